@@ -1,0 +1,124 @@
+"""The one record model every stage of govguide shares.
+
+A :class:`GuideItem` is one service item (事项/子项) read from one source file. Extractors
+build it, normalisers fill its typed fields, the aligner adds the canonical mapping, and
+the publisher flattens it to Parquet. ``provenance`` says, for every field, where in the
+source the value was read, so a reviewer can check any value at its source.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DaysUnit = Literal["working", "natural"]
+
+
+class SourceRef(BaseModel):
+    """A place in a source document: a page and box for a PDF, a table cell or paragraph for a DOCX."""
+
+    model_config = ConfigDict(frozen=True)
+
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    para: int | None = None
+
+    def describe(self) -> str:
+        """Short human-readable form, e.g. ``p.3 table 1 row 4 col 2``."""
+        parts: list[str] = []
+        if self.page is not None:
+            parts.append(f"p.{self.page}")
+        if self.table is not None:
+            parts.append(f"table {self.table}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.col is not None:
+            parts.append(f"col {self.col}")
+        if self.para is not None:
+            parts.append(f"para {self.para}")
+        if self.bbox is not None:
+            parts.append("bbox " + ",".join(f"{v:.0f}" for v in self.bbox))
+        return " ".join(parts) or "unknown"
+
+
+class Material(BaseModel):
+    """One material (申办材料) an applicant hands in."""
+
+    name: str
+    condition: str | None = None
+    form: str | None = None  # 原件 / 复印件 …
+    copies: int | None = None
+    required: bool | None = None  # 必要 = True, 非必要 = False
+    source: str | None = None  # 来源渠道, e.g. 申请人自备
+
+
+class LegalBasis(BaseModel):
+    """One cited law, regulation or document (设定依据)."""
+
+    title: str
+    doc_number: str | None = None
+    articles: list[int] = Field(default_factory=list)
+    raw: str = ""
+
+
+class TimeCondition(BaseModel):
+    """One branch of a conditional time limit: （一）企业：即时办结 → condition 企业, days 0."""
+
+    condition: str
+    days: int
+
+
+class GuideItem(BaseModel):
+    """One service item read from one source document."""
+
+    item_name: str
+    province: str | None = None
+    region: str | None = None
+    source_file: str
+    source_sha256: str
+    page: int | None = None
+    extractor: str
+    section: str | None = None  # group label (主项名称 or a table's section row)
+    item_no: str | None = None  # 子项序号 / guide number where the document gives one
+    item_version: str | None = None  # 事项版本
+    time_limit_text: str | None = None
+    legal_days: int | None = None
+    promised_days: int | None = None
+    days_unit: DaysUnit = "working"
+    time_limit_conditions: list[TimeCondition] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list)
+    legal_basis: list[LegalBasis] = Field(default_factory=list)
+    canonical_id: str | None = None
+    canonical_name: str | None = None
+    also_covers: list[str] = Field(default_factory=list)
+    warnings: dict[str, list[str]] = Field(default_factory=dict)
+    provenance: dict[str, list[SourceRef]] = Field(default_factory=dict)
+
+    def warn(self, field: str, message: str) -> None:
+        """Record that ``field`` could not be read cleanly."""
+        self.warnings.setdefault(field, []).append(message)
+
+    def cite(self, field: str, refs: list[SourceRef]) -> None:
+        """Record where ``field`` was read."""
+        if refs:
+            self.provenance.setdefault(field, []).extend(refs)
+
+
+class ExtractionResult(BaseModel):
+    """What extracting one file produced: its items, or the reason it has none."""
+
+    source_file: str
+    source_sha256: str
+    format: str
+    pages: int
+    extractor: str | None
+    items: list[GuideItem] = Field(default_factory=list)
+    not_a_guide_reason: str | None = None
+
+    @property
+    def is_guide(self) -> bool:
+        return self.not_a_guide_reason is None
