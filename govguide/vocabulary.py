@@ -43,6 +43,8 @@ def match_field(text: str, group: str = "fields", *, max_len: int | None = 14) -
     heading = clean_heading(text)
     if not heading or (max_len is not None and len(heading) > max_len):
         return None
+    if group == "fields" and any(w in heading for w in vocabulary()["exclude"]["words"]):
+        return None
     best: tuple[int, str] | None = None
     for field, field_words in vocabulary()[group].items():
         for word in field_words:

@@ -1,0 +1,121 @@
+"""From a layout extractor's :class:`RawItem` to a normalised :class:`GuideItem`.
+
+The same normalisers run for every layout, so a field means the same thing whichever
+extractor read it; every field records where in the source it was read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.base import RawField, RawItem
+from govguide.document import Document
+from govguide.models import GuideItem, SourceRef
+from normalizers.legal_basis import parse_legal_basis
+from normalizers.materials import split_materials
+from normalizers.place import detect_region
+from normalizers.text import clean_text, join_wrapped, joined_text
+from normalizers.time_limits import (
+    TimeLimit,
+    parse_legal_promised,
+    parse_time_limit,
+    time_limit_from_case_type,
+)
+
+_WS = re.compile(r"\s+")
+
+
+def logical_lines(field: RawField, *, clean: bool = True) -> list[str]:
+    """The field's visual lines re-joined where the layout wrapped them.
+
+    ``clean=False`` keeps the spaces between words: the materials splitter needs them to
+    see where run-together entries begin, and cleans each entry itself.
+    """
+    texts = (joined_text(g) for g in join_wrapped(field.lines))
+    return [t for raw in texts if (t := clean_text(raw) if clean else raw.strip())]
+
+
+def build_item(
+    raw: RawItem,
+    doc: Document,
+    *,
+    extractor: str,
+    province: str | None,
+    region: str | None,
+) -> GuideItem:
+    item = GuideItem(
+        item_name=_WS.sub("", clean_text(raw.name)),
+        province=province,
+        region=(detect_region([raw.region]) if raw.region else None) or region,
+        source_file=doc.path,
+        source_sha256=doc.sha256,
+        page=raw.page,
+        extractor=extractor,
+        section=raw.section,
+        item_no=raw.item_no,
+        item_version=raw.item_version,
+    )
+    item.cite("item_name", raw.name_refs)
+    _set_materials(item, raw)
+    _set_time_limit(item, raw)
+    _set_legal_basis(item, raw)
+    for field, messages in raw.warnings.items():
+        for m in messages:
+            item.warn(field, m)
+    return item
+
+
+def _set_materials(item: GuideItem, raw: RawItem) -> None:
+    if raw.material_rows:
+        item.materials = [m for m, _ in raw.material_rows]
+        item.cite("materials", [r for _, refs in raw.material_rows for r in refs])
+        return
+    if raw.materials:
+        item.materials = split_materials(logical_lines(raw.materials, clean=False))
+        item.cite("materials", raw.materials.refs)
+
+
+def _set_time_limit(item: GuideItem, raw: RawItem) -> None:
+    limit: TimeLimit | None = None
+    refs: list[SourceRef] = []
+    if raw.legal_limit or raw.promised_limit:
+        legal = " ".join(logical_lines(raw.legal_limit)) or None
+        promised = " ".join(logical_lines(raw.promised_limit)) or None
+        limit = parse_legal_promised(legal, promised)
+        whole = " ".join(logical_lines(raw.time_limit))
+        text = whole or " ".join(t for t in (legal, promised) if t)
+        refs = raw.time_limit.refs or raw.legal_limit.refs + raw.promised_limit.refs
+    elif raw.time_limit:
+        text = " ".join(logical_lines(raw.time_limit))
+        limit = parse_time_limit(text, default_kind="promised")
+        refs = raw.time_limit.refs
+    elif raw.case_type:
+        limit = time_limit_from_case_type(raw.case_type)
+        text = raw.case_type
+    else:
+        text = None
+    if limit is None and raw.process_days is not None:
+        # A portal's process table: the steps' working days add up to the promised limit.
+        item.promised_days = raw.process_days
+        item.time_limit_text = text or f"办理流程合计{raw.process_days}个工作日"
+        return
+    if limit is None:
+        return
+    item.time_limit_text = _WS.sub(" ", text).strip() if text else limit.text
+    item.legal_days = limit.legal_days
+    item.promised_days = limit.promised_days
+    item.days_unit = limit.days_unit
+    item.time_limit_conditions = list(limit.conditions)
+    for w in limit.warnings:
+        item.warn("time_limit", w)
+    item.cite("time_limit", refs)
+
+
+def _set_legal_basis(item: GuideItem, raw: RawItem) -> None:
+    if raw.legal_rows:
+        item.legal_basis = [lb for lb, _ in raw.legal_rows]
+        item.cite("legal_basis", [r for _, refs in raw.legal_rows for r in refs])
+        return
+    if raw.legal_basis:
+        item.legal_basis = parse_legal_basis("\n".join(logical_lines(raw.legal_basis)))
+        item.cite("legal_basis", raw.legal_basis.refs)

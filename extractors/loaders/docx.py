@@ -1,0 +1,132 @@
+"""DOCX → :class:`govguide.document.Document`, with python-docx.
+
+Paragraphs and tables are read in document order. Merged cells are resolved the way the PDF
+loader sees them: the first position of a horizontal span holds the cell, the positions it
+covers hold ``None``; a vertically merged cell is repeated downwards with ``merged_from``
+pointing at its origin (python-docx hands back the same cell for each covered row).
+
+Word has no page geometry, so ``page`` is counted from explicit page breaks, and a body
+line's ``fill`` is its width relative to the document's usual longest line: some Word files
+carry hard line breaks where the original document wrapped.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from govguide.document import Cell, Document, Line, Paragraph, Table
+from govguide.errors import CorruptFileError, UnsupportedFormatError
+from govguide.models import SourceRef
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def load_docx(path: Path, sha256: str = "") -> Document:
+    """Read a DOCX into blocks of paragraphs and tables in document order."""
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    if not zipfile.is_zipfile(path):
+        raise UnsupportedFormatError("file is not a DOCX: not a zip archive", path=path)
+    try:
+        document = docx.Document(str(path))
+    except KeyError as exc:
+        raise UnsupportedFormatError(f"zip archive is not a DOCX: {exc}", path=path) from exc
+    except Exception as exc:
+        raise CorruptFileError(f"DOCX cannot be parsed: {type(exc).__name__}: {exc}", path=path) from exc
+
+    blocks: list[Paragraph | Table] = []
+    page = 1
+    para_index = 0
+    table_index = 0
+    try:
+        for child in document.element.body.iterchildren():
+            tag = child.tag
+            if tag == f"{_W}p":
+                p = DocxParagraph(child, document)
+                for text in _paragraph_lines(p):
+                    ref = SourceRef(page=page, para=para_index)
+                    blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref, size=_size(p)))
+                para_index += 1
+                page += _page_breaks(child)
+            elif tag == f"{_W}tbl":
+                blocks.append(_read_table(DocxTable(child, document), table_index, page))
+                table_index += 1
+    except (ValueError, KeyError, AttributeError, IndexError) as exc:
+        raise CorruptFileError(f"DOCX structure cannot be read: {exc}", path=path) from exc
+    _set_body_fill(blocks)
+    return Document(path=str(path), sha256=sha256, format="docx", pages=page, blocks=blocks)
+
+
+def _paragraph_lines(p: Any) -> list[str]:
+    return [t for t in p.text.split("\n")] if p.text.strip() else []
+
+
+def _page_breaks(p_element: Any) -> int:
+    n = 0
+    for br in p_element.iter(f"{_W}br"):
+        if br.get(f"{_W}type") == "page":
+            n += 1
+    n += sum(1 for _ in p_element.iter(f"{_W}lastRenderedPageBreak"))
+    return n
+
+
+def _size(p: Any) -> float | None:
+    sizes = [r.font.size.pt for r in p.runs if r.font is not None and r.font.size is not None]
+    return max(sizes) if sizes else None
+
+
+def _read_table(table: Any, index: int, page: int) -> Table:
+    rows: list[list[Cell | None]] = []
+    # tc element → (row, col) where the merged cell starts. Keyed by the element itself (not
+    # id()): holding it keeps lxml from recycling the proxy and its id for another cell.
+    origin: dict[Any, tuple[int, int]] = {}
+    for ri, row in enumerate(table.rows):
+        out: list[Cell | None] = []
+        prev_tc = None
+        for ci, cell in enumerate(row.cells):
+            tc = cell._tc
+            if tc is prev_tc:  # horizontal span: covered position
+                out.append(None)
+                continue
+            prev_tc = tc
+            merged_from = origin.get(tc)
+            if merged_from is None:
+                origin[tc] = (ri, ci)
+            ref = SourceRef(page=page, table=index, row=ri, col=ci)
+            lines = [
+                Line(text=text, ref=ref)
+                for para in cell.paragraphs
+                for text in para.text.split("\n")
+                if text.strip()
+            ]
+            out.append(Cell(lines=lines, ref=ref, merged_from=merged_from))
+        rows.append(out)
+    return Table(rows=rows, ref=SourceRef(page=page, table=index), index=index)
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text.strip())
+
+
+def _set_body_fill(blocks: list[Paragraph | Table]) -> None:
+    paras = [b for b in blocks if isinstance(b, Paragraph)]
+    widths = sorted(_width(p.text) for p in paras if p.text.strip())
+    if len(widths) < 20:
+        return  # too little text to tell hard-wrapped lines from short paragraphs
+    typical = widths[int(0.95 * (len(widths) - 1))]
+    if typical <= 0:
+        return
+    body_sizes = sorted(p.size for p in paras if p.size)
+    body_size = body_sizes[len(body_sizes) // 2] if body_sizes else None
+    for p in paras:
+        line = p.lines[0]
+        # Within two characters of the usual longest line: the line was wrapped there.
+        w = _width(line.text)
+        fill = 1.0 if typical - w <= 2.0 else w / typical
+        p.lines[0] = Line(text=line.text, ref=line.ref, fill=min(1.0, fill))
+        if body_size and p.size:
+            p.size = round(p.size / body_size, 3)

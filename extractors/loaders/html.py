@@ -1,0 +1,141 @@
+"""HTML → :class:`govguide.document.Document`, with lxml.
+
+Portal pages and web-exported guides hold the same structures as Word files: headings,
+paragraphs and tables (``rowspan``/``colspan`` resolved like merged Word cells). Scripts and
+styles are dropped; the parser never fetches anything and never resolves entities.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from govguide.document import Cell, Document, Line, Paragraph, Table
+from govguide.errors import CorruptFileError
+from govguide.models import SourceRef
+
+_BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "blockquote"}
+_SKIP_TAGS = {"script", "style", "noscript", "head", "template"}
+
+
+def load_html(path: Path, sha256: str = "") -> Document:
+    """Read an HTML page into blocks of paragraphs and tables in document order."""
+    from lxml import etree, html
+
+    data = Path(path).read_bytes()
+    try:
+        parser = html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
+        root = html.document_fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise CorruptFileError(f"HTML cannot be parsed: {exc}", path=path) from exc
+    blocks: list[Paragraph | Table] = []
+    state = {"para": 0, "table": 0}
+    _walk(root, blocks, state)
+    return Document(path=str(path), sha256=sha256, format="html", pages=1, blocks=blocks)
+
+
+def _walk(el: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in _SKIP_TAGS:
+        return
+    if tag == "table":
+        blocks.append(_table(el, state["table"]))
+        state["table"] += 1
+        return
+    if tag in _BLOCK_TAGS and not el.xpath(".//table"):
+        for text in _lines(el):
+            ref = SourceRef(para=state["para"])
+            blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref))
+        state["para"] += 1
+        return
+    if el.text and el.text.strip() and tag not in ("html", "body"):
+        ref = SourceRef(para=state["para"])
+        blocks.append(Paragraph(lines=[Line(text=el.text.strip(), ref=ref)], ref=ref))
+        state["para"] += 1
+    for child in el:
+        _walk(child, blocks, state)
+        if child.tail and child.tail.strip():
+            ref = SourceRef(para=state["para"])
+            blocks.append(Paragraph(lines=[Line(text=child.tail.strip(), ref=ref)], ref=ref))
+            state["para"] += 1
+
+
+def _lines(el: Any) -> list[str]:
+    """Text of an element, split at <br> and nested block elements."""
+    parts: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = "".join(buf).strip()
+        if text:
+            parts.append(text)
+        buf.clear()
+
+    def visit(node: Any) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP_TAGS:
+            return
+        if tag == "br" or tag in _BLOCK_TAGS:
+            flush()
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            visit(child)
+            if child.tail:
+                buf.append(child.tail)
+        if tag in _BLOCK_TAGS:
+            flush()
+
+    visit(el)
+    flush()
+    return parts
+
+
+def _table(el: Any, index: int) -> Table:
+    grid: dict[tuple[int, int], Cell | None] = {}
+    n_rows = 0
+    n_cols = 0
+    trs = [tr for tr in el.iter("tr") if tr.getparent() is not None and _owner_table(tr) is el]
+    for ri, tr in enumerate(trs):
+        ci = 0
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            while (ri, ci) in grid:
+                ci += 1
+            rowspan = _span(td.get("rowspan"))
+            colspan = _span(td.get("colspan"))
+            ref = SourceRef(table=index, row=ri, col=ci)
+            cell = Cell(lines=[Line(text=t, ref=ref) for t in _lines(td)], ref=ref)
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    if dr == 0 and dc == 0:
+                        grid[(ri, ci)] = cell
+                    elif dc == 0:
+                        grid[(ri + dr, ci)] = Cell(lines=cell.lines, ref=ref, merged_from=(ri, ci))
+                    else:
+                        grid[(ri + dr, ci + dc)] = None
+            n_cols = max(n_cols, ci + colspan)
+            n_rows = max(n_rows, ri + rowspan)
+            ci += colspan
+    rows = [[grid.get((r, c)) for c in range(n_cols)] for r in range(n_rows)]
+    # Positions never filled by any cell are empty cells, not merged ones.
+    for r in range(n_rows):
+        for c in range(n_cols):
+            if (r, c) not in grid:
+                rows[r][c] = Cell(lines=[], ref=SourceRef(table=index, row=r, col=c))
+    return Table(rows=rows, ref=SourceRef(table=index), index=index)
+
+
+def _owner_table(tr: Any) -> Any:
+    node = tr.getparent()
+    while node is not None and node.tag != "table":
+        node = node.getparent()
+    return node
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1

@@ -1,0 +1,210 @@
+"""PDF → :class:`govguide.document.Document`, with pdfplumber.
+
+Per page: ruled tables are found with pdfplumber's table finder; every word is assigned to
+the table cell whose box holds its centre, or else to the body text. Words are grouped into
+visual lines, and each line records how far it reaches towards its container's right edge
+(``fill``) so that lines the PDF wrapped mid-sentence can be re-joined later.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from govguide.document import Cell, Document, Line, Paragraph, Table
+from govguide.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from govguide.models import SourceRef
+from normalizers.text import is_page_footer
+
+Word = dict[str, Any]
+
+# A line whose right end comes within this many character widths of its container's edge
+# was wrapped by the layout engine (CJK text is justified, so wrapped lines run to the edge;
+# kinsoku rules may pull one character back).
+_WRAP_TOLERANCE_CHARS = 3.0
+
+
+def load_pdf(path: Path, sha256: str = "") -> Document:
+    """Read a PDF into blocks of paragraphs and tables in reading order."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(path)
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedFileError("PDF is encrypted (password protected)", path=path) from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise CorruptFileError(f"PDF cannot be parsed: {exc}", path=path) from exc
+    except Exception as exc:  # pdfminer raises many ad-hoc types on broken files
+        if "encrypt" in type(exc).__name__.lower() or "password" in str(exc).lower():
+            raise EncryptedFileError("PDF is encrypted", path=path) from exc
+        raise CorruptFileError(f"PDF cannot be parsed: {type(exc).__name__}: {exc}", path=path) from exc
+    with pdf:
+        blocks: list[Paragraph | Table] = []
+        body_lines: list[tuple[int, Word]] = []
+        table_index = 0
+        n_chars = 0
+        try:
+            for page_no, page in enumerate(pdf.pages, start=1):
+                page_blocks, page_body, table_index, chars = _read_page(page, page_no, table_index)
+                blocks.extend(page_blocks)
+                body_lines.extend((page_no, ln) for ln in page_body)
+                n_chars += chars
+        except Exception as exc:
+            if isinstance(exc, CorruptFileError):
+                raise
+            raise CorruptFileError(f"PDF page cannot be read: {type(exc).__name__}: {exc}", path=path) from exc
+        n_pages = len(pdf.pages)
+    if n_pages and n_chars == 0:
+        raise NoTextLayerError(
+            "PDF has no text layer (a scanned document?); OCR is not supported", path=path
+        )
+    _set_body_fill(blocks)
+    return Document(path=str(path), sha256=sha256, format="pdf", pages=n_pages, blocks=blocks)
+
+
+def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], list[Word], int, int]:
+    tables = page.find_tables()
+    words = page.extract_words(keep_blank_chars=True, x_tolerance=1.5, extra_attrs=["size"])
+    grids = [_table_grid(t) for t in tables]
+    in_cells: list[list[list[list[Word]]]] = [
+        [[[] for _ in row] for row in grid] for grid in grids
+    ]
+    body: list[Word] = []
+    for w in words:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        placed = False
+        for ti, grid in enumerate(grids):
+            loc = _find_cell(grid, cx, cy)
+            if loc is not None:
+                in_cells[ti][loc[0]][loc[1]].append(w)
+                placed = True
+                break
+        if not placed:
+            body.append(w)
+
+    placed_blocks: list[tuple[float, Any]] = []
+    for ti, (table, grid) in enumerate(zip(tables, grids, strict=True)):
+        rows: list[list[Cell | None]] = []
+        for ri, grid_row in enumerate(grid):
+            row: list[Cell | None] = []
+            for ci, bbox in enumerate(grid_row):
+                if bbox is None:
+                    row.append(None)
+                    continue
+                ref = SourceRef(page=page_no, table=table_index + ti, row=ri, col=ci, bbox=_r(bbox))
+                lines = _cell_lines(in_cells[ti][ri][ci], bbox, page_no)
+                row.append(Cell(lines=lines, ref=ref))
+            rows.append(row)
+        tref = SourceRef(page=page_no, table=table_index + ti, bbox=_r(table.bbox))
+        placed_blocks.append((table.bbox[1], Table(rows=rows, ref=tref, index=table_index + ti)))
+
+    body_lines = [ln for ln in _group_lines(body) if not is_page_footer(ln["text"])]
+    for ln in body_lines:
+        ref = SourceRef(page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
+        line = Line(text=ln["text"], ref=ref, fill=None)
+        para = Paragraph(lines=[line], ref=ref, size=ln["size"])
+        placed_blocks.append((ln["top"], para))
+    placed_blocks.sort(key=lambda tb: tb[0])
+    return [b for _, b in placed_blocks], body_lines, table_index + len(tables), len(words)
+
+
+def _table_grid(table: Any) -> list[list[tuple[float, float, float, float] | None]]:
+    return [list(row.cells) for row in table.rows]
+
+
+def _find_cell(
+    grid: list[list[tuple[float, float, float, float] | None]], x: float, y: float
+) -> tuple[int, int] | None:
+    for ri, row in enumerate(grid):
+        for ci, bbox in enumerate(row):
+            if bbox is not None and bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]:
+                return ri, ci
+    return None
+
+
+def _group_lines(words: Iterable[Word]) -> list[Word]:
+    """Group words into visual lines (same baseline band), left to right."""
+    lines: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines:
+            last = lines[-1]
+            ref = last[0]
+            tol = max(2.0, 0.5 * float(ref.get("size") or 10))
+            if abs(w["top"] - ref["top"]) <= tol:
+                last.append(w)
+                continue
+        lines.append([w])
+    out: list[Word] = []
+    for ws in lines:
+        ws.sort(key=lambda w: w["x0"])
+        text_parts: list[str] = []
+        for prev, cur in zip([None, *ws[:-1]], ws, strict=True):
+            if prev is not None and cur["x0"] - prev["x1"] > 0.25 * float(cur.get("size") or 10):
+                text_parts.append(" ")
+            text_parts.append(cur["text"])
+        sizes = [float(w.get("size") or 0) for w in ws]
+        out.append(
+            {
+                "text": "".join(text_parts).strip(),
+                "x0": min(w["x0"] for w in ws),
+                "x1": max(w["x1"] for w in ws),
+                "top": min(w["top"] for w in ws),
+                "bottom": max(w["bottom"] for w in ws),
+                "size": max(sizes) if sizes else None,
+            }
+        )
+    return [ln for ln in out if ln["text"]]
+
+
+def _cell_lines(words: list[Word], bbox: tuple[float, float, float, float], page_no: int) -> list[Line]:
+    grouped = _group_lines(words)
+    if not grouped:
+        return []
+    # Cell padding is symmetric: the left gap between border and text is the right one too.
+    pad = max(0.0, min(ln["x0"] for ln in grouped) - bbox[0])
+    right = bbox[2] - pad
+    lines: list[Line] = []
+    for ln in grouped:
+        size = float(ln["size"] or 10)
+        wrapped = right - ln["x1"] <= _WRAP_TOLERANCE_CHARS * size
+        width = max(1.0, right - (bbox[0] + pad))
+        fill = 1.0 if wrapped else max(0.0, min(1.0, (ln["x1"] - bbox[0] - pad) / width))
+        ref = SourceRef(page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
+        lines.append(Line(text=ln["text"], ref=ref, fill=fill))
+    return lines
+
+
+def _set_body_fill(blocks: list[Paragraph | Table]) -> None:
+    """Body lines: fill relative to the document's usual right edge of body text.
+
+    Word-made PDFs keep one text column, so the typical maximum right edge of body lines is
+    the right margin; a line reaching it was (most likely) wrapped.
+    """
+    paras = [b for b in blocks if isinstance(b, Paragraph) and b.lines and b.lines[0].ref.bbox]
+    if not paras:
+        return
+    rights = sorted(p.lines[0].ref.bbox[2] for p in paras)  # type: ignore[index]
+    lefts = [p.lines[0].ref.bbox[0] for p in paras]  # type: ignore[index]
+    right = rights[int(0.95 * (len(rights) - 1))]
+    left = statistics.median_low(lefts)
+    body_sizes = [p.size for p in paras if p.size]
+    body_size = statistics.median(body_sizes) if body_sizes else None
+    width = max(1.0, right - left)
+    for p in paras:
+        line = p.lines[0]
+        bbox = line.ref.bbox
+        assert bbox is not None
+        size = p.size or 10.0
+        fill = 1.0 if right - bbox[2] <= _WRAP_TOLERANCE_CHARS * size else max(0.0, (bbox[2] - left) / width)
+        p.lines[0] = Line(text=line.text, ref=line.ref, fill=min(1.0, fill))
+        if body_size and p.size:
+            p.size = round(p.size / body_size, 3)
+
+
+def _r(bbox: Iterable[float]) -> tuple[float, float, float, float]:
+    b = tuple(round(float(v), 1) for v in bbox)
+    return (b[0], b[1], b[2], b[3])

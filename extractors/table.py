@@ -1,0 +1,190 @@
+"""Layout ``table``: one item per row of a list table (清单 / 服务指南 tables).
+
+Steps, each a small function:
+
+1. :func:`merge_tables` — tables that continue over a page break (same column count, the
+   next one starting a new page) become one logical table.
+2. :func:`find_header` — the header row is found by meaning: the row whose cells name the
+   most fields (子项名称 / 服务项目 / 事项名称; 办理材料 / 申请材料; 办理时限; 设定依据 …).
+   Repeated header rows (at each page) are skipped.
+3. :func:`classify_rows` — each row is a header repeat, a *section row* (one text spanning
+   the row: 参保登记, 医保费征缴 … — a group label), a *continuation* (no item name: the rest
+   of the row above, cut by a page break), or an *item row*.
+4. Merged "same as above" cells (an empty 主项名称) are carried down.
+
+Tables without a time-limit or legal-basis column simply leave those fields empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.base import RawItem, register
+from govguide.document import Cell, Document, Line, Table
+from govguide.vocabulary import clean_heading, is_empty_value, match_field
+from normalizers.text import clean_text
+
+_ITEM_FIELDS = ("item_name", "materials", "time_limit", "legal_basis", "main_item", "item_no",
+                "conditions", "process", "remarks")
+
+
+@dataclass
+class _Header:
+    columns: dict[str, int]  # field → column index
+    n_cols: int
+    row_key: tuple[str | None, ...]  # the field of each column, to recognise repeats
+
+
+@register("table")
+class TableExtractor:
+    name = "table"
+
+    def score(self, doc: Document) -> float:
+        best = 0.0
+        for table in merge_tables(list(doc.tables())):
+            header = find_header(table)
+            if header is None or "item_name" not in header.columns:
+                continue
+            n_fields = len({"materials", "time_limit", "legal_basis", "conditions"} & header.columns.keys())
+            data_rows = len(table.rows)
+            best = max(best, min(1.0, 0.4 + 0.2 * n_fields + (0.2 if data_rows >= 3 else 0.0)))
+        return best
+
+    def extract(self, doc: Document) -> list[RawItem]:
+        items: list[RawItem] = []
+        for table in merge_tables(list(doc.tables())):
+            header = find_header(table)
+            if header is None or "item_name" not in header.columns:
+                continue
+            items.extend(_table_items(table, header))
+        return items
+
+
+def merge_tables(tables: list[Table]) -> list[Table]:
+    """Join tables that continue one another across pages into one logical table.
+
+    A table continues the previous one when it has the same number of columns and either
+    starts on a later page or carries no header of its own / the same header again.
+    """
+    merged: list[Table] = []
+    for table in tables:
+        if not table.rows:
+            continue
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.n_cols == table.n_cols:
+            later_page = (table.ref.page or 0) > (_row_page(prev.rows[-1]) or 0)
+            own = find_header(table)
+            same_header = own is not None and own.row_key == getattr(find_header(prev), "row_key", None)
+            if later_page or own is None or same_header:
+                prev.rows.extend(table.rows)
+                continue
+        merged.append(Table(rows=list(table.rows), ref=table.ref, index=table.index))
+    return merged
+
+
+def _row_page(row: list[Cell | None]) -> int | None:
+    cell = _first_cell(row)
+    return cell.ref.page if cell is not None else None
+
+
+def _first_cell(row: list[Cell | None]) -> Cell | None:
+    return next((c for c in row if c is not None), None)
+
+
+def _cell_text(cell: Cell | None) -> str:
+    return clean_text("".join(line.text for line in cell.lines)) if cell is not None else ""
+
+
+def find_header(table: Table, max_scan: int = 5) -> _Header | None:
+    """The header row: the first of the top rows naming at least two item fields."""
+    best: tuple[int, int, dict[str, int], tuple[str | None, ...]] | None = None
+    for ri, row in enumerate(table.rows[:max_scan]):
+        cols: dict[str, int] = {}
+        key: list[str | None] = []
+        for ci, cell in enumerate(row):
+            f = match_field(_cell_text(cell)) if cell is not None else None
+            key.append(f)
+            if f and f not in cols:
+                cols[f] = ci
+        score = len(set(cols) & set(_ITEM_FIELDS))
+        if score >= 2 and (best is None or score > best[0]):
+            best = (score, ri, cols, tuple(key))
+    if best is None:
+        return None
+    _, _, cols, key = best
+    return _Header(columns=cols, n_cols=table.n_cols, row_key=key)
+
+
+def _is_header_repeat(row: list[Cell | None], header: _Header) -> bool:
+    key = tuple(match_field(_cell_text(c)) if c is not None else None for c in row)
+    return key == header.row_key
+
+
+def _is_section_row(row: list[Cell | None]) -> bool:
+    """A group label: one short text and nothing else in the row (a spanning cell, the same
+    merged cell repeated, or one filled cell among empty ones)."""
+    texts = {_cell_text(c) for c in row if c is not None} - {""}
+    return len(texts) == 1 and len(next(iter(texts))) <= 30 and bool(_cell_text(_first_cell(row)))
+
+
+def _table_items(table: Table, header: _Header) -> list[RawItem]:
+    cols = header.columns
+    name_col = cols["item_name"]
+    items: list[RawItem] = []
+    section: str | None = None
+    main_item: str | None = None
+    seen_header = False
+    for row in table.rows:
+        if _is_header_repeat(row, header):
+            seen_header = True
+            continue
+        if not seen_header:
+            continue
+        if _is_section_row(row) and not _cell_in(row, cols.get("materials")):
+            section = clean_heading(_cell_text(_first_cell(row))) or section
+            continue
+        name_cell = _cell_at(row, name_col)
+        name = _cell_text(name_cell)
+        if not name or (name_cell is not None and name_cell.merged_from is not None and items):
+            # No name of its own: the rest of the row above, cut by a page break.
+            if items:
+                _append_row(items[-1], row, cols)
+            continue
+        if "main_item" in cols:
+            mi = _cell_text(_cell_at(row, cols["main_item"]))
+            if mi and not is_empty_value(mi):
+                main_item = clean_heading(mi)
+        item = RawItem(
+            name=name,
+            name_refs=[name_cell.ref] if name_cell is not None else [],
+            section=main_item if "main_item" in cols else section,
+            page=name_cell.ref.page if name_cell is not None else None,
+        )
+        if "item_no" in cols:
+            no = _cell_text(_cell_at(row, cols["item_no"]))
+            item.item_no = no or None
+        _append_row(item, row, cols)
+        items.append(item)
+    return items
+
+
+def _cell_at(row: list[Cell | None], col: int | None) -> Cell | None:
+    if col is None or col >= len(row):
+        return None
+    return row[col]
+
+
+def _cell_in(row: list[Cell | None], col: int | None) -> bool:
+    cell = _cell_at(row, col)
+    return cell is not None and bool(_cell_text(cell))
+
+
+def _append_row(item: RawItem, row: list[Cell | None], cols: dict[str, int]) -> None:
+    for f in ("materials", "time_limit", "legal_basis"):
+        cell = _cell_at(row, cols.get(f))
+        if cell is None or cell.merged_from is not None and getattr(item, f):
+            continue
+        lines: list[Line] = [ln for ln in cell.lines if ln.text.strip()]
+        if lines:
+            getattr(item, f).lines.extend(lines)
+

@@ -1,0 +1,136 @@
+"""``govguide extract`` and ``govguide evaluate``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from govguide.errors import GovguideError
+from govguide.models import GuideItem
+
+_err = Console(stderr=True, soft_wrap=True)
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _align(items: list[GuideItem]) -> list[GuideItem]:
+    """Fill canonical names where the alignment stage is installed."""
+    try:
+        from normalizers.align import align_items, apply_alignment
+    except ImportError:
+        return items
+    return apply_alignment(items, align_items(items))
+
+
+def extract(
+    path: Annotated[Path, typer.Argument(help="A PDF, DOCX or HTML service guide.")],
+    extractor: Annotated[
+        str | None, typer.Option("--extractor", "-e", help="Force a layout: form, sections or table.")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl or table.")] = OutputFormat.jsonl,
+) -> None:
+    """Print the service items of one file.
+
+    Example: govguide extract data/raw/samples/gx_list_yibao_jingban.pdf --format table
+    """
+    from govguide.extract import extract_file
+
+    if not path.exists():
+        _err.print(f"error: {path}: no such file")
+        raise typer.Exit(2)
+    try:
+        result = extract_file(path, extractor=extractor)
+    except GovguideError as exc:
+        _err.print(f"error: {exc} [{exc.reason}]", markup=False)
+        raise typer.Exit(1) from None
+    items = _align(result.items)
+    if not result.is_guide:
+        _err.print(f"{path.name}: no items: {result.not_a_guide_reason}", markup=False)
+    if fmt is OutputFormat.jsonl:
+        for item in items:
+            sys.stdout.write(json.dumps(item.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{path.name}: {len(items)} items ({result.extractor})", show_lines=True)
+    for col in ("#", "事项名称", "法定", "承诺", "时限原文", "材料", "设定依据", "canonical"):
+        table.add_column(col, overflow="fold")
+    for i, item in enumerate(items, 1):
+        table.add_row(
+            str(i),
+            item.item_name,
+            _days(item.legal_days),
+            _days(item.promised_days),
+            item.time_limit_text or "",
+            "\n".join(f"• {m.name}" + (f" [{m.condition}]" if m.condition else "") for m in item.materials),
+            "\n".join(f"《{b.title}》{b.doc_number or ''} {b.articles or ''}" for b in item.legal_basis),
+            item.canonical_name or "",
+        )
+    Console().print(table)
+
+
+def _days(days: int | None) -> str:
+    return "" if days is None else str(days)
+
+
+def evaluate(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of sample PDFs/DOCX.")] = Path("data/raw/samples"),
+    gold: Annotated[Path, typer.Option("--gold", help="Gold items JSON.")] = Path("tests/fixtures/gold_seeds.json"),
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every disagreement.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table.")] = False,
+) -> None:
+    """Compare extraction with the gold items and print agreement figures.
+
+    Example: govguide evaluate --corpus data/raw/samples --gold tests/fixtures/gold_seeds.json
+    """
+    from govguide.evaluate import evaluate as run
+
+    ev = run(corpus, gold)
+    header = ["file", "gold items", "found", "extra", "legal_days", "promised_days", "materials F1", "basis F1"]
+    rows: list[list[str]] = []
+    for f in ev.files:
+        n = f.found
+        rows.append([
+            f.file, str(f.gold), str(f.found), str(f.extra),
+            _ratio(f.legal_ok, n), _ratio(f.promised_ok, n),
+            f"{sum(f.materials_f1) / n:.3f}" if n else "-", f"{sum(f.basis_f1) / n:.3f}" if n else "-",
+        ])
+    t = ev.totals()
+    rows.append([
+        "**all**", str(t["gold_items"]), str(t["found"]), str(t["extra"]), f"{t['legal_days']:.3f}",
+        f"{t['promised_days']:.3f}", f"{t['materials_f1']:.3f}", f"{t['legal_basis_f1']:.3f}",
+    ])
+    console = Console(soft_wrap=True)
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+        console.print("\n".join(lines), markup=False)
+    else:
+        table = Table(title="Extraction vs gold")
+        for col in header:
+            table.add_column(col)
+        for r in rows:
+            table.add_row(*(c.replace("**", "") for c in r))
+        console.print(table)
+    console.print(f"\nmaterial conditions agree: {t['conditions']:.3f}", markup=False)
+    if verbose:
+        for f in ev.files:
+            for line in [*(f"missing: {m}" for m in f.misses), *(f"extra: {x}" for x in f.extras), *f.diffs]:
+                console.print(f"{f.file}: {line}", markup=False)
+
+
+def _ratio(ok: int, n: int) -> str:
+    return f"{ok / n:.3f}" if n else "-"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract)
+    app.command("evaluate")(evaluate)

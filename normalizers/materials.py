@@ -1,0 +1,195 @@
+"""Split a materials list (申办材料) into one :class:`Material` per entry.
+
+Input is the list of logical lines of a materials field (wrapped lines already re-joined).
+Numbered entries may also run together on one line (``(1)《表》； (2)证明``): those are split
+first, accepting a marker only where it can start an entry (after a separator, in sequence),
+so references like ``上述(1)、(2)、(3)外`` stay intact.
+
+Entries are then nested by numbering style, in order of first appearance (（一） above 1.
+above ① …). An entry with entries under it is not a material: it is the ``condition`` of the
+entries below it (nested headings joined with `` / ``). Unnumbered lines are materials,
+except a line ending with a colon (a group label such as ``机关事业单位：``), or a line under a
+short unpunctuated numbered heading (``（二）单位人员减少`` followed by the form to hand in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from govguide.models import Material
+from govguide.vocabulary import is_empty_value
+from normalizers.numerals import cn_to_int
+from normalizers.text import clean_text, fold_width, strip_html
+
+# style name → pattern capturing the number; order matters (longest first).
+_MARKERS: list[tuple[str, re.Pattern[str]]] = [
+    ("paren_cn", re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]")),
+    ("paren_num", re.compile(r"[（(]\s*(\d{1,2})\s*[)）]")),
+    ("circled", re.compile(r"([①-⑳])")),
+    ("cn_dun", re.compile(r"([一二三四五六七八九十]{1,3})\s*、")),
+    ("num_dot", re.compile(r"(\d{1,2})\s*[.．](?!\d)")),
+    ("num_dun", re.compile(r"(\d{1,2})\s*[、）)]")),
+    ("bullet", re.compile(r"([-•·●▪■◆◇○])\s*")),
+]
+_INLINE_SEP = "；;。：:，,!！?？ \u3000\t"
+_TRAILING = "。；;，,、 \u3000\t"
+_COLONS = "：:"
+_TERMINAL = "。；;！!？?"
+_HEADING_MAX_CHARS = 24
+
+
+@dataclass
+class _Node:
+    text: str
+    style: str | None  # None = unnumbered line
+    level: float
+    children: list[_Node] = field(default_factory=list)
+    is_label: bool = False  # an unnumbered group label (ends with a colon)
+
+
+def split_materials(lines: Iterable[str]) -> list[Material]:
+    """One Material per entry of a materials field, with conditions from headings."""
+    segments: list[tuple[str | None, int | None, str]] = []
+    last_num: dict[str, int] = {}
+    # HTML first, over the whole field: a tag may have been wrapped over two lines.
+    text = fold_width(strip_html("\n".join(lines)))
+    # Split before squeezing spaces: a space is often the only separator between
+    # run-together entries (《表》 ②证明).
+    for piece in text.split("\n"):
+        if not piece.strip():
+            continue
+        for style, num, body in _split_inline(piece.strip(), last_num):
+            segments.append((style, num, clean_text(body)))
+    if not segments or (len(segments) == 1 and is_empty_value(segments[0][2])):
+        return []
+    root = _build_tree(segments)
+    out: list[Material] = []
+    _collect(root, [], out)
+    return [m for m in out if m.name and not is_empty_value(m.name)]
+
+
+def parse_marker(text: str) -> tuple[str | None, int | None, str]:
+    """(style, number, body) of a line: ``（二）单位注销`` → ('paren_cn', 2, '单位注销')."""
+    stripped = text.lstrip()
+    for style, pattern in _MARKERS:
+        m = pattern.match(stripped)
+        if m:
+            body = stripped[m.end() :].strip()
+            if style == "num_dot" and re.match(r"^\d", body):
+                continue  # 1.5 is a number, not a marker
+            if body[:1] in ("、", ",", "，"):
+                continue  # (3)、(5) refers to entries; it does not start one
+            return style, _marker_number(style, m.group(1)), body
+    return None, None, stripped
+
+
+def _marker_number(style: str, token: str) -> int | None:
+    if style == "circled":
+        return ord(token) - ord("①") + 1
+    if style == "bullet":
+        return None
+    return cn_to_int(token)
+
+
+def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None, int | None, str]]:
+    """Split one line at numbered markers that start entries of an ongoing sequence."""
+    cuts = [0]
+    first_style, first_num, _ = parse_marker(text)
+    if first_style is not None and first_num is not None:
+        last_num[first_style] = first_num
+    for style, pattern in _MARKERS:
+        if style in ("bullet",):
+            continue
+        for m in pattern.finditer(text):
+            pos = m.start()
+            if pos == 0:
+                continue
+            before = text[:pos].rstrip()
+            # Run-together entries are separated by white space (《表》； (2)证明); a marker
+            # glued to the text before it is part of one entry (住院报销：①出院记录②清单).
+            if not before or text[pos - 1] not in " \u3000\t":
+                continue
+            after = text[m.end() : m.end() + 1]
+            if after in ("、", ",", "，", "至", "-", "—") or not after:
+                continue  # a reference: 第(1)、(2)项, 上述(1)至(3)
+            num = _marker_number(style, m.group(1))
+            if num is None:
+                continue
+            prev = last_num.get(style)
+            in_sequence = (prev is not None and num == prev + 1) or (
+                num == 1 and before[-1] in _COLONS
+            )
+            if not in_sequence:
+                continue
+            if num == 1 and prev is not None and before[-1] in _COLONS:
+                # A list restarting under a new label: the label (出国人员：) begins after
+                # the sentence that ended the previous entry.
+                end = max(before.rfind(c) for c in "。；;")
+                if end > 0:
+                    cuts.append(end + 1)
+            last_num[style] = num
+            cuts.append(pos)
+    cuts = sorted(set(cuts))
+    pieces = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+    return [parse_marker(p) for p in pieces if p]
+
+
+def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
+    root = _Node(text="", style=None, level=-2)
+    stack: list[_Node] = [root]
+    levels: dict[str, int] = {}
+    for style, _num, body in segments:
+        if not body:
+            continue
+        if style is not None:
+            if style not in levels:
+                # A new style nests under whatever is open; a known style returns to its level.
+                deepest = max((n.level for n in stack if n.style is not None), default=-1)
+                levels[style] = int(deepest) + 1 if deepest >= 0 else len(levels)
+            level = levels[style]
+            while len(stack) > 1 and stack[-1].level >= level:
+                stack.pop()
+            node = _Node(text=body, style=style, level=level)
+            stack[-1].children.append(node)
+            stack.append(node)
+            continue
+        # Unnumbered line.
+        if body[-1] in _COLONS:
+            del stack[1:]
+            node = _Node(text=body, style=None, level=-1, is_label=True)
+            root.children.append(node)
+            stack.append(node)
+            continue
+        top = stack[-1]
+        if top is not root and top.style is not None and not top.children and _is_heading_like(top.text):
+            parent = top  # a short unpunctuated numbered line introduces what follows
+        else:
+            if top is not root and not top.is_label:
+                stack.pop()  # a sibling of the previous entry
+            parent = stack[-1]
+        node = _Node(text=body, style=None, level=parent.level + 0.5)
+        parent.children.append(node)
+        stack.append(node)
+    return root
+
+
+def _is_heading_like(text: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and t[-1] not in _TERMINAL and len(t) <= _HEADING_MAX_CHARS
+
+
+def _collect(node: _Node, conditions: list[str], out: list[Material]) -> None:
+    for child in node.children:
+        if child.children:
+            _collect(child, [*conditions, _condition_text(child.text)], out)
+        elif child.is_label:
+            continue  # a label with nothing under it carries no material
+        else:
+            name = child.text.strip().rstrip(_TRAILING)
+            out.append(Material(name=name, condition=" / ".join(conditions) or None))
+
+
+def _condition_text(text: str) -> str:
+    return text.strip().rstrip(_TRAILING + _COLONS).strip()

@@ -1,0 +1,96 @@
+"""Where a document comes from: province and, for local documents, the city/county.
+
+Province comes from the place names a document writes about itself (its title, the
+implementing body, the first lines), resolved with cpca's national table of administrative
+divisions, so 柳州市柳江区医疗保障局 → 广西 even though the text never says 广西. Region is
+the local authority that issues the guide (柳州市柳江区, 酉阳自治县), read from an issuing body
+such as ``…医疗保障局``; a province-level document has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+_SHORT = {
+    "内蒙古自治区": "内蒙古",
+    "广西壮族自治区": "广西",
+    "西藏自治区": "西藏",
+    "宁夏回族自治区": "宁夏",
+    "新疆维吾尔自治区": "新疆",
+    "香港特别行政区": "香港",
+    "澳门特别行政区": "澳门",
+}
+_PROVINCE_WORD = re.compile(
+    r"(北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
+    # 香港/澳门/台湾 appear in mainland guides as residents' origins (港澳台居民), not as issuers.
+    r"(?!居民|人员|同胞|地区)"
+)
+_ISSUER = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?(?:市|州|盟|地区)[\u4e00-\u9fff]{1,7}?(?:自治县|自治旗|县|区|市|旗)"
+    r"|[\u4e00-\u9fff]{2,7}?(?:自治县|自治旗|县|区|旗)"
+    r"|[\u4e00-\u9fff]{2,5}?(?:市|州))"
+    r"(?=医疗保障|医保|人力资源和社会保障|人社|行政审批|人民政府|政务服务|社会保险)"
+)
+_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
+_NOT_PLACES = ("全市", "全省", "全区", "本市", "我市", "各市", "省市", "县市", "统筹区", "自治区")
+
+
+def short_province(name: str) -> str:
+    """广西壮族自治区 → 广西, 浙江省 → 浙江, 重庆市 → 重庆."""
+    if name in _SHORT:
+        return _SHORT[name]
+    return re.sub(r"(省|市|自治区)$", "", name)
+
+
+@cache
+def _cpca():  # imported lazily: it loads a table of ~3,000 divisions
+    import cpca
+
+    return cpca
+
+
+def province_of(text: str) -> str | None:
+    """The province a place name belongs to (``柳州市柳江区`` → 广西), or None."""
+    m = _PROVINCE_WORD.match(text)
+    if m:
+        return m.group(1)
+    try:
+        df = _cpca().transform([text])
+    except Exception:  # cpca raises on odd input; a place we cannot resolve is just unknown
+        return None
+    prov = df.iloc[0, 0] if len(df) else None
+    return short_province(prov) if isinstance(prov, str) and prov else None
+
+
+def detect_region(texts: list[str]) -> str | None:
+    """The local issuing authority (city/county) named in the given texts, if any."""
+    for text in texts:
+        for m in _ISSUER.finditer(text):
+            name = m.group(1)
+            if any(name.startswith(p) or name == p for p in _NOT_PLACES):
+                continue
+            if name.endswith("区") and "省" in name:
+                continue
+            if short_province(name) in _MUNICIPALITIES:
+                continue  # 重庆市 … are provinces, not regions
+            return name
+    return None
+
+
+def detect_province(texts: list[str]) -> str | None:
+    """The province most named in the given texts (title first: it counts double)."""
+    votes: Counter[str] = Counter()
+    for i, text in enumerate(texts):
+        for m in _PROVINCE_WORD.finditer(text):
+            votes[m.group(1)] += 2 if i == 0 else 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    for text in texts:
+        region = detect_region([text])
+        if region:
+            prov = province_of(region)
+            if prov:
+                return prov
+    return None

@@ -1,0 +1,474 @@
+"""Time limits (办理时限): read a limit text into legal and promised days.
+
+A guide states its limit in one of a few shapes, all handled here by meaning rather than by
+one document's wording:
+
+- one limit without a label (``5个工作日``, ``不超过二十个工作日``, ``即时办结``): it fills the
+  caller's ``default_kind`` (promised, per CONVENTIONS.md);
+- labelled limits in one text (``（一）法定时限 不超过5个工作日内 （二）承诺时限 即时办结``,
+  ``法定期限：20个工作日；承诺办结时限：5个工作日``);
+- conditional limits (``（一）企业：即时办结 （二）机关事业：5个工作日``): one
+  :class:`TimeCondition` per branch, and the headline is the longest branch;
+- nothing (``无``, ``法律法规未作规定``, ``/``): None without a warning.
+
+Whatever cannot be read as an item limit gives None with a warning: durations of single
+process steps (``初审人在5个工作日内审核…复审人员在2个工作日内完成``), limits in months or
+hours, and text with no limit in it. Natural days (``30日``, ``30天``) keep their number with
+``days_unit="natural"``; working and natural days are never mixed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+from govguide.models import TimeCondition
+from govguide.vocabulary import is_empty_value, words
+from normalizers.numerals import NUMBER, cn_to_int
+from normalizers.text import LIST_MARKER, fold_width, strip_html
+
+Kind = Literal["legal", "promised"]
+DaysUnit = Literal["working", "natural"]
+
+_LABEL_NAMES: dict[Kind, str] = {"legal": "法定时限", "promised": "承诺时限"}
+
+
+@dataclass(frozen=True)
+class TimeLimit:
+    """What one time-limit text says (see CONVENTIONS.md "Time limits")."""
+
+    text: str | None = None  # the text, whitespace collapsed as in gold ``time_limit_text``
+    legal_days: int | None = None
+    promised_days: int | None = None
+    conditions: list[TimeCondition] = field(default_factory=list)
+    days_unit: DaysUnit = "working"
+    warnings: list[str] = field(default_factory=list)
+
+
+# Matching runs on a copy folded to ASCII punctuation of the *same length*, so a match's
+# span can be cut from the text as written (conditions keep the document's own characters).
+_FOLD = str.maketrans("（）：；，．～－", "():;,.~-")
+
+
+def _fold(text: str) -> str:
+    return fold_width(text).translate(_FOLD)
+
+
+_IMMEDIATE = (
+    "即时办结|即时办理|即时办|即时|即办件|即办|当场办结|当场办理|当场办|立即办结|立即办理|"
+    "立等可取|当日办结|当天办结|当日办理|当天办理|现场办结"
+)
+_NUM_CHARS = "0-9零〇一二两三四五六七八九十百千"
+# One duration. The look-behind keeps dates (10月28日, 十月二十八日) and ordinals
+# (第5个工作日) out; a range (3-5个工作日) counts as its upper bound.
+_PHRASE = re.compile(
+    rf"(?P<now>{_IMMEDIATE})"
+    rf"|(?:不超过|不多于|不超出|最长|最多|至多|最迟)?"
+    rf"(?<![第月年{_NUM_CHARS}])(?P<n1>{NUMBER})(?:(?:-|~|至|到|—)(?P<n2>{NUMBER}))?"
+    r"(?:(?P<month>个月)|个?(?P<unit>工作日|工作天|自然日|日历日|天|日|周|星期|小时|分钟))"
+)
+_UNITS = {
+    "工作日": "working",
+    "工作天": "working",
+    "自然日": "natural",
+    "日历日": "natural",
+    "天": "natural",
+    "日": "natural",
+    "周": "week",
+    "星期": "week",
+    "小时": "hour",
+    "分钟": "hour",
+}
+# Words that only describe internal steps of a process, never an item's overall limit.
+_STEP = re.compile(r"初审|复审|复核|录入|划转|请款|核对|转交|上传|生成")
+_NULL = re.compile(
+    r"未作?出?(明确)?规定|无(明确)?规定|没有(明确)?规定|不作规定|不适用|不涉及"
+    r"|^无(法定|承诺)?(办理|办结)?(时限|期限)?$"
+)
+# A list marker inside a limit text: (一) (1) ① anywhere; 1. 一、 only where an entry can start.
+_MARKER = re.compile(
+    r"\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|[①-⑳]"
+    r"|(?:^|(?<=[\n;,。:]))(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、](?!\d)"
+)
+_TRAILING_MARKER = re.compile(
+    r"(?:\([一二三四五六七八九十\d]{1,3}\)|[①-⑳]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、])[\s;,。]*$"
+)
+_PHRASE_END = re.compile(
+    rf"(?:(?:{_IMMEDIATE})|(?:{NUMBER})个?(?:工作日|自然日|日历日|天|日|个月|小时|分钟)(?:内|以内|之内)?)$"
+)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_TAIL = 24
+_CONTINUES = re.compile(r"^[内以之（(办完]")
+_SUBPART = re.compile(r"^(?:其中|含|包括|包含)")
+_LIMIT_TAIL = re.compile(r"^(?:内|以内|之内)?(?:办结|办理完毕|办完|完成)?")
+_COND_STRIP = " \n:：,，、;；。为在于"
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    # The vocabulary's label words, plus the general shape 法定/承诺 [办结] 时限|期限.
+    def alt(key: str) -> str:
+        found = sorted((re.escape(w) for w in words("fields", key) if w), key=len, reverse=True)
+        return "|".join(found) or "(?!)"  # an empty group would match everywhere
+
+    return re.compile(
+        rf"(?:(?P<legal>{alt('legal_limit')})|(?P<promised>{alt('promised_limit')})"
+        r"|(?P<kind>法定|承诺)(?:办结|办理|审批|审查|受理|办事)?(?P<suffix>时限|期限|时间)?)"
+        r"(?![内件书制])"
+    )
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    start: int
+    end: int
+    days: int | None
+    unit: str | None  # working / natural / month / hour; None for 即时办结 (any unit)
+
+
+@dataclass
+class _Reading:
+    """One value (the part after a label) read into days."""
+
+    days: int | None = None
+    unit: str | None = None  # working / natural, None when only 即时 or nothing
+    conditions: list[TimeCondition] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- text shape
+
+
+def _tidy(text: str) -> str:
+    """The limit text with PDF spaces removed and lines joined (gold ``time_limit_text``).
+
+    Every whitespace run (a line break or a space PDF export put inside a phrase) becomes one
+    space where a new part starts (a list marker, after a label, after a finished limit or
+    sentence) and nothing where the text merely wrapped or was spaced out.
+    """
+    shown = _join(text)
+    # Web-made cells carry HTML tags; joining lines can also complete one (<p\n>), hence the loop.
+    while _HTML_TAG.search(shown):
+        shown = _join(strip_html(shown))
+    return shown
+
+
+def _join(text: str) -> str:
+    pieces = text.split()
+    if not pieces:
+        return ""
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += (" " if _separates(out, piece) else "") + piece
+    return out
+
+
+def _separates(before: str, after: str) -> bool:
+    if LIST_MARKER.match(after) or before[-1] in "。；;!！?？":
+        return True
+    tail = _fold(before[-_TAIL:])  # labels and limit phrases are short
+    if any(m.end() == len(tail) for m in _labels(tail)):
+        return True
+    if _PHRASE_END.search(tail) and not _CONTINUES.match(after):
+        return True
+    # Latin words keep their space; CJK text and numbers (3 0个工作日) never had one.
+    left, right = before[-1], after[0]
+    return (
+        left.isascii()
+        and right.isascii()
+        and left.isalnum()
+        and right.isalnum()
+        and not (left.isdigit() and right.isdigit())
+    )
+
+
+def _compact(shown: str) -> str:
+    """The tidied text for matching: each separating space becomes a line break."""
+    return re.sub(r" (?![A-Za-z])|(?<![A-Za-z]) ", "\n", shown)
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def _depths(text: str) -> list[int]:
+    # Bracket depth at each character, forgiving unbalanced brackets (PDF cells lose some).
+    depth, out = 0, []
+    for ch in text:
+        if ch in "(（[【〔":
+            depth += 1
+            out.append(depth)
+        elif ch in ")）]】〕":
+            out.append(depth)
+            depth = max(0, depth - 1)
+        else:
+            out.append(depth)
+    return out
+
+
+def _phrases(text: str) -> list[_Phrase]:
+    """Durations in ``text``; those in brackets only when nothing is outside them."""
+    folded = _fold(text)
+    found: list[tuple[_Phrase, bool]] = []
+    depths = _depths(folded)
+    for m in _PHRASE.finditer(folded):
+        if m.group("now"):
+            phrase = _Phrase(m.start(), m.end(), 0, None)
+        else:
+            n = cn_to_int(m.group("n2") or m.group("n1"))
+            if m.group("month"):
+                phrase = _Phrase(m.start(), m.end(), None, "month")
+            else:
+                unit = _UNITS[m.group("unit")]
+                if unit == "week":  # a week is exactly seven calendar days
+                    phrase = _Phrase(m.start(), m.end(), None if n is None else n * 7, "natural")
+                elif unit == "hour":
+                    phrase = _Phrase(m.start(), m.end(), None, "hour")
+                else:
+                    phrase = _Phrase(m.start(), m.end(), n, unit)
+        found.append((phrase, depths[m.start()] == 0))
+    outside = [p for p, top in found if top]
+    return outside or [p for p, _ in found]
+
+
+def parse_days(text: str) -> tuple[int | None, str | None]:
+    """One limit phrase → ``(days, unit)``.
+
+    ``unit`` is ``"working"`` (also for 即时办结 = 0) or ``"natural"``; for a limit that is
+    not counted in days, ``days`` is None and ``unit`` says why (``"month"``, ``"hour"``);
+    ``(None, None)`` when the text states no limit.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None, None
+    phrases = _phrases(_compact(_tidy(text)))
+    if not phrases:
+        return None, None
+    first = phrases[0]
+    return first.days, first.unit or "working"
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _labels(folded: str) -> list[re.Match[str]]:
+    out = []
+    for m in _label_re().finditer(folded):
+        if m.group("kind") and not m.group("suffix"):
+            # A bare 法定/承诺 is a label only before a colon or a limit (承诺5个工作日).
+            rest = folded[m.end() :].lstrip("\n")
+            if not (rest.startswith(":") or _PHRASE.match(rest)):
+                continue
+        out.append(m)
+    return out
+
+
+def _label_kind(m: re.Match[str]) -> Kind:
+    if m.group("legal") or m.group("kind") == "法定":
+        return "legal"
+    return "promised"
+
+
+def _trim_value(value: str) -> str:
+    value = value.lstrip(" \n:：为是").rstrip(" \n")
+    folded = _fold(value)
+    m = _TRAILING_MARKER.search(folded)
+    if m:
+        value = value[: m.start()]
+    return value.strip(" \n;；,，、。")
+
+
+def _split_depth0(text: str, seps: str) -> list[str]:
+    depths = _depths(_fold(text))
+    parts, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in seps and depths[i] == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in parts if p.strip(" \n")]
+
+
+def _branches(value: str) -> list[str]:
+    """Split a value at list markers and at ； or line breaks outside brackets."""
+    folded = _fold(value)
+    cuts = [m.span() for m in _MARKER.finditer(folded)]
+    segments, pos = [], 0
+    for start, end in cuts:
+        segments.append(value[pos:start])
+        pos = end
+    segments.append(value[pos:])
+    out: list[str] = []
+    for seg in segments:
+        out.extend(_split_depth0(seg, ";；\n"))
+    return [s.strip(" \n") for s in out if s.strip(" \n")]
+
+
+def _condition_text(branch: str, phrase: _Phrase) -> str:
+    before = branch[: phrase.start].strip(_COND_STRIP)
+    if before:
+        return before
+    after = _LIMIT_TAIL.sub("", branch[phrase.end :], count=1).strip(_COND_STRIP)
+    if len(after) >= 2 and after[0] in "(（" and after[-1] in ")）":
+        after = after[1:-1]
+    return after.strip(_COND_STRIP)
+
+
+def _read_value(value: str) -> _Reading:
+    value = _trim_value(value)
+    if not value or is_empty_value(value) or _NULL.search(value.replace("\n", "")):
+        return _Reading()
+    shown = value.replace("\n", " ")
+    with_limits = [(b, ph) for b in _branches(value) if (ph := _phrases(b))]
+    if not with_limits:
+        return _Reading(warnings=[f"no time limit recognised in {shown!r}"])
+    if any(_STEP.search(b) for b, _ in with_limits):
+        return _Reading(warnings=[f"durations of process steps, not an item limit: {shown!r}"])
+    if len(with_limits) == 1 and len(with_limits[0][1]) > 1:
+        with_limits = _clauses(with_limits[0][0])
+        if with_limits is None:
+            return _Reading(warnings=[f"several durations, none clearly the limit: {shown!r}"])
+    if any(len(ph) > 1 for _, ph in with_limits):
+        return _Reading(warnings=[f"several durations, none clearly the limit: {shown!r}"])
+    if len(with_limits) == 1:
+        return _single(with_limits[0][1][0], shown)
+    return _conditional([(b, ph[0]) for b, ph in with_limits], shown)
+
+
+def _clauses(branch: str) -> list[tuple[str, list[_Phrase]]] | None:
+    """A branch with several durations read as comma-separated clauses, or None.
+
+    ``个人即时办结，单位5个工作日`` is conditional; ``不超过20个工作日，其中公示5个工作日``
+    is one limit with a note.
+    """
+    clauses = [
+        (c, ph)
+        for c in _split_depth0(branch, ",，。")
+        if (ph := _phrases(c)) and not _SUBPART.match(c.strip())
+    ]
+    if not clauses or any(len(ph) != 1 for _, ph in clauses):
+        return None
+    if len(clauses) > 1 and any(not _condition_text(c, ph[0]) for c, ph in clauses):
+        return None
+    return clauses
+
+
+def _single(phrase: _Phrase, shown: str) -> _Reading:
+    if phrase.unit in ("month", "hour"):
+        unit = "months" if phrase.unit == "month" else "hours"
+        return _Reading(warnings=[f"limit counted in {unit}, not days: {shown!r}"])
+    if phrase.days is None:
+        return _Reading(warnings=[f"unreadable number in {shown!r}"])
+    return _Reading(days=phrase.days, unit=phrase.unit)
+
+
+def _conditional(branches: list[tuple[str, _Phrase]], shown: str) -> _Reading:
+    warnings: list[str] = []
+    units = {p.unit for _, p in branches if p.unit in ("working", "natural")}
+    # One value holds one unit: the working-day branches win, the others are reported.
+    unit = "working" if "working" in units else ("natural" if units else None)
+    conditions: list[TimeCondition] = []
+    for branch, phrase in branches:
+        condition = _condition_text(branch, phrase) or branch.replace("\n", " ")
+        if phrase.days is None or phrase.unit not in (None, unit):
+            warnings.append(f"branch not counted in {unit or 'working'} days: {branch!r}")
+            continue
+        conditions.append(TimeCondition(condition=condition, days=phrase.days))
+    if not conditions:
+        return _Reading(warnings=warnings or [f"no time limit recognised in {shown!r}"])
+    if len(units) > 1:
+        warnings.append(f"working and natural days mixed in {shown!r}")
+    headline = max(c.days for c in conditions)
+    return _Reading(days=headline, unit=unit, conditions=conditions, warnings=warnings)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _assemble(text: str | None, readings: dict[Kind, _Reading], warnings: list[str]) -> TimeLimit:
+    warnings = list(warnings)
+    for r in readings.values():
+        warnings.extend(r.warnings)
+    promised, legal = readings.get("promised"), readings.get("legal")
+    unit = (promised and promised.unit) or (legal and legal.unit) or "working"
+    days: dict[Kind, int | None] = {}
+    conditions: list[TimeCondition] = []
+    for kind in ("promised", "legal"):
+        r = readings.get(kind)
+        if r is None:
+            days[kind] = None
+            continue
+        if r.unit is not None and r.unit != unit:
+            # Mixed units: keep the promised limit's unit and drop, loudly, the other.
+            warnings.append(f"{_LABEL_NAMES[kind]} is in {r.unit} days, not {unit} days: dropped")
+            days[kind] = None
+            continue
+        days[kind] = r.days
+        if r.conditions and not conditions:
+            conditions = list(r.conditions)
+    return TimeLimit(
+        text=text or None,
+        legal_days=days["legal"],
+        promised_days=days["promised"],
+        conditions=conditions,
+        days_unit=unit,  # type: ignore[arg-type]
+        warnings=warnings,
+    )
+
+
+def parse_time_limit(
+    text: str | None, *, default_kind: Literal["legal", "promised"] = "promised"
+) -> TimeLimit:
+    """Read one time-limit text; a limit without a 法定/承诺 label fills ``default_kind``."""
+    if not isinstance(text, str):
+        return TimeLimit()
+    shown = _tidy(text)
+    if not shown:
+        return TimeLimit()
+    compact = _compact(shown)
+    folded = _fold(compact)
+    labels = _labels(folded)
+    if not labels:
+        return _assemble(shown, {default_kind: _read_value(compact)}, [])
+    readings: dict[Kind, _Reading] = {}
+    warnings: list[str] = []
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(compact)
+        kind = _label_kind(m)
+        if kind in readings:
+            warnings.append(f"{_LABEL_NAMES[kind]} given twice; the first is kept")
+            continue
+        readings[kind] = _read_value(compact[m.end() : end])
+    return _assemble(shown, readings, warnings)
+
+
+def parse_legal_promised(legal_text: str | None, promised_text: str | None) -> TimeLimit:
+    """Read a legal and a promised limit given as separate fields (sectioned documents).
+
+    ``text`` joins the two, each after its label (``法定时限 20个工作日 承诺时限 5个工作日``).
+    """
+    readings: dict[Kind, _Reading] = {}
+    parts: list[str] = []
+    for kind, raw in (("legal", legal_text), ("promised", promised_text)):
+        shown = _tidy(raw) if isinstance(raw, str) else ""
+        if not shown:
+            continue
+        compact = _compact(shown)
+        label = next(iter(_labels(_fold(compact))), None)
+        if label is not None:  # the field repeats its label: read what follows it
+            compact = compact[label.end() :]
+        else:
+            shown = f"{_LABEL_NAMES[kind]} {shown}"
+        readings[kind] = _read_value(compact)
+        parts.append(shown)
+    return _assemble(" ".join(parts), readings, [])
+
+
+def time_limit_from_case_type(case_type: str | None) -> TimeLimit | None:
+    """A portal's 办件类型: 即办件 means promised 0 days; 承诺件 and others say no number."""
+    if not isinstance(case_type, str):
+        return None
+    shown = _tidy(case_type)
+    if "即办" not in shown.replace(" ", ""):
+        return None
+    return TimeLimit(text=shown, promised_days=0)
