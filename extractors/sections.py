@@ -43,7 +43,7 @@ class SectionsExtractor:
         for line in _body_lines(doc):
             f = _heading_field(line.text)
             if f:
-                fields.add(f)
+                fields.add("time_limit" if f.endswith("_limit") else f)
         core = {"item_name", "materials", "time_limit", "legal_basis"}
         return len(fields & core) / len(core)
 
@@ -68,10 +68,11 @@ def _heading_field(text: str) -> str | None:
     m = _TOP_HEADING.match(text)
     if not m:
         return None
-    rest = text[m.end() :]
-    if len(clean_heading(rest)) > _HEADING_MAX:
+    # A heading may carry its value after a colon (四、承诺办结时限：15个工作日).
+    label = re.split(r"[:：]", text[m.end() :], maxsplit=1)[0]
+    if len(clean_heading(label)) > _HEADING_MAX:
         return None
-    return match_field(rest)
+    return match_field(label)
 
 
 def _is_title(text: str) -> bool:

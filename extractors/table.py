@@ -24,8 +24,9 @@ from govguide.document import Cell, Document, Line, Table
 from govguide.vocabulary import clean_heading, is_empty_value, match_field
 from normalizers.text import clean_text
 
-_ITEM_FIELDS = ("item_name", "materials", "time_limit", "legal_basis", "main_item", "item_no",
-                "conditions", "process", "remarks")
+_ITEM_FIELDS = ("item_name", "materials", "time_limit", "legal_limit", "promised_limit", "legal_basis",
+                "main_item", "item_no", "conditions", "process", "remarks")
+_ROW_FIELDS = ("materials", "time_limit", "legal_limit", "promised_limit", "legal_basis")
 
 
 @dataclass
@@ -45,7 +46,8 @@ class TableExtractor:
             header = find_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
-            n_fields = len({"materials", "time_limit", "legal_basis", "conditions"} & header.columns.keys())
+            n_fields = len({"materials", "time_limit", "legal_basis", "conditions"}
+                           & {("time_limit" if f.endswith("_limit") else f) for f in header.columns})
             data_rows = len(table.rows)
             best = max(best, min(1.0, 0.4 + 0.2 * n_fields + (0.2 if data_rows >= 3 else 0.0)))
         return best
@@ -180,7 +182,7 @@ def _cell_in(row: list[Cell | None], col: int | None) -> bool:
 
 
 def _append_row(item: RawItem, row: list[Cell | None], cols: dict[str, int]) -> None:
-    for f in ("materials", "time_limit", "legal_basis"):
+    for f in _ROW_FIELDS:
         cell = _cell_at(row, cols.get(f))
         if cell is None or cell.merged_from is not None and getattr(item, f):
             continue

@@ -7,6 +7,7 @@ styles are dropped; the parser never fetches anything and never resolves entitie
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from govguide.errors import CorruptFileError
 from govguide.models import SourceRef
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "blockquote"}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _SKIP_TAGS = {"script", "style", "noscript", "head", "template"}
 
 
@@ -24,7 +26,9 @@ def load_html(path: Path, sha256: str = "") -> Document:
 
     data = Path(path).read_bytes()
     try:
-        parser = html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
+        parser = html.HTMLParser(
+            no_network=True, remove_comments=True, huge_tree=False, encoding=detect_encoding(data)
+        )
         root = html.document_fromstring(data, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise CorruptFileError(f"HTML cannot be parsed: {exc}", path=path) from exc
@@ -32,6 +36,25 @@ def load_html(path: Path, sha256: str = "") -> Document:
     state = {"para": 0, "table": 0}
     _walk(root, blocks, state)
     return Document(path=str(path), sha256=sha256, format="html", pages=1, blocks=blocks)
+
+
+def detect_encoding(data: bytes) -> str:
+    """The page's encoding: its BOM or <meta charset>, else UTF-8 if it decodes, else GB18030.
+
+    Government sites still serve GBK/GB2312 pages, often without saying so; GB18030 is their
+    superset. Without this, lxml falls back to Latin-1 and every Chinese character is lost.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8"
+    m = _CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii", "ignore").lower()
+        return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        return "gb18030"
 
 
 def _walk(el: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> None:
