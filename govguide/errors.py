@@ -14,6 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+
+
 class GovguideError(Exception):
     """Base of every error govguide raises on purpose."""
 
@@ -36,7 +40,8 @@ class GovguideError(Exception):
     def __str__(self) -> str:
         where = []
         if self.path:
-            where.append(Path(self.path).name)
+            # A hostile file name must not carry control characters into logs and reports.
+            where.append(_printable(Path(self.path).name))
         if self.page is not None:
             where.append(f"page {self.page}")
         if self.extractor:

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from extractors.base import extractor_names, get_extractor
 from extractors.build import build_item
-from extractors.loaders import SUFFIXES, load
+from extractors.loaders import load
 from govguide.document import Document
-from govguide.errors import EmptyFileError, GovguideError, UnsupportedFormatError
+from govguide.errors import GovguideError
 from govguide.models import ExtractionResult
 from normalizers.place import detect_province, detect_region
 
@@ -61,19 +61,15 @@ def _walk(root):  # type: ignore[no-untyped-def]
 
 
 def detect_format(path: Path) -> str:
-    """File format from its content, falling back to the name's suffix."""
-    try:
-        from govguide.safety import sniff_format
-    except ImportError:  # pragma: no cover - the safety layer ships with govguide
-        sniff_format = None
-    if sniff_format is not None:
-        return sniff_format(path)
-    if path.stat().st_size == 0:
-        raise EmptyFileError("file is empty", path=path)
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise UnsupportedFormatError(f"unsupported file type {path.suffix!r}", path=path)
-    return fmt
+    """File format judged from content, after the safety checks.
+
+    Refuses, with a specific :class:`govguide.errors.InputError`, empty and truncated files,
+    files that are not what their name says, zip bombs, XML entity payloads, encrypted PDFs
+    and scanned PDFs without a text layer, before any document parser sees the file.
+    """
+    from govguide.safety import check_content
+
+    return check_content(path, with_parser=True)
 
 
 def load_document(path: Path) -> Document:

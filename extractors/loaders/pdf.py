@@ -39,8 +39,11 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise CorruptFileError(f"PDF cannot be parsed: {exc}", path=path) from exc
     except Exception as exc:  # pdfminer raises many ad-hoc types on broken files
-        if "encrypt" in type(exc).__name__.lower() or "password" in str(exc).lower():
-            raise EncryptedFileError("PDF is encrypted", path=path) from exc
+        # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())).
+        inner = [exc, *(a for a in exc.args if isinstance(a, BaseException))]
+        if any(isinstance(e, PDFPasswordIncorrect) or "encrypt" in type(e).__name__.lower()
+               or "password" in str(e).lower() for e in inner):
+            raise EncryptedFileError("PDF is encrypted (password protected)", path=path) from exc
         raise CorruptFileError(f"PDF cannot be parsed: {type(exc).__name__}: {exc}", path=path) from exc
     with pdf:
         blocks: list[Paragraph | Table] = []
@@ -58,7 +61,9 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
                 raise
             raise CorruptFileError(f"PDF page cannot be read: {type(exc).__name__}: {exc}", path=path) from exc
         n_pages = len(pdf.pages)
-    if n_pages and n_chars == 0:
+    if n_pages == 0:
+        raise CorruptFileError("PDF has no readable pages (damaged cross-reference table?)", path=path)
+    if n_chars == 0:
         raise NoTextLayerError(
             "PDF has no text layer (a scanned document?); OCR is not supported", path=path
         )

@@ -1,0 +1,354 @@
+"""Run untrusted-input work in a worker process that can be stopped.
+
+A hostile or broken file can make a parser loop, allocate without bound or crash in C code;
+none of that may take the run down. :func:`run_isolated` sends one call to a worker process
+under a wall-clock timeout and an address-space limit, and turns every way the call can go
+wrong into an error the flows understand:
+
+* took longer than ``timeout_s`` → the worker is killed (SIGKILL: a parser stuck in C code
+  ignores anything gentler) and :class:`ResourceLimitError` ``extraction took longer than N s``;
+* ``MemoryError`` under the ``memory_mb`` limit → :class:`ResourceLimitError`;
+* the worker died (segfault, abort, killed by the kernel's OOM killer, CPU limit) →
+  :class:`ResourceLimitError` naming the signal. Chosen over :class:`TransientError`
+  because a crash is in practice caused by the input under the limits it was given:
+  retrying would crash again and cost a fresh worker each time;
+* any exception raised by the function → re-raised in the caller with its type, message
+  and attributes (govguide errors keep ``path``/``page``/``extractor``), the worker's
+  traceback attached as a note.
+
+Workers are reused: a pool keeps idle workers, one per concurrently calling thread, so the
+start cost (an interpreter and the parser imports) is paid once per worker, not per file.
+A worker is replaced only after a kill or crash, a ``MemoryError``, or ``worker_max_tasks``
+calls. Workers are plain subprocesses (not ``multiprocessing`` children), so they can be
+started from daemonic processes such as Dask workers, and they never re-import the caller's
+``__main__``. A worker whose parent dies exits on its own (a lifeline pipe closes), and a
+CPU-time limit per call stops even an orphaned worker stuck in a loop.
+
+POSIX only; elsewhere the call runs in-process without limits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import json
+import os
+import pickle
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+from govguide.errors import ResourceLimitError, TransientError
+
+_SUPPORTED = os.name == "posix"
+_BOOT = (
+    "import json, sys; sys.path[:] = json.loads(sys.argv[3]); "
+    "from govguide.isolation import _worker_main; _worker_main(int(sys.argv[1]), int(sys.argv[2]))"
+)
+# CPU budget of one call, relative to its wall-clock timeout: only a backstop for a worker
+# whose parent is gone; the parent's timeout normally fires first.
+_CPU_FACTOR = 2.0
+_CPU_SLACK_S = 5.0
+
+
+def run_isolated(
+    fn: Callable[..., Any],
+    *args: Any,
+    timeout_s: float,
+    memory_mb: int | None,
+    **kwargs: Any,
+) -> Any:
+    """Call ``fn(*args, **kwargs)`` in a worker process and return its result.
+
+    ``fn`` must be picklable (a module-level function) and so must its arguments and result.
+    ``memory_mb`` None (or 0) means no memory limit. When ``args[0]`` is a path, errors
+    raised here carry it. See the module docstring for the error mapping.
+    """
+    if not _SUPPORTED:
+        return fn(*args, **kwargs)
+    context = args[0] if args and isinstance(args[0], str | os.PathLike) else None
+    cpu_s = timeout_s * _CPU_FACTOR + _CPU_SLACK_S
+    try:
+        task = pickle.dumps((fn, args, kwargs, memory_mb or None, cpu_s), pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:
+        raise TypeError(
+            f"run_isolated needs a picklable module-level function and arguments: {exc}"
+        ) from exc
+
+    worker = _acquire()
+    try:
+        worker.conn.send_bytes(task)
+    except OSError:
+        # The worker died while idle (killed from outside): the task never started.
+        worker.kill()
+        worker = _start_worker()
+        worker.conn.send_bytes(task)
+
+    try:
+        if not worker.conn.poll(timeout_s):
+            worker.kill()
+            raise ResourceLimitError(f"extraction took longer than {timeout_s:g} s", path=context)
+        try:
+            ok, value = pickle.loads(worker.conn.recv_bytes())
+        except (EOFError, OSError):
+            raise _crash_error(worker.kill(), memory_mb, cpu_s, context) from None
+    except BaseException:
+        worker.kill()  # interrupted or failed mid-call: the worker's state is unknown
+        raise
+
+    if ok:
+        _release(worker)
+        return value
+    if isinstance(value, MemoryError):
+        worker.retire()  # its heap may be fragmented to the limit
+        limit = f"more than {memory_mb} MB of" if memory_mb else "more"
+        raise ResourceLimitError(f"extraction needed {limit} memory", path=context) from value
+    _release(worker)
+    raise value
+
+
+def shutdown_workers() -> None:
+    """Stop every idle worker (busy ones stop when their call returns or the process exits)."""
+    with _lock:
+        idle = list(_idle)
+        _idle.clear()
+    for worker in idle:
+        worker.retire()
+
+
+# --- parent side -------------------------------------------------------------------------
+
+
+class _Worker:
+    def __init__(self) -> None:
+        parent_sock, child_sock = socket.socketpair()
+        life_r, life_w = os.pipe()  # the child sees EOF on life_r when this process is gone
+        try:
+            self.proc = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    _BOOT,
+                    str(child_sock.fileno()),
+                    str(life_r),
+                    json.dumps(sys.path),
+                ],
+                pass_fds=(child_sock.fileno(), life_r),
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            child_sock.close()
+            os.close(life_r)
+        self.conn = Connection(parent_sock.detach())
+        self._lifeline = life_w
+        self.tasks = 0
+
+    def kill(self) -> int | None:
+        """Kill (if still running), reap, and release the pipes; returns the exit status."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+        code = self.proc.wait()
+        self._close()
+        return code
+
+    def retire(self) -> None:
+        """Let an idle worker exit on its own (it sees end-of-file), killing it if it lingers."""
+        self._close()
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def _close(self) -> None:
+        if not self.conn.closed:
+            self.conn.close()
+        if self._lifeline >= 0:
+            os.close(self._lifeline)
+            self._lifeline = -1
+
+
+_lock = threading.Lock()
+_idle: list[_Worker] = []
+
+
+def _acquire() -> _Worker:
+    with _lock:
+        while _idle:
+            worker = _idle.pop()
+            # An idle worker never writes: a readable connection means it has died (its
+            # socket closes on exit, before the exit can always be seen by waitpid).
+            if worker.proc.poll() is None and not worker.conn.poll(0):
+                return worker
+            worker.kill()
+    return _start_worker()
+
+
+def _start_worker() -> _Worker:
+    try:
+        return _Worker()
+    except OSError as exc:  # out of processes or file descriptors: the machine, not the file
+        raise TransientError(f"cannot start an extraction worker: {exc}") from exc
+
+
+def _release(worker: _Worker) -> None:
+    from govguide.settings import get_settings
+
+    worker.tasks += 1
+    if worker.tasks >= get_settings().worker_max_tasks:
+        worker.retire()
+        return
+    with _lock:
+        _idle.append(worker)
+
+
+def _crash_error(
+    code: int | None, memory_mb: int | None, cpu_s: float, context: Any
+) -> ResourceLimitError:
+    if code is not None and code < 0:
+        sig = -code
+        name = (
+            signal.Signals(sig).name
+            if sig in signal.Signals._value2member_map_
+            else f"signal {sig}"
+        )
+        if sig == signal.SIGXCPU:
+            return ResourceLimitError(
+                f"extraction used more than {cpu_s:g} s of CPU time", path=context
+            )
+        if sig == signal.SIGKILL:
+            return ResourceLimitError("extraction worker was killed (out of memory?)", path=context)
+        limit = f" or need more than {memory_mb} MB of memory" if memory_mb else ""
+        return ResourceLimitError(
+            f"extraction worker crashed ({name}); the file may be malformed{limit}", path=context
+        )
+    return ResourceLimitError(
+        f"extraction worker exited unexpectedly (exit status {code})", path=context
+    )
+
+
+def _forget_after_fork() -> None:
+    # A forked copy of this process must not share the parent's workers or lock.
+    global _lock
+    _lock = threading.Lock()
+    for worker in _idle:
+        worker._close()
+    _idle.clear()
+
+
+if _SUPPORTED:
+    os.register_at_fork(after_in_child=_forget_after_fork)
+atexit.register(shutdown_workers)
+
+
+# --- worker side -------------------------------------------------------------------------
+
+
+def _worker_main(fd: int, lifeline: int) -> None:
+    """Serve calls until the parent closes the connection."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _no_core_dumps()
+    threading.Thread(target=_watch_parent, args=(lifeline,), daemon=True).start()
+    conn = Connection(fd)
+    while True:
+        try:
+            raw = conn.recv_bytes()
+        except (EOFError, OSError):
+            return
+        try:
+            fn, args, kwargs, memory_mb, cpu_s = pickle.loads(raw)
+        except BaseException as exc:  # e.g. the function's module does not import here
+            _reply(conn, False, exc)
+            continue
+        restore = _apply_limits(memory_mb, cpu_s)
+        try:
+            ok, value = True, fn(*args, **kwargs)
+        except BaseException as exc:
+            ok, value = False, exc
+        finally:
+            restore()
+        _reply(conn, ok, value)
+        del value
+
+
+def _watch_parent(lifeline: int) -> None:
+    try:
+        os.read(lifeline, 1)  # returns only when the parent process is gone
+    finally:
+        os._exit(70)
+
+
+def _reply(conn: Connection, ok: bool, value: Any) -> None:
+    if not ok:
+        value = _portable(value)
+    try:
+        data = pickle.dumps((ok, value), pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:
+        data = pickle.dumps(
+            (False, TypeError(f"result of the isolated call cannot be pickled: {exc}"))
+        )
+    try:
+        conn.send_bytes(data)
+    except OSError:
+        os._exit(70)  # the parent is gone; nobody is left to answer
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """The exception, made safe to send: with the worker's traceback, and picklable."""
+    trace = "".join(traceback.format_exception(exc)).rstrip()
+    if not isinstance(exc, Exception):
+        # SystemExit or KeyboardInterrupt from library code must not stop the caller's run.
+        stand_in = RuntimeError(f"isolated call raised {type(exc).__name__}: {exc}")
+        stand_in.add_note(f"worker traceback:\n{trace}")
+        return stand_in
+    try:
+        exc.add_note(f"worker traceback:\n{trace}")
+        pickle.loads(pickle.dumps(exc))  # some types cannot be rebuilt from their args
+        return exc
+    except Exception:
+        stand_in = RuntimeError(f"{type(exc).__module__}.{type(exc).__qualname__}: {exc}")
+        stand_in.add_note(f"worker traceback:\n{trace}")
+        return stand_in
+
+
+def _no_core_dumps() -> None:
+    import resource
+
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ValueError, OSError):
+        pass
+
+
+def _apply_limits(memory_mb: int | None, cpu_s: float | None) -> Callable[[], None]:
+    """Set this call's limits; returns the function restoring the previous ones."""
+    import resource
+
+    saved: list[tuple[int, tuple[int, int]]] = []
+
+    def set_soft(which: int, soft: int) -> None:
+        old = resource.getrlimit(which)
+        hard = old[1]
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        try:
+            resource.setrlimit(which, (soft, hard))
+            saved.append((which, old))
+        except (ValueError, OSError) as exc:  # e.g. macOS refuses RLIMIT_AS
+            print(f"govguide worker: cannot set resource limit {which}: {exc}", file=sys.stderr)
+
+    if memory_mb:
+        set_soft(resource.RLIMIT_AS, memory_mb * 1024 * 1024)
+    if cpu_s:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        set_soft(resource.RLIMIT_CPU, int(usage.ru_utime + usage.ru_stime + cpu_s) + 1)
+
+    def restore() -> None:
+        for which, old in reversed(saved):
+            resource.setrlimit(which, old)
+
+    return restore
