@@ -9,7 +9,9 @@ overall:
 - legal_days / promised_days: share of paired items with exactly the gold value;
 - materials: mean set F1 over paired items, names fuzzy-matched (≥ 90 similarity);
 - legal_basis: mean set F1 on titles;
-- conditions: share of paired materials whose condition equals the gold condition.
+- conditions: share of paired materials whose condition equals the gold condition;
+- canonical: top-1 agreement of the aligned canonical name, precision of the matches accepted
+  without review, and the share of gold-null items left null or sent to review.
 """
 
 from __future__ import annotations
@@ -45,6 +47,11 @@ class FileScore:
     basis_f1: list[float] = field(default_factory=list)
     cond_ok: int = 0
     cond_total: int = 0
+    canon_ok: int = 0  # canonical name (top-1, accepted or proposed) equals gold
+    auto_total: int = 0  # matches accepted without review
+    auto_ok: int = 0
+    null_total: int = 0  # gold canonical is null
+    null_ok: int = 0  # … and the item is null or in the review queue
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
@@ -119,6 +126,13 @@ def score_file(path: Path, gold: list[dict[str, Any]], result: ExtractionResult 
         score.basis_f1.append(bf1)
         if bf1 < 1.0:
             score.diffs.append(f"{g['item_name']}: legal basis F1 {bf1:.2f}")
+        score.canon_ok += item.canonical_name == g["canonical_name"]
+        if item.canonical_id is not None and not item.needs_review:
+            score.auto_total += 1
+            score.auto_ok += item.canonical_name == g["canonical_name"]
+        if g["canonical_name"] is None:
+            score.null_total += 1
+            score.null_ok += item.canonical_id is None or item.needs_review
         gconds = {_norm(m["name"]): m["condition"] for m in g["materials"]}
         for m in item.materials:
             if _norm(m.name) in gconds:
@@ -147,7 +161,15 @@ class Evaluation:
             "materials_f1": sum(mats) / len(mats) if mats else 0.0,
             "legal_basis_f1": sum(basis) / len(basis) if basis else 0.0,
             "conditions": sum(f.cond_ok for f in self.files) / conds if conds else 1.0,
+            "canonical_top1": sum(f.canon_ok for f in self.files) / found if found else 0.0,
+            "auto_accepted": sum(f.auto_total for f in self.files),
+            "auto_precision": _ratio(sum(f.auto_ok for f in self.files), sum(f.auto_total for f in self.files)),
+            "null_handled": _ratio(sum(f.null_ok for f in self.files), sum(f.null_total for f in self.files)),
         }
+
+
+def _ratio(ok: int, n: int) -> float:
+    return ok / n if n else 1.0
 
 
 def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
@@ -159,6 +181,15 @@ def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
 
 def evaluate(corpus: Path, gold_path: Path) -> Evaluation:
     """Score every PDF/DOCX in ``corpus`` whose stem has gold items (or none: a non-guide)."""
+    from normalizers.align import align_items, apply_alignment
+
     gold = load_gold(gold_path)
     files = sorted(p for p in Path(corpus).rglob("*") if p.suffix.lower() in (".pdf", ".docx"))
-    return Evaluation(files=[score_file(p, gold.get(p.stem, [])) for p in files])
+    results = [extract_file(p) for p in files]
+    # Align everything as one batch, as the ingestion flow does: content evidence from
+    # items already aligned helps the ambiguous ones.
+    items = [it for r in results for it in r.items]
+    aligned = iter(apply_alignment(items, align_items(items)))
+    for r in results:
+        r.items = [next(aligned) for _ in r.items]
+    return Evaluation(files=[score_file(p, gold.get(p.stem, []), r) for p, r in zip(files, results, strict=True)])

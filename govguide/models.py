@@ -94,7 +94,13 @@ class GuideItem(BaseModel):
     legal_basis: list[LegalBasis] = Field(default_factory=list)
     canonical_id: str | None = None
     canonical_name: str | None = None
-    also_covers: list[str] = Field(default_factory=list)
+    also_covers: list[str] = Field(default_factory=list)  # other catalog items it covers (names)
+    match_score: float | None = None  # 0–100
+    match_method: str | None = None  # override, exact, alias, fuzzy, content, none
+    match_runner_up: str | None = None
+    match_runner_up_score: float | None = None
+    needs_review: bool = False
+    catalog_version: str | None = None
     warnings: dict[str, list[str]] = Field(default_factory=dict)
     provenance: dict[str, list[SourceRef]] = Field(default_factory=dict)
 

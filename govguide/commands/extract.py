@@ -24,12 +24,12 @@ class OutputFormat(StrEnum):
 
 
 def _align(items: list[GuideItem]) -> list[GuideItem]:
-    """Fill canonical names where the alignment stage is installed."""
-    try:
-        from normalizers.align import align_items, apply_alignment
-    except ImportError:
-        return items
-    return apply_alignment(items, align_items(items))
+    """Fill the canonical mapping of each item."""
+    from normalizers.align import align_items, apply_alignment
+    from normalizers.overrides import load_overrides
+
+    # Reviewers' decisions (data/reference/overrides.csv) win over the matcher.
+    return apply_alignment(items, align_items(items, overrides=load_overrides()))
 
 
 def extract(
@@ -44,12 +44,20 @@ def extract(
     Example: govguide extract data/raw/samples/gx_list_yibao_jingban.pdf --format table
     """
     from govguide.extract import extract_file
+    from govguide.isolation import run_isolated
+    from govguide.settings import get_settings
 
     if not path.exists():
-        _err.print(f"error: {path}: no such file")
+        _err.print(f"error: {path}: no such file", markup=False)
         raise typer.Exit(2)
+    settings = get_settings()
     try:
-        result = extract_file(path, extractor=extractor)
+        # In a worker process with time and memory limits: a hostile file cannot hang or
+        # exhaust the caller, it fails with a clear reason instead.
+        result = run_isolated(
+            extract_file, path, extractor=extractor,
+            timeout_s=settings.extract_timeout_s, memory_mb=settings.extract_memory_mb,
+        )
     except GovguideError as exc:
         _err.print(f"error: {exc} [{exc.reason}]", markup=False)
         raise typer.Exit(1) from None
@@ -121,6 +129,12 @@ def evaluate(
             table.add_row(*(c.replace("**", "") for c in r))
         console.print(table)
     console.print(f"\nmaterial conditions agree: {t['conditions']:.3f}", markup=False)
+    console.print(
+        f"canonical alignment: top-1 agreement {t['canonical_top1']:.3f}; "
+        f"{t['auto_accepted']} accepted automatically, precision {t['auto_precision']:.3f}; "
+        f"gold-null items null or in review {t['null_handled']:.3f}",
+        markup=False,
+    )
     if verbose:
         for f in ev.files:
             for line in [*(f"missing: {m}" for m in f.misses), *(f"extra: {x}" for x in f.extras), *f.diffs]:

@@ -1,0 +1,450 @@
+"""Align extracted items to the canonical catalog.
+
+For every item, in this order:
+
+1. **override**: a reviewer's decision for the item's key (:func:`item_key`) wins outright;
+2. **exact** / **alias**: the name, cleaned, is a canonical name; or, normalised
+   (synonyms, noise words), it equals a normalised catalog wording;
+3. **fuzzy**: the best entry by :mod:`normalizers.name_scoring` (all names of a batch
+   scored at once), accepted only if it scores high enough *and* leads the runner-up clearly;
+4. **content**: an item still in doubt whose materials and legal basis resemble those of
+   items already aligned to one of its candidates (:mod:`normalizers.content_evidence`);
+5. **none**: no candidate is good enough; the item keeps a null canonical id.
+
+Anything not accepted outright goes to the review queue (``needs_review``) with its
+candidates; a weak best candidate is shown there but not assigned. A name with a word that
+turns a service into another (异地就医备案取消) is never matched to the service it names.
+
+One item may cover several catalog items: a generic wording (异地就医备案) maps to the
+first member of its group and covers the rest; an entry may include another by definition
+(生育医疗费 includes 计划生育医疗费); a material heading may name another item (出具参保凭证
+inside a transfer item). Items its own document lists separately are never "covered".
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from govguide.models import GuideItem
+from normalizers.catalog import Catalog, default_catalog
+from normalizers.content_evidence import (
+    ContentFingerprint,
+    best_similarity,
+    fingerprint,
+    without_common,
+)
+from normalizers.name_scoring import NameScores
+from normalizers.overrides import Override, Overrides
+from normalizers.tokenize import clean_name
+
+MatchMethod = Literal["override", "exact", "alias", "fuzzy", "content", "none"]
+REVIEW_WARNING_FIELD = "canonical_name"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    canonical_id: str
+    canonical_name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The alignment of one item.
+
+    ``match_score`` (0–100) is the chosen entry's score, or the best candidate's when
+    nothing was chosen; ``runner_up`` is the best entry not chosen (for an item left null,
+    the best candidate). ``also_covers`` lists the other catalog ids the item covers.
+    A match with ``needs_review`` may still propose a ``canonical_id``: it is not accepted
+    until a reviewer confirms it (see :mod:`normalizers.overrides`).
+    """
+
+    canonical_id: str | None
+    canonical_name: str | None
+    match_score: float
+    match_method: MatchMethod
+    runner_up: Candidate | None
+    also_covers: list[str]
+    needs_review: bool
+    review_reason: str | None
+    catalog_version: str
+    candidates: tuple[Candidate, ...] = ()  # best first; what a reviewer chooses from
+
+    @property
+    def accepted(self) -> bool:
+        """Matched without needing review."""
+        return self.canonical_id is not None and not self.needs_review
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Thresholds on the 0–100 name score."""
+
+    accept_score: float = 80.0  # accepted without review at or above (with the margin below)
+    min_margin: float = 8.0  # lead over the runner-up needed to accept
+    suggest_score: float = 60.0  # at or above: assigned, but queued for review
+    review_floor: float = 45.0  # at or above: shown to a reviewer as a candidate, not assigned
+    # A candidate is assigned only if the name (with its section) holds at least this share
+    # of the candidate's weighted words: 未就业配偶医疗待遇核准支付 shares 待遇核准支付 with
+    # 医疗救助对象待遇核准支付 but lacks what makes it that service.
+    min_recall: float = 0.5
+    umbrella_yield: float = 5.0  # a group's member within this of the group wording is meant
+    content_min: float = 0.3  # content similarity (0–1) that counts as evidence
+    content_margin: float = 0.15  # lead over the next candidate's similarity
+    content_switch: float = 0.6  # similarity needed to prefer another candidate than the name's
+    top_k: int = 3  # candidates kept for the review queue
+
+
+def item_key(item: GuideItem) -> str:
+    """Stable key of an item for overrides and review: province|region|file stem|name."""
+    name = re.sub(r"\s+", "", item.item_name)
+    stem = Path(item.source_file).stem
+    return f"{item.province or ''}|{item.region or ''}|{stem}|{name}"
+
+
+def _document_key(item: GuideItem) -> tuple[str, str, str]:
+    return (item.province or "", item.region or "", Path(item.source_file).stem)
+
+
+@dataclass
+class _Decision:
+    entry: int | None
+    score: float
+    method: MatchMethod
+    needs_review: bool
+    reason: str | None
+    runner_up: int | None = None
+    runner_score: float = 0.0
+    candidates: list[tuple[int, float]] = field(default_factory=list)
+    recalls: dict[int, float] = field(default_factory=dict)  # of each candidate
+    umbrella_covers: tuple[str, ...] = ()
+    forced_covers: tuple[str, ...] | None = None  # an override's own list
+    blocked: bool = False  # a qualifier forbids matching: content may not overturn it
+
+
+class _Aligner:
+    def __init__(self, catalog: Catalog, settings: AlignSettings) -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.index = catalog.index
+        self.tokenizer = catalog.tokenizer
+        self.entry_pos = {e.id: i for i, e in enumerate(catalog.entries)}
+        self.exact = {clean_name(e.canonical_name): i for i, e in enumerate(catalog.entries)}
+        self.exact_cleaned = [clean_name(e.canonical_name) for e in catalog.entries]
+        self.umbrella_norms = [self.index.forms[u].norm for u in self.index.umbrella_forms]
+        self.qualifiers = sorted(self.tokenizer.rules.qualifiers)
+        # normalised wording → entries it belongs to (an umbrella counts for its primary)
+        self.wordings: dict[str, set[int]] = defaultdict(set)
+        self.plain_wordings: dict[str, set[int]] = defaultdict(set)
+        for f in self.index.forms:
+            self.wordings[f.norm].add(f.entry)
+            if f.kind != "umbrella":
+                self.plain_wordings[f.norm].add(f.entry)
+
+    # -- name ---------------------------------------------------------------------------
+
+    def decide(self, name: str, scores: NameScores, i: int) -> _Decision:
+        """The decision for row ``i`` of ``scores`` (the row of ``name``), by name alone."""
+        s = self.settings
+        row = scores.score[i].tolist()
+        recall_row = scores.recall[i].tolist()
+        order = scores.ranking[i].tolist()
+        exact = self.exact.get(scores.cleaned[i])
+        if exact is not None:
+            best, score, recall, form = exact, 100.0, 1.0, None
+        else:
+            best = order[0]
+            score, recall = row[best], recall_row[best]
+            form = self.index.forms[int(scores.form[i, best])]
+        covers: tuple[str, ...] = ()
+        if exact is None and scores.umbrella_score.shape[1]:
+            # A group wording (异地就医备案) is chosen only when the name contains it as
+            # written (after normalisation), fits clearly better than any member's own
+            # wording, and names no member in full: a member's wording is the more
+            # specific reading, and a group is never guessed from scattered words.
+            norm = scores.norms[i]
+            contained = [u for u, text in enumerate(self.umbrella_norms) if text in norm]
+            u = max(contained, key=lambda c: scores.umbrella_score[i, c]) if contained else -1
+            group = self.index.forms[self.index.umbrella_forms[u]] if contained else None
+            if (
+                group is not None
+                and scores.umbrella_score[i, u] >= score + s.umbrella_yield
+                and not (
+                    scores.recall_name[i][[group.entry, *(self.entry_pos[c] for c in group.covers)]]
+                    >= 0.99
+                ).any()
+            ):
+                form, best, covers = group, group.entry, group.covers
+                score, recall = (
+                    float(scores.umbrella_score[i, u]),
+                    float(scores.umbrella_recall[i, u]),
+                )
+        covered = {self.entry_pos[c] for c in covers}
+        others = [j for j in order if j != best and j not in covered]
+        runner = others[0] if others else None
+        runner_score = row[runner] if runner is not None else 0.0
+        candidates = [(best, score)] + [(j, row[j]) for j in others[: s.top_k - 1]]
+        decision = _Decision(
+            entry=best,
+            score=score,
+            method="fuzzy",
+            needs_review=False,
+            reason=None,
+            runner_up=runner,
+            runner_score=runner_score,
+            candidates=[(j, sc) for j, sc in candidates if sc >= s.review_floor],
+            recalls={j: recall_row[j] for j, _ in candidates} | {best: recall},
+            umbrella_covers=tuple(covers),
+        )
+        entry_name = self.catalog.entries[best].canonical_name
+        written = scores.cleaned[i]
+        wording = form.cleaned if form is not None else self.exact_cleaned[best]
+        blocking = [q for q in self.qualifiers if q in written and q not in wording]
+        if blocking:
+            decision.entry, decision.method, decision.blocked = None, "none", True
+            decision.needs_review = score >= s.review_floor
+            decision.reason = f"name adds {'、'.join(blocking)} to {entry_name}: another service"
+            return decision
+        if exact is not None:
+            decision.method = "exact"
+        elif scores.norms[i] and best in self.wordings.get(scores.norms[i], ()):
+            decision.method = "alias"
+            decision.score = 100.0
+        if decision.method in ("exact", "alias"):
+            rivals = self.plain_wordings.get(scores.norms[i], set()) - {best} - covered
+            if rivals:  # the same wording belongs to two entries: a person must choose
+                decision.needs_review = True
+                decision.reason = "wording shared by " + "、".join(
+                    self.catalog.entries[j].canonical_name for j in sorted(rivals)
+                )
+            return decision
+        margin = score - runner_score
+        if score >= s.accept_score and margin >= s.min_margin and recall >= s.min_recall:
+            return decision
+        if score >= s.suggest_score and recall >= s.min_recall:
+            decision.needs_review = True
+            if score >= s.accept_score:
+                runner_name = (
+                    self.catalog.entries[runner].canonical_name if runner is not None else ""
+                )
+                decision.reason = f"close to runner-up {runner_name} ({runner_score:.0f})"
+            else:
+                decision.reason = f"score {score:.0f} below {s.accept_score:.0f}"
+            return decision
+        decision.entry, decision.method = None, "none"
+        if score >= s.review_floor:
+            decision.needs_review = True
+            decision.reason = f"weak match: best candidate {entry_name} ({score:.0f})"
+        return decision
+
+    # -- content ------------------------------------------------------------------------
+
+    def apply_content(self, decisions: list[_Decision], prints: list[ContentFingerprint]) -> None:
+        s = self.settings
+        labels = [
+            str(d.entry) if d.entry is not None and not d.needs_review else None for d in decisions
+        ]
+        prints = without_common(prints, labels)
+        references: dict[int, list[ContentFingerprint]] = defaultdict(list)
+        for d, fp in zip(decisions, prints, strict=True):
+            if d.entry is not None and not d.needs_review and not fp.empty:
+                references[d.entry].append(fp)
+        for d, fp in zip(decisions, prints, strict=True):
+            if not d.needs_review or d.blocked or fp.empty or not d.candidates:
+                continue
+            # Content chooses only among candidates the name already makes plausible.
+            plausible = [
+                (j, sc)
+                for j, sc in d.candidates
+                if sc >= s.suggest_score and d.recalls.get(j, 0.0) >= s.min_recall
+            ]
+            sims = [(j, sc, best_similarity(fp, references.get(j, []))) for j, sc in plausible]
+            scored = sorted(((sim, j, sc) for j, sc, sim in sims if sim is not None), reverse=True)
+            if not scored:
+                continue
+            top_sim, top_entry, top_score = scored[0]
+            next_sim = scored[1][0] if len(scored) > 1 else 0.0
+            if top_sim < s.content_min or top_sim - next_sim < s.content_margin:
+                continue
+            if top_entry != d.entry and top_sim < s.content_switch:
+                # Weaker evidence may confirm what the name says, not overrule it.
+                d.reason = f"{d.reason}; content points to {self.catalog.entries[top_entry].canonical_name}"
+                continue
+            if top_entry != d.entry:
+                others = [(j, sc) for j, sc in d.candidates if j != top_entry]
+                d.runner_up, d.runner_score = others[0] if others else (None, 0.0)
+                d.umbrella_covers = ()
+            d.entry, d.score, d.method = top_entry, top_score, "content"
+            d.needs_review, d.reason = False, None
+
+    # -- one-to-many --------------------------------------------------------------------
+
+    def covers(self, item: GuideItem | None, d: _Decision, taken: set[str]) -> list[str]:
+        """Catalog ids the item covers besides its primary, minus those ``taken`` by
+        other items of the same document."""
+        if d.entry is None:
+            return []
+        primary = self.catalog.entries[d.entry]
+        if d.forced_covers is not None:
+            found = list(d.forced_covers)
+        else:
+            found = list(d.umbrella_covers) + list(primary.covers)
+            if item is not None:
+                for material in item.materials:
+                    for part in (material.condition or "").split("/"):
+                        hits = self.plain_wordings.get(self.tokenizer.normalize(part), set())
+                        if len(hits) == 1:
+                            found.append(self.catalog.entries[next(iter(hits))].id)
+        out = {c for c in found if c != primary.id and c not in taken}
+        return [e.id for e in self.catalog.entries if e.id in out]
+
+    def to_match(self, d: _Decision, covers: list[str]) -> Match:
+        entries = self.catalog.entries
+
+        def candidate(j: int, sc: float) -> Candidate:
+            return Candidate(entries[j].id, entries[j].canonical_name, round(sc, 1))
+
+        runner = candidate(d.runner_up, d.runner_score) if d.runner_up is not None else None
+        if d.entry is None and d.candidates:
+            # Nothing assigned: the best candidate is the one to show next to "none".
+            runner = candidate(*d.candidates[0])
+        return Match(
+            canonical_id=entries[d.entry].id if d.entry is not None else None,
+            canonical_name=entries[d.entry].canonical_name if d.entry is not None else None,
+            match_score=round(d.score, 1),
+            match_method=d.method,
+            runner_up=runner,
+            also_covers=covers,
+            needs_review=d.needs_review,
+            review_reason=d.reason,
+            catalog_version=self.catalog.version,
+            candidates=tuple(candidate(j, sc) for j, sc in d.candidates),
+        )
+
+
+def _override_decision(aligner: _Aligner, override: Override) -> _Decision:
+    entry = None
+    if override.canonical_id is not None:
+        entry = aligner.entry_pos[aligner.catalog.entry(override.canonical_id).id]
+    forced = tuple(aligner.catalog.entry(c).id for c in override.also_covers) or None
+    return _Decision(
+        entry=entry,
+        score=100.0,
+        method="override" if entry is not None else "none",
+        needs_review=False,
+        reason=None,
+        forced_covers=forced,
+        blocked=True,
+    )
+
+
+def match_names(
+    names: Sequence[str],
+    catalog: Catalog | None = None,
+    *,
+    sections: Sequence[str | None] | None = None,
+    settings: AlignSettings | None = None,
+) -> list[Match]:
+    """Match many names (each with an optional section label) by name alone, all at once."""
+    if not names:
+        return []
+    catalog = catalog or default_catalog()
+    aligner = _Aligner(catalog, settings or AlignSettings())
+    scores = catalog.index.score(names, sections)
+    by_row: dict[int, Match] = {}
+    matches = []
+    for name, row in zip(names, scores.row_of.tolist(), strict=True):
+        if row not in by_row:
+            decision = aligner.decide(name, scores, row)
+            by_row[row] = aligner.to_match(decision, aligner.covers(None, decision, set()))
+        matches.append(by_row[row])
+    return matches
+
+
+def match_name(name: str, catalog: Catalog | None = None, *, section: str | None = None) -> Match:
+    """Match one name (and its optional section label) by name alone."""
+    return match_names([name], catalog, sections=[section])[0]
+
+
+def align_items(
+    items: Sequence[GuideItem],
+    catalog: Catalog | None = None,
+    overrides: Overrides | None = None,
+    settings: AlignSettings | None = None,
+) -> list[Match]:
+    """Align a batch of items (one dataset): one :class:`Match` per item, in order."""
+    catalog = catalog or default_catalog()
+    settings = settings or AlignSettings()
+    overrides = overrides or Overrides()
+    overrides.validate(catalog)
+    aligner = _Aligner(catalog, settings)
+    items = list(items)
+    if not items:
+        return []
+    scores = catalog.index.score([it.item_name for it in items], [it.section for it in items])
+    decisions: list[_Decision] = []
+    by_row: dict[int, _Decision] = {}
+    for item, row in zip(items, scores.row_of.tolist(), strict=True):
+        override = overrides.get(item_key(item))
+        if override is not None:
+            decisions.append(_override_decision(aligner, override))
+            continue
+        if row not in by_row:
+            by_row[row] = aligner.decide(item.item_name, scores, row)
+        # Each item gets its own copy: content evidence may change it item by item.
+        decisions.append(copy.copy(by_row[row]))
+    aligner.apply_content(decisions, [fingerprint(it) for it in items])
+
+    # Items a document lists on their own are not "covered" by its other items.
+    primaries: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for item, d in zip(items, decisions, strict=True):
+        if d.entry is not None:
+            primaries[_document_key(item)].append(catalog.entries[d.entry].id)
+    matches = []
+    for item, d in zip(items, decisions, strict=True):
+        siblings = list(primaries[_document_key(item)])
+        if d.entry is not None:
+            siblings.remove(catalog.entries[d.entry].id)
+        matches.append(aligner.to_match(d, aligner.covers(item, d, set(siblings))))
+    return matches
+
+
+def apply_alignment(
+    items: Sequence[GuideItem], matches: Sequence[Match], catalog: Catalog | None = None
+) -> list[GuideItem]:
+    """Copies of ``items`` with the canonical mapping and the match's evidence set.
+
+    ``also_covers`` holds canonical names (as analysts read them). A match still awaiting
+    review is applied too, flagged ``needs_review`` with a warning on ``canonical_name``
+    that says why, so it is never taken for a confirmed one.
+    """
+    if len(items) != len(matches):
+        raise ValueError(f"{len(items)} items but {len(matches)} matches")
+    cat = catalog or default_catalog()
+    out = []
+    for item, match in zip(items, matches, strict=True):
+        covers = [(e.canonical_name if (e := cat.get(c)) else c) for c in match.also_covers]
+        aligned = item.model_copy(
+            deep=True,
+            update={
+                "canonical_id": match.canonical_id,
+                "canonical_name": match.canonical_name,
+                "also_covers": covers,
+                "match_score": round(float(match.match_score), 2),
+                "match_method": match.match_method,
+                "match_runner_up": match.runner_up.canonical_name if match.runner_up else None,
+                "match_runner_up_score": round(float(match.runner_up.score), 2) if match.runner_up else None,
+                "needs_review": match.needs_review,
+                "catalog_version": match.catalog_version,
+            },
+        )
+        if match.needs_review:
+            aligned.warn(REVIEW_WARNING_FIELD, f"needs review: {match.review_reason}")
+        out.append(aligned)
+    return out

@@ -1,0 +1,368 @@
+"""Tables built from an alignment: the review queue, the alignment table, the coverage view.
+
+All functions are pure: they take items and their matches (from
+:func:`normalizers.align.align_items`) and return pandas DataFrames or Markdown text;
+writing them anywhere is the caller's business.
+
+- :func:`review_queue`: one row per item a person must look at, with its candidates;
+- :func:`unmatched_items`: items that match nothing (local services), for the record;
+- :func:`review_report`: both as a readable Markdown report, with how to record a decision;
+- :func:`alignment_table`: one row per (canonical item, province, region) for comparing
+  provinces: the items that provide it, their time limits and material counts;
+- :func:`coverage_view`: per province, which catalog items it has, covers through a broader
+  item, lacks, and which items it adds that the catalog does not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from govguide.models import GuideItem
+from normalizers.align import Match, item_key
+from normalizers.catalog import Catalog, default_catalog
+from normalizers.overrides import DEFAULT_OVERRIDES_PATH, OVERRIDE_COLUMNS
+
+REVIEW_COLUMNS = [
+    "item_key",
+    "item_name",
+    "province",
+    "region",
+    "section",
+    "source_file",
+    "proposed_id",
+    "proposed_name",
+    "match_score",
+    "match_method",
+    "reason",
+    "candidate_ids",
+    "candidate_names",
+    "candidate_scores",
+    "catalog_version",
+]
+UNMATCHED_COLUMNS = [
+    "item_key",
+    "item_name",
+    "province",
+    "region",
+    "source_file",
+    "best_candidate_id",
+    "best_candidate_name",
+    "best_candidate_score",
+    "catalog_version",
+]
+ALIGNMENT_COLUMNS = [
+    "canonical_id",
+    "canonical_name",
+    "main_item",
+    "province",
+    "region",
+    "item_names",
+    "item_keys",
+    "n_items",
+    "provided_as",
+    "legal_days_min",
+    "legal_days_max",
+    "promised_days_min",
+    "promised_days_max",
+    "days_units",
+    "time_limit_texts",
+    "material_count_min",
+    "material_count_max",
+    "needs_review",
+    "catalog_version",
+]
+COVERAGE_COLUMNS = [
+    "province",
+    "canonical_id",
+    "canonical_name",
+    "main_item",
+    "status",
+    "item_names",
+    "regions",
+]
+
+
+@dataclass(frozen=True)
+class _Aligned:
+    """What an item's alignment says, from its match or, without one, from the item."""
+
+    canonical_id: str | None
+    also_covers: tuple[str, ...]
+    needs_review: bool
+    catalog_version: str | None
+
+
+def _aligned(items: Sequence[GuideItem], matches: Sequence[Match] | None) -> list[_Aligned]:
+    if matches is None:
+        # Applied items carry also_covers as canonical names; the tables key on ids.
+        cat = default_catalog()
+        return [
+            _Aligned(
+                it.canonical_id,
+                tuple((e.id if (e := cat.get(c)) else c) for c in it.also_covers),
+                it.needs_review or bool(it.warnings.get("canonical_name")),
+                it.catalog_version,
+            )
+            for it in items
+        ]
+    if len(matches) != len(items):
+        raise ValueError(f"{len(items)} items but {len(matches)} matches")
+    return [
+        _Aligned(m.canonical_id, tuple(m.also_covers), m.needs_review, m.catalog_version)
+        for m in matches
+    ]
+
+
+def review_queue(items: Sequence[GuideItem], matches: Sequence[Match]) -> pd.DataFrame:
+    """One row per item awaiting review: its key, place, proposal, reason and candidates."""
+    return pd.DataFrame(_review_rows(items, matches), columns=REVIEW_COLUMNS)
+
+
+def _review_rows(items: Sequence[GuideItem], matches: Sequence[Match]) -> list[dict]:
+    rows = []
+    for item, m in zip(items, matches, strict=True):
+        if not m.needs_review:
+            continue
+        rows.append(
+            {
+                "item_key": item_key(item),
+                "item_name": item.item_name,
+                "province": item.province,
+                "region": item.region,
+                "section": item.section,
+                "source_file": item.source_file,
+                "proposed_id": m.canonical_id,
+                "proposed_name": m.canonical_name,
+                "match_score": m.match_score,
+                "match_method": m.match_method,
+                "reason": m.review_reason,
+                "candidate_ids": [c.canonical_id for c in m.candidates],
+                "candidate_names": [c.canonical_name for c in m.candidates],
+                "candidate_scores": [c.score for c in m.candidates],
+                "catalog_version": m.catalog_version,
+            }
+        )
+    return rows
+
+
+def unmatched_items(items: Sequence[GuideItem], matches: Sequence[Match]) -> pd.DataFrame:
+    """Items left with no canonical item and not queued: services the catalog lacks."""
+    return pd.DataFrame(_unmatched_rows(items, matches), columns=UNMATCHED_COLUMNS)
+
+
+def _unmatched_rows(items: Sequence[GuideItem], matches: Sequence[Match]) -> list[dict]:
+    rows = []
+    for item, m in zip(items, matches, strict=True):
+        if m.canonical_id is not None or m.needs_review:
+            continue
+        best = m.runner_up
+        rows.append(
+            {
+                "item_key": item_key(item),
+                "item_name": item.item_name,
+                "province": item.province,
+                "region": item.region,
+                "source_file": item.source_file,
+                "best_candidate_id": best.canonical_id if best else None,
+                "best_candidate_name": best.canonical_name if best else None,
+                "best_candidate_score": best.score if best else None,
+                "catalog_version": m.catalog_version,
+            }
+        )
+    return rows
+
+
+def _inline(text: object) -> str:
+    return "" if text is None else " ".join(str(text).split())
+
+
+def review_report(items: Sequence[GuideItem], matches: Sequence[Match]) -> str:
+    """The review queue and the unmatched items as a Markdown report.
+
+    Item keys are in code spans, ready to paste into the overrides file.
+    """
+    queue = _review_rows(items, matches)
+    unmatched = _unmatched_rows(items, matches)
+    accepted = sum(m.accepted for m in matches)
+    version = matches[0].catalog_version if matches else "-"
+    lines = [
+        "# Alignment review",
+        "",
+        f"Catalog {version}: {len(matches)} items, {accepted} aligned automatically, "
+        f"{len(queue)} to review, {len(unmatched)} matching no catalog item.",
+        "",
+        "## To review",
+        "",
+    ]
+    if not queue:
+        lines.append("Nothing to review.")
+    for n, row in enumerate(queue, start=1):
+        place = " ".join(p for p in (row["province"], row["region"]) if p)
+        proposed = f"{row['proposed_id']} {row['proposed_name']}" if row["proposed_id"] else "none"
+        candidates = "; ".join(
+            f"{cid} {name} ({score:.0f})"
+            for cid, name, score in zip(
+                row["candidate_ids"], row["candidate_names"], row["candidate_scores"], strict=True
+            )
+        )
+        lines += [
+            f"### {n}. {_inline(row['item_name'])}" + (f" ({place})" if place else ""),
+            "",
+            f"- key: `{row['item_key']}`",
+            f"- section: {_inline(row['section']) or '-'}",
+            f"- proposed: {proposed} (score {row['match_score']:.0f}, {row['match_method']})",
+            f"- reason: {_inline(row['reason'])}",
+            f"- candidates: {candidates or '-'}",
+            "",
+        ]
+    lines += ["## Matching no catalog item", ""]
+    if not unmatched:
+        lines.append("None.")
+    for row in unmatched:
+        closest = (
+            f"closest {row['best_candidate_name']} ({row['best_candidate_score']:.0f})"
+            if row["best_candidate_id"]
+            else "no candidate"
+        )
+        lines.append(f"- {_inline(row['item_name'])}: `{row['item_key']}` ({closest})")
+    lines += [
+        "",
+        "## Recording a decision",
+        "",
+        f"Add a row to `{DEFAULT_OVERRIDES_PATH}` ({', '.join(OVERRIDE_COLUMNS)}): the item key "
+        "as above, a catalog id or `none`, optionally the ids it also covers (`|`-separated), "
+        "your name and a note. Later runs apply it before matching.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _span(values: list[int | None]) -> tuple[int | None, int | None]:
+    known = [v for v in values if v is not None]
+    return (min(known), max(known)) if known else (None, None)
+
+
+def alignment_table(
+    items: Sequence[GuideItem],
+    matches: Sequence[Match] | None = None,
+    catalog: Catalog | None = None,
+) -> pd.DataFrame:
+    """One row per (canonical item, province, region), for comparing provinces.
+
+    An item counts for its canonical item (``provided_as`` ``direct``) and for those it also
+    covers (``covered``). Without ``matches`` the items' own canonical fields are read (items
+    from :func:`normalizers.align.apply_alignment`).
+    """
+    catalog = catalog or default_catalog()
+    groups: dict[tuple[str, str | None, str | None], list[tuple[GuideItem, str, _Aligned]]] = {}
+    for item, a in zip(items, _aligned(items, matches), strict=True):
+        if a.canonical_id is None:
+            continue
+        for cid, how in [(a.canonical_id, "direct")] + [(c, "covered") for c in a.also_covers]:
+            groups.setdefault((cid, item.province, item.region), []).append((item, how, a))
+    order = {e.id: i for i, e in enumerate(catalog.entries)}
+    rows = []
+    for (cid, province, region), members in sorted(
+        groups.items(),
+        key=lambda kv: (order.get(kv[0][0], 1 << 30), kv[0][1] or "", kv[0][2] or ""),
+    ):
+        entry = catalog.get(cid)
+        its = [m[0] for m in members]
+        hows = {m[1] for m in members}
+        legal = _span([it.legal_days for it in its])
+        promised = _span([it.promised_days for it in its])
+        counts = _span([len(it.materials) for it in its])
+        versions = {m[2].catalog_version for m in members if m[2].catalog_version}
+        rows.append(
+            {
+                "canonical_id": cid,
+                "canonical_name": entry.canonical_name if entry else None,
+                "main_item": entry.main_item if entry else None,
+                "province": province,
+                "region": region,
+                "item_names": [it.item_name for it in its],
+                "item_keys": [item_key(it) for it in its],
+                "n_items": len(its),
+                "provided_as": "both" if len(hows) > 1 else next(iter(hows)),
+                "legal_days_min": legal[0],
+                "legal_days_max": legal[1],
+                "promised_days_min": promised[0],
+                "promised_days_max": promised[1],
+                "days_units": sorted({it.days_unit for it in its}),
+                "time_limit_texts": [it.time_limit_text for it in its if it.time_limit_text],
+                "material_count_min": counts[0],
+                "material_count_max": counts[1],
+                "needs_review": any(m[2].needs_review for m in members),
+                # The matches' version; the given catalog's for items aligned earlier.
+                "catalog_version": ", ".join(sorted(versions)) or catalog.version,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    for col in (
+        "legal_days_min",
+        "legal_days_max",
+        "promised_days_min",
+        "promised_days_max",
+        "material_count_min",
+        "material_count_max",
+    ):
+        frame[col] = frame[col].astype("Int64")
+    return frame
+
+
+def coverage_view(
+    items: Sequence[GuideItem],
+    matches: Sequence[Match] | None = None,
+    catalog: Catalog | None = None,
+) -> pd.DataFrame:
+    """Per province, every catalog item with a ``status``: ``has`` (an item of its own),
+    ``covered`` (only inside a broader item), ``lacks``; plus one ``adds`` row per item
+    name the province has that matches no catalog item (canonical_id null)."""
+    catalog = catalog or default_catalog()
+    provinces = sorted({it.province or "" for it in items})
+    own: dict[tuple[str, str], list[GuideItem]] = {}
+    covered: dict[tuple[str, str], list[GuideItem]] = {}
+    extra: dict[tuple[str, str], list[GuideItem]] = {}
+    for item, a in zip(items, _aligned(items, matches), strict=True):
+        province = item.province or ""
+        if a.canonical_id is None:
+            extra.setdefault((province, item.item_name), []).append(item)
+            continue
+        own.setdefault((province, a.canonical_id), []).append(item)
+        for cid in a.also_covers:
+            covered.setdefault((province, cid), []).append(item)
+    rows = []
+    for province in provinces:
+        for entry in catalog.entries:
+            key = (province, entry.id)
+            found = own.get(key) or covered.get(key) or []
+            status = "has" if key in own else "covered" if key in covered else "lacks"
+            rows.append(
+                {
+                    "province": province or None,
+                    "canonical_id": entry.id,
+                    "canonical_name": entry.canonical_name,
+                    "main_item": entry.main_item,
+                    "status": status,
+                    "item_names": sorted({it.item_name for it in found}),
+                    "regions": sorted({it.region for it in found if it.region}),
+                }
+            )
+        for (p, name), its in sorted(extra.items()):
+            if p != province:
+                continue
+            rows.append(
+                {
+                    "province": province or None,
+                    "canonical_id": None,
+                    "canonical_name": None,
+                    "main_item": None,
+                    "status": "adds",
+                    "item_names": [name],
+                    "regions": sorted({it.region for it in its if it.region}),
+                }
+            )
+    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)

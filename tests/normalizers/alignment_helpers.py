@@ -1,0 +1,41 @@
+"""Building GuideItems for alignment tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govguide.models import GuideItem, LegalBasis, Material
+
+
+def guide_item(
+    name: str,
+    *,
+    province: str | None = "某省",
+    region: str | None = None,
+    source: str = "doc_a.pdf",
+    section: str | None = None,
+    materials: Sequence[str | tuple[str, str | None]] = (),
+    legal: Sequence[tuple[str, Sequence[int]]] = (),
+    legal_days: int | None = None,
+    promised_days: int | None = None,
+) -> GuideItem:
+    """A GuideItem with what alignment reads. ``materials`` are names or (name, condition)."""
+    mats = [
+        Material(name=m, condition=None)
+        if isinstance(m, str)
+        else Material(name=m[0], condition=m[1])
+        for m in materials
+    ]
+    return GuideItem(
+        item_name=name,
+        province=province,
+        region=region,
+        source_file=source,
+        source_sha256="0" * 64,
+        extractor="test",
+        section=section,
+        materials=mats,
+        legal_basis=[LegalBasis(title=t, articles=list(a)) for t, a in legal],
+        legal_days=legal_days,
+        promised_days=promised_days,
+    )

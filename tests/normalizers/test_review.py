@@ -1,0 +1,153 @@
+"""Review queue, report, alignment table and coverage view."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from normalizers.align import align_items, apply_alignment, item_key
+from normalizers.catalog import default_catalog
+from normalizers.review import (
+    alignment_table,
+    coverage_view,
+    review_queue,
+    review_report,
+    unmatched_items,
+)
+from tests.normalizers.alignment_helpers import guide_item
+
+CATALOG = default_catalog()
+
+
+def cid(name: str) -> str:
+    return CATALOG.entry(name).id
+
+
+@pytest.fixture(scope="module")
+def batch():
+    items = [
+        guide_item(
+            "单位参保登记",
+            province="甲省",
+            source="a.pdf",
+            promised_days=0,
+            materials=["表一", "表二"],
+        ),
+        guide_item(
+            "单位登记",
+            province="甲省",
+            region="乙县",
+            source="b.pdf",
+            section="参保登记",
+            legal_days=5,
+            promised_days=3,
+            materials=["表一"],
+        ),
+        guide_item(
+            "单位注销",
+            province="甲省",
+            region="乙县",
+            source="b.pdf",
+            section="参保登记",
+            legal_days=10,
+            promised_days=1,
+            materials=["表一", "表二", "表三"],
+        ),
+        guide_item("异地就医备案", province="丙省", source="c.pdf", promised_days=0),
+        guide_item("出国（境）带药备案", province="丙省", source="c.pdf"),
+        guide_item("异地就医备案取消", province="丙省", source="c.pdf"),
+        guide_item("未就业配偶医疗待遇核准支付", province="丙省", source="c.pdf"),
+        guide_item("医疗保障信用评价", province="丙省", source="c.pdf"),
+    ]
+    return items, align_items(items)
+
+
+def test_review_queue_lists_only_items_in_doubt_with_candidates(batch) -> None:
+    items, matches = batch
+    queue = review_queue(items, matches)
+    assert set(queue["item_name"]) == {
+        it.item_name for it, m in zip(items, matches, strict=True) if m.needs_review
+    }
+    assert {"异地就医备案取消", "未就业配偶医疗待遇核准支付"} <= set(queue["item_name"])
+    row = queue.set_index("item_name").loc["未就业配偶医疗待遇核准支付"]
+    assert row["item_key"] == item_key(items[6])
+    assert cid("医疗救助对象待遇核准支付") in row["candidate_ids"]
+    assert len(row["candidate_ids"]) == len(row["candidate_names"]) == len(row["candidate_scores"])
+    assert row["proposed_id"] is None
+
+
+def test_unmatched_items_are_listed_with_closest(batch) -> None:
+    items, matches = batch
+    unmatched = unmatched_items(items, matches)
+    assert "医疗保障信用评价" in set(unmatched["item_name"])
+    assert not set(unmatched["item_name"]) & set(review_queue(items, matches)["item_name"])
+
+
+def test_report_is_readable_markdown(batch) -> None:
+    items, matches = batch
+    report = review_report(items, matches)
+    assert report.startswith("# Alignment review")
+    assert f"`{item_key(items[5])}`" in report  # the cancelled filing, with its key
+    assert f"`{item_key(items[7])}`" in report  # the unmatched item too
+    assert "overrides.csv" in report
+    assert CATALOG.version in report
+
+
+def test_alignment_table_one_row_per_item_place(batch) -> None:
+    items, matches = batch
+    table = alignment_table(items, matches)
+    unit = table[(table.canonical_id == cid("单位参保登记"))].set_index("region", drop=False)
+    # two items of 乙县 map to 单位参保登记: one row, limits and counts as ranges
+    county = unit[unit.region == "乙县"].iloc[0]
+    assert county.n_items == 2
+    assert sorted(county.item_names) == ["单位注销", "单位登记"]
+    assert (county.legal_days_min, county.legal_days_max) == (5, 10)
+    assert (county.promised_days_min, county.promised_days_max) == (1, 3)
+    assert (county.material_count_min, county.material_count_max) == (1, 3)
+    province = unit[unit.region.isna()].iloc[0]
+    assert province.n_items == 1 and province.provided_as == "direct"
+    # a generic filing counts for the items it covers
+    covered = table[(table.province == "丙省") & (table.canonical_id == cid("异地转诊人员备案"))]
+    assert covered.iloc[0].provided_as == "covered"
+    assert set(table.catalog_version) == {CATALOG.version}
+    # unmatched items have no row
+    assert "医疗保障信用评价" not in {n for names in table.item_names for n in names}
+
+
+def test_alignment_table_from_applied_items_matches(batch) -> None:
+    items, matches = batch
+    from_matches = alignment_table(items, matches)
+    from_items = alignment_table(apply_alignment(items, matches))
+    cols = ["canonical_id", "province", "region", "n_items", "provided_as"]
+    assert from_items[cols].equals(from_matches[cols])
+
+
+def test_coverage_view_has_lacks_covered_adds(batch) -> None:
+    items, matches = batch
+    view = coverage_view(items, matches)
+    assert len(view[view.status != "adds"]) == 2 * len(CATALOG)  # every entry, per province
+    status = {(r.province, r.canonical_id): r.status for r in view.itertuples() if r.canonical_id}
+    assert status[("甲省", cid("单位参保登记"))] == "has"
+    assert status[("甲省", cid("异地安置退休人员备案"))] == "lacks"
+    assert status[("丙省", cid("异地安置退休人员备案"))] == "has"
+    assert status[("丙省", cid("异地转诊人员备案"))] == "covered"
+    adds = set(view[view.status == "adds"].item_names.explode())
+    assert {"出国（境）带药备案", "医疗保障信用评价"} <= adds and "单位参保登记" not in adds
+
+
+def test_tables_convert_to_arrow(batch) -> None:
+    items, matches = batch
+    for frame in (
+        review_queue(items, matches),
+        unmatched_items(items, matches),
+        alignment_table(items, matches),
+        coverage_view(items, matches),
+    ):
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        assert table.num_rows == len(frame)
+
+
+def test_empty_inputs_give_empty_tables_with_columns() -> None:
+    assert list(review_queue([], [])) and review_queue([], []).empty
+    assert alignment_table([], []).empty
+    assert coverage_view([], []).empty
