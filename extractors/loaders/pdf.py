@@ -45,22 +45,20 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
                or "password" in str(e).lower() for e in inner):
             raise EncryptedFileError("PDF is encrypted (password protected)", path=path) from exc
         raise CorruptFileError(f"PDF cannot be parsed: {type(exc).__name__}: {exc}", path=path) from exc
-    with pdf:
-        blocks: list[Paragraph | Table] = []
-        body_lines: list[tuple[int, Word]] = []
-        table_index = 0
-        n_chars = 0
-        try:
-            for page_no, page in enumerate(pdf.pages, start=1):
-                page_blocks, page_body, table_index, chars = _read_page(page, page_no, table_index)
+    blocks: list[Paragraph | Table] = []
+    table_index = 0
+    n_chars = 0
+    n_pages = 0
+    try:
+        with pdf:
+            for n_pages, page in enumerate(pdf.pages, start=1):
+                page_blocks, _, table_index, chars = _read_page(page, n_pages, table_index)
                 blocks.extend(page_blocks)
-                body_lines.extend((page_no, ln) for ln in page_body)
                 n_chars += chars
-        except Exception as exc:
-            if isinstance(exc, CorruptFileError):
-                raise
-            raise CorruptFileError(f"PDF page cannot be read: {type(exc).__name__}: {exc}", path=path) from exc
-        n_pages = len(pdf.pages)
+    except CorruptFileError:
+        raise
+    except Exception as exc:  # anything pdfminer raises mid-document means a damaged file
+        raise CorruptFileError(f"PDF page cannot be read: {type(exc).__name__}: {exc}", path=path) from exc
     if n_pages == 0:
         raise CorruptFileError("PDF has no readable pages (damaged cross-reference table?)", path=path)
     if n_chars == 0:
