@@ -179,6 +179,11 @@ def _inline(text: object) -> str:
     return "" if text is None else " ".join(str(text).split())
 
 
+def _present(value: object) -> bool:
+    """A real value: not None, not empty, not a pandas missing value (NaN)."""
+    return value is not None and value == value and value != ""
+
+
 def review_report(items: Sequence[GuideItem], matches: Sequence[Match]) -> str:
     """The review queue and the unmatched items as a Markdown report.
 
@@ -200,8 +205,10 @@ def review_report(items: Sequence[GuideItem], matches: Sequence[Match]) -> str:
     if not queue:
         lines.append("Nothing to review.")
     for n, row in enumerate(queue, start=1):
-        place = " ".join(p for p in (row["province"], row["region"]) if p)
-        proposed = f"{row['proposed_id']} {row['proposed_name']}" if row["proposed_id"] else "none"
+        place = " ".join(p for p in (row["province"], row["region"]) if _present(p))
+        proposed = (
+            f"{row['proposed_id']} {row['proposed_name']}" if _present(row["proposed_id"]) else "none"
+        )
         candidates = "; ".join(
             f"{cid} {name} ({score:.0f})"
             for cid, name, score in zip(
@@ -224,7 +231,7 @@ def review_report(items: Sequence[GuideItem], matches: Sequence[Match]) -> str:
     for row in unmatched:
         closest = (
             f"closest {row['best_candidate_name']} ({row['best_candidate_score']:.0f})"
-            if row["best_candidate_id"]
+            if _present(row["best_candidate_id"])
             else "no candidate"
         )
         lines.append(f"- {_inline(row['item_name'])}: `{row['item_key']}` ({closest})")

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# Before anything imports Prefect: tests never touch ~/.prefect and keep Prefect's logs quiet.
+os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="govguide-test-prefect-"))
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from govguide.extract import extract_file
 from govguide.models import ExtractionResult

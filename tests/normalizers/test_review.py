@@ -151,3 +151,10 @@ def test_empty_inputs_give_empty_tables_with_columns() -> None:
     assert list(review_queue([], [])) and review_queue([], []).empty
     assert alignment_table([], []).empty
     assert coverage_view([], []).empty
+
+
+def test_review_report_tolerates_missing_values_from_tables() -> None:
+    from normalizers.review import _present
+
+    assert not _present(float("nan")) and not _present(None) and not _present("")
+    assert _present("广西") and _present(0)

@@ -1,0 +1,241 @@
+"""Extract one file, with the incremental cache and the quarantine area.
+
+Cache: ``<out>/.cache/extract/<sha[:2]>/<sha256>-<extractor version>.json`` holds what
+extracting that content with that code gave (its items, "not a guide" reason, or bad-input
+reason). We keep our own cache instead of Prefect's task cache because
+
+- it lives next to the data it produced, so it survives a new PREFECT_HOME, a fresh CI
+  machine with a copied output directory, or running against a Prefect server;
+- the flow checks it *before* submitting work, so an unchanged file costs one JSON read,
+  not a task run, and the run report can say exactly which files were "unchanged";
+- it is plain JSON a person can inspect, and deleting ``.cache`` is always safe.
+
+Files with transient failures or extractor crashes are never cached: they are retried next
+run. Writes go to a temp file and ``os.replace``, so a killed run leaves no torn entry.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import stat
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flows.outcome import EXTRACTED, NOT_A_GUIDE, QUARANTINED, UNCHANGED, FileOutcome
+from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
+from govguide.models import ExtractionResult
+
+CACHE_DIR = ".cache/extract"
+QUARANTINE_DIR = "_quarantine"
+
+ExtractFn = Callable[..., ExtractionResult]
+
+
+def extractor_api() -> tuple[ExtractFn, str]:
+    """``govguide.extract``'s entry point and its code version, or a clear error."""
+    try:
+        import govguide.extract as ext
+    except ModuleNotFoundError as exc:
+        if exc.name != "govguide.extract":
+            raise
+        raise GovguideError(
+            "the extraction core (govguide.extract) is not installed; cannot run the pipeline"
+        ) from exc
+    version = getattr(ext, "EXTRACTOR_VERSION", None)
+    if version is None:
+        version = ext.extractor_version()
+    return ext.extract_file, str(version)
+
+
+# ---------------------------------------------------------------------------------------
+# Cache
+
+
+class ExtractionCache:
+    """Outcomes of previous extractions keyed by (content hash, extractor version)."""
+
+    def __init__(self, out: str | Path, version: str) -> None:
+        self.root = Path(out) / CACHE_DIR
+        self.version = version
+
+    def _path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}-{self.version}.json"
+
+    def get(self, sha256: str) -> FileOutcome | None:
+        """The cached outcome, marked ``cached`` ("unchanged" for files with items)."""
+        try:
+            doc = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+            result = ExtractionResult.model_validate(doc["result"]) if doc.get("result") else None
+        except (OSError, ValueError, KeyError):
+            return None  # missing or unreadable entry: just extract again
+        status = doc["status"]
+        return FileOutcome(
+            rel="",
+            sha256=sha256,
+            status=UNCHANGED if status == EXTRACTED else status,
+            reason=doc.get("reason"),
+            message=doc.get("message"),
+            result=result,
+            cached=True,
+        )
+
+    def put(self, outcome: FileOutcome) -> None:
+        """Remember a deterministic outcome (not failures, not crashes)."""
+        if outcome.sha256 is None or outcome.status not in (EXTRACTED, NOT_A_GUIDE, QUARANTINED):
+            return
+        if outcome.status == QUARANTINED and outcome.reason in (
+            CRASH_REASON,
+            ResourceLimitError.reason,
+        ):
+            return  # may pass next time (a fixed bug, a less loaded machine)
+        path = self._path(outcome.sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        doc = {
+            "status": outcome.status,
+            "reason": outcome.reason,
+            "message": outcome.message,
+            "result": outcome.result.model_dump(mode="json") if outcome.result else None,
+        }
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
+        tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------------------------------
+# Extraction of one file
+
+CRASH_REASON = "extractor crashed"
+
+
+def _call(fn: ExtractFn, path: Path, isolate: bool) -> ExtractionResult:
+    """Run the extractor in a worker process with the per-file time and memory budget
+    (govguide.isolation: a parser stuck in C code is killed, not waited for)."""
+    if not isolate:
+        return fn(path)
+    from govguide.isolation import run_isolated
+    from govguide.settings import get_settings
+
+    settings = get_settings()
+    return run_isolated(
+        fn, path, timeout_s=settings.extract_timeout_s, memory_mb=settings.extract_memory_mb
+    )
+
+
+def extract_one(
+    path: Path,
+    rel: str,
+    sha256: str | None,
+    size: int | None,
+    extract: ExtractFn | None = None,
+    isolate: bool = True,
+) -> FileOutcome:
+    """Extract one file and classify what happened.
+
+    Bad input (an :class:`InputError`, including a blown time or memory budget) and
+    unexpected exceptions become a quarantined outcome, so one file never stops the run;
+    :class:`TransientError` propagates so the caller (the Prefect task) can retry.
+    ``extract`` must be a module-level function when ``isolate`` is on (it is pickled).
+    """
+    fn = extract if extract is not None else extractor_api()[0]
+    start = time.perf_counter()
+    base = {"rel": rel, "sha256": sha256, "size": size}
+    try:
+        result = _call(fn, path, isolate)
+    except TransientError:
+        raise
+    except InputError as err:
+        return FileOutcome(
+            **base,
+            status=QUARANTINED,
+            reason=err.reason,
+            message=str(err),
+            seconds=time.perf_counter() - start,
+        )
+    except Exception as err:  # noqa: BLE001 - an extractor bug on one file must not stop the run
+        return FileOutcome(
+            **base,
+            status=QUARANTINED,
+            reason=CRASH_REASON,
+            message=f"{type(err).__name__}: {err}",
+            seconds=time.perf_counter() - start,
+        )
+    status = EXTRACTED if result.is_guide else NOT_A_GUIDE
+    return FileOutcome(
+        **base,
+        status=status,
+        reason="not a guide" if not result.is_guide else None,
+        message=result.not_a_guide_reason,
+        result=result,
+        seconds=time.perf_counter() - start,
+    )
+
+
+# ---------------------------------------------------------------------------------------
+# Quarantine
+
+_UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f/\\\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe_name(rel: str, limit: int = 120) -> str:
+    """A harmless, bounded file name derived from the input's name."""
+    name = _UNSAFE_CHARS.sub("_", rel.rsplit("/", 1)[-1]).replace("..", "_").strip(" .")
+    name = "".join(ch if ch.isprintable() else "_" for ch in name) or "file"
+    while len(name.encode("utf-8", "replace")) > limit:
+        name = name[: len(name) // 2] + name[-8:] if len(name) > 16 else name[:-1]
+    return name.encode("utf-8", "replace").decode("utf-8")
+
+
+def quarantine(
+    out: str | Path, src: Path, rel: str, sha256: str | None, reason: str, message: str | None
+) -> Path:
+    """Copy ``src`` (never move it: data/raw is left untouched) into ``<out>/_quarantine/``
+    with a sidecar ``<name>.reason.json``; return the sidecar's path.
+
+    Links and special files are not copied (their target may be anything, and a FIFO would
+    block): the sidecar alone records them.
+    """
+    qdir = Path(out) / QUARANTINE_DIR
+    qdir.mkdir(parents=True, exist_ok=True)
+    key = (sha256 or "nohash")[:12]
+    dest = qdir / f"{key}-{_safe_name(rel)}"
+    copied = False
+    with contextlib.suppress(OSError):
+        st = os.lstat(src)
+        if stat.S_ISREG(st.st_mode):
+            if not dest.exists():
+                tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}")
+                fd = os.open(src, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as fin, open(tmp, "wb") as fout:
+                    shutil.copyfileobj(fin, fout, 1 << 20)
+                os.replace(tmp, dest)
+            copied = True
+    sidecar = dest.with_name(dest.name + ".reason.json")
+    with contextlib.suppress(OSError, ValueError):
+        before = json.loads(sidecar.read_text(encoding="utf-8"))
+        if (
+            before.get("source"),
+            before.get("reason"),
+            before.get("message"),
+            before.get("copied"),
+        ) == (rel, reason, message, copied):
+            return sidecar  # already recorded by an earlier run: keep its first date
+    doc = {
+        "source": rel,
+        "sha256": sha256,
+        "reason": reason,
+        "message": message,
+        "copied": copied,
+        "copy": dest.name if copied else None,
+        "quarantined_at": datetime.now(UTC).isoformat(),
+    }
+    tmp = sidecar.with_name(f".{sidecar.name}.{uuid.uuid4().hex}")
+    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, sidecar)
+    return sidecar

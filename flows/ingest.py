@@ -1,0 +1,381 @@
+"""The nightly ingestion flow: discover → fingerprint → extract → normalise → align →
+validate → publish (with the diff against the previous version) → report.
+
+The flow only wires steps together; each step is a plain, tested function in
+:mod:`flows.discover`, :mod:`flows.extraction`, :mod:`flows.assemble`, :mod:`flows.alignment`,
+:mod:`govguide.validate`, :mod:`govguide.store` and :mod:`govguide.diff`. Extraction is the
+only fan-out (one task per changed file); every other step runs in the flow's process,
+which also holds the output directory's lock for the whole run.
+
+Run it with ``govguide run`` (see :mod:`govguide.commands.pipeline`), or from Python::
+
+    from flows.ingest import run_ingest
+    result = run_ingest("data/raw", "data/curated")
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import wait
+from prefect.task_runners import ThreadPoolTaskRunner
+
+import govguide
+from flows.alignment import Aligned, load_aligner
+from flows.assemble import build_tables, normalise
+from flows.discover import InputFile, discover, fingerprint
+from flows.extraction import ExtractionCache, extract_one, extractor_api, quarantine
+from flows.outcome import FAILED, QUARANTINED, FileOutcome
+from flows.run_report import RunSummary, status_counts, write_report
+from flows.run_report import render_markdown as render_run_report
+from flows.runtime import default_workers
+from govguide import store
+from govguide.diff import VersionDiff, changes_table, diff_items
+from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
+from govguide.models import GuideItem
+from govguide.report_html import render_html
+from govguide.report_md import render_markdown
+from govguide.schema import SCHEMA_VERSION
+from govguide.validate import check_tables
+
+FLOW_NAME = "govguide-ingest"
+RETRIES = 2
+
+
+@dataclass
+class RunResult:
+    summary: RunSummary
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+
+def retry_transient(task: Any, task_run: Any, state: Any) -> bool:
+    """Retry an extraction only for errors that may pass (TransientError)."""
+    try:
+        state.result()
+    except TransientError:
+        return True
+    except BaseException:  # noqa: BLE001 - anything else is final
+        return False
+    return False
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(raw: str) -> list[InputFile]:
+    return discover(raw)
+
+
+@task(name="fingerprint", cache_policy=NO_CACHE)
+def fingerprint_task(files: list[InputFile]) -> list[InputFile]:
+    return fingerprint(files)
+
+
+@task(
+    name="extract",
+    task_run_name="extract {rel}",
+    cache_policy=NO_CACHE,
+    retries=RETRIES,
+    retry_delay_seconds=2,
+    retry_condition_fn=retry_transient,
+    # No Prefect timeout: it cannot interrupt a parser blocked in C code in a worker
+    # thread. The per-file time and memory limits are enforced by govguide.isolation,
+    # which kills the extraction's worker process (ResourceLimitError → quarantined).
+)
+def extract_task(
+    path: Path, rel: str, sha256: str | None, size: int | None, isolate: bool = True
+) -> FileOutcome:
+    from prefect.runtime import task_run
+
+    outcome = extract_one(path, rel, sha256, size, isolate=isolate)
+    outcome.attempts = int(task_run.run_count or 1)
+    return outcome
+
+
+@task(name="normalise", cache_policy=NO_CACHE)
+def normalise_task(outcomes: list[FileOutcome]) -> list[GuideItem]:
+    return normalise(outcomes)
+
+
+@task(name="align", cache_policy=NO_CACHE)
+def align_task(items: list[GuideItem], overrides: str | None = None) -> Aligned:
+    return load_aligner(overrides)(items)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(tables: dict[str, Any]) -> None:
+    check_tables(tables)
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_task(
+    out: str, tables: dict[str, Any], manifest: dict[str, Any], files: dict[str, str] | None = None
+) -> tuple[store.PublishResult, VersionDiff | None]:
+    return publish_with_diff(out, tables, manifest, files)
+
+
+# ---------------------------------------------------------------------------------------
+# Plain functions behind the tasks
+
+
+def plan(
+    files: list[InputFile], cache: ExtractionCache
+) -> tuple[list[FileOutcome], list[InputFile]]:
+    """Outcomes known without extracting (refused paths, cache hits) and the files to extract."""
+    known: list[FileOutcome] = []
+    todo: list[InputFile] = []
+    for f in files:
+        if f.problem is not None:
+            transient = isinstance(f.problem, TransientError)
+            known.append(
+                FileOutcome(
+                    rel=f.rel,
+                    sha256=f.sha256,
+                    size=f.size,
+                    status=FAILED if transient else QUARANTINED,
+                    reason=f.problem.reason,
+                    message=str(f.problem),
+                )
+            )
+            continue
+        assert f.sha256 is not None
+        hit = cache.get(f.sha256)
+        if hit is not None:
+            known.append(hit.model_copy(update={"rel": f.rel, "size": f.size}))
+        else:
+            todo.append(f)
+    return known, todo
+
+
+def outcome_of_failure(f: InputFile, exc: BaseException, attempts: int) -> FileOutcome:
+    """A failed extraction task as a run-report row (a timeout counts as a bad file)."""
+    base = {"rel": f.rel, "sha256": f.sha256, "size": f.size, "attempts": attempts}
+    if isinstance(exc, TimeoutError):
+        return FileOutcome(
+            **base,
+            status=QUARANTINED,
+            reason=ResourceLimitError.reason,
+            message=f"extraction task timed out: {exc}",
+        )
+    if isinstance(exc, InputError):
+        return FileOutcome(**base, status=QUARANTINED, reason=exc.reason, message=str(exc))
+    reason = exc.reason if isinstance(exc, GovguideError) else type(exc).__name__
+    return FileOutcome(**base, status=FAILED, reason=reason, message=str(exc) or repr(exc))
+
+
+def record(
+    outcomes: list[FileOutcome], files: dict[str, InputFile], out: str, cache: ExtractionCache
+) -> list[FileOutcome]:
+    """Quarantine bad files (copies, with a reason), remember fresh outcomes in the cache."""
+    for o in outcomes:
+        if o.status == QUARANTINED:
+            src = files[o.rel].path
+            try:
+                sidecar = quarantine(out, src, o.rel, o.sha256, o.reason or "bad input", o.message)
+                o.quarantine_path = str(Path(sidecar).relative_to(out))
+            except OSError as exc:  # the file stays reported as quarantined, with its reason
+                get_run_logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
+        if not o.cached:
+            cache.put(o)
+    return sorted(outcomes, key=lambda o: o.rel)
+
+
+def publish_with_diff(
+    out: str, tables: dict[str, Any], manifest: dict[str, Any], files: dict[str, str] | None = None
+) -> tuple[store.PublishResult, VersionDiff | None]:
+    """Publish the tables (and text ``files`` such as the review report); a new version
+    carries its diff against the parent (changes table, diff.md, diff.html), computed
+    before the version becomes visible."""
+    from govguide.schema import table_to_items
+
+    made: dict[str, VersionDiff] = {}
+
+    def extras(parent: store.Version | None, new_id: str) -> tuple[dict[str, Any], dict[str, str]]:
+        old_items = store.read_items(parent) if parent else []
+        d = VersionDiff(
+            parent.id if parent else None,
+            new_id,
+            diff_items(old_items, table_to_items(tables["items"])),
+        )
+        made["diff"] = d
+        return {"changes": changes_table(d)}, {
+            **(files or {}),
+            "diff.md": render_markdown(d),
+            "diff.html": render_html(d),
+        }
+
+    result = store.publish(out, tables, manifest=manifest, extras=extras)
+    return result, made.get("diff")
+
+
+def code_versions(extractor_version: str, catalog_version: str | None) -> dict[str, str | None]:
+    import prefect
+    import pyarrow
+
+    return {
+        "govguide": govguide.__version__,
+        "extractor": extractor_version,
+        "catalog": catalog_version,
+        "schema": SCHEMA_VERSION,
+        "python": platform.python_version(),
+        "pyarrow": pyarrow.__version__,
+        "prefect": prefect.__version__,
+    }
+
+
+def _artifact(key: str, markdown: str, description: str) -> None:
+    try:
+        create_markdown_artifact(markdown=markdown, key=key, description=description)
+    except Exception as exc:  # noqa: BLE001 - a report that cannot be posted must not fail the run
+        get_run_logger().warning("could not publish the %s artifact: %s", key, exc)
+
+
+def _align_validate_publish(
+    outcomes: list[FileOutcome],
+    out: str,
+    raw: str,
+    overrides: str | None,
+    ext_version: str,
+    summary: RunSummary,
+) -> VersionDiff | None:
+    """normalise → align → validate → publish; fills ``summary``; returns the diff of a
+    newly published version."""
+    items = normalise_task(outcomes)
+    aligned = align_task(items, overrides)
+    summary.items = len(aligned.items)
+    tables = build_tables(aligned.items, outcomes, aligned.tables)
+    validate_task(tables)
+    manifest = {
+        "inputs": [
+            {"path": o.rel, "sha256": o.sha256, "status": o.status, "items": o.n_items}
+            for o in outcomes
+        ],
+        "code": code_versions(ext_version, aligned.catalog_version),
+        "run": {"started_at": summary.started_at, "raw": str(Path(raw).resolve())},
+    }
+    review = {"review.md": aligned.review_markdown} if aligned.review_markdown else {}
+    result, diff = publish_task(out, tables, manifest, review)
+    summary.published = result.published
+    summary.version = result.version.id if result.version else None
+    summary.parent = result.parent.id if result.parent else None
+    summary.message = result.message
+    if diff is not None:
+        summary.changes = {
+            k: v for k, v in diff.counts().items() if v and k not in ("item_added", "item_removed")
+        }
+        summary.diff_path = str(Path(out) / f"v={summary.version}" / "diff.html")
+    return diff
+
+
+# ---------------------------------------------------------------------------------------
+# The flow
+
+
+# The default runner (used by deployments) is bounded: Prefect's own default would start
+# one thread, and so one extraction worker process, per file.
+@flow(
+    name=FLOW_NAME,
+    validate_parameters=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=default_workers()),
+)
+def ingest(
+    raw: str = "data/raw",
+    out: str = "data/curated",
+    lock_timeout: float = 0.0,
+    isolate: bool = True,
+    overrides: str | None = None,
+) -> RunResult:
+    """Ingest every file under ``raw`` and publish a new version under ``out`` if anything
+    changed. ``overrides`` is the reviewers' alignment decisions (CSV; default
+    data/reference/overrides.csv)."""
+    logger = get_run_logger()
+    started = datetime.now(UTC)
+    t0 = time.perf_counter()
+    run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
+    with store.run_lock(out, timeout=lock_timeout):
+        store.cleanup_temp(out)
+        _, ext_version = extractor_api()
+        cache = ExtractionCache(out, ext_version)
+
+        files = fingerprint_task(discover_task(raw))
+        if not files:
+            raise GovguideError(
+                f"no input files under {raw}: nothing to ingest (is the folder mounted?)"
+            )
+        by_rel = {f.rel: f for f in files}
+        known, todo = plan(files, cache)
+        futures = [extract_task.submit(f.path, f.rel, f.sha256, f.size, isolate) for f in todo]
+        wait(futures)
+        fresh: list[FileOutcome] = []
+        for f, fut in zip(todo, futures, strict=True):
+            try:
+                fresh.append(fut.result())
+            except BaseException as exc:  # noqa: BLE001 - the file is accounted for, the run goes on
+                fresh.append(outcome_of_failure(f, exc, RETRIES + 1))
+        outcomes = record(known + fresh, by_rel, out, cache)
+
+        summary = RunSummary(
+            raw=str(raw),
+            out=str(out),
+            started_at=started.isoformat(timespec="seconds"),
+            files=len(outcomes),
+            statuses=status_counts(outcomes),
+            quarantined=[o.rel for o in outcomes if o.status == QUARANTINED],
+            failed=[o.rel for o in outcomes if o.status == FAILED],
+            task_seconds=sum(o.seconds for o in fresh),
+        )
+        diff: VersionDiff | None = None
+        error: GovguideError | None = None
+        if summary.failed:
+            summary.message = (
+                f"nothing published: {len(summary.failed)} file(s) failed with errors that may pass "
+                "on a re-run; the previous version stays current"
+            )
+        else:
+            try:
+                diff = _align_validate_publish(outcomes, out, raw, overrides, ext_version, summary)
+            except GovguideError as exc:  # invalid data, alignment missing …: report, then fail
+                error = exc
+                summary.error = f"{exc} [{exc.reason}]"
+                summary.message = f"nothing published: {exc}"
+        summary.seconds = time.perf_counter() - t0
+        report = render_run_report(outcomes, summary)
+        summary.report_path = str(write_report(out, run_id, report))
+    _artifact("govguide-run-report", report, f"{summary.files} files: {summary.message}")
+    if diff is not None:
+        _artifact("govguide-diff", render_markdown(diff), f"changes in v={summary.version}")
+    (logger.warning if summary.failed else logger.info)(summary.message)
+    if error is not None:
+        error.run_report = summary.report_path  # type: ignore[attr-defined]
+        raise error
+    return RunResult(summary, outcomes)
+
+
+def run_ingest(
+    raw: str | Path = "data/raw",
+    out: str | Path = "data/curated",
+    *,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    dask: bool = False,
+    lock_timeout: float = 0.0,
+    isolate: bool = True,
+    overrides: str | Path | None = None,
+) -> RunResult:
+    """Run the ingestion flow once with the chosen task runner."""
+    from flows.runtime import make_task_runner
+
+    runner = make_task_runner(workers, dask_address, dask)
+    return ingest.with_options(task_runner=runner)(
+        raw=str(raw),
+        out=str(out),
+        lock_timeout=lock_timeout,
+        isolate=isolate,
+        overrides=str(overrides) if overrides is not None else None,
+    )

@@ -1,0 +1,169 @@
+"""The run report: every input file with its status, shown as a rich table and as Markdown
+(the Prefect artifact, and ``<out>/_runs/<run>.md``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from flows.outcome import (
+    EXTRACTED,
+    FAILED,
+    NOT_A_GUIDE,
+    QUARANTINED,
+    UNCHANGED,
+    FileOutcome,
+)
+
+STATUS_ORDER = (EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED)
+_STYLE = {
+    EXTRACTED: "green",
+    UNCHANGED: "dim",
+    NOT_A_GUIDE: "yellow",
+    QUARANTINED: "red",
+    FAILED: "bold red",
+}
+
+
+@dataclass
+class RunSummary:
+    """The outcome of one ingestion run, returned by the flow and printed by the CLI."""
+
+    raw: str
+    out: str
+    started_at: str
+    seconds: float = 0.0
+    files: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    items: int = 0
+    published: bool = False
+    version: str | None = None
+    parent: str | None = None
+    message: str = ""
+    changes: dict[str, int] = field(default_factory=dict)
+    quarantined: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    report_path: str | None = None
+    diff_path: str | None = None
+    task_seconds: float = 0.0
+    error: str | None = None  # why the run could not publish (invalid data …)
+
+    @property
+    def ok(self) -> bool:
+        """False when the run could not publish what it read (transient failures, errors)."""
+        return not self.failed and self.error is None
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok else 1
+
+
+def status_counts(outcomes: list[FileOutcome]) -> dict[str, int]:
+    c = Counter(o.status for o in outcomes)
+    return {s: c[s] for s in STATUS_ORDER if c[s]}
+
+
+def _detail(o: FileOutcome, limit: int | None = None) -> str:
+    if o.status not in (QUARANTINED, FAILED, NOT_A_GUIDE):
+        return ""
+    reason = o.reason or ""
+    message = o.message or ""
+    if o.status == NOT_A_GUIDE or (reason and reason in message):
+        text = message or reason
+    else:
+        text = f"{reason}: {message}" if reason and message else (message or reason)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def rich_table(outcomes: list[FileOutcome], summary: RunSummary) -> Table:
+    table = Table(
+        title=f"govguide run: {summary.files} files, {summary.items} items",
+        caption=summary.message,
+        show_lines=False,
+    )
+    table.add_column("file", overflow="fold")
+    table.add_column("status")
+    table.add_column("items", justify="right")
+    table.add_column("warnings", justify="right")
+    table.add_column("pages", justify="right")
+    table.add_column("extractor")
+    table.add_column("s", justify="right")
+    table.add_column("reason", overflow="fold")
+    for o in sorted(outcomes, key=lambda o: o.rel):
+        table.add_row(
+            o.rel,
+            f"[{_STYLE.get(o.status, '')}]{o.status}[/]",
+            str(o.n_items),
+            str(o.n_warnings),
+            str(o.result.pages) if o.result else "",
+            (o.result.extractor or "") if o.result else "",
+            f"{o.seconds:.2f}",
+            _detail(o, limit=90),
+        )
+    return table
+
+
+def print_report(
+    outcomes: list[FileOutcome], summary: RunSummary, console: Console | None = None
+) -> None:
+    if console is None:
+        console = Console(stderr=True)
+        if not console.is_terminal:  # logs and CI: wide enough that paths do not fold
+            console = Console(stderr=True, width=160)
+    console.print(rich_table(outcomes, summary))
+    counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
+    console.print(f"[bold]{counts}[/]")
+    if summary.quarantined:
+        console.print("[red]quarantined:[/] " + ", ".join(summary.quarantined))
+    if summary.failed:
+        console.print("[bold red]failed (nothing published):[/] " + ", ".join(summary.failed))
+    console.print(summary.message)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(outcomes: list[FileOutcome], summary: RunSummary) -> str:
+    lines = [
+        "# govguide run report",
+        "",
+        f"- raw: `{summary.raw}` → out: `{summary.out}`",
+        f"- started: {summary.started_at}, took {summary.seconds:.1f} s "
+        f"(sum of extraction times {summary.task_seconds:.1f} s)",
+        f"- files: {summary.files} ("
+        + ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
+        + f"), items: {summary.items}",
+        f"- result: {summary.message}",
+    ]
+    if summary.changes:
+        lines.append(
+            "- changes: "
+            + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in summary.changes.items())
+        )
+    lines += [
+        "",
+        "| file | status | items | warnings | pages | extractor | seconds | reason |",
+        "|---|---|---:|---:|---:|---|---:|---|",
+    ]
+    for o in sorted(outcomes, key=lambda o: o.rel):
+        lines.append(
+            f"| {_md(o.rel)} | {o.status} | {o.n_items} | {o.n_warnings} | "
+            f"{o.result.pages if o.result else ''} | {(o.result.extractor or '') if o.result else ''} | "
+            f"{o.seconds:.2f} | {_md(_detail(o))} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_report(out: str | Path, run_id: str, markdown: str) -> Path:
+    """Keep the report of every run (published or not) under ``<out>/_runs/``."""
+    path = Path(out) / "_runs" / f"{run_id}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(markdown, encoding="utf-8")
+    return path

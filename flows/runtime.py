@@ -1,0 +1,91 @@
+"""How the flows run: Prefect's environment and the task runner.
+
+Embedded mode: with no ``PREFECT_API_URL``, Prefect starts a temporary local API server for
+the duration of the command (its SQLite database under ``PREFECT_HOME``). We point
+``PREFECT_HOME`` at ``./.prefect`` (git-ignored) unless the user set it, so a run never
+depends on, or writes to, ``~/.prefect``; and we allow the server a generous start-up time,
+because importing it takes several seconds on a small CI machine and Prefect's default
+(20 s) is too tight there. Against a real server, set ``PREFECT_API_URL`` and nothing here
+is changed. :func:`configure_prefect` must run before ``prefect`` is imported.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+DEFAULT_STARTUP_TIMEOUT_S = "180"
+
+
+def configure_prefect(home: str | Path | None = None) -> None:
+    """Set Prefect's environment for embedded runs (values the user set are kept)."""
+    if not os.environ.get("PREFECT_API_URL"):
+        if "PREFECT_HOME" not in os.environ:
+            os.environ["PREFECT_HOME"] = str(_writable_home(home))
+        os.environ.setdefault("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "true")
+        os.environ.setdefault(
+            "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", DEFAULT_STARTUP_TIMEOUT_S
+        )
+    # No usage reporting from a data pipeline (and no failing DNS lookups offline).
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # One log line per task run drowns the run report; warnings and errors still show.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def _writable_home(home: str | Path | None) -> Path:
+    candidate = Path(home) if home else Path.cwd() / ".prefect"
+    try:
+        candidate.mkdir(parents=True, exist_ok=True)
+        probe = candidate / ".write-test"
+        probe.write_text("")
+        probe.unlink()
+        return candidate
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="govguide-prefect-"))
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def make_task_runner(
+    workers: int | None = None, dask_address: str | None = None, dask: bool = False
+) -> Any:
+    """The task runner for the extraction fan-out; the tasks are the same for all of them.
+
+    - default: Prefect's thread pool with ``workers`` threads. Each extraction runs in a
+      worker *process* of :mod:`govguide.isolation` (one per thread), so ``workers`` files
+      are parsed in parallel on ``workers`` cores, without the GIL in the way;
+    - ``dask_address``: an existing Dask cluster (``tcp://host:8786``), via prefect-dask;
+    - ``dask``: a local Dask cluster of ``workers`` single-threaded worker processes.
+    """
+    workers = workers or default_workers()
+    if dask_address or dask:
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError as exc:
+            from govguide.errors import GovguideError
+
+            raise GovguideError(
+                "Dask needs the optional dependencies: pip install 'govguide[dask]'"
+            ) from exc
+        # Dask's own INFO chatter (scheduler, nannies) would bury the run report.
+        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        import dask
+
+        dask.config.set({"logging.distributed": os.environ["DASK_LOGGING__DISTRIBUTED"]})
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": workers,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=workers)

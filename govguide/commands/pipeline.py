@@ -1,0 +1,242 @@
+"""``govguide run``, ``versions``, ``diff`` and ``serve``: the ingestion pipeline's commands.
+
+Prefect is imported only inside the commands, after :func:`flows.runtime.configure_prefect`
+has set its environment (embedded server, project-local PREFECT_HOME).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from govguide.errors import GovguideError
+
+_err = Console(stderr=True, soft_wrap=True)
+
+RawOpt = Annotated[
+    Path, typer.Option("--raw", help="Folder of input documents (searched recursively).")
+]
+OutOpt = Annotated[Path, typer.Option("--out", help="Folder of published dataset versions.")]
+
+
+def _console() -> Console:
+    console = Console()
+    return console if console.is_terminal else Console(width=160)
+
+
+def _fail(exc: GovguideError) -> typer.Exit:
+    _err.print(f"error: {exc} [{exc.reason}]", markup=False)
+    return typer.Exit(1)
+
+
+def run(
+    raw: RawOpt = Path("data/raw"),
+    out: OutOpt = Path("data/curated"),
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Files extracted in parallel (default: CPU count)."
+        ),
+    ] = None,
+    dask: Annotated[
+        bool,
+        typer.Option(
+            "--dask", help="Run extraction on a local Dask cluster of --workers processes."
+        ),
+    ] = False,
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-address",
+            help="Run extraction on an existing Dask cluster, e.g. tcp://host:8786.",
+        ),
+    ] = None,
+    lock_timeout: Annotated[
+        float,
+        typer.Option(
+            "--lock-timeout",
+            min=0,
+            help="Seconds to wait for another run on the same --out to finish.",
+        ),
+    ] = 0.0,
+    overrides: Annotated[
+        Path | None,
+        typer.Option(
+            "--overrides",
+            help="Reviewers' alignment decisions (default data/reference/overrides.csv).",
+        ),
+    ] = None,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="Also print the run summary as JSON on stdout.")
+    ] = False,
+) -> None:
+    """Ingest every document under --raw and publish a new version under --out if anything changed.
+
+    Runs the Prefect flow once on an embedded Prefect (no server needed; set PREFECT_API_URL to use a server). Unchanged files are not re-extracted; bad files are copied to <out>/_quarantine/ with a reason. Exit status 0 when the run completed (even with quarantined files), 1 when files failed with errors that may pass on a re-run (nothing is published then) or the run could not complete.
+
+    Example: govguide run --raw data/raw --out data/curated --workers 2
+    """
+    from flows.runtime import configure_prefect
+
+    configure_prefect()
+    from flows.ingest import run_ingest
+    from flows.run_report import print_report
+
+    if not raw.is_dir():
+        _err.print(f"error: {raw}: no such folder", markup=False)
+        raise typer.Exit(2)
+    try:
+        result = run_ingest(
+            raw,
+            out,
+            workers=workers,
+            dask_address=dask_address,
+            dask=dask,
+            lock_timeout=lock_timeout,
+            overrides=overrides,
+        )
+    except GovguideError as exc:
+        report = getattr(exc, "run_report", None)
+        if report:
+            _err.print(f"run report: {report}", markup=False)
+        raise _fail(exc) from None
+    print_report(result.outcomes, result.summary)
+    if result.summary.diff_path:
+        _err.print(f"diff report: {result.summary.diff_path}", markup=False)
+    if json_out:
+        from dataclasses import asdict
+
+        sys.stdout.write(json.dumps(asdict(result.summary), ensure_ascii=False) + "\n")
+    raise typer.Exit(result.summary.exit_code)
+
+
+def versions(out: OutOpt = Path("data/curated")) -> None:
+    """List the published versions under --out, newest first (* marks the current one).
+
+    Example: govguide versions --out data/curated
+    """
+    from govguide import store
+
+    found = store.list_versions(out)
+    if not found:
+        _err.print(f"no versions under {out}", markup=False)
+        raise typer.Exit(0)
+    current = store.latest(out)
+    chain: set[str] = set()
+    by_id = {v.id: v for v in found}
+    walk = current
+    while walk is not None and walk.id not in chain:
+        chain.add(walk.id)
+        walk = by_id.get(walk.parent) if walk.parent else None
+    table = Table(title=f"versions under {out}")
+    for col in (
+        "",
+        "version",
+        "parent",
+        "created (UTC)",
+        "items",
+        "materials",
+        "legal basis",
+        "files",
+        "changes",
+    ):
+        table.add_column(
+            col,
+            justify="right"
+            if col in ("items", "materials", "legal basis", "files", "changes")
+            else "left",
+        )
+    for v in reversed(found):
+        mark = "*" if current and v.id == current.id else ("" if v.id in chain else "(orphan)")
+        table.add_row(
+            mark,
+            v.id,
+            v.parent or "",
+            (v.created_at or "")[:19],
+            *(
+                str(v.rows(t) if v.rows(t) is not None else "")
+                for t in ("items", "materials", "legal_basis", "files", "changes")
+            ),
+        )
+    _console().print(table)
+
+
+def diff(
+    old: Annotated[
+        str | None, typer.Argument(help="Older version id (default: NEW's parent).")
+    ] = None,
+    new: Annotated[str | None, typer.Argument(help="Newer version id (default: latest).")] = None,
+    out: OutOpt = Path("data/curated"),
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write the self-contained HTML report here.")
+    ] = None,
+    changes: Annotated[
+        Path | None, typer.Option("--changes", help="Also write the changes table (Parquet) here.")
+    ] = None,
+) -> None:
+    """Print the Markdown diff report between two versions (default: latest against its parent).
+
+    Items are matched by province, region and canonical id (item name when unaligned); the report lists items added and removed and, per item, time limits before → after, materials added / removed / reworded, legal basis added / removed and canonical mapping changes. Each published version also carries diff.md / diff.html against its parent.
+
+    Example: govguide diff 20250601T020000Z 20250602T020000Z --html diff.html
+    """
+    import pyarrow.parquet as pq
+
+    from govguide.diff import changes_table, diff_versions
+    from govguide.report_html import render_html
+    from govguide.report_md import render_markdown
+
+    try:
+        d = diff_versions(out, old, new)
+    except GovguideError as exc:
+        raise _fail(exc) from None
+    sys.stdout.write(render_markdown(d))
+    if html is not None:
+        html.write_text(render_html(d), encoding="utf-8")
+        _err.print(f"HTML report: {html}", markup=False)
+    if changes is not None:
+        pq.write_table(changes_table(d), changes, compression="zstd")
+        _err.print(f"changes table: {changes}", markup=False)
+
+
+def serve(
+    raw: RawOpt = Path("data/raw"),
+    out: OutOpt = Path("data/curated"),
+    cron: Annotated[str, typer.Option("--cron", help="When to run (cron syntax).")] = "0 2 * * *",
+    timezone: Annotated[
+        str, typer.Option("--timezone", help="Time zone of --cron.")
+    ] = "Asia/Shanghai",
+) -> None:
+    """Serve the nightly ingestion deployment (02:00 Asia/Shanghai) until Ctrl-C.
+
+    Needs a Prefect server that outlives this command: start one with `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api first. prefect.yaml declares the same deployment for `prefect deploy` with a work pool.
+
+    Example: PREFECT_API_URL=http://127.0.0.1:4200/api govguide serve --raw data/raw --out data/curated
+    """
+    from flows.runtime import configure_prefect
+
+    if not os.environ.get("PREFECT_API_URL"):
+        _err.print(
+            "warning: PREFECT_API_URL is not set: the schedule lives only as long as this "
+            "command (embedded Prefect). Start `prefect server start` and set PREFECT_API_URL "
+            "for a lasting deployment.",
+            markup=False,
+        )
+    configure_prefect()
+    from flows.deploy import serve as serve_deployment
+
+    serve_deployment(raw=str(raw), out=str(out), cron=cron, timezone=timezone)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("run")(run)
+    app.command("versions")(versions)
+    app.command("diff")(diff)
+    app.command("serve")(serve)

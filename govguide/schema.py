@@ -1,0 +1,415 @@
+"""The published dataset's tables: explicit pyarrow schemas and GuideItem ⇄ table conversion.
+
+Every table of a version has a fixed schema here, so a reader (duckdb, pandas, a later
+govguide) never has to guess types:
+
+- ``items``: one row per GuideItem, nested fields kept as ``list<struct>`` so one row holds
+  the whole record (provenance included) and :func:`table_to_items` gives it back exactly;
+- ``materials`` (one row per material) and ``legal_basis`` (one row per citation): flat
+  views for analysts, keyed to ``items.item_id``, with province/region/item name repeated so
+  the common queries need no join;
+- ``alignment`` (one row per canonical item, province and region), ``review_queue`` (items
+  a person must check) and ``coverage`` (per province: which catalog items it has, lacks or
+  adds): the aligner's tables (:mod:`normalizers.review`), see :func:`frame_to_table`;
+- ``files``: the run report, one row per input file;
+- ``changes``: the diff against the parent version.
+
+Strings that repeat across rows (province, file, extractor, status …) are dictionary
+encoded. Row order is deterministic: items by source file, then by their order in the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
+
+SCHEMA_VERSION = "1"
+
+_DICT = pa.dictionary(pa.int32(), pa.string())
+
+TIME_CONDITION = pa.struct([("condition", pa.string()), ("days", pa.int32())])
+MATERIAL = pa.struct(
+    [
+        ("name", pa.string()),
+        ("condition", pa.string()),
+        ("form", pa.string()),
+        ("copies", pa.int32()),
+        ("required", pa.bool_()),
+        ("source", pa.string()),
+    ]
+)
+LEGAL_BASIS = pa.struct(
+    [
+        ("title", pa.string()),
+        ("doc_number", pa.string()),
+        ("articles", pa.list_(pa.int32())),
+        ("raw", pa.string()),
+    ]
+)
+WARNING = pa.struct([("field", pa.string()), ("message", pa.string())])
+PROVENANCE = pa.struct(
+    [
+        ("field", pa.string()),
+        ("page", pa.int32()),
+        ("bbox", pa.list_(pa.float64(), 4)),
+        ("table", pa.int32()),
+        ("row", pa.int32()),
+        ("col", pa.int32()),
+        ("para", pa.int32()),
+    ]
+)
+
+ITEMS = pa.schema(
+    [
+        ("item_id", pa.string()),
+        ("province", _DICT),
+        ("region", _DICT),
+        ("item_name", pa.string()),
+        ("canonical_id", _DICT),
+        ("canonical_name", _DICT),
+        ("also_covers", pa.list_(pa.string())),
+        ("legal_days", pa.int32()),
+        ("promised_days", pa.int32()),
+        ("days_unit", _DICT),
+        ("time_limit_text", pa.string()),
+        ("time_limit_conditions", pa.list_(TIME_CONDITION)),
+        ("n_materials", pa.int32()),
+        ("materials", pa.list_(MATERIAL)),
+        ("n_legal_basis", pa.int32()),
+        ("legal_basis", pa.list_(LEGAL_BASIS)),
+        ("section", _DICT),
+        ("item_no", pa.string()),
+        ("item_version", pa.string()),
+        ("source_file", _DICT),
+        ("source_sha256", _DICT),
+        ("item_index", pa.int32()),
+        ("page", pa.int32()),
+        ("extractor", _DICT),
+        ("warnings", pa.list_(WARNING)),
+        ("provenance", pa.list_(PROVENANCE)),
+    ]
+)
+
+MATERIALS = pa.schema(
+    [
+        ("item_id", pa.string()),
+        ("material_index", pa.int32()),
+        ("province", _DICT),
+        ("region", _DICT),
+        ("item_name", _DICT),
+        ("canonical_name", _DICT),
+        ("name", pa.string()),
+        ("condition", _DICT),
+        ("form", _DICT),
+        ("copies", pa.int32()),
+        ("required", pa.bool_()),
+        ("source", _DICT),
+    ]
+)
+
+LEGAL_BASIS_TABLE = pa.schema(
+    [
+        ("item_id", pa.string()),
+        ("basis_index", pa.int32()),
+        ("province", _DICT),
+        ("region", _DICT),
+        ("item_name", _DICT),
+        ("canonical_name", _DICT),
+        ("title", _DICT),
+        ("doc_number", _DICT),
+        ("articles", pa.list_(pa.int32())),
+        ("raw", pa.string()),
+    ]
+)
+
+FILES = pa.schema(
+    [
+        ("path", pa.string()),
+        ("sha256", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("format", _DICT),
+        ("status", _DICT),
+        ("reason", _DICT),
+        ("message", pa.string()),
+        ("items", pa.int32()),
+        ("pages", pa.int32()),
+        ("extractor", _DICT),
+        ("warnings", pa.int32()),
+        ("cached", pa.bool_()),
+        ("attempts", pa.int32()),
+        ("seconds", pa.float64()),
+        ("quarantine_path", pa.string()),
+    ]
+)
+
+CHANGES = pa.schema(
+    [
+        ("old_version", _DICT),
+        ("new_version", _DICT),
+        ("province", _DICT),
+        ("region", _DICT),
+        ("item_key", pa.string()),
+        ("item_name", pa.string()),
+        ("source_file", _DICT),
+        ("change", _DICT),
+        ("field", _DICT),
+        ("before", pa.string()),
+        ("after", pa.string()),
+        ("similarity", pa.float64()),
+    ]
+)
+
+# The aligner's tables (normalizers.review); see frame_to_table.
+ALIGNMENT = pa.schema(
+    [
+        ("canonical_id", _DICT),
+        ("canonical_name", _DICT),
+        ("main_item", _DICT),
+        ("province", _DICT),
+        ("region", _DICT),
+        ("item_names", pa.list_(pa.string())),
+        ("item_keys", pa.list_(pa.string())),
+        ("n_items", pa.int32()),
+        ("provided_as", _DICT),
+        ("legal_days_min", pa.int32()),
+        ("legal_days_max", pa.int32()),
+        ("promised_days_min", pa.int32()),
+        ("promised_days_max", pa.int32()),
+        ("days_units", pa.list_(pa.string())),
+        ("time_limit_texts", pa.list_(pa.string())),
+        ("material_count_min", pa.int32()),
+        ("material_count_max", pa.int32()),
+        ("needs_review", pa.bool_()),
+        ("catalog_version", _DICT),
+    ]
+)
+REVIEW_QUEUE = pa.schema(
+    [
+        ("item_key", pa.string()),
+        ("item_name", pa.string()),
+        ("province", _DICT),
+        ("region", _DICT),
+        ("section", _DICT),
+        ("source_file", _DICT),
+        ("proposed_id", _DICT),
+        ("proposed_name", _DICT),
+        ("match_score", pa.float64()),
+        ("match_method", _DICT),
+        ("reason", pa.string()),
+        ("candidate_ids", pa.list_(pa.string())),
+        ("candidate_names", pa.list_(pa.string())),
+        ("candidate_scores", pa.list_(pa.float64())),
+        ("catalog_version", _DICT),
+    ]
+)
+COVERAGE = pa.schema(
+    [
+        ("province", _DICT),
+        ("canonical_id", _DICT),
+        ("canonical_name", _DICT),
+        ("main_item", _DICT),
+        ("status", _DICT),
+        ("item_names", pa.list_(pa.string())),
+        ("regions", pa.list_(pa.string())),
+    ]
+)
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "items": ITEMS,
+    "materials": MATERIALS,
+    "legal_basis": LEGAL_BASIS_TABLE,
+    "files": FILES,
+    "changes": CHANGES,
+    "alignment": ALIGNMENT,
+    "review_queue": REVIEW_QUEUE,
+    "coverage": COVERAGE,
+}
+
+# Status of one input file in the run report (``files.status``).
+FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed")
+
+# Tables whose content defines a version: the run report (timings) and the diff (depends
+# on the parent) are published with a version but do not make one different.
+DATA_TABLES = ("items", "materials", "legal_basis", "alignment", "review_queue", "coverage")
+
+
+def item_id(source_file: str, item_index: int, item_name: str) -> str:
+    """Stable id of an item: same file, position and name → same id in every run."""
+    key = f"{source_file}\x1f{item_index}\x1f{item_name}".encode()
+    return hashlib.sha256(key).hexdigest()[:16]
+
+
+def order_items(items: Iterable[GuideItem]) -> list[tuple[int, GuideItem]]:
+    """Items with their index within their source file, in the published row order.
+
+    Sorting by source file only (stable) keeps each file's own item order, so identical
+    inputs give identical rows whatever order parallel extraction finished in.
+    """
+    counters: dict[str, int] = {}
+    indexed: list[tuple[int, GuideItem]] = []
+    for item in items:
+        idx = counters.get(item.source_file, 0)
+        counters[item.source_file] = idx + 1
+        indexed.append((idx, item))
+    indexed.sort(key=lambda pair: (pair[1].source_file, pair[0]))
+    return indexed
+
+
+def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
+    return {
+        "item_id": item_id(item.source_file, idx, item.item_name),
+        "province": item.province,
+        "region": item.region,
+        "item_name": item.item_name,
+        "canonical_id": item.canonical_id,
+        "canonical_name": item.canonical_name,
+        "also_covers": list(item.also_covers),
+        "legal_days": item.legal_days,
+        "promised_days": item.promised_days,
+        "days_unit": item.days_unit,
+        "time_limit_text": item.time_limit_text,
+        "time_limit_conditions": [c.model_dump() for c in item.time_limit_conditions],
+        "n_materials": len(item.materials),
+        "materials": [m.model_dump() for m in item.materials],
+        "n_legal_basis": len(item.legal_basis),
+        "legal_basis": [b.model_dump() for b in item.legal_basis],
+        "section": item.section,
+        "item_no": item.item_no,
+        "item_version": item.item_version,
+        "source_file": item.source_file,
+        "source_sha256": item.source_sha256,
+        "item_index": idx,
+        "page": item.page,
+        "extractor": item.extractor,
+        "warnings": [
+            {"field": field, "message": message}
+            for field, messages in item.warnings.items()
+            for message in messages
+        ],
+        "provenance": [
+            {"field": field, **_ref_row(ref)}
+            for field, refs in item.provenance.items()
+            for ref in refs
+        ],
+    }
+
+
+def _ref_row(ref: SourceRef) -> dict[str, Any]:
+    row = ref.model_dump()
+    row["bbox"] = list(ref.bbox) if ref.bbox is not None else None
+    return row
+
+
+def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts."""
+    plain = pa.schema([_undictionary(f) for f in schema])
+    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    table = pa.Table.from_pydict(columns, schema=plain)
+    return table.cast(schema)
+
+
+def _undictionary(field: pa.Field) -> pa.Field:
+    if pa.types.is_dictionary(field.type):
+        return field.with_type(field.type.value_type)
+    return field
+
+
+def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
+    """``items``, ``materials`` and ``legal_basis`` tables for a list of items."""
+    item_rows: list[dict[str, Any]] = []
+    material_rows: list[dict[str, Any]] = []
+    basis_rows: list[dict[str, Any]] = []
+    for idx, item in order_items(items):
+        row = _item_row(item, idx)
+        item_rows.append(row)
+        shared = {
+            "item_id": row["item_id"],
+            "province": item.province,
+            "region": item.region,
+            "item_name": item.item_name,
+            "canonical_name": item.canonical_name,
+        }
+        for m_idx, material in enumerate(item.materials):
+            material_rows.append({**shared, "material_index": m_idx, **material.model_dump()})
+        for b_idx, basis in enumerate(item.legal_basis):
+            basis_rows.append({**shared, "basis_index": b_idx, **basis.model_dump()})
+    return {
+        "items": rows_to_table(item_rows, ITEMS),
+        "materials": rows_to_table(material_rows, MATERIALS),
+        "legal_basis": rows_to_table(basis_rows, LEGAL_BASIS_TABLE),
+    }
+
+
+def table_to_items(items: pa.Table) -> list[GuideItem]:
+    """The GuideItems stored in an ``items`` table, in row order (the inverse of
+    :func:`items_to_tables` for its ``items`` table)."""
+    out: list[GuideItem] = []
+    for row in items.to_pylist():
+        warnings: dict[str, list[str]] = {}
+        for w in row["warnings"] or []:
+            warnings.setdefault(w["field"], []).append(w["message"])
+        provenance: dict[str, list[SourceRef]] = {}
+        for p in row["provenance"] or []:
+            field = p.pop("field")
+            if p.get("bbox") is not None:
+                p["bbox"] = tuple(p["bbox"])
+            provenance.setdefault(field, []).append(SourceRef(**p))
+        out.append(
+            GuideItem(
+                item_name=row["item_name"],
+                province=row["province"],
+                region=row["region"],
+                source_file=row["source_file"],
+                source_sha256=row["source_sha256"],
+                page=row["page"],
+                extractor=row["extractor"],
+                section=row["section"],
+                item_no=row["item_no"],
+                item_version=row["item_version"],
+                time_limit_text=row["time_limit_text"],
+                legal_days=row["legal_days"],
+                promised_days=row["promised_days"],
+                days_unit=row["days_unit"] or "working",
+                time_limit_conditions=[
+                    TimeCondition(**c) for c in row["time_limit_conditions"] or []
+                ],
+                materials=[Material(**m) for m in row["materials"] or []],
+                legal_basis=[
+                    LegalBasis(**{**b, "articles": b["articles"] or []})
+                    for b in row["legal_basis"] or []
+                ],
+                canonical_id=row["canonical_id"],
+                canonical_name=row["canonical_name"],
+                also_covers=row["also_covers"] or [],
+                warnings=warnings,
+                provenance=provenance,
+            )
+        )
+    return out
+
+
+def frame_to_table(frame: Any, schema: pa.Schema) -> pa.Table:
+    """A pandas DataFrame (from the aligner) as a table with exactly ``schema``'s columns
+    and types, in its order; columns the frame lacks are null. A column the frame has but
+    the schema does not is an error, so a new aligner column is never silently dropped."""
+    import pandas as pd
+
+    extra = [c for c in frame.columns if c not in schema.names]
+    if extra:
+        raise ValueError(
+            f"columns {extra} are not in the published schema; add them to govguide.schema"
+        )
+    rows = [
+        {k: (None if not isinstance(v, list | tuple) and pd.isna(v) else v) for k, v in rec.items()}
+        for rec in frame.to_dict("records")
+    ]
+    return rows_to_table(rows, schema)
+
+
+def empty_table(name: str) -> pa.Table:
+    return SCHEMAS[name].empty_table()

@@ -1,0 +1,37 @@
+"""Extractor stand-ins for failure paths the real samples cannot produce.
+
+They wrap the real extractor and are module-level so the isolation worker can import them.
+A file whose name contains ``flaky`` fails transiently on its first attempt (a marker file
+next to it remembers the attempt); ``offline`` fails transiently on every attempt;
+``crash`` raises an unexpected exception.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govguide.errors import TransientError
+from govguide.extract import extract_file
+from govguide.models import ExtractionResult
+
+
+def flaky_extract(path: Path, **kwargs: object) -> ExtractionResult:
+    path = Path(path)
+    if "offline" in path.name:
+        raise TransientError("share not reachable", path=path)
+    if "crash" in path.name:
+        raise IndexError("list index out of range")
+    if "flaky" in path.name:
+        marker = path.with_name("." + path.name + ".attempted")
+        if not marker.exists():
+            marker.write_text("1")
+            raise TransientError("file still being written", path=path)
+    return extract_file(path, **kwargs)
+
+
+def negative_days_extract(path: Path, **kwargs: object) -> ExtractionResult:
+    """A (buggy) extractor whose items break the published schema's rules."""
+    result = extract_file(path, **kwargs)
+    for item in result.items:
+        item.promised_days = -1
+    return result

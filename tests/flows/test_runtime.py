@@ -1,0 +1,69 @@
+"""Prefect's environment for embedded runs, the task runners and the nightly deployment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from flows.runtime import configure_prefect, make_task_runner
+
+
+@pytest.fixture(autouse=True)
+def private_environ(monkeypatch: pytest.MonkeyPatch) -> None:
+    """configure_prefect writes os.environ: give each test its own copy."""
+    monkeypatch.setattr(os, "environ", dict(os.environ))
+
+
+def test_embedded_mode_uses_a_project_local_home(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for var in (
+        "PREFECT_API_URL",
+        "PREFECT_HOME",
+        "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS",
+    ):
+        os.environ.pop(var, None)
+    monkeypatch.chdir(tmp_path)
+    configure_prefect()
+    assert os.environ["PREFECT_HOME"] == str(tmp_path / ".prefect")
+    assert os.environ["PREFECT_SERVER_ALLOW_EPHEMERAL_MODE"] == "true"
+    assert int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]) > 20
+
+
+def test_a_configured_server_or_home_is_left_alone(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    os.environ["PREFECT_API_URL"] = "http://prefect.example:4200/api"
+    os.environ.pop("PREFECT_HOME", None)
+    configure_prefect(tmp_path)
+    assert "PREFECT_HOME" not in os.environ
+    del os.environ["PREFECT_API_URL"]
+    os.environ["PREFECT_HOME"] = "/somewhere/else"
+    configure_prefect(tmp_path)
+    assert os.environ["PREFECT_HOME"] == "/somewhere/else"
+
+
+def test_task_runners() -> None:
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    DaskTaskRunner = pytest.importorskip("prefect_dask").DaskTaskRunner  # optional extra
+
+    threads = make_task_runner(3)
+    assert isinstance(threads, ThreadPoolTaskRunner) and threads._max_workers == 3
+    remote = make_task_runner(dask_address="tcp://127.0.0.1:8786")
+    assert isinstance(remote, DaskTaskRunner) and remote.address == "tcp://127.0.0.1:8786"
+    local = make_task_runner(2, dask=True)
+    assert isinstance(local, DaskTaskRunner) and local.cluster_kwargs["n_workers"] == 2
+
+
+def test_nightly_deployment_runs_at_two_shanghai_time() -> None:
+    from flows.deploy import build_deployment
+
+    deployment = build_deployment(raw="in", out="out")
+    (schedule,) = deployment.schedules
+    assert schedule.schedule.cron == "0 2 * * *"
+    assert schedule.schedule.timezone == "Asia/Shanghai"
+    assert deployment.parameters == {"raw": "in", "out": "out"}
+    assert deployment.entrypoint.endswith("flows/ingest.py:ingest")
