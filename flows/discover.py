@@ -10,12 +10,12 @@ followed: one pointing outside the root is refused by the safety checks and quar
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from govguide.errors import GovguideError, TransientError
+from govguide.hashing import file_sha256
 
 
 @dataclass(frozen=True)
@@ -82,14 +82,6 @@ def discover(raw: str | Path) -> list[InputFile]:
     return found
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def fingerprint(files: list[InputFile]) -> list[InputFile]:
     """The same files with their SHA-256 (files refused earlier are left as they are)."""
     out: list[InputFile] = []
@@ -98,7 +90,7 @@ def fingerprint(files: list[InputFile]) -> list[InputFile]:
             out.append(f)
             continue
         try:
-            out.append(replace(f, sha256=sha256_file(f.path)))
+            out.append(replace(f, sha256=file_sha256(f.path)))
         except OSError as exc:
             out.append(
                 replace(f, problem=TransientError(f"cannot read file: {exc.strerror}", path=f.path))

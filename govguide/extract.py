@@ -19,20 +19,13 @@ from extractors.build import build_item
 from extractors.loaders import load
 from govguide.document import Document
 from govguide.errors import GovguideError
+from govguide.hashing import file_sha256
 from govguide.models import ExtractionResult
 from normalizers.place import detect_province, detect_region
 
 # A layout must fit at least this well to be chosen automatically; below it the document is
 # reported as not a guide, with the best layout's score in the reason.
 MIN_LAYOUT_SCORE = 0.5
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 # What extraction output depends on: loaders, layouts, normalisers, the record model and the

@@ -42,6 +42,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from govguide.errors import PublishError
+from govguide.hashing import file_sha256
 from govguide.models import GuideItem
 from govguide.schema import DATA_TABLES, SCHEMA_VERSION, table_to_items
 
@@ -315,14 +316,6 @@ def _write_text(path: Path, text: str) -> None:
         os.fsync(fh.fileno())
 
 
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _promote(tmp: Path, final: Path) -> None:
     """The moment a version appears: one atomic rename of a complete directory."""
     os.rename(tmp, final)
@@ -425,7 +418,7 @@ def publish(
                 _write_table(all_tables[name], path)
                 table_info[name] = {
                     "rows": all_tables[name].num_rows,
-                    "sha256": _sha256_file(path),
+                    "sha256": file_sha256(path),
                     "bytes": path.stat().st_size,
                 }
             for name, text in sorted(files.items()):
