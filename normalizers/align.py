@@ -15,6 +15,9 @@ Anything not accepted outright goes to the review queue (``needs_review``) with 
 candidates; a weak best candidate is shown there but not assigned. A name with a word that
 turns a service into another (异地就医备案取消) is never matched to the service it names.
 
+A batch is decided at once (:meth:`_Aligner.decide_all`): names that normalise alike (the
+same service with other brackets, spaces or noise words) are scored and decided once.
+
 One item may cover several catalog items: a generic wording (异地就医备案) maps to the
 first member of its group and covers the rest; an entry may include another by definition
 (生育医疗费 includes 计划生育医疗费); a material heading may name another item (出具参保凭证
@@ -26,10 +29,12 @@ from __future__ import annotations
 import copy
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+import numpy as np
 
 from govguide.models import GuideItem
 from normalizers.catalog import Catalog, default_catalog
@@ -112,7 +117,7 @@ def _document_key(item: GuideItem) -> tuple[str, str, str]:
     return (item.province or "", item.region or "", Path(item.source_file).stem)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Decision:
     entry: int | None
     score: float
@@ -139,6 +144,19 @@ class _Aligner:
         self.exact_cleaned = [clean_name(e.canonical_name) for e in catalog.entries]
         self.umbrella_norms = [self.index.forms[u].norm for u in self.index.umbrella_forms]
         self.qualifiers = sorted(self.tokenizer.rules.qualifiers)
+        # Finds whether a name has any qualifier at all (most have none).
+        self.qualifier_pattern = (
+            re.compile("|".join(map(re.escape, self.qualifiers))) if self.qualifiers else None
+        )
+        self.form_cleaned = [f.cleaned for f in self.index.forms]
+        # Per group wording: its primary entry, then the entries it covers (-1 pads).
+        groups = [self.index.forms[u] for u in self.index.umbrella_forms]
+        widest = max((1 + len(g.covers) for g in groups), default=1)
+        self.umbrella_members = np.full((len(groups), widest), -1, dtype=np.int64)
+        for u, g in enumerate(groups):
+            ids = [g.entry, *(self.entry_pos[c] for c in g.covers)]
+            self.umbrella_members[u, : len(ids)] = ids
+        self._candidates: dict[tuple[int, float], Candidate] = {}
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
         self.plain_wordings: dict[str, set[int]] = defaultdict(set)
@@ -148,6 +166,11 @@ class _Aligner:
                 self.plain_wordings[f.norm].add(f.entry)
 
     # -- name ---------------------------------------------------------------------------
+    #
+    # A decision reads the name's scores (which entry leads, by how much, whether a group
+    # wording fits better) and then applies the rules (_judge). decide_all reads a whole batch
+    # with array operations; decide reads one row the plain way and is the reference the
+    # batch reading is tested against.
 
     def decide(self, name: str, scores: NameScores, i: int) -> _Decision:
         """The decision for row ``i`` of ``scores`` (the row of ``name``), by name alone."""
@@ -157,11 +180,11 @@ class _Aligner:
         order = scores.ranking[i].tolist()
         exact = self.exact.get(scores.cleaned[i])
         if exact is not None:
-            best, score, recall, form = exact, 100.0, 1.0, None
+            best, score, recall, form = exact, 100.0, 1.0, -1
         else:
             best = order[0]
             score, recall = row[best], recall_row[best]
-            form = self.index.forms[int(scores.form[i, best])]
+            form = int(scores.form[i, best])
         covers: tuple[str, ...] = ()
         if exact is None and scores.umbrella_score.shape[1]:
             # A group wording (异地就医备案) is chosen only when the name contains it as
@@ -180,16 +203,150 @@ class _Aligner:
                     >= 0.99
                 ).any()
             ):
-                form, best, covers = group, group.entry, group.covers
+                form, best, covers = int(self.index.umbrella_forms[u]), group.entry, group.covers
                 score, recall = (
                     float(scores.umbrella_score[i, u]),
                     float(scores.umbrella_recall[i, u]),
                 )
         covered = {self.entry_pos[c] for c in covers}
         others = [j for j in order if j != best and j not in covered]
+        return self._judge(
+            scores.cleaned[i],
+            scores.norms[i],
+            exact is not None,
+            (best, score, recall, form, covers),
+            others,
+            [row[j] for j in others],
+            [recall_row[j] for j in others],
+        )
+
+    def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
+        """:meth:`decide` for every row of ``scores``, reading all rows at once.
+
+        Rows bound to decide alike share one decision: those scored as one (the same
+        normalised name and section) that are the same exact name, or none, and contain the
+        same qualifiers. Returns the distinct decisions (made as they are iterated) and, per
+        row, the index of its decision among them.
+        """
+        pattern = self.qualifier_pattern
+        exact_of = [self.exact.get(c, -1) for c in scores.cleaned]
+        shared: dict[tuple[int, int, tuple[str, ...]], int] = {}
+        first: list[int] = []  # a row for each distinct decision
+        decision_of: list[int] = []
+        for i, (cleaned, scored_as, exact_entry) in enumerate(
+            zip(scores.cleaned, scores.scored_as.tolist(), exact_of, strict=True)
+        ):
+            found: tuple[str, ...] = ()
+            if pattern is not None and pattern.search(cleaned):
+                found = tuple(q for q in self.qualifiers if q in cleaned)
+            d = shared.setdefault((scored_as, exact_entry, found), len(first))
+            if d == len(first):
+                first.append(i)
+            decision_of.append(d)
+        sel = np.array(first, dtype=np.int64)
+        n, n_entries = len(sel), scores.score.shape[1]
+        rows = np.arange(n)
+        entry_score, entry_recall = scores.score[sel], scores.recall[sel]
+        ranking = scores.ranking[sel]
+        exact = np.array(exact_of, dtype=np.int64)[sel]
+        is_exact = exact >= 0
+        best = np.where(is_exact, exact, ranking[:, 0])
+        score = np.where(is_exact, 100.0, entry_score[rows, best])
+        recall = np.where(is_exact, 1.0, entry_recall[rows, best])
+        form = np.where(is_exact, -1, scores.form[sel][rows, best])
+        covered = np.zeros((n, n_entries), dtype=bool)
+        group = np.full(n, -1, dtype=np.int64)
+        if scores.umbrella_score.shape[1]:
+            # See decide: the best group wording the name contains, if it fits clearly
+            # better than any member's own wording and the name names no member in full.
+            umbrella_score = scores.umbrella_score[sel]
+            contained = np.zeros(umbrella_score.shape, dtype=bool)
+            for r, i in enumerate(first):
+                if scores.contained_umbrellas[i]:
+                    contained[r, list(scores.contained_umbrellas[i])] = True
+            u = np.where(contained, umbrella_score, -np.inf).argmax(axis=1)
+            u_score = umbrella_score[rows, u]
+            members = self.umbrella_members[u]  # -1 pads
+            named = (scores.recall_name[sel[:, None], np.maximum(members, 0)] >= 0.99) & (
+                members >= 0
+            )
+            chosen = (
+                ~is_exact
+                & contained.any(axis=1)
+                & (u_score >= score + self.settings.umbrella_yield)
+                & ~named.any(axis=1)
+            )
+            if chosen.any():
+                group = np.where(chosen, u, -1)
+                best = np.where(chosen, members[:, 0], best)
+                score = np.where(chosen, u_score, score)
+                recall = np.where(chosen, scores.umbrella_recall[sel, u], recall)
+                form = np.where(chosen, self.index.umbrella_forms[u], form)
+                r, c = np.nonzero(chosen[:, None] & (members >= 0))
+                covered[r, members[r, c]] = True
+                covered[rows, best] = False  # the primary is chosen, not covered
+        # The other entries, best first; a decision looks at the first top_k - 1 only.
+        keep = (ranking != best[:, None]) & ~np.take_along_axis(covered, ranking, axis=1)
+        others = np.take_along_axis(ranking, np.argsort(~keep, axis=1, kind="stable"), axis=1)
+        wanted = self.settings.top_k - 1
+        width = min(max(wanted, 1), n_entries) if wanted >= 0 else n_entries
+        others = others[:, :width]
+        counts = np.minimum(keep.sum(axis=1), width).tolist()
+        other_scores = np.take_along_axis(entry_score, others, axis=1).tolist()
+        other_recalls = np.take_along_axis(entry_recall, others, axis=1).tolist()
+        umbrella_covers = [f.covers for f in self.index.forms]
+        columns = zip(
+            first,
+            is_exact.tolist(),
+            best.tolist(),
+            score.tolist(),
+            recall.tolist(),
+            form.tolist(),
+            group.tolist(),
+            others.tolist(),
+            counts,
+            other_scores,
+            other_recalls,
+            strict=True,
+        )
+
+        def decisions() -> Iterator[_Decision]:
+            # Made as they are consumed: a caller that turns each into a result at once
+            # keeps thousands of decisions from living together (and the garbage
+            # collector from scanning them).
+            for i, is_ex, b, sc, rc, f, g, o, c, os_, or_ in columns:
+                covers = umbrella_covers[f] if g >= 0 else ()
+                reading = (b, sc, rc, f, covers)
+                yield self._judge(
+                    scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
+                )
+
+        return decisions(), decision_of
+
+    def _judge(
+        self,
+        cleaned: str,
+        norm: str,
+        exact: bool,
+        reading: tuple[int, float, float, int, tuple[str, ...]],
+        others: list[int],
+        other_scores: list[float],
+        other_recalls: list[float],
+    ) -> _Decision:
+        """The rules, given a name's reading: its best entry with score, recall, the form
+        that scored (-1 for an exact name) and the ids a group wording covers; and the other
+        entries best first (at least the first ``top_k - 1``) with their scores and recalls."""
+        s = self.settings
+        best, score, recall, form, covers = reading
         runner = others[0] if others else None
-        runner_score = row[runner] if runner is not None else 0.0
-        candidates = [(best, score)] + [(j, row[j]) for j in others[: s.top_k - 1]]
+        runner_score = other_scores[0] if others else 0.0
+        kept, floor = s.top_k - 1, s.review_floor
+        candidates = [(best, score)] if score >= floor else []
+        candidates += [
+            (j, sc) for j, sc in zip(others[:kept], other_scores[:kept], strict=True) if sc >= floor
+        ]
+        recalls = dict(zip(others[:kept], other_recalls[:kept], strict=True))
+        recalls[best] = recall
         decision = _Decision(
             entry=best,
             score=score,
@@ -198,26 +355,30 @@ class _Aligner:
             reason=None,
             runner_up=runner,
             runner_score=runner_score,
-            candidates=[(j, sc) for j, sc in candidates if sc >= s.review_floor],
-            recalls={j: recall_row[j] for j, _ in candidates} | {best: recall},
+            candidates=candidates,
+            recalls=recalls,
             umbrella_covers=tuple(covers),
         )
         entry_name = self.catalog.entries[best].canonical_name
-        written = scores.cleaned[i]
-        wording = form.cleaned if form is not None else self.exact_cleaned[best]
-        blocking = [q for q in self.qualifiers if q in written and q not in wording]
+        wording = self.form_cleaned[form] if form >= 0 else self.exact_cleaned[best]
+        blocking = (
+            [q for q in self.qualifiers if q in cleaned and q not in wording]
+            if self.qualifier_pattern is not None and self.qualifier_pattern.search(cleaned)
+            else []
+        )
         if blocking:
             decision.entry, decision.method, decision.blocked = None, "none", True
             decision.needs_review = score >= s.review_floor
             decision.reason = f"name adds {'、'.join(blocking)} to {entry_name}: another service"
             return decision
-        if exact is not None:
+        if exact:
             decision.method = "exact"
-        elif scores.norms[i] and best in self.wordings.get(scores.norms[i], ()):
+        elif norm and best in self.wordings.get(norm, ()):
             decision.method = "alias"
             decision.score = 100.0
         if decision.method in ("exact", "alias"):
-            rivals = self.plain_wordings.get(scores.norms[i], set()) - {best} - covered
+            covered = {self.entry_pos[c] for c in covers}
+            rivals = self.plain_wordings.get(norm, set()) - {best} - covered
             if rivals:  # the same wording belongs to two entries: a person must choose
                 decision.needs_review = True
                 decision.reason = "wording shared by " + "、".join(
@@ -291,6 +452,13 @@ class _Aligner:
         if d.entry is None:
             return []
         primary = self.catalog.entries[d.entry]
+        if (
+            d.forced_covers is None
+            and item is None
+            and not d.umbrella_covers
+            and not primary.covers
+        ):
+            return []  # nothing could be covered (most names)
         if d.forced_covers is not None:
             found = list(d.forced_covers)
         else:
@@ -304,12 +472,18 @@ class _Aligner:
         out = {c for c in found if c != primary.id and c not in taken}
         return [e.id for e in self.catalog.entries if e.id in out]
 
+    def candidate(self, j: int, score: float) -> Candidate:
+        """Entry ``j`` as a candidate with ``score`` (one shared object per entry and score)."""
+        found = self._candidates.get((j, score))
+        if found is None:
+            entry = self.catalog.entries[j]
+            found = Candidate(entry.id, entry.canonical_name, round(score, 1))
+            self._candidates[(j, score)] = found
+        return found
+
     def to_match(self, d: _Decision, covers: list[str]) -> Match:
         entries = self.catalog.entries
-
-        def candidate(j: int, sc: float) -> Candidate:
-            return Candidate(entries[j].id, entries[j].canonical_name, round(sc, 1))
-
+        candidate = self.candidate
         runner = candidate(d.runner_up, d.runner_score) if d.runner_up is not None else None
         if d.entry is None and d.candidates:
             # Nothing assigned: the best candidate is the one to show next to "none".
@@ -324,7 +498,7 @@ class _Aligner:
             needs_review=d.needs_review,
             review_reason=d.reason,
             catalog_version=self.catalog.version,
-            candidates=tuple(candidate(j, sc) for j, sc in d.candidates),
+            candidates=tuple([candidate(j, sc) for j, sc in d.candidates]),
         )
 
 
@@ -357,14 +531,10 @@ def match_names(
     catalog = catalog or default_catalog()
     aligner = _Aligner(catalog, settings or AlignSettings())
     scores = catalog.index.score(names, sections)
-    by_row: dict[int, Match] = {}
-    matches = []
-    for name, row in zip(names, scores.row_of.tolist(), strict=True):
-        if row not in by_row:
-            decision = aligner.decide(name, scores, row)
-            by_row[row] = aligner.to_match(decision, aligner.covers(None, decision, set()))
-        matches.append(by_row[row])
-    return matches
+    # One Match per distinct decision, shared by the names it is for (Match is immutable).
+    decisions, decision_of = aligner.decide_all(scores)
+    made = [aligner.to_match(d, aligner.covers(None, d, set())) for d in decisions]
+    return [made[decision_of[row]] for row in scores.row_of.tolist()]
 
 
 def match_name(name: str, catalog: Catalog | None = None, *, section: str | None = None) -> Match:
@@ -389,16 +559,15 @@ def align_items(
         return []
     scores = catalog.index.score([it.item_name for it in items], [it.section for it in items])
     decisions: list[_Decision] = []
-    by_row: dict[int, _Decision] = {}
+    distinct, decision_of = aligner.decide_all(scores)
+    made = list(distinct)
     for item, row in zip(items, scores.row_of.tolist(), strict=True):
         override = overrides.get(item_key(item))
         if override is not None:
             decisions.append(_override_decision(aligner, override))
             continue
-        if row not in by_row:
-            by_row[row] = aligner.decide(item.item_name, scores, row)
         # Each item gets its own copy: content evidence may change it item by item.
-        decisions.append(copy.copy(by_row[row]))
+        decisions.append(copy.copy(made[decision_of[row]]))
     aligner.apply_content(decisions, [fingerprint(it) for it in items])
 
     # Items a document lists on their own are not "covered" by its other items.
@@ -439,7 +608,9 @@ def apply_alignment(
                 "match_score": round(float(match.match_score), 2),
                 "match_method": match.match_method,
                 "match_runner_up": match.runner_up.canonical_name if match.runner_up else None,
-                "match_runner_up_score": round(float(match.runner_up.score), 2) if match.runner_up else None,
+                "match_runner_up_score": round(float(match.runner_up.score), 2)
+                if match.runner_up
+                else None,
                 "needs_review": match.needs_review,
                 "catalog_version": match.catalog_version,
             },

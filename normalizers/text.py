@@ -76,6 +76,7 @@ def squeeze_cjk_spaces(text: str) -> str:
     ``Word Excel`` stays as it is.
     """
     cjk = f"[{_CJK}{_CJK_PUNCT}]"
+    text = re.sub(r"\s+", " ", text)  # every kind of white space (form feeds too) first
     text = re.sub(f"(?<={cjk}){_SPACE}", "", text)
     text = re.sub(f"{_SPACE}(?={cjk})", "", text)
     # digits glued to CJK on one side: 第 35 号 → 第35号 handled above; 35 号 too.
