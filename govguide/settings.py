@@ -104,6 +104,12 @@ class Settings(BaseSettings):
         description="A PDF has a text layer when at least one page carries this many "
         "readable characters (page numbers or a stamp on a scanned page do not count as one).",
     )
+    pdf_fast_reader: bool = Field(
+        True,
+        description="Build PDF page objects with govguide's own content-stream reader (identical "
+        "to pdfplumber's, several times faster; pages it cannot reproduce fall back to "
+        "pdfplumber). False parses every page with pdfplumber alone.",
+    )
     pdf_strict_xref: bool = Field(
         True,
         description="Refuse a PDF whose startxref does not point at a cross-reference "

@@ -4,6 +4,11 @@ Per page: ruled tables are found with pdfplumber's table finder; every word is a
 the table cell whose box holds its centre, or else to the body text. Words are grouped into
 visual lines, and each line records how far it reaches towards its container's right edge
 (``fill``) so that lines the PDF wrapped mid-sentence can be re-joined later.
+
+Speed: a page's characters and rulings come from :mod:`.pdf_content`, which builds the very
+objects pdfplumber would (same floats) several times faster; a page it cannot reproduce
+exactly is parsed by pdfplumber itself. Each page's objects are released once read, so
+memory does not grow with the length of the document.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from govguide.document import Cell, Document, Line, Paragraph, Table
 from govguide.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from govguide.models import SourceRef
 from normalizers.text import is_page_footer
+
+from .pdf_content import Unsupported, page_objects
 
 Word = dict[str, Any]
 
@@ -49,10 +56,16 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
     table_index = 0
     n_chars = 0
     n_pages = 0
+    from govguide.settings import get_settings
+
+    fast = get_settings().pdf_fast_reader
     try:
         with pdf:
             for n_pages, page in enumerate(pdf.pages, start=1):
+                if fast:
+                    _load_objects(page)
                 page_blocks, _, table_index, chars = _read_page(page, n_pages, table_index)
+                page.close()  # drop the page's objects: only the blocks are kept
                 blocks.extend(page_blocks)
                 n_chars += chars
     except CorruptFileError:
@@ -69,18 +82,34 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
     return Document(path=str(path), sha256=sha256, format="pdf", pages=n_pages, blocks=blocks)
 
 
+def _load_objects(page: Any) -> None:
+    """Give pdfplumber the page's objects from the fast reader where it covers the page."""
+    try:
+        page._objects = page_objects(page)
+    except Unsupported:
+        pass  # pdfplumber parses this page itself
+    except Exception:  # noqa: BLE001 - a broken page: let pdfplumber report it its own way
+        pass
+
+
 def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], list[Word], int, int]:
-    tables = page.find_tables()
+    # Without any ruling there is no table to find (the finder works on edges only).
+    tables = page.find_tables() if (page.lines or page.rects or page.curves) else []
     words = page.extract_words(keep_blank_chars=True, x_tolerance=1.5, extra_attrs=["size"])
     grids = [_table_grid(t) for t in tables]
     in_cells: list[list[list[list[Word]]]] = [
         [[[] for _ in row] for row in grid] for grid in grids
     ]
+    # A table's cells all lie within its box: most words are rejected by that test alone.
+    boxes = [t.bbox for t in tables]
     body: list[Word] = []
     for w in words:
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
         placed = False
         for ti, grid in enumerate(grids):
+            box = boxes[ti]
+            if not (box[0] <= cx <= box[2] and box[1] <= cy <= box[3]):
+                continue
             loc = _find_cell(grid, cx, cy)
             if loc is not None:
                 in_cells[ti][loc[0]][loc[1]].append(w)
