@@ -2,44 +2,117 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import pyarrow as pa
 
 from flows.outcome import EXTRACTED, UNCHANGED, FileOutcome
 from flows.places import place_from_path, province_of, resolve_place
-from govguide.models import GuideItem
-from govguide.schema import FILES, items_to_tables, rows_to_table
+from govguide.models import ExtractionResult, GuideItem
+from govguide.schema import (
+    FILES,
+    ITEM_TABLES,
+    SCHEMAS,
+    concat_parts,
+    items_to_tables,
+    rows_to_table,
+)
 
 
-def normalise(outcomes: list[FileOutcome]) -> list[GuideItem]:
+def iter_normalised(
+    outcomes: Iterable[FileOutcome],
+    load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
+) -> Iterator[GuideItem]:
     """The items of every file that has some, made independent of where the run happened:
     ``source_file`` becomes the path relative to the raw root (so the same inputs in another
     directory publish the same data), and province/region come from the document, else from
-    the folders (see :mod:`flows.places`)."""
-    items: list[GuideItem] = []
+    the folders (see :mod:`flows.places`).
+
+    A file's result is its outcome's, else ``load(outcome)`` (the extraction cache): one
+    file's result at a time is held, never the whole corpus's."""
     for outcome in sorted(outcomes, key=lambda o: o.rel):
-        if outcome.status not in (EXTRACTED, UNCHANGED) or outcome.result is None:
+        if outcome.status not in (EXTRACTED, UNCHANGED):
+            continue
+        result = outcome.result
+        if result is None and load is not None and outcome.has_result:
+            result = load(outcome)
+        if result is None:
             continue
         folder_province, folder_region = place_from_path(outcome.rel)
-        for item in outcome.result.items:
+        for item in result.items:
             doc_province = (province_of(item.province) or item.province) if item.province else None
             province, region = resolve_place(
                 doc_province, item.region, folder_province, folder_region
             )
-            items.append(
-                item.model_copy(
-                    update={
-                        "source_file": outcome.rel,
-                        "source_sha256": outcome.sha256 or item.source_sha256,
-                        "province": province,
-                        "region": region,
-                    },
-                    deep=True,
-                )
-            )
-    return items
+            # The loaded result is this function's own: its items may be reused as they are.
+            update = {
+                "source_file": outcome.rel,
+                "source_sha256": outcome.sha256 or item.source_sha256,
+                "province": province,
+                "region": region,
+            }
+            if result is outcome.result:
+                yield item.model_copy(update=update, deep=True)
+            else:
+                for key, value in update.items():
+                    setattr(item, key, value)
+                yield item
+        del result
+
+
+def normalise(
+    outcomes: list[FileOutcome],
+    load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
+) -> list[GuideItem]:
+    """:func:`iter_normalised` as a list."""
+    return list(iter_normalised(outcomes, load))
+
+
+def slim_items(
+    outcomes: list[FileOutcome],
+    load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
+) -> list[GuideItem]:
+    """The normalised items without their provenance: what alignment reads (it never looks
+    at where a value was read), at a fraction of the memory. :func:`build_item_tables`
+    puts the provenance back."""
+    slim: list[GuideItem] = []
+    for item in iter_normalised(outcomes, load):
+        item.provenance = {}
+        slim.append(item)
+    return slim
+
+
+def build_item_tables(
+    aligned: list[GuideItem],
+    outcomes: list[FileOutcome],
+    load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
+) -> dict[str, pa.Table]:
+    """The ``items``, ``materials`` and ``legal_basis`` tables of ``aligned`` (the output
+    of alignment over :func:`slim_items`), each item with its provenance read again from
+    its file's result. Built one source file at a time, so the full items of only one file
+    are in memory; the tables equal :func:`items_to_tables` over the full aligned items."""
+    parts: dict[str, list[pa.Table]] = {name: [] for name in ITEM_TABLES}
+    it = iter(aligned)
+    chunk: list[GuideItem] = []
+
+    def flush() -> None:
+        for name, table in items_to_tables(chunk, encode=False).items():
+            parts[name].append(table)
+        chunk.clear()
+
+    for full in iter_normalised(outcomes, load):
+        item = next(it, None)
+        if item is None or (item.source_file, item.item_name) != (full.source_file, full.item_name):
+            raise ValueError("aligned items do not follow the normalised items")
+        if chunk and chunk[-1].source_file != item.source_file:
+            flush()
+        chunk.append(item.model_copy(update={"provenance": full.provenance}))
+    if next(it, None) is not None:
+        raise ValueError("more aligned items than normalised items")
+    if chunk:
+        flush()
+    return {name: concat_parts(parts[name], SCHEMAS[name]) for name in ITEM_TABLES}
 
 
 def files_table(outcomes: list[FileOutcome]) -> pa.Table:
@@ -51,13 +124,13 @@ def files_table(outcomes: list[FileOutcome]) -> pa.Table:
                 "path": o.rel,
                 "sha256": o.sha256,
                 "size_bytes": o.size,
-                "format": o.result.format if o.result else None,
+                "format": o.format,
                 "status": o.status,
                 "reason": o.reason,
                 "message": o.message,
                 "items": o.n_items,
-                "pages": o.result.pages if o.result else None,
-                "extractor": o.result.extractor if o.result else None,
+                "pages": o.pages,
+                "extractor": o.extractor,
                 "warnings": o.n_warnings,
                 "cached": o.cached,
                 "attempts": o.attempts,
@@ -72,9 +145,11 @@ def build_tables(
     items: list[GuideItem],
     outcomes: list[FileOutcome],
     alignment_tables: Mapping[str, pa.Table] | None = None,
+    load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
 ) -> dict[str, pa.Table]:
-    """All tables of a version except ``changes`` (which depends on the parent)."""
-    tables = items_to_tables(items)
+    """All tables of a version except ``changes`` (which depends on the parent). With
+    ``load``, ``items`` are aligned :func:`slim_items` (see :func:`build_item_tables`)."""
+    tables = items_to_tables(items) if load is None else build_item_tables(items, outcomes, load)
     tables.update(alignment_tables or {})
     tables["files"] = files_table(outcomes)
     return tables

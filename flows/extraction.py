@@ -6,8 +6,9 @@ reason). We keep our own cache instead of Prefect's task cache because
 
 - it lives next to the data it produced, so it survives a new PREFECT_HOME, a fresh CI
   machine with a copied output directory, or running against a Prefect server;
-- the flow checks it *before* submitting work, so an unchanged file costs one JSON read,
-  not a task run, and the run report can say exactly which files were "unchanged";
+- the flow checks it *before* submitting work, so an unchanged file costs one small JSON
+  read (its sidecar), not a task run, and the run report can say exactly which files were
+  "unchanged";
 - it is plain JSON a person can inspect, and deleting ``.cache`` is always safe.
 
 Files with transient failures or extractor crashes are never cached: they are retried next
@@ -28,7 +29,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from flows.outcome import EXTRACTED, NOT_A_GUIDE, QUARANTINED, UNCHANGED, FileOutcome
+from flows.outcome import EXTRACTED, NOT_A_GUIDE, QUARANTINED, UNCHANGED, FileOutcome, FileStats
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
 from govguide.models import ExtractionResult
 
@@ -59,22 +60,26 @@ def extractor_api() -> tuple[ExtractFn, str]:
 
 
 class ExtractionCache:
-    """Outcomes of previous extractions keyed by (content hash, extractor version)."""
+    """Outcomes of previous extractions keyed by (content hash, extractor version).
+
+    Each entry is two files: the outcome with its full result (``<key>.json``), and a small
+    sidecar (``<key>.meta.json``: status, reason and the run report's figures) written after
+    it. Planning a run reads only the sidecars, so an unchanged file costs a few hundred
+    bytes of JSON; a result is parsed only when its items are needed (:meth:`load_result`).
+    """
 
     def __init__(self, out: str | Path, version: str) -> None:
+        self.out = str(out)
         self.root = Path(out) / CACHE_DIR
         self.version = version
 
     def _path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}-{self.version}.json"
 
-    def get(self, sha256: str) -> FileOutcome | None:
-        """The cached outcome, marked ``cached`` ("unchanged" for files with items)."""
-        try:
-            doc = json.loads(self._path(sha256).read_text(encoding="utf-8"))
-            result = ExtractionResult.model_validate(doc["result"]) if doc.get("result") else None
-        except (OSError, ValueError, KeyError):
-            return None  # missing or unreadable entry: just extract again
+    def _meta_path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / f"{sha256}-{self.version}.meta.json"
+
+    def _outcome(self, sha256: str, doc: dict, **extra: object) -> FileOutcome:
         status = doc["status"]
         return FileOutcome(
             rel="",
@@ -82,19 +87,56 @@ class ExtractionCache:
             status=UNCHANGED if status == EXTRACTED else status,
             reason=doc.get("reason"),
             message=doc.get("message"),
-            result=result,
             cached=True,
+            **extra,
         )
 
-    def put(self, outcome: FileOutcome) -> None:
-        """Remember a deterministic outcome (not failures, not crashes)."""
+    def get(self, sha256: str) -> FileOutcome | None:
+        """The cached outcome with its result, marked ``cached`` ("unchanged" for files
+        with items)."""
+        try:
+            doc = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+            result = ExtractionResult.model_validate(doc["result"]) if doc.get("result") else None
+            return self._outcome(sha256, doc, result=result)
+        except (OSError, ValueError, KeyError):
+            return None  # missing or unreadable entry: just extract again
+
+    def peek(self, sha256: str) -> FileOutcome | None:
+        """The cached outcome without its result (its :class:`FileStats` instead): what a
+        run needs to plan and report. Falls back to :meth:`get` for an entry without a
+        sidecar; an entry whose result file is missing or of another size is a miss."""
+        try:
+            meta = json.loads(self._meta_path(sha256).read_text(encoding="utf-8"))
+            if self._path(sha256).stat().st_size != meta["bytes"]:
+                return None
+            stats = FileStats.model_validate(meta["stats"]) if meta.get("stats") else None
+            return self._outcome(sha256, meta, stats=stats)
+        except FileNotFoundError:
+            hit = self.get(sha256)
+            return hit.light() if hit is not None else None
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def load_result(self, sha256: str) -> ExtractionResult:
+        """The full result of a cached entry (raises GovguideError if it cannot be read)."""
+        try:
+            doc = json.loads(self._path(sha256).read_text(encoding="utf-8"))
+            return ExtractionResult.model_validate(doc["result"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise GovguideError(
+                f"extraction cache entry {self._path(sha256)} cannot be read ({exc}); "
+                "delete the .cache directory and run again"
+            ) from exc
+
+    def put(self, outcome: FileOutcome) -> bool:
+        """Remember a deterministic outcome (not failures, not crashes); True if stored."""
         if outcome.sha256 is None or outcome.status not in (EXTRACTED, NOT_A_GUIDE, QUARANTINED):
-            return
+            return False
         if outcome.status == QUARANTINED and outcome.reason in (
             CRASH_REASON,
             ResourceLimitError.reason,
         ):
-            return  # may pass next time (a fixed bug, a less loaded machine)
+            return False  # may pass next time (a fixed bug, a less loaded machine)
         path = self._path(outcome.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
         doc = {
@@ -103,9 +145,26 @@ class ExtractionCache:
             "message": outcome.message,
             "result": outcome.result.model_dump(mode="json") if outcome.result else None,
         }
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-        tmp.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+        _write_atomic(path, data)
+        stats = outcome.file_stats()
+        meta = {
+            "status": outcome.status,
+            "reason": outcome.reason,
+            "message": outcome.message,
+            "stats": stats.model_dump() if stats else None,
+            "bytes": len(data),
+        }
+        _write_atomic(
+            self._meta_path(outcome.sha256), json.dumps(meta, ensure_ascii=False).encode()
+        )
+        return True
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 # ---------------------------------------------------------------------------------------
@@ -114,17 +173,45 @@ class ExtractionCache:
 CRASH_REASON = "extractor crashed"
 
 
-def _call(fn: ExtractFn, path: Path, isolate: bool) -> ExtractionResult:
-    """Run the extractor in a worker process with the per-file time and memory budget
+def _call(fn: ExtractFn, path: Path, isolate: bool, *args: object) -> object:
+    """Run ``fn(path, *args)`` in a worker process with the per-file time and memory budget
     (govguide.isolation: a parser stuck in C code is killed, not waited for)."""
     if not isolate:
-        return fn(path)
+        return fn(path, *args)
     from govguide.isolation import run_isolated
     from govguide.settings import get_settings
 
     settings = get_settings()
     return run_isolated(
-        fn, path, timeout_s=settings.extract_timeout_s, memory_mb=settings.extract_memory_mb
+        fn, path, *args, timeout_s=settings.extract_timeout_s, memory_mb=settings.extract_memory_mb
+    )
+
+
+def extract_and_store(
+    path: Path, extract: ExtractFn, out: str, version: str, sha256: str
+) -> tuple[FileStats, bool, str | None, ExtractionResult | None]:
+    """Extract ``path`` and write the result to the cache where it runs (the extraction
+    worker), returning only what the run report needs: the result is neither pickled back
+    to the flow's process nor held there. (If the cache cannot be written, the result is
+    returned too, as the last element.)"""
+    result = extract(path)
+    outcome = FileOutcome(
+        rel="",
+        sha256=sha256,
+        status=EXTRACTED if result.is_guide else NOT_A_GUIDE,
+        reason="not a guide" if not result.is_guide else None,
+        message=result.not_a_guide_reason,
+        result=result,
+    )
+    try:
+        stored = ExtractionCache(out, version).put(outcome)
+    except OSError:
+        stored = False
+    return (
+        FileStats.of(result),
+        result.is_guide,
+        result.not_a_guide_reason,
+        None if stored else result,
     )
 
 
@@ -135,6 +222,7 @@ def extract_one(
     size: int | None,
     extract: ExtractFn | None = None,
     isolate: bool = True,
+    cache: ExtractionCache | None = None,
 ) -> FileOutcome:
     """Extract one file and classify what happened.
 
@@ -142,11 +230,26 @@ def extract_one(
     unexpected exceptions become a quarantined outcome, so one file never stops the run;
     :class:`TransientError` propagates so the caller (the Prefect task) can retry.
     ``extract`` must be a module-level function when ``isolate`` is on (it is pickled).
+    With a ``cache`` (on a file system the extraction shares), a result is written to it
+    by the extraction itself and the outcome carries only its stats.
     """
     fn = extract if extract is not None else extractor_api()[0]
     start = time.perf_counter()
     base = {"rel": rel, "sha256": sha256, "size": size}
     try:
+        if cache is not None and sha256 is not None:
+            stats, is_guide, not_a_guide, unstored = _call(
+                extract_and_store, path, isolate, fn, cache.out, cache.version, sha256
+            )
+            return FileOutcome(
+                **base,
+                status=EXTRACTED if is_guide else NOT_A_GUIDE,
+                reason="not a guide" if not is_guide else None,
+                message=not_a_guide,
+                result=unstored,
+                stats=None if unstored is not None else stats,
+                seconds=time.perf_counter() - start,
+            )
         result = _call(fn, path, isolate)
     except TransientError:
         raise

@@ -4,7 +4,7 @@ validate → publish (with the diff against the previous version) → report.
 The flow only wires steps together; each step is a plain, tested function in
 :mod:`flows.discover`, :mod:`flows.extraction`, :mod:`flows.assemble`, :mod:`flows.alignment`,
 :mod:`govguide.validate`, :mod:`govguide.store` and :mod:`govguide.diff`. Extraction is the
-only fan-out (one task per changed file); every other step runs in the flow's process,
+only fan-out (one task per batch of changed files); every other step runs in the flow's process,
 which also holds the output directory's lock for the whole run.
 
 Run it with ``govguide run`` (see :mod:`govguide.commands.pipeline`), or from Python::
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import platform
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,14 +26,23 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.context import FlowRunContext
 from prefect.futures import wait
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 
 import govguide
 from flows.alignment import Aligned, load_aligner
-from flows.assemble import build_tables, normalise
+from flows.assemble import build_tables, slim_items
 from flows.discover import InputFile, discover, fingerprint
-from flows.extraction import ExtractionCache, extract_one, extractor_api, quarantine
+from flows.extraction import (
+    ExtractFn,
+    ExtractionCache,
+    extract_one,
+    extractor_api,
+    quarantine,
+)
+from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.outcome import FAILED, QUARANTINED, FileOutcome
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
@@ -40,7 +50,7 @@ from flows.runtime import default_workers
 from govguide import store
 from govguide.diff import VersionDiff, changes_table, diff_items
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
-from govguide.models import GuideItem
+from govguide.models import ExtractionResult, GuideItem
 from govguide.report_html import render_html
 from govguide.report_md import render_markdown
 from govguide.schema import SCHEMA_VERSION
@@ -48,23 +58,13 @@ from govguide.validate import check_tables
 
 FLOW_NAME = "govguide-ingest"
 RETRIES = 2
+RETRY_DELAY_S = 2.0
 
 
 @dataclass
 class RunResult:
     summary: RunSummary
     outcomes: list[FileOutcome] = field(default_factory=list)
-
-
-def retry_transient(task: Any, task_run: Any, state: Any) -> bool:
-    """Retry an extraction only for errors that may pass (TransientError)."""
-    try:
-        state.result()
-    except TransientError:
-        return True
-    except BaseException:  # noqa: BLE001 - anything else is final
-        return False
-    return False
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -77,30 +77,77 @@ def fingerprint_task(files: list[InputFile]) -> list[InputFile]:
     return fingerprint(files)
 
 
+def extract_with_retries(
+    f: InputFile,
+    isolate: bool = True,
+    cache: ExtractionCache | None = None,
+    *,
+    extract: ExtractFn | None = None,
+    retries: int = RETRIES,
+    delay_s: float = RETRY_DELAY_S,
+) -> FileOutcome:
+    """Extract one file, trying again after ``delay_s`` only on errors that may pass
+    (TransientError), at most ``retries`` times; then it is a failed file."""
+    attempt = 1
+    while True:
+        try:
+            outcome = extract_one(
+                f.path, f.rel, f.sha256, f.size, extract=extract, isolate=isolate, cache=cache
+            )
+        except TransientError as exc:
+            if attempt > retries:
+                return outcome_of_failure(f, exc, attempt)
+            attempt += 1
+            time.sleep(delay_s)
+            continue
+        outcome.attempts = attempt
+        return outcome
+
+
 @task(
     name="extract",
-    task_run_name="extract {rel}",
+    task_run_name="extract {label}",
     cache_policy=NO_CACHE,
-    retries=RETRIES,
-    retry_delay_seconds=2,
-    retry_condition_fn=retry_transient,
     # No Prefect timeout: it cannot interrupt a parser blocked in C code in a worker
     # thread. The per-file time and memory limits are enforced by govguide.isolation,
     # which kills the extraction's worker process (ResourceLimitError → quarantined).
 )
 def extract_task(
-    path: Path, rel: str, sha256: str | None, size: int | None, isolate: bool = True
-) -> FileOutcome:
-    from prefect.runtime import task_run
+    files: list[InputFile],
+    label: str,
+    isolate: bool = True,
+    cache: ExtractionCache | None = None,
+) -> list[FileOutcome]:
+    """Extract a batch of files, one after the other, each with its own retries. One task
+    per batch rather than per file: a task run costs the flow and the Prefect API a few
+    tens of milliseconds of CPU, which on a 2-core machine is taken from extraction."""
+    return [extract_with_retries(f, isolate, cache) for f in files]
 
-    outcome = extract_one(path, rel, sha256, size, isolate=isolate)
-    outcome.attempts = int(task_run.run_count or 1)
-    return outcome
+
+def batches(
+    files: list[InputFile], workers: int, per_worker: int = 4, most: int = 16
+) -> list[list[InputFile]]:
+    """``files`` in batches: about ``per_worker`` batches per worker, so the workers finish
+    together even when file sizes differ, and at most ``most`` files in a batch."""
+    if not files:
+        return []
+    size = max(1, min(most, -(-len(files) // (max(1, workers) * per_worker))))
+    return [files[i : i + size] for i in range(0, len(files), size)]
+
+
+# The steps after extraction get the whole corpus: their arguments are passed quoted
+# (prefect.utilities.annotations.quote), or Prefect would walk every item, material and
+# source reference looking for futures, which took most of an unchanged run's time.
+
+
+def _loader(cache: ExtractionCache) -> Callable[[FileOutcome], ExtractionResult | None]:
+    return lambda o: cache.load_result(o.sha256) if o.sha256 else None
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(outcomes: list[FileOutcome]) -> list[GuideItem]:
-    return normalise(outcomes)
+def normalise_task(outcomes: list[FileOutcome], cache: ExtractionCache) -> list[GuideItem]:
+    """The items to align, without provenance (put back when the tables are built)."""
+    return slim_items(outcomes, _loader(cache))
 
 
 @task(name="align", cache_policy=NO_CACHE)
@@ -145,7 +192,7 @@ def plan(
             )
             continue
         assert f.sha256 is not None
-        hit = cache.get(f.sha256)
+        hit = cache.peek(f.sha256)
         if hit is not None:
             known.append(hit.model_copy(update={"rel": f.rel, "size": f.size}))
         else:
@@ -172,7 +219,10 @@ def outcome_of_failure(f: InputFile, exc: BaseException, attempts: int) -> FileO
 def record(
     outcomes: list[FileOutcome], files: dict[str, InputFile], out: str, cache: ExtractionCache
 ) -> list[FileOutcome]:
-    """Quarantine bad files (copies, with a reason), remember fresh outcomes in the cache."""
+    """Quarantine bad files (copies, with a reason), remember fresh outcomes in the cache.
+
+    A fresh result, once cached, is dropped from its outcome (its stats stay): the later
+    steps read results back one file at a time, so a run never holds the whole corpus's."""
     for o in outcomes:
         if o.status == QUARANTINED:
             src = files[o.rel].path
@@ -181,9 +231,13 @@ def record(
                 o.quarantine_path = str(Path(sidecar).relative_to(out))
             except OSError as exc:  # the file stays reported as quarantined, with its reason
                 get_run_logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
-        if not o.cached:
-            cache.put(o)
-    return sorted(outcomes, key=lambda o: o.rel)
+    kept: list[FileOutcome] = []
+    for o in outcomes:
+        # An outcome with stats and no result was cached by its extraction already.
+        if not o.cached and o.stats is None and cache.put(o):
+            o = o.light()
+        kept.append(o)
+    return sorted(kept, key=lambda o: o.rel)
 
 
 def publish_with_diff(
@@ -197,12 +251,11 @@ def publish_with_diff(
     made: dict[str, VersionDiff] = {}
 
     def extras(parent: store.Version | None, new_id: str) -> tuple[dict[str, Any], dict[str, str]]:
-        old_items = store.read_items(parent) if parent else []
-        d = VersionDiff(
-            parent.id if parent else None,
-            new_id,
-            diff_items(old_items, table_to_items(tables["items"])),
-        )
+        # The diff compares values, not where they were read: items without provenance.
+        old_items = store.read_items(parent, provenance=False) if parent else []
+        new_items = table_to_items(tables["items"], provenance=False)
+        d = VersionDiff(parent.id if parent else None, new_id, diff_items(old_items, new_items))
+        del old_items, new_items
         made["diff"] = d
         return {"changes": changes_table(d)}, {
             **(files or {}),
@@ -236,6 +289,20 @@ def _artifact(key: str, markdown: str, description: str) -> None:
         get_run_logger().warning("could not publish the %s artifact: %s", key, exc)
 
 
+def unchanged_since_latest(out: str, fingerprint: str) -> store.Version | None:
+    """The latest version if it was built from inputs with this ``fingerprint`` (so building
+    it again would publish nothing), else None."""
+    current = store.latest(out)
+    if current is None:
+        return None
+    if current.manifest.get("inputs_fingerprint") == fingerprint:
+        return current
+    seen = recall_inputs(out)
+    if seen == {"version": current.id, "fingerprint": fingerprint}:
+        return current
+    return None
+
+
 def _align_validate_publish(
     outcomes: list[FileOutcome],
     out: str,
@@ -243,34 +310,45 @@ def _align_validate_publish(
     overrides: str | None,
     ext_version: str,
     summary: RunSummary,
+    cache: ExtractionCache,
+    fingerprint: str,
 ) -> VersionDiff | None:
     """normalise → align → validate → publish; fills ``summary``; returns the diff of a
     newly published version."""
-    items = normalise_task(outcomes)
-    aligned = align_task(items, overrides)
+    items = normalise_task(quote(outcomes), quote(cache))
+    aligned = align_task(quote(items), overrides)
+    del items
     summary.items = len(aligned.items)
-    tables = build_tables(aligned.items, outcomes, aligned.tables)
-    validate_task(tables)
+    tables = build_tables(aligned.items, outcomes, aligned.tables, _loader(cache))
+    aligned.items = []  # the tables hold the data now
+    validate_task(quote(tables))
     manifest = {
         "inputs": [
             {"path": o.rel, "sha256": o.sha256, "status": o.status, "items": o.n_items}
             for o in outcomes
         ],
+        "inputs_fingerprint": fingerprint,
         "code": code_versions(ext_version, aligned.catalog_version),
         "run": {"started_at": summary.started_at, "raw": str(Path(raw).resolve())},
     }
     review = {"review.md": aligned.review_markdown} if aligned.review_markdown else {}
-    result, diff = publish_task(out, tables, manifest, review)
-    summary.published = result.published
-    summary.version = result.version.id if result.version else None
-    summary.parent = result.parent.id if result.parent else None
-    summary.message = result.message
+    result, diff = publish_task(out, quote(tables), quote(manifest), review)
+    if result.version is not None:
+        remember_inputs(out, result.version.id, fingerprint)
+    _summarise_publish(summary, result)
     if diff is not None:
         summary.changes = {
             k: v for k, v in diff.counts().items() if v and k not in ("item_added", "item_removed")
         }
         summary.diff_path = str(Path(out) / f"v={summary.version}" / "diff.html")
     return diff
+
+
+def _summarise_publish(summary: RunSummary, result: store.PublishResult) -> None:
+    summary.published = result.published
+    summary.version = result.version.id if result.version else None
+    summary.parent = result.parent.id if result.parent else None
+    summary.message = result.message
 
 
 # ---------------------------------------------------------------------------------------
@@ -310,15 +388,35 @@ def ingest(
             )
         by_rel = {f.rel: f for f in files}
         known, todo = plan(files, cache)
-        futures = [extract_task.submit(f.path, f.rel, f.sha256, f.size, isolate) for f in todo]
+        # Extractions in this process's worker processes write their results to the cache
+        # themselves; a Dask worker may not see this file system, so it sends them back.
+        runner = FlowRunContext.get().task_runner
+        shared_fs = isinstance(runner, ThreadPoolTaskRunner)
+        parts = batches(todo, getattr(runner, "_max_workers", None) or default_workers())
+        futures = [
+            extract_task.submit(
+                part,
+                f"{part[0].rel} (+{len(part) - 1})" if len(part) > 1 else part[0].rel,
+                isolate,
+                cache if shared_fs else None,
+            )
+            for part in parts
+        ]
         wait(futures)
         fresh: list[FileOutcome] = []
-        for f, fut in zip(todo, futures, strict=True):
+        for part, fut in zip(parts, futures, strict=True):
             try:
-                fresh.append(fut.result())
-            except BaseException as exc:  # noqa: BLE001 - the file is accounted for, the run goes on
-                fresh.append(outcome_of_failure(f, exc, RETRIES + 1))
+                got = fut.result()
+            except BaseException as exc:  # noqa: BLE001 - the files are accounted for, the run goes on
+                got = [outcome_of_failure(f, exc, 1) for f in part]
+            for o in got:
+                if o.result is not None and cache.put(o):
+                    o = o.light()  # cached: not kept in memory for the whole run
+                fresh.append(o)
+        del futures
         outcomes = record(known + fresh, by_rel, out, cache)
+        n_fresh, task_seconds = len(fresh), sum(o.seconds for o in fresh)
+        del fresh
 
         summary = RunSummary(
             raw=str(raw),
@@ -328,7 +426,7 @@ def ingest(
             statuses=status_counts(outcomes),
             quarantined=[o.rel for o in outcomes if o.status == QUARANTINED],
             failed=[o.rel for o in outcomes if o.status == FAILED],
-            task_seconds=sum(o.seconds for o in fresh),
+            task_seconds=task_seconds,
         )
         diff: VersionDiff | None = None
         error: GovguideError | None = None
@@ -338,8 +436,21 @@ def ingest(
                 "on a re-run; the previous version stays current"
             )
         else:
+            fingerprint = inputs_fingerprint(outcomes, ext_version, overrides)
+            current = None if n_fresh else unchanged_since_latest(out, fingerprint)
             try:
-                diff = _align_validate_publish(outcomes, out, raw, overrides, ext_version, summary)
+                if current is not None:  # the same inputs as the latest version: no new data
+                    summary.items = current.rows("items") or 0
+                    _summarise_publish(
+                        summary,
+                        store.PublishResult(
+                            False, current, current, f"identical to latest version {current.id}"
+                        ),
+                    )
+                else:
+                    diff = _align_validate_publish(
+                        outcomes, out, raw, overrides, ext_version, summary, cache, fingerprint
+                    )
             except GovguideError as exc:  # invalid data, alignment missing …: report, then fail
                 error = exc
                 summary.error = f"{exc} [{exc.reason}]"

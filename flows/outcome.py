@@ -21,6 +21,27 @@ EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED = (
 )
 
 
+class FileStats(BaseModel):
+    """What the run report needs of an extraction result, small enough to keep for every
+    file of a large corpus while the results themselves stay in the extraction cache."""
+
+    items: int = 0
+    warnings: int = 0
+    pages: int | None = None
+    extractor: str | None = None
+    format: str | None = None
+
+    @classmethod
+    def of(cls, result: ExtractionResult) -> FileStats:
+        return cls(
+            items=len(result.items),
+            warnings=sum(len(m) for item in result.items for m in item.warnings.values()),
+            pages=result.pages,
+            extractor=result.extractor,
+            format=result.format,
+        )
+
+
 class FileOutcome(BaseModel):
     rel: str
     sha256: str | None = None
@@ -28,18 +49,53 @@ class FileOutcome(BaseModel):
     status: str
     reason: str | None = None
     message: str | None = None
+    # The extraction result while it is needed; a run keeps only ``stats`` for files whose
+    # result is in the cache (see flows.extraction.ExtractionCache.load_result).
     result: ExtractionResult | None = None
+    stats: FileStats | None = None
     cached: bool = False
     attempts: int = 0
     seconds: float = 0.0
     quarantine_path: str | None = None
 
+    def file_stats(self) -> FileStats | None:
+        if self.result is not None:
+            return FileStats.of(self.result)
+        return self.stats
+
+    @property
+    def has_result(self) -> bool:
+        return self.result is not None or self.stats is not None
+
     @property
     def n_items(self) -> int:
-        return len(self.result.items) if self.result else 0
+        if self.result is not None:
+            return len(self.result.items)
+        return self.stats.items if self.stats else 0
 
     @property
     def n_warnings(self) -> int:
-        if not self.result:
-            return 0
-        return sum(len(msgs) for item in self.result.items for msgs in item.warnings.values())
+        if self.result is not None:
+            return FileStats.of(self.result).warnings
+        return self.stats.warnings if self.stats else 0
+
+    @property
+    def pages(self) -> int | None:
+        s = self.file_stats()
+        return s.pages if s else None
+
+    @property
+    def extractor(self) -> str | None:
+        s = self.file_stats()
+        return s.extractor if s else None
+
+    @property
+    def format(self) -> str | None:
+        s = self.file_stats()
+        return s.format if s else None
+
+    def light(self) -> FileOutcome:
+        """This outcome with its result replaced by its stats."""
+        if self.result is None:
+            return self
+        return self.model_copy(update={"stats": FileStats.of(self.result), "result": None})

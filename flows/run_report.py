@@ -101,8 +101,8 @@ def rich_table(outcomes: list[FileOutcome], summary: RunSummary) -> Table:
             f"[{_STYLE.get(o.status, '')}]{o.status}[/]",
             str(o.n_items),
             str(o.n_warnings),
-            str(o.result.pages) if o.result else "",
-            (o.result.extractor or "") if o.result else "",
+            str(o.pages) if o.pages is not None else "",
+            o.extractor or "",
             f"{o.seconds:.2f}",
             _detail(o, limit=90),
         )
@@ -155,7 +155,7 @@ def render_markdown(outcomes: list[FileOutcome], summary: RunSummary) -> str:
     for o in sorted(outcomes, key=lambda o: o.rel):
         lines.append(
             f"| {_md(o.rel)} | {o.status} | {o.n_items} | {o.n_warnings} | "
-            f"{o.result.pages if o.result else ''} | {(o.result.extractor or '') if o.result else ''} | "
+            f"{o.pages if o.pages is not None else ''} | {o.extractor or ''} | "
             f"{o.seconds:.2f} | {_md(_detail(o))} |"
         )
     return "\n".join(lines) + "\n"

@@ -305,12 +305,24 @@ def _ref_row(ref: SourceRef) -> dict[str, Any]:
     return row
 
 
-def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts."""
+def rows_to_table(
+    rows: Sequence[dict[str, Any]], schema: pa.Schema, *, encode: bool = True
+) -> pa.Table:
+    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts.
+    With ``encode=False`` the columns stay plain: parts to be joined by :func:`concat_parts`
+    (one dictionary for the whole column, as if built from all rows at once)."""
     plain = pa.schema([_undictionary(f) for f in schema])
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     table = pa.Table.from_pydict(columns, schema=plain)
-    return table.cast(schema)
+    return table.cast(schema) if encode else table
+
+
+def concat_parts(parts: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:
+    """Tables built with ``encode=False`` joined into one table with exactly ``schema``."""
+    plain = pa.schema([_undictionary(f) for f in schema])
+    if not parts:
+        return plain.empty_table().cast(schema)
+    return pa.concat_tables(parts).combine_chunks().cast(schema)
 
 
 def _undictionary(field: pa.Field) -> pa.Field:
@@ -319,8 +331,12 @@ def _undictionary(field: pa.Field) -> pa.Field:
     return field
 
 
-def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
-    """``items``, ``materials`` and ``legal_basis`` tables for a list of items."""
+ITEM_TABLES = ("items", "materials", "legal_basis")
+
+
+def items_to_tables(items: Iterable[GuideItem], *, encode: bool = True) -> dict[str, pa.Table]:
+    """``items``, ``materials`` and ``legal_basis`` tables for a list of items (see
+    :func:`rows_to_table` for ``encode``; parts must each hold whole source files)."""
     item_rows: list[dict[str, Any]] = []
     material_rows: list[dict[str, Any]] = []
     basis_rows: list[dict[str, Any]] = []
@@ -339,27 +355,37 @@ def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
         for b_idx, basis in enumerate(item.legal_basis):
             basis_rows.append({**shared, "basis_index": b_idx, **basis.model_dump()})
     return {
-        "items": rows_to_table(item_rows, ITEMS),
-        "materials": rows_to_table(material_rows, MATERIALS),
-        "legal_basis": rows_to_table(basis_rows, LEGAL_BASIS_TABLE),
+        "items": rows_to_table(item_rows, ITEMS, encode=encode),
+        "materials": rows_to_table(material_rows, MATERIALS, encode=encode),
+        "legal_basis": rows_to_table(basis_rows, LEGAL_BASIS_TABLE, encode=encode),
     }
 
 
-def table_to_items(items: pa.Table) -> list[GuideItem]:
+def table_to_items(items: pa.Table, *, provenance: bool = True) -> list[GuideItem]:
     """The GuideItems stored in an ``items`` table, in row order (the inverse of
-    :func:`items_to_tables` for its ``items`` table)."""
+    :func:`items_to_tables` for its ``items`` table). ``provenance=False`` leaves out
+    where each value was read (the table may then lack that column): the diff does not
+    need it, and it is most of an item's size."""
     out: list[GuideItem] = []
-    for row in items.to_pylist():
+    if not provenance and "provenance" in items.column_names:
+        items = items.drop_columns(["provenance"])
+    for batch in items.to_batches(max_chunksize=4096):
+        out.extend(_batch_items(batch.to_pylist()))
+    return out
+
+
+def _batch_items(rows: list[dict[str, Any]]) -> Iterable[GuideItem]:
+    for row in rows:
         warnings: dict[str, list[str]] = {}
         for w in row["warnings"] or []:
             warnings.setdefault(w["field"], []).append(w["message"])
         provenance: dict[str, list[SourceRef]] = {}
-        for p in row["provenance"] or []:
+        for p in row.get("provenance") or []:
             field = p.pop("field")
             if p.get("bbox") is not None:
                 p["bbox"] = tuple(p["bbox"])
             provenance.setdefault(field, []).append(SourceRef(**p))
-        out.append(
+        yield (
             GuideItem(
                 item_name=row["item_name"],
                 province=row["province"],
@@ -390,7 +416,6 @@ def table_to_items(items: pa.Table) -> list[GuideItem]:
                 provenance=provenance,
             )
         )
-    return out
 
 
 def frame_to_table(frame: Any, schema: pa.Schema) -> pa.Table:

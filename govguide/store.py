@@ -162,8 +162,16 @@ def read_table(version: Version, name: str) -> pa.Table:
     return pq.read_table(version.table_path(name))
 
 
-def read_items(version: Version) -> list[GuideItem]:
-    return table_to_items(read_table(version, "items"))
+def read_items(version: Version, *, provenance: bool = True) -> list[GuideItem]:
+    """A version's items (``provenance=False``: without it, reading less; see
+    :func:`govguide.schema.table_to_items`)."""
+    if provenance:
+        return table_to_items(read_table(version, "items"))
+    if not version.has_table("items"):
+        raise PublishError(f"version {version.id} has no table 'items'")
+    path = version.table_path("items")
+    columns = [n for n in pq.read_schema(path).names if n != "provenance"]
+    return table_to_items(pq.read_table(path, columns=columns), provenance=False)
 
 
 # ---------------------------------------------------------------------------------------

@@ -253,7 +253,7 @@ def test_normalise_makes_items_independent_of_where_the_run_happened() -> None:
 
 def test_failed_tasks_become_report_rows() -> None:
     from flows.discover import InputFile
-    from flows.ingest import outcome_of_failure, retry_transient
+    from flows.ingest import outcome_of_failure
 
     f = InputFile(rel="a.pdf", path=Path("a.pdf"), size=1, sha256=SHA)
     assert outcome_of_failure(f, TimeoutError("60 s"), 1).status == "quarantined"
@@ -261,16 +261,50 @@ def test_failed_tasks_become_report_rows() -> None:
     failed = outcome_of_failure(f, TransientError("busy"), 3)
     assert (failed.status, failed.reason, failed.attempts) == ("failed", "transient", 3)
 
-    class State:
-        def __init__(self, exc: BaseException) -> None:
-            self.exc = exc
 
-        def result(self) -> None:
-            raise self.exc
+def test_only_transient_errors_are_retried(tmp_path: Path) -> None:
+    from flows.discover import InputFile
+    from flows.ingest import extract_with_retries
 
-    assert retry_transient(None, None, State(TransientError("x")))
-    assert not retry_transient(None, None, State(CorruptFileError("x")))
-    assert not retry_transient(None, None, State(ValueError("x")))
+    p = tmp_path / "x.pdf"
+    p.write_bytes(b"x")
+    f = InputFile(rel="x.pdf", path=p, size=1, sha256=SHA)
+    calls: list[str] = []
+
+    def once_busy(path: Path) -> ExtractionResult:
+        calls.append("once")
+        if len(calls) == 1:
+            raise TransientError("busy")
+        return notice(path)
+
+    def always_busy(path: Path) -> ExtractionResult:
+        calls.append("always")
+        raise TransientError("share offline")
+
+    def corrupt(path: Path) -> ExtractionResult:
+        calls.append("corrupt")
+        raise CorruptFileError("broken xref")
+
+    ok = extract_with_retries(f, isolate=False, extract=once_busy, retries=2, delay_s=0)
+    assert (ok.status, ok.attempts) == ("not a guide", 2)
+    gone = extract_with_retries(f, isolate=False, extract=always_busy, retries=2, delay_s=0)
+    assert (gone.status, gone.reason, gone.attempts) == ("failed", "transient", 3)
+    bad = extract_with_retries(f, isolate=False, extract=corrupt, retries=2, delay_s=0)
+    assert (bad.status, bad.reason, bad.attempts) == ("quarantined", "corrupt", 1)
+    assert calls == ["once", "once", "always", "always", "always", "corrupt"]
+
+
+def test_batches_cover_every_file_once_in_order() -> None:
+    from flows.discover import InputFile
+    from flows.ingest import batches
+
+    files = [InputFile(rel=f"{i:03d}.pdf", path=Path(f"{i:03d}.pdf")) for i in range(37)]
+    parts = batches(files, workers=2)
+    assert [f for part in parts for f in part] == files
+    assert len(parts) >= 8 and max(len(p) for p in parts) <= 16
+    assert batches(files[:3], workers=2) == [[f] for f in files[:3]]
+    assert batches([], workers=2) == []
+    assert max(len(p) for p in batches(files * 10, workers=1)) == 16
 
 
 def test_quarantining_again_keeps_the_first_record(tmp_path: Path) -> None:

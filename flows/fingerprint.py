@@ -1,0 +1,107 @@
+"""The fingerprint of everything a published version is computed from, so that a run over
+unchanged inputs can say "nothing to publish" without re-aligning and re-building tables.
+
+A version's data is a deterministic function of
+
+- every input file's identity and outcome (path, content hash, status, reason);
+- the extractor's version (the extraction cache's key);
+- the code and reference data of everything after extraction: the flows, govguide, and the
+  aligner (``normalizers``, whose package data holds the catalog and its matching rules);
+- the reviewers' overrides file.
+
+If all of these equal what the latest version was built from, building it again would give
+the same data and :func:`govguide.store.publish` would publish nothing; the flow skips that
+work. The fingerprint of the inputs last found published is kept in
+``<out>/.cache/published-inputs.json`` (it also goes into each new manifest). Anything
+unreadable there just means the run does the full work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+from flows.outcome import EXTRACTED, UNCHANGED, FileOutcome
+
+STATE_FILE = ".cache/published-inputs.json"
+_CODE_SUFFIXES = (".py", ".toml", ".csv", ".txt", ".json")
+_CODE_PACKAGES = ("flows", "govguide", "normalizers")
+
+
+def code_fingerprint(packages: Iterable[str] = _CODE_PACKAGES) -> str:
+    """Hash of the source and data files of ``packages`` (their names and bytes)."""
+    import importlib.util
+
+    h = hashlib.sha256()
+    for name in packages:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            h.update(f"missing:{name}\n".encode())
+            continue
+        for root in sorted(spec.submodule_search_locations):
+            base = Path(root)
+            for path in sorted(base.rglob("*")):
+                if "__pycache__" in path.parts or path.suffix not in _CODE_SUFFIXES:
+                    continue
+                with contextlib.suppress(OSError):
+                    data = path.read_bytes()
+                    h.update(f"{name}/{path.relative_to(base).as_posix()}\n".encode())
+                    h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def _overrides_bytes(overrides: str | None) -> str | None:
+    if overrides is None:
+        try:
+            from normalizers.overrides import DEFAULT_OVERRIDES_PATH as path
+        except ImportError:
+            return None
+    else:
+        path = Path(overrides)
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def inputs_fingerprint(
+    outcomes: Iterable[FileOutcome], extractor_version: str, overrides: str | None
+) -> str:
+    """One hash of everything the published data is computed from (see the module doc)."""
+    doc = {
+        # "unchanged" is "extracted" read from the cache: the same input to what follows.
+        "files": [
+            [o.rel, o.sha256, EXTRACTED if o.status == UNCHANGED else o.status, o.reason]
+            for o in sorted(outcomes, key=lambda o: o.rel)
+        ],
+        "extractor": extractor_version,
+        "code": code_fingerprint(),
+        "overrides": _overrides_bytes(overrides),
+    }
+    return hashlib.sha256(json.dumps(doc, ensure_ascii=False).encode()).hexdigest()
+
+
+def recall_inputs(out: str | Path) -> dict[str, str] | None:
+    """The version last found published and the fingerprint of its inputs, if recorded."""
+    try:
+        doc = json.loads((Path(out) / STATE_FILE).read_text(encoding="utf-8"))
+        return {"version": str(doc["version"]), "fingerprint": str(doc["fingerprint"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def remember_inputs(out: str | Path, version: str, fingerprint: str) -> None:
+    """Record that ``version`` is what inputs with ``fingerprint`` publish (best effort:
+    without the record the next run just does the full work)."""
+    path = Path(out) / STATE_FILE
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
+        doc = {"version": version, "fingerprint": fingerprint}
+        tmp.write_text(json.dumps(doc), encoding="utf-8")
+        os.replace(tmp, path)
