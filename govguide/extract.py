@@ -18,7 +18,6 @@ from extractors.base import extractor_names, get_extractor
 from extractors.build import build_item
 from extractors.loaders import load
 from govguide.document import Document
-from govguide.errors import GovguideError
 from govguide.hashing import file_sha256
 from govguide.models import ExtractionResult
 from normalizers.place import detect_province, detect_region
@@ -110,10 +109,7 @@ def extract_document(doc: Document, *, extractor: str | None = None) -> Extracti
             f"(best layout {best[0]!r} fits {best[1]:.2f})"
         )
         return result
-    try:
-        raw_items = get_extractor(extractor).extract(doc)
-    except GovguideError:
-        raise
+    raw_items = get_extractor(extractor).extract(doc)
     # The issuer names itself in the title and first lines; later mentions of other places
     # (a form named after the city, a cited provincial rule) say nothing of the issuer.
     first_lines = [p.text for p in doc.paragraphs() if p.text.strip()][:6]

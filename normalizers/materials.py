@@ -33,7 +33,6 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("num_dun", re.compile(r"(\d{1,2})\s*[、）)]")),
     ("bullet", re.compile(r"([-•·●▪■◆◇○])\s*")),
 ]
-_INLINE_SEP = "；;。：:，,!！?？ \u3000\t"
 _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
 _TERMINAL = "。；;！!？?"

@@ -64,7 +64,7 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
             for n_pages, page in enumerate(pdf.pages, start=1):
                 if fast:
                     _load_objects(page)
-                page_blocks, _, table_index, chars = _read_page(page, n_pages, table_index)
+                page_blocks, table_index, chars = _read_page(page, n_pages, table_index)
                 page.close()  # drop the page's objects: only the blocks are kept
                 blocks.extend(page_blocks)
                 n_chars += chars
@@ -92,7 +92,7 @@ def _load_objects(page: Any) -> None:
         pass
 
 
-def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], list[Word], int, int]:
+def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], int, int]:
     # Without any ruling there is no table to find (the finder works on edges only).
     tables = page.find_tables() if (page.lines or page.rects or page.curves) else []
     words = page.extract_words(keep_blank_chars=True, x_tolerance=1.5, extra_attrs=["size"])
@@ -141,7 +141,7 @@ def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], li
         para = Paragraph(lines=[line], ref=ref, size=ln["size"])
         placed_blocks.append((ln["top"], para))
     placed_blocks.sort(key=lambda tb: tb[0])
-    return [b for _, b in placed_blocks], body_lines, table_index + len(tables), len(words)
+    return [b for _, b in placed_blocks], table_index + len(tables), len(words)
 
 
 def _table_grid(table: Any) -> list[list[tuple[float, float, float, float] | None]]:
