@@ -48,7 +48,7 @@ from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
 from govguide import store
-from govguide.diff import VersionDiff, changes_table, diff_items
+from govguide.diff import VersionDiff, changes_table, diff_item_tables
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
 from govguide.models import ExtractionResult, GuideItem
 from govguide.report_html import render_html
@@ -246,16 +246,16 @@ def publish_with_diff(
     """Publish the tables (and text ``files`` such as the review report); a new version
     carries its diff against the parent (changes table, diff.md, diff.html), computed
     before the version becomes visible."""
-    from govguide.schema import table_to_items
-
     made: dict[str, VersionDiff] = {}
 
     def extras(parent: store.Version | None, new_id: str) -> tuple[dict[str, Any], dict[str, str]]:
-        # The diff compares values, not where they were read: items without provenance.
-        old_items = store.read_items(parent, provenance=False) if parent else []
-        new_items = table_to_items(tables["items"], provenance=False)
-        d = VersionDiff(parent.id if parent else None, new_id, diff_items(old_items, new_items))
-        del old_items, new_items
+        # Rows are compared without provenance (values, not where they were read) and become
+        # items only where they differ or a report shows them.
+        old_table = store.read_table(parent, "items", exclude=["provenance"]) if parent else None
+        d = VersionDiff(
+            parent.id if parent else None, new_id, diff_item_tables(old_table, tables["items"])
+        )
+        del old_table
         made["diff"] = d
         return {"changes": changes_table(d)}, {
             **(files or {}),

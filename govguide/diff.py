@@ -9,26 +9,38 @@ back by (province, region, source file, item name) and reported as a mapping cha
 Within a pair, materials are matched exactly first and then fuzzily (rapidfuzz), so a
 reworded material is one "reworded" change, not a removal plus an addition; legal-basis
 entries are matched by title, then document number, then fuzzy title.
+
+Two entry points share that matching: :func:`diff_items` for item lists and
+:func:`diff_item_tables` for ``items`` tables. The table diff pairs rows on their key
+columns alone, builds GuideItems only for paired rows, a batch at a time, and leaves added,
+removed and changed items as row references (:class:`ItemRow`) that become GuideItems
+only when a report reads them, so its memory does not grow with a GuideItem per row.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import pyarrow as pa
-from rapidfuzz import fuzz, process, utils
 
 from govguide import store
-from govguide.errors import PublishError
-from govguide.models import GuideItem, LegalBasis, Material
-from govguide.schema import CHANGES, rows_to_table
 
-MATERIAL_SIMILARITY = 75.0  # WRatio; below this two materials are different materials
-TITLE_SIMILARITY = 85.0
+# The list matching is part of this module's interface (reports and callers import it here).
+from govguide.diff_lists import MATERIAL_SIMILARITY as MATERIAL_SIMILARITY
+from govguide.diff_lists import TITLE_SIMILARITY as TITLE_SIMILARITY
+from govguide.diff_lists import Change as Change
+from govguide.diff_lists import diff_legal_basis as diff_legal_basis
+from govguide.diff_lists import diff_materials as diff_materials
+from govguide.diff_lists import fmt_basis as fmt_basis
+from govguide.diff_lists import fmt_material as fmt_material
+from govguide.diff_lists import pair_exact
+from govguide.errors import PublishError
+from govguide.models import GuideItem
+from govguide.schema import CHANGES, rows_to_table, table_to_items
 
 ItemStatus = Literal["added", "removed", "changed"]
 
@@ -57,42 +69,105 @@ TIME_FIELDS = {
 OTHER_FIELDS = {"item_name": "item name", "also_covers": "also covers"}
 
 
-@dataclass(frozen=True)
-class Change:
-    """One atomic change to one item."""
+@dataclass(frozen=True, eq=False, slots=True)
+class ItemRow:
+    """Row ``index`` of an ``items`` table standing in for its GuideItem until it is read.
 
-    kind: str
-    field: str
-    before: str | None = None
-    after: str | None = None
-    similarity: float | None = None
+    It carries the item's name and source file, which every diff line shows, so listing a
+    diff never builds the item; :meth:`load` builds it from this one row (no provenance:
+    a diff compares values, not where they were read).
+    """
+
+    table: pa.Table = field(repr=False)
+    index: int
+    item_name: str
+    source_file: str
+
+    def load(self) -> GuideItem:
+        return table_to_items(self.table.slice(self.index, 1), provenance=False)[0]
 
 
-@dataclass
 class ItemDiff:
-    """All changes to one item (or its addition / removal)."""
+    """All changes to one item (or its addition / removal).
 
-    status: ItemStatus
-    province: str | None
-    region: str | None
-    key: str
-    old: GuideItem | None
-    new: GuideItem | None
-    changes: list[Change] = field(default_factory=list)
+    ``old`` / ``new`` are the item before and after (None for an added / removed item).
+    Either may be passed as an :class:`ItemRow`: it is then built on first access and
+    kept, so a diff of thousands of items holds rows, and a report that details a few
+    hundred of them builds only those. ``name`` and ``source_file`` never build it.
+    """
+
+    __slots__ = ("status", "province", "region", "key", "changes", "_old", "_new")
+
+    def __init__(
+        self,
+        status: ItemStatus,
+        province: str | None,
+        region: str | None,
+        key: str,
+        old: GuideItem | ItemRow | None,
+        new: GuideItem | ItemRow | None,
+        changes: list[Change] | None = None,
+    ) -> None:
+        if old is None and new is None:
+            raise ValueError("an ItemDiff needs the item before or after")
+        self.status = status
+        self.province = province
+        self.region = region
+        self.key = key
+        self._old = old
+        self._new = new
+        self.changes: list[Change] = changes if changes is not None else []
+
+    @property
+    def old(self) -> GuideItem | None:
+        if isinstance(self._old, ItemRow):
+            self._old = self._old.load()
+        return self._old
+
+    @property
+    def new(self) -> GuideItem | None:
+        if isinstance(self._new, ItemRow):
+            self._new = self._new.load()
+        return self._new
 
     @property
     def item(self) -> GuideItem:
-        found = self.new or self.old
+        found = self.new if self._new is not None else self.old
+        assert found is not None
+        return found
+
+    @property
+    def _shown(self) -> GuideItem | ItemRow:
+        found = self._new if self._new is not None else self._old
         assert found is not None
         return found
 
     @property
     def name(self) -> str:
-        return self.item.item_name
+        return self._shown.item_name
 
     @property
     def source_file(self) -> str:
-        return self.item.source_file
+        return self._shown.source_file
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ItemDiff):
+            return NotImplemented
+        return (self.status, self.province, self.region, self.key, self.changes) == (
+            other.status,
+            other.province,
+            other.region,
+            other.key,
+            other.changes,
+        ) and (self.old, self.new) == (other.old, other.new)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __repr__(self) -> str:
+        return (
+            f"ItemDiff({self.status!r}, {self.province!r}, {self.region!r}, {self.key!r}, "
+            f"old={self._old!r}, new={self._new!r}, changes={self.changes!r})"
+        )
 
 
 @dataclass
@@ -138,155 +213,12 @@ def fmt_value(item: GuideItem, name: str) -> str | None:
     return None if value is None else str(value)
 
 
-def fmt_material(m: Material) -> str:
-    return f"{m.name} [{m.condition}]" if m.condition else m.name
-
-
-def fmt_basis(b: LegalBasis) -> str:
-    text = f"《{b.title}》"
-    if b.doc_number:
-        text += f"（{b.doc_number}）"
-    if b.articles:
-        text += " 第" + "、".join(map(str, b.articles)) + "条"
-    return text
-
-
 def fmt_canonical(item: GuideItem) -> str | None:
     if item.canonical_id is None and item.canonical_name is None:
         return None
     return (
         f"{item.canonical_name} ({item.canonical_id})" if item.canonical_id else item.canonical_name
     )
-
-
-def item_key(item: GuideItem) -> tuple[str, str, str]:
-    """(province, region, canonical id or item name) — empty strings for nulls."""
-    return (item.province or "", item.region or "", item.canonical_id or f"name:{item.item_name}")
-
-
-# ---------------------------------------------------------------------------------------
-# Matching lists
-
-
-def _pair_fuzzy(
-    left: Sequence[str], right: Sequence[str], threshold: float
-) -> list[tuple[int, int, float]]:
-    """Greedy one-to-one pairs of the most similar strings above ``threshold``."""
-    if not left or not right:
-        return []
-    scores = process.cdist(left, right, scorer=fuzz.WRatio, processor=utils.default_process)
-    candidates = sorted(
-        (
-            (float(scores[i][j]), i, j)
-            for i in range(len(left))
-            for j in range(len(right))
-            if scores[i][j] >= threshold
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    used_l: set[int] = set()
-    used_r: set[int] = set()
-    pairs: list[tuple[int, int, float]] = []
-    for score, i, j in candidates:
-        if i in used_l or j in used_r:
-            continue
-        used_l.add(i)
-        used_r.add(j)
-        pairs.append((i, j, score))
-    return pairs
-
-
-def _pair_exact(
-    left: Sequence[Any], right: Sequence[Any], key: Callable[[Any], Any]
-) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Pair equal keys in order; return pairs and the unpaired indices of each side."""
-    waiting: dict[Any, list[int]] = defaultdict(list)
-    for j, r in enumerate(right):
-        k = key(r)
-        if k is not None:
-            waiting[k].append(j)
-    pairs: list[tuple[int, int]] = []
-    rest_l: list[int] = []
-    for i, l_ in enumerate(left):
-        k = key(l_)
-        if k is not None and waiting.get(k):
-            pairs.append((i, waiting[k].pop(0)))
-        else:
-            rest_l.append(i)
-    paired_r = {j for _, j in pairs}
-    return pairs, rest_l, [j for j in range(len(right)) if j not in paired_r]
-
-
-def diff_materials(old: Sequence[Material], new: Sequence[Material]) -> list[Change]:
-    changes: list[Change] = []
-    pairs, rest_o, rest_n = _pair_exact(old, new, key=lambda m: m.name)
-    for i, j in pairs:
-        if old[i] != new[j]:
-            changes.append(
-                Change("material_changed", "materials", fmt_material(old[i]), fmt_material(new[j]))
-            )
-    fuzzy = _pair_fuzzy(
-        [old[i].name for i in rest_o], [new[j].name for j in rest_n], MATERIAL_SIMILARITY
-    )
-    matched_o = {rest_o[a] for a, _, _ in fuzzy}
-    matched_n = {rest_n[b] for _, b, _ in fuzzy}
-    for a, b, score in sorted(fuzzy, key=lambda t: rest_o[t[0]]):
-        changes.append(
-            Change(
-                "material_reworded",
-                "materials",
-                fmt_material(old[rest_o[a]]),
-                fmt_material(new[rest_n[b]]),
-                round(score, 1),
-            )
-        )
-    changes += [
-        Change("material_removed", "materials", fmt_material(old[i]), None)
-        for i in rest_o
-        if i not in matched_o
-    ]
-    changes += [
-        Change("material_added", "materials", None, fmt_material(new[j]))
-        for j in rest_n
-        if j not in matched_n
-    ]
-    return changes
-
-
-def _title_key(b: LegalBasis) -> str:
-    return utils.default_process(b.title)
-
-
-def diff_legal_basis(old: Sequence[LegalBasis], new: Sequence[LegalBasis]) -> list[Change]:
-    changes: list[Change] = []
-    pairs, rest_o, rest_n = _pair_exact(old, new, key=_title_key)
-    by_number, rest_o2, rest_n2 = _pair_exact(
-        [old[i] for i in rest_o], [new[j] for j in rest_n], key=lambda b: b.doc_number or None
-    )
-    pairs += [(rest_o[a], rest_n[b]) for a, b in by_number]
-    rest_o = [rest_o[a] for a in rest_o2]
-    rest_n = [rest_n[b] for b in rest_n2]
-    fuzzy = _pair_fuzzy(
-        [old[i].title for i in rest_o], [new[j].title for j in rest_n], TITLE_SIMILARITY
-    )
-    pairs += [(rest_o[a], rest_n[b]) for a, b, _ in fuzzy]
-    matched_o = {i for i, _ in pairs}
-    matched_n = {j for _, j in pairs}
-    for i, j in sorted(pairs):
-        a, b = old[i], new[j]
-        if (a.title, a.doc_number, a.articles) != (b.title, b.doc_number, b.articles):
-            changes.append(Change("legal_basis_changed", "legal_basis", fmt_basis(a), fmt_basis(b)))
-    changes += [
-        Change("legal_basis_removed", "legal_basis", fmt_basis(old[i]), None)
-        for i in range(len(old))
-        if i not in matched_o
-    ]
-    changes += [
-        Change("legal_basis_added", "legal_basis", None, fmt_basis(new[j]))
-        for j in range(len(new))
-        if j not in matched_n
-    ]
-    return changes
 
 
 def diff_pair(old: GuideItem, new: GuideItem) -> list[Change]:
@@ -308,81 +240,246 @@ def diff_pair(old: GuideItem, new: GuideItem) -> list[Change]:
 # ---------------------------------------------------------------------------------------
 # Matching items
 
+Key = tuple[str, str, str]
+Pair = tuple[Key, int, int]  # (key, index of the old item, index of the new item)
 
-def _pair_group(
-    olds: list[GuideItem], news: list[GuideItem]
-) -> tuple[list[tuple[GuideItem, GuideItem]], list[GuideItem], list[GuideItem]]:
-    pairs_idx, rest_o, rest_n = _pair_exact(olds, news, key=lambda i: i.source_file)
-    pairs = [(olds[i], news[j]) for i, j in pairs_idx]
-    # Same key, different file (a file renamed): pair the rest in order.
-    n = min(len(rest_o), len(rest_n))
-    pairs += [(olds[rest_o[k]], news[rest_n[k]]) for k in range(n)]
-    return pairs, [olds[i] for i in rest_o[n:]], [news[j] for j in rest_n[n:]]
+# What items are matched on; a table diff reads only these columns for every row.
+KEY_COLUMNS = ("province", "region", "canonical_id", "item_name", "source_file")
+
+PAIR_BATCH = 256  # paired rows compared at a time by diff_item_tables
+
+# The columns diff_pair's fields come from: two rows equal in all of them have no changes.
+# Flat ones first, as rows are compared column by column.
+COMPARED_COLUMNS = (
+    "canonical_id",
+    "canonical_name",
+    *TIME_FIELDS,
+    *OTHER_FIELDS,
+    "materials",
+    "legal_basis",
+)
+
+
+def _key(province: str | None, region: str | None, canonical_id: str | None, name: str) -> Key:
+    return (province or "", region or "", canonical_id or f"name:{name}")
+
+
+def item_key(item: GuideItem) -> Key:
+    """(province, region, canonical id or item name) — empty strings for nulls."""
+    return _key(item.province, item.region, item.canonical_id, item.item_name)
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """The values items are matched on, one entry per item (or table row)."""
+
+    province: list[str | None]
+    region: list[str | None]
+    canonical_id: list[str | None]
+    item_name: list[str]
+    source_file: list[str]
+
+    @classmethod
+    def of_items(cls, items: Sequence[GuideItem]) -> _Keys:
+        return cls(*([getattr(item, c) for item in items] for c in KEY_COLUMNS))
+
+    @classmethod
+    def of_table(cls, table: pa.Table) -> _Keys:
+        return cls(*(_column_values(table, c) for c in KEY_COLUMNS))
+
+    def __len__(self) -> int:
+        return len(self.item_name)
+
+    def key(self, i: int) -> Key:
+        return _key(self.province[i], self.region[i], self.canonical_id[i], self.item_name[i])
+
+    def same_item(self, i: int) -> tuple[str, str, str, str]:
+        """What identifies an item whatever its canonical mapping."""
+        return (
+            self.province[i] or "",
+            self.region[i] or "",
+            self.source_file[i],
+            self.item_name[i],
+        )
+
+
+def _column_values(table: pa.Table, name: str) -> list[Any]:
+    """A column as Python values; a dictionary column's repeated strings are one object
+    each (a province repeated on 10,000 rows is one string, not 10,000)."""
+    column = table.column(name)
+    if not pa.types.is_dictionary(column.type):
+        return column.to_pylist()
+    values: list[Any] = []
+    for chunk in column.chunks:
+        words = chunk.dictionary.to_pylist()
+        values += [None if k is None else words[k] for k in chunk.indices.to_pylist()]
+    return values
+
+
+def _itself(value: Any) -> Any:
+    return value
+
+
+def _pair_rows(old: _Keys, new: _Keys) -> tuple[list[Pair], list[int], list[int]]:
+    """Paired items, then the unpaired old (removed) and new (added) ones, as indices, in
+    the order the diff lists them before sorting."""
+    old_groups: dict[Key, list[int]] = defaultdict(list)
+    new_groups: dict[Key, list[int]] = defaultdict(list)
+    for i in range(len(old)):
+        old_groups[old.key(i)].append(i)
+    for j in range(len(new)):
+        new_groups[new.key(j)].append(j)
+
+    pairs: list[Pair] = []
+    removed: list[int] = []
+    added: list[int] = []
+    for key in sorted(set(old_groups) | set(new_groups)):
+        olds, news = old_groups.get(key, []), new_groups.get(key, [])
+        by_file, rest_o, rest_n = pair_exact(
+            [old.source_file[i] for i in olds], [new.source_file[j] for j in news], key=_itself
+        )
+        pairs += [(key, olds[a], news[b]) for a, b in by_file]
+        # Same key, different file (a file renamed): pair the rest in order.
+        n = min(len(rest_o), len(rest_n))
+        pairs += [(key, olds[rest_o[k]], news[rest_n[k]]) for k in range(n)]
+        removed += [olds[a] for a in rest_o[n:]]
+        added += [news[b] for b in rest_n[n:]]
+
+    # A changed canonical mapping moves an item to another key: pair it back.
+    back, rest_r, rest_a = pair_exact(
+        [old.same_item(i) for i in removed], [new.same_item(j) for j in added], key=_itself
+    )
+    pairs += [(new.key(added[b]), removed[a], added[b]) for a, b in back]
+    return pairs, [removed[a] for a in rest_r], [added[b] for b in rest_a]
+
+
+def _one_sided(
+    status: Literal["added", "removed"], keys: _Keys, i: int, item: GuideItem | ItemRow
+) -> ItemDiff:
+    name = keys.item_name[i]
+    if status == "added":
+        change, old, new = Change("item_added", "item", None, name), None, item
+    else:
+        change, old, new = Change("item_removed", "item", name, None), item, None
+    return ItemDiff(status, keys.province[i], keys.region[i], keys.key(i)[2], old, new, [change])
+
+
+def _report_order(d: ItemDiff) -> tuple[str, str, str, str, str]:
+    return (d.province or "", d.region or "", d.name, d.source_file, d.status)
 
 
 def diff_items(old: Sequence[GuideItem], new: Sequence[GuideItem]) -> list[ItemDiff]:
     """Item-level diff of two item lists (see the module docstring for the matching)."""
-    old_groups: dict[tuple[str, str, str], list[GuideItem]] = defaultdict(list)
-    new_groups: dict[tuple[str, str, str], list[GuideItem]] = defaultdict(list)
-    for item in old:
-        old_groups[item_key(item)].append(item)
-    for item in new:
-        new_groups[item_key(item)].append(item)
-
-    pairs: list[tuple[tuple[str, str, str], GuideItem, GuideItem]] = []
-    removed: list[GuideItem] = []
-    added: list[GuideItem] = []
-    for key in sorted(set(old_groups) | set(new_groups)):
-        p, r, a = _pair_group(old_groups.get(key, []), new_groups.get(key, []))
-        pairs += [(key, o, n) for o, n in p]
-        removed += r
-        added += a
-
-    # A changed canonical mapping moves an item to another key: pair it back.
-    def same_item(i: GuideItem) -> tuple[str, str, str, str]:
-        return (i.province or "", i.region or "", i.source_file, i.item_name)
-
-    back, rest_r, rest_a = _pair_exact(removed, added, key=same_item)
-    for i, j in back:
-        pairs.append((item_key(added[j]), removed[i], added[j]))
-
+    old_keys, new_keys = _Keys.of_items(old), _Keys.of_items(new)
+    pairs, removed, added = _pair_rows(old_keys, new_keys)
     out: list[ItemDiff] = []
-    for key, o, n in pairs:
-        changes = diff_pair(o, n)
-        if changes:
-            out.append(ItemDiff("changed", n.province, n.region, key[2], o, n, changes))
-    for i in rest_r:
-        o = removed[i]
-        out.append(
-            ItemDiff(
-                "removed",
-                o.province,
-                o.region,
-                item_key(o)[2],
-                o,
-                None,
-                [Change("item_removed", "item", o.item_name, None)],
-            )
+    for key, i, j in pairs:
+        if changes := diff_pair(old[i], new[j]):
+            n = new[j]
+            out.append(ItemDiff("changed", n.province, n.region, key[2], old[i], n, changes))
+    out += [_one_sided("removed", old_keys, i, old[i]) for i in removed]
+    out += [_one_sided("added", new_keys, j, new[j]) for j in added]
+    out.sort(key=_report_order)
+    return out
+
+
+def _without_provenance(table: pa.Table) -> pa.Table:
+    # Dropping a column shares the other columns' buffers: nothing is copied.
+    if "provenance" in table.column_names:
+        return table.drop_columns(["provenance"])
+    return table
+
+
+def _rows(table: pa.Table, keys: _Keys, indices: Sequence[int]) -> dict[int, ItemRow]:
+    """ItemRows for rows ``indices`` of ``table``. When those are a small part of it they
+    point into a copy of just those rows, so a diff kept after the run (for its report)
+    does not keep a whole version's table alive."""
+    wanted = sorted(set(indices))
+    source: pa.Table = table
+    positions: Sequence[int] = wanted
+    if wanted and 2 * len(wanted) < table.num_rows:
+        source, positions = table.take(wanted), range(len(wanted))
+    return {
+        i: ItemRow(source, p, keys.item_name[i], keys.source_file[i])
+        for i, p in zip(wanted, positions, strict=True)
+    }
+
+
+def _differing(before: pa.Table, after: pa.Table) -> list[int]:
+    """Rows of two equally long tables that differ in a compared column. A column is read
+    only for the rows still equal in the ones before it, so the costly nested columns
+    (last) are mostly read for rows that turn out unchanged."""
+    pending = list(range(before.num_rows))
+    differ: list[int] = []
+    for name in COMPARED_COLUMNS:
+        if not pending:
+            break
+        olds = before.column(name).take(pending).to_pylist()
+        news = after.column(name).take(pending).to_pylist()
+        still: list[int] = []
+        for k, a, b in zip(pending, olds, news, strict=True):
+            (still if a == b else differ).append(k)
+        pending = still
+    return sorted(differ)
+
+
+def diff_item_tables(old: pa.Table | None, new: pa.Table) -> list[ItemDiff]:
+    """:func:`diff_items` of two ``items`` tables (``old`` None: a first version), with the
+    same result, in memory that does not grow with a GuideItem per row.
+
+    Rows are paired on :data:`KEY_COLUMNS` alone. Paired rows are compared
+    :data:`PAIR_BATCH` at a time: those equal in :data:`COMPARED_COLUMNS` are unchanged,
+    the others become GuideItems for :func:`diff_pair`, and only their changes are kept.
+    Every ItemDiff refers to its rows (:class:`ItemRow`), built into items only when read.
+    The tables may lack the ``provenance`` column, which is never read.
+    """
+    new = _without_provenance(new)
+    old = _without_provenance(old) if old is not None else new.slice(0, 0)
+    old_keys, new_keys = _Keys.of_table(old), _Keys.of_table(new)
+    pairs, removed, added = _pair_rows(old_keys, new_keys)
+
+    changed: list[tuple[Pair, list[Change]]] = []
+    for start in range(0, len(pairs), PAIR_BATCH):
+        batch = pairs[start : start + PAIR_BATCH]
+        before = old.take([i for _, i, _ in batch])
+        after = new.take([j for _, _, j in batch])
+        # Rows equal in every compared column have no changes: only the others are built.
+        differ = _differing(before, after)
+        if not differ:
+            continue
+        olds = table_to_items(before.take(differ), provenance=False)
+        news = table_to_items(after.take(differ), provenance=False)
+        for k, o, n in zip(differ, olds, news, strict=True):
+            if changes := diff_pair(o, n):
+                changed.append((batch[k], changes))
+
+    old_rows = _rows(old, old_keys, [i for (_, i, _), _ in changed] + removed)
+    new_rows = _rows(new, new_keys, [j for (_, _, j), _ in changed] + added)
+    out = [
+        ItemDiff(
+            "changed",
+            new_keys.province[j],
+            new_keys.region[j],
+            key[2],
+            old_rows[i],
+            new_rows[j],
+            changes,
         )
-    for j in rest_a:
-        n = added[j]
-        out.append(
-            ItemDiff(
-                "added",
-                n.province,
-                n.region,
-                item_key(n)[2],
-                None,
-                n,
-                [Change("item_added", "item", None, n.item_name)],
-            )
-        )
-    out.sort(key=lambda d: (d.province or "", d.region or "", d.name, d.source_file, d.status))
+        for (key, i, j), changes in changed
+    ]
+    out += [_one_sided("removed", old_keys, i, old_rows[i]) for i in removed]
+    out += [_one_sided("added", new_keys, j, new_rows[j]) for j in added]
+    out.sort(key=_report_order)
     return out
 
 
 # ---------------------------------------------------------------------------------------
 # Versions and outputs
+
+
+def _read_items_table(version: store.Version) -> pa.Table:
+    # Provenance is most of the table and the diff never reads it.
+    return store.read_table(version, "items", exclude=["provenance"])
 
 
 def diff_versions(out: str | Path, old: str | None = None, new: str | None = None) -> VersionDiff:
@@ -397,10 +494,9 @@ def diff_versions(out: str | Path, old: str | None = None, new: str | None = Non
         old_v = store.get_version(out, new_v.parent)
     else:
         old_v = None
-    old_items = store.read_items(old_v) if old_v else []
-    return VersionDiff(
-        old_v.id if old_v else None, new_v.id, diff_items(old_items, store.read_items(new_v))
-    )
+    old_table = _read_items_table(old_v) if old_v else None
+    items = diff_item_tables(old_table, _read_items_table(new_v))
+    return VersionDiff(old_v.id if old_v else None, new_v.id, items)
 
 
 def changes_table(diff: VersionDiff) -> pa.Table:

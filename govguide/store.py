@@ -32,7 +32,7 @@ import shutil
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -156,10 +156,14 @@ def get_version(out: str | Path, version_id: str) -> Version:
     return found
 
 
-def read_table(version: Version, name: str) -> pa.Table:
+def read_table(version: Version, name: str, *, exclude: Collection[str] = ()) -> pa.Table:
+    """Table ``name`` of ``version``, without the columns in ``exclude`` (never read)."""
     if not version.has_table(name):
         raise PublishError(f"version {version.id} has no table {name!r}")
-    return pq.read_table(version.table_path(name))
+    path = version.table_path(name)
+    if not exclude:
+        return pq.read_table(path)
+    return pq.read_table(path, columns=[c for c in pq.read_schema(path).names if c not in exclude])
 
 
 def read_items(version: Version, *, provenance: bool = True) -> list[GuideItem]:
@@ -167,11 +171,7 @@ def read_items(version: Version, *, provenance: bool = True) -> list[GuideItem]:
     :func:`govguide.schema.table_to_items`)."""
     if provenance:
         return table_to_items(read_table(version, "items"))
-    if not version.has_table("items"):
-        raise PublishError(f"version {version.id} has no table 'items'")
-    path = version.table_path("items")
-    columns = [n for n in pq.read_schema(path).names if n != "provenance"]
-    return table_to_items(pq.read_table(path, columns=columns), provenance=False)
+    return table_to_items(read_table(version, "items", exclude=["provenance"]), provenance=False)
 
 
 # ---------------------------------------------------------------------------------------
