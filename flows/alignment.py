@@ -1,18 +1,23 @@
-"""Thin adapter to the aligner (``normalizers.align`` and ``normalizers.review``).
+"""Thin adapter to the aligner (``normalizers.align``, ``normalizers.review``).
 
 The flow calls only :func:`load_aligner`; if the alignment package is missing or lacks the
 expected functions, the run stops at once with a message saying so, instead of publishing
 a dataset without canonical ids.
+
+Alignment runs over light per-item records (``normalizers.item_record``) built file by
+file; its matches are then applied to the full items of one file at a time while the
+tables are built (:meth:`Aligned.apply`), so a run never holds the corpus's full items.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import Any
 
 import pyarrow as pa
 
@@ -27,17 +32,39 @@ class AlignmentUnavailable(GovguideError):
 
 @dataclass
 class Aligned:
-    """What alignment adds to a run: the items with canonical ids, the aligner's tables and
-    its readable review report."""
+    """What alignment adds to a run: one match per record (in order), the aligner's
+    tables and its readable review report."""
 
-    items: list[GuideItem]
+    records: Sequence[Any]
+    matches: Sequence[Any]
+    apply_match: Callable[[GuideItem, Any], GuideItem]
     tables: dict[str, pa.Table] = field(default_factory=dict)
     catalog_version: str | None = None
     review_markdown: str | None = None
 
+    def apply(self, index: int, item: GuideItem) -> GuideItem:
+        """Item ``index`` of the corpus (in record order) with its match set, in place.
 
-class Aligner(Protocol):
-    def __call__(self, items: list[GuideItem]) -> Aligned: ...
+        Raises ValueError if ``item`` is not the item its record was made from: matches
+        applied to the wrong items would publish wrong canonical ids silently."""
+        if index >= len(self.records):
+            raise ValueError(f"item {index} has no record: more items than were aligned")
+        record = self.records[index]
+        if (record.source_file, record.item_name) != (item.source_file, item.item_name):
+            raise ValueError(
+                f"item {index} ({item.source_file}: {item.item_name}) does not follow the "
+                f"aligned records ({record.source_file}: {record.item_name})"
+            )
+        return self.apply_match(item, self.matches[index])
+
+
+@dataclass(frozen=True)
+class Aligner:
+    """The aligner's entry points: ``record`` makes an item's light record, ``align``
+    aligns a corpus of records."""
+
+    record: Callable[[GuideItem], Any]
+    align: Callable[[Sequence[Any]], Aligned]
 
 
 def _module(name: str) -> ModuleType:
@@ -65,7 +92,8 @@ def load_aligner(overrides: str | Path | None = None) -> Aligner:
     align = _module("normalizers.align")
     review = _module("normalizers.review")
     align_items = _function(align, "align_items")
-    apply_alignment = _function(align, "apply_alignment")
+    apply_match = _function(align, "apply_match")
+    record_of = _function(_module("normalizers.item_record"), "as_record")
     review_queue = _function(review, "review_queue")
     alignment_table = _function(review, "alignment_table")
     coverage_view = _function(review, "coverage_view")
@@ -73,24 +101,27 @@ def load_aligner(overrides: str | Path | None = None) -> Aligner:
     load_overrides = _function(_module("normalizers.overrides"), "load_overrides")
     default_catalog = _function(_module("normalizers.catalog"), "default_catalog")
 
-    def run(items: list[GuideItem]) -> Aligned:
+    def run(records: Sequence[Any]) -> Aligned:
         catalog = default_catalog()
-        matches = align_items(items, catalog=catalog, overrides=load_overrides(overrides, catalog))
-        aligned = apply_alignment(items, matches)
+        matches = align_items(
+            records, catalog=catalog, overrides=load_overrides(overrides, catalog)
+        )
         try:
-            report = review_report(aligned, matches)
+            report = review_report(records, matches)
         except Exception:  # noqa: BLE001 - the readable report is a convenience; the tables are the data
             logging.getLogger(__name__).exception("could not render the alignment review report")
             report = None
         return Aligned(
-            items=aligned,
+            records=records,
+            matches=matches,
+            apply_match=lambda item, match: apply_match(item, match, catalog),
             tables={
-                "alignment": frame_to_table(alignment_table(aligned, matches, catalog), ALIGNMENT),
-                "review_queue": frame_to_table(review_queue(aligned, matches), REVIEW_QUEUE),
-                "coverage": frame_to_table(coverage_view(aligned, matches, catalog), COVERAGE),
+                "alignment": frame_to_table(alignment_table(records, matches, catalog), ALIGNMENT),
+                "review_queue": frame_to_table(review_queue(records, matches), REVIEW_QUEUE),
+                "coverage": frame_to_table(coverage_view(records, matches, catalog), COVERAGE),
             },
             catalog_version=catalog.version,
             review_markdown=report,
         )
 
-    return run
+    return Aligner(record=record_of, align=run)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import pyarrow as pa
 
@@ -18,6 +18,8 @@ from govguide.schema import (
     items_to_tables,
     rows_to_table,
 )
+
+R = TypeVar("R")
 
 
 def iter_normalised(
@@ -69,47 +71,41 @@ def normalise(
     return list(iter_normalised(outcomes, load))
 
 
-def slim_items(
+def records(
     outcomes: list[FileOutcome],
-    load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
-) -> list[GuideItem]:
-    """The normalised items without their provenance: what alignment reads (it never looks
-    at where a value was read), at a fraction of the memory. :func:`build_item_tables`
-    puts the provenance back."""
-    slim: list[GuideItem] = []
-    for item in iter_normalised(outcomes, load):
-        item.provenance = {}
-        slim.append(item)
-    return slim
+    load: Callable[[FileOutcome], ExtractionResult | None] | None,
+    record: Callable[[GuideItem], R],
+) -> list[R]:
+    """``record(item)`` of every normalised item, in order, read one file at a time: what
+    alignment holds for the whole corpus instead of the items themselves."""
+    return [record(item) for item in iter_normalised(outcomes, load)]
 
 
 def build_item_tables(
-    aligned: list[GuideItem],
     outcomes: list[FileOutcome],
     load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
+    finish: Callable[[int, GuideItem], GuideItem] | None = None,
+    batch: int = 500,
 ) -> dict[str, pa.Table]:
-    """The ``items``, ``materials`` and ``legal_basis`` tables of ``aligned`` (the output
-    of alignment over :func:`slim_items`), each item with its provenance read again from
-    its file's result. Built one source file at a time, so the full items of only one file
-    are in memory; the tables equal :func:`items_to_tables` over the full aligned items."""
+    """The ``items``, ``materials`` and ``legal_basis`` tables of the normalised items, each
+    passed through ``finish(index, item)`` first (alignment sets its match there). Built
+    from parts of about ``batch`` items (whole files), so only that many full items are in
+    memory, and few parts: each Arrow part costs far more than its rows. The tables equal
+    :func:`items_to_tables` over the whole finished item list."""
     parts: dict[str, list[pa.Table]] = {name: [] for name in ITEM_TABLES}
-    it = iter(aligned)
     chunk: list[GuideItem] = []
 
     def flush() -> None:
-        for name, table in items_to_tables(chunk, encode=False).items():
+        for name, table in items_to_tables(chunk).items():
             parts[name].append(table)
         chunk.clear()
 
-    for full in iter_normalised(outcomes, load):
-        item = next(it, None)
-        if item is None or (item.source_file, item.item_name) != (full.source_file, full.item_name):
-            raise ValueError("aligned items do not follow the normalised items")
-        if chunk and chunk[-1].source_file != item.source_file:
+    for index, item in enumerate(iter_normalised(outcomes, load)):
+        if finish is not None:
+            item = finish(index, item)
+        if len(chunk) >= batch and chunk[-1].source_file != item.source_file:
             flush()
-        chunk.append(item.model_copy(update={"provenance": full.provenance}))
-    if next(it, None) is not None:
-        raise ValueError("more aligned items than normalised items")
+        chunk.append(item)
     if chunk:
         flush()
     return {name: concat_parts(parts[name], SCHEMAS[name]) for name in ITEM_TABLES}
@@ -142,14 +138,14 @@ def files_table(outcomes: list[FileOutcome]) -> pa.Table:
 
 
 def build_tables(
-    items: list[GuideItem],
     outcomes: list[FileOutcome],
-    alignment_tables: Mapping[str, pa.Table] | None = None,
     load: Callable[[FileOutcome], ExtractionResult | None] | None = None,
+    finish: Callable[[int, GuideItem], GuideItem] | None = None,
+    alignment_tables: Mapping[str, pa.Table] | None = None,
 ) -> dict[str, pa.Table]:
-    """All tables of a version except ``changes`` (which depends on the parent). With
-    ``load``, ``items`` are aligned :func:`slim_items` (see :func:`build_item_tables`)."""
-    tables = items_to_tables(items) if load is None else build_item_tables(items, outcomes, load)
+    """All tables of a version except ``changes`` (which depends on the parent): the item
+    tables (see :func:`build_item_tables`), the aligner's tables and ``files``."""
+    tables = build_item_tables(outcomes, load, finish)
     tables.update(alignment_tables or {})
     tables["files"] = files_table(outcomes)
     return tables

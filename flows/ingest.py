@@ -32,8 +32,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 import govguide
-from flows.alignment import Aligned, load_aligner
-from flows.assemble import build_tables, slim_items
+from flows.alignment import Aligned, Aligner, load_aligner
+from flows.assemble import build_tables, records
 from flows.discover import InputFile, discover, fingerprint
 from flows.extraction import (
     ExtractFn,
@@ -50,7 +50,7 @@ from flows.runtime import default_workers
 from govguide import store
 from govguide.diff import VersionDiff, changes_table, diff_item_tables
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
-from govguide.models import ExtractionResult, GuideItem
+from govguide.models import ExtractionResult
 from govguide.report_html import render_html
 from govguide.report_md import render_markdown
 from govguide.schema import SCHEMA_VERSION
@@ -145,14 +145,16 @@ def _loader(cache: ExtractionCache) -> Callable[[FileOutcome], ExtractionResult 
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
-def normalise_task(outcomes: list[FileOutcome], cache: ExtractionCache) -> list[GuideItem]:
-    """The items to align, without provenance (put back when the tables are built)."""
-    return slim_items(outcomes, _loader(cache))
+def normalise_task(
+    outcomes: list[FileOutcome], cache: ExtractionCache, aligner: Aligner
+) -> list[Any]:
+    """Every item normalised, read one file at a time, as the light record alignment reads."""
+    return records(outcomes, _loader(cache), aligner.record)
 
 
 @task(name="align", cache_policy=NO_CACHE)
-def align_task(items: list[GuideItem], overrides: str | None = None) -> Aligned:
-    return load_aligner(overrides)(items)
+def align_task(light: list[Any], aligner: Aligner) -> Aligned:
+    return aligner.align(light)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -315,12 +317,15 @@ def _align_validate_publish(
 ) -> VersionDiff | None:
     """normalise → align → validate → publish; fills ``summary``; returns the diff of a
     newly published version."""
-    items = normalise_task(quote(outcomes), quote(cache))
-    aligned = align_task(quote(items), overrides)
-    del items
-    summary.items = len(aligned.items)
-    tables = build_tables(aligned.items, outcomes, aligned.tables, _loader(cache))
-    aligned.items = []  # the tables hold the data now
+    aligner = load_aligner(overrides)
+    light = normalise_task(quote(outcomes), quote(cache), quote(aligner))
+    aligned = align_task(quote(light), quote(aligner))
+    del light
+    summary.items = len(aligned.matches)
+    # Each file's items are read again, their matches set, and turned into table rows.
+    tables = build_tables(outcomes, _loader(cache), aligned.apply, aligned.tables)
+    catalog_version, review_md = aligned.catalog_version, aligned.review_markdown
+    del aligned
     validate_task(quote(tables))
     manifest = {
         "inputs": [
@@ -328,10 +333,10 @@ def _align_validate_publish(
             for o in outcomes
         ],
         "inputs_fingerprint": fingerprint,
-        "code": code_versions(ext_version, aligned.catalog_version),
+        "code": code_versions(ext_version, catalog_version),
         "run": {"started_at": summary.started_at, "raw": str(Path(raw).resolve())},
     }
-    review = {"review.md": aligned.review_markdown} if aligned.review_markdown else {}
+    review = {"review.md": review_md} if review_md else {}
     result, diff = publish_task(out, quote(tables), quote(manifest), review)
     if result.version is not None:
         remember_inputs(out, result.version.id, fingerprint)

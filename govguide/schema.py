@@ -309,8 +309,7 @@ def rows_to_table(
     rows: Sequence[dict[str, Any]], schema: pa.Schema, *, encode: bool = True
 ) -> pa.Table:
     """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts.
-    With ``encode=False`` the columns stay plain: parts to be joined by :func:`concat_parts`
-    (one dictionary for the whole column, as if built from all rows at once)."""
+    With ``encode=False`` the dictionary columns stay plain."""
     plain = pa.schema([_undictionary(f) for f in schema])
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     table = pa.Table.from_pydict(columns, schema=plain)
@@ -318,11 +317,14 @@ def rows_to_table(
 
 
 def concat_parts(parts: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:
-    """Tables built with ``encode=False`` joined into one table with exactly ``schema``."""
-    plain = pa.schema([_undictionary(f) for f in schema])
+    """Tables with exactly ``schema`` joined into one, each dictionary column with one
+    dictionary in first-seen order: the table built from all rows at once.
+
+    Parts stay encoded until the end (a plain string column is several times its encoded
+    size) and only the joined indices are copied."""
     if not parts:
-        return plain.empty_table().cast(schema)
-    return pa.concat_tables(parts).combine_chunks().cast(schema)
+        return schema.empty_table()
+    return pa.concat_tables(parts).unify_dictionaries().combine_chunks()
 
 
 def _undictionary(field: pa.Field) -> pa.Field:

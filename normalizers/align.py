@@ -38,12 +38,8 @@ import numpy as np
 
 from govguide.models import GuideItem
 from normalizers.catalog import Catalog, default_catalog
-from normalizers.content_evidence import (
-    ContentFingerprint,
-    best_similarity,
-    fingerprint,
-    without_common,
-)
+from normalizers.content_evidence import ContentFingerprint, best_similarity, without_common
+from normalizers.item_record import ItemRecord, as_record
 from normalizers.name_scoring import NameScores
 from normalizers.overrides import Override, Overrides
 from normalizers.tokenize import clean_name
@@ -106,14 +102,14 @@ class AlignSettings:
     top_k: int = 3  # candidates kept for the review queue
 
 
-def item_key(item: GuideItem) -> str:
+def item_key(item: GuideItem | ItemRecord) -> str:
     """Stable key of an item for overrides and review: province|region|file stem|name."""
     name = re.sub(r"\s+", "", item.item_name)
     stem = Path(item.source_file).stem
     return f"{item.province or ''}|{item.region or ''}|{stem}|{name}"
 
 
-def _document_key(item: GuideItem) -> tuple[str, str, str]:
+def _document_key(item: ItemRecord) -> tuple[str, str, str]:
     return (item.province or "", item.region or "", Path(item.source_file).stem)
 
 
@@ -412,10 +408,12 @@ class _Aligner:
             str(d.entry) if d.entry is not None and not d.needs_review else None for d in decisions
         ]
         prints = without_common(prints, labels)
-        references: dict[int, list[ContentFingerprint]] = defaultdict(list)
+        # Each distinct content once per entry: the copies of a guide (its PDF and its
+        # DOCX, the same guide in many regions) are one piece of evidence, compared once.
+        references: dict[int, dict[ContentFingerprint, None]] = defaultdict(dict)
         for d, fp in zip(decisions, prints, strict=True):
             if d.entry is not None and not d.needs_review and not fp.empty:
-                references[d.entry].append(fp)
+                references[d.entry][fp] = None
         for d, fp in zip(decisions, prints, strict=True):
             if not d.needs_review or d.blocked or fp.empty or not d.candidates:
                 continue
@@ -425,7 +423,9 @@ class _Aligner:
                 for j, sc in d.candidates
                 if sc >= s.suggest_score and d.recalls.get(j, 0.0) >= s.min_recall
             ]
-            sims = [(j, sc, best_similarity(fp, references.get(j, []))) for j, sc in plausible]
+            sims = [
+                (j, sc, best_similarity(fp, list(references.get(j, ())))) for j, sc in plausible
+            ]
             scored = sorted(((sim, j, sc) for j, sc, sim in sims if sim is not None), reverse=True)
             if not scored:
                 continue
@@ -446,7 +446,7 @@ class _Aligner:
 
     # -- one-to-many --------------------------------------------------------------------
 
-    def covers(self, item: GuideItem | None, d: _Decision, taken: set[str]) -> list[str]:
+    def covers(self, item: ItemRecord | None, d: _Decision, taken: set[str]) -> list[str]:
         """Catalog ids the item covers besides its primary, minus those ``taken`` by
         other items of the same document."""
         if d.entry is None:
@@ -464,11 +464,10 @@ class _Aligner:
         else:
             found = list(d.umbrella_covers) + list(primary.covers)
             if item is not None:
-                for material in item.materials:
-                    for part in (material.condition or "").split("/"):
-                        hits = self.plain_wordings.get(self.tokenizer.normalize(part), set())
-                        if len(hits) == 1:
-                            found.append(self.catalog.entries[next(iter(hits))].id)
+                for part in item.conditions:
+                    hits = self.plain_wordings.get(self.tokenizer.normalize(part), set())
+                    if len(hits) == 1:
+                        found.append(self.catalog.entries[next(iter(hits))].id)
         out = {c for c in found if c != primary.id and c not in taken}
         return [e.id for e in self.catalog.entries if e.id in out]
 
@@ -543,79 +542,81 @@ def match_name(name: str, catalog: Catalog | None = None, *, section: str | None
 
 
 def align_items(
-    items: Sequence[GuideItem],
+    items: Sequence[GuideItem | ItemRecord],
     catalog: Catalog | None = None,
     overrides: Overrides | None = None,
     settings: AlignSettings | None = None,
 ) -> list[Match]:
-    """Align a batch of items (one dataset): one :class:`Match` per item, in order."""
+    """Align a batch of items (one dataset): one :class:`Match` per item, in order.
+
+    Items may be given as :class:`~normalizers.item_record.ItemRecord` (what a flow
+    holds for a whole corpus) or as full items."""
     catalog = catalog or default_catalog()
     settings = settings or AlignSettings()
     overrides = overrides or Overrides()
     overrides.validate(catalog)
     aligner = _Aligner(catalog, settings)
-    items = list(items)
-    if not items:
+    records = [as_record(it) for it in items]
+    if not records:
         return []
-    scores = catalog.index.score([it.item_name for it in items], [it.section for it in items])
+    scores = catalog.index.score([r.item_name for r in records], [r.section for r in records])
     decisions: list[_Decision] = []
     distinct, decision_of = aligner.decide_all(scores)
     made = list(distinct)
-    for item, row in zip(items, scores.row_of.tolist(), strict=True):
-        override = overrides.get(item_key(item))
+    for record, row in zip(records, scores.row_of.tolist(), strict=True):
+        override = overrides.get(item_key(record))
         if override is not None:
             decisions.append(_override_decision(aligner, override))
             continue
         # Each item gets its own copy: content evidence may change it item by item.
         decisions.append(copy.copy(made[decision_of[row]]))
-    aligner.apply_content(decisions, [fingerprint(it) for it in items])
+    aligner.apply_content(decisions, [r.content for r in records])
 
     # Items a document lists on their own are not "covered" by its other items.
     primaries: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for item, d in zip(items, decisions, strict=True):
+    for record, d in zip(records, decisions, strict=True):
         if d.entry is not None:
-            primaries[_document_key(item)].append(catalog.entries[d.entry].id)
+            primaries[_document_key(record)].append(catalog.entries[d.entry].id)
     matches = []
-    for item, d in zip(items, decisions, strict=True):
-        siblings = list(primaries[_document_key(item)])
+    for record, d in zip(records, decisions, strict=True):
+        siblings = list(primaries[_document_key(record)])
         if d.entry is not None:
             siblings.remove(catalog.entries[d.entry].id)
-        matches.append(aligner.to_match(d, aligner.covers(item, d, set(siblings))))
+        matches.append(aligner.to_match(d, aligner.covers(record, d, set(siblings))))
     return matches
 
 
-def apply_alignment(
-    items: Sequence[GuideItem], matches: Sequence[Match], catalog: Catalog | None = None
-) -> list[GuideItem]:
-    """Copies of ``items`` with the canonical mapping and the match's evidence set.
+def apply_match(item: GuideItem, match: Match, catalog: Catalog | None = None) -> GuideItem:
+    """Set ``match``'s canonical mapping and evidence on ``item`` itself; returns it.
 
     ``also_covers`` holds canonical names (as analysts read them). A match still awaiting
     review is applied too, flagged ``needs_review`` with a warning on ``canonical_name``
     that says why, so it is never taken for a confirmed one.
     """
+    cat = catalog or default_catalog()
+    runner = match.runner_up
+    item.canonical_id = match.canonical_id
+    item.canonical_name = match.canonical_name
+    item.also_covers = [(e.canonical_name if (e := cat.get(c)) else c) for c in match.also_covers]
+    item.match_score = round(float(match.match_score), 2)
+    item.match_method = match.match_method
+    item.match_runner_up = runner.canonical_name if runner else None
+    item.match_runner_up_score = round(float(runner.score), 2) if runner else None
+    item.needs_review = match.needs_review
+    item.catalog_version = match.catalog_version
+    if match.needs_review:
+        item.warn(REVIEW_WARNING_FIELD, f"needs review: {match.review_reason}")
+    return item
+
+
+def apply_alignment(
+    items: Sequence[GuideItem], matches: Sequence[Match], catalog: Catalog | None = None
+) -> list[GuideItem]:
+    """Copies of ``items`` with their matches applied (see :func:`apply_match`)."""
     if len(items) != len(matches):
         raise ValueError(f"{len(items)} items but {len(matches)} matches")
     cat = catalog or default_catalog()
-    out = []
-    for item, match in zip(items, matches, strict=True):
-        covers = [(e.canonical_name if (e := cat.get(c)) else c) for c in match.also_covers]
-        aligned = item.model_copy(
-            deep=True,
-            update={
-                "canonical_id": match.canonical_id,
-                "canonical_name": match.canonical_name,
-                "also_covers": covers,
-                "match_score": round(float(match.match_score), 2),
-                "match_method": match.match_method,
-                "match_runner_up": match.runner_up.canonical_name if match.runner_up else None,
-                "match_runner_up_score": round(float(match.runner_up.score), 2)
-                if match.runner_up
-                else None,
-                "needs_review": match.needs_review,
-                "catalog_version": match.catalog_version,
-            },
-        )
-        if match.needs_review:
-            aligned.warn(REVIEW_WARNING_FIELD, f"needs review: {match.review_reason}")
-        out.append(aligned)
-    return out
+    return [
+        apply_match(item.model_copy(deep=True), match, cat)
+        for item, match in zip(items, matches, strict=True)
+    ]

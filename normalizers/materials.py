@@ -162,7 +162,12 @@ def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
             stack.append(node)
             continue
         top = stack[-1]
-        if top is not root and top.style is not None and not top.children and _is_heading_like(top.text):
+        if (
+            top is not root
+            and top.style is not None
+            and not top.children
+            and _is_heading_like(top.text)
+        ):
             parent = top  # a short unpunctuated numbered line introduces what follows
         else:
             if top is not root and not top.is_label:

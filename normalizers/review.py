@@ -1,6 +1,7 @@
 """Tables built from an alignment: the review queue, the alignment table, the coverage view.
 
-All functions are pure: they take items and their matches (from
+All functions are pure: they take items (full items or the
+:class:`~normalizers.item_record.ItemRecord` a flow aligns) and their matches (from
 :func:`normalizers.align.align_items`) and return pandas DataFrames or Markdown text;
 writing them anywhere is the caller's business.
 
@@ -23,7 +24,10 @@ import pandas as pd
 from govguide.models import GuideItem
 from normalizers.align import Match, item_key
 from normalizers.catalog import Catalog, default_catalog
+from normalizers.item_record import ItemRecord
 from normalizers.overrides import DEFAULT_OVERRIDES_PATH, OVERRIDE_COLUMNS
+
+Item = GuideItem | ItemRecord
 
 REVIEW_COLUMNS = [
     "item_key",
@@ -95,8 +99,10 @@ class _Aligned:
     catalog_version: str | None
 
 
-def _aligned(items: Sequence[GuideItem], matches: Sequence[Match] | None) -> list[_Aligned]:
+def _aligned(items: Sequence[Item], matches: Sequence[Match] | None) -> list[_Aligned]:
     if matches is None:
+        if not all(isinstance(it, GuideItem) for it in items):
+            raise TypeError("records carry no alignment of their own: pass their matches")
         # Applied items carry also_covers as canonical names; the tables key on ids.
         cat = default_catalog()
         return [
@@ -107,6 +113,7 @@ def _aligned(items: Sequence[GuideItem], matches: Sequence[Match] | None) -> lis
                 it.catalog_version,
             )
             for it in items
+            if isinstance(it, GuideItem)
         ]
     if len(matches) != len(items):
         raise ValueError(f"{len(items)} items but {len(matches)} matches")
@@ -116,12 +123,12 @@ def _aligned(items: Sequence[GuideItem], matches: Sequence[Match] | None) -> lis
     ]
 
 
-def review_queue(items: Sequence[GuideItem], matches: Sequence[Match]) -> pd.DataFrame:
+def review_queue(items: Sequence[Item], matches: Sequence[Match]) -> pd.DataFrame:
     """One row per item awaiting review: its key, place, proposal, reason and candidates."""
     return pd.DataFrame(_review_rows(items, matches), columns=REVIEW_COLUMNS)
 
 
-def _review_rows(items: Sequence[GuideItem], matches: Sequence[Match]) -> list[dict]:
+def _review_rows(items: Sequence[Item], matches: Sequence[Match]) -> list[dict]:
     rows = []
     for item, m in zip(items, matches, strict=True):
         if not m.needs_review:
@@ -148,12 +155,12 @@ def _review_rows(items: Sequence[GuideItem], matches: Sequence[Match]) -> list[d
     return rows
 
 
-def unmatched_items(items: Sequence[GuideItem], matches: Sequence[Match]) -> pd.DataFrame:
+def unmatched_items(items: Sequence[Item], matches: Sequence[Match]) -> pd.DataFrame:
     """Items left with no canonical item and not queued: services the catalog lacks."""
     return pd.DataFrame(_unmatched_rows(items, matches), columns=UNMATCHED_COLUMNS)
 
 
-def _unmatched_rows(items: Sequence[GuideItem], matches: Sequence[Match]) -> list[dict]:
+def _unmatched_rows(items: Sequence[Item], matches: Sequence[Match]) -> list[dict]:
     rows = []
     for item, m in zip(items, matches, strict=True):
         if m.canonical_id is not None or m.needs_review:
@@ -184,7 +191,7 @@ def _present(value: object) -> bool:
     return value is not None and value == value and value != ""
 
 
-def review_report(items: Sequence[GuideItem], matches: Sequence[Match]) -> str:
+def review_report(items: Sequence[Item], matches: Sequence[Match]) -> str:
     """The review queue and the unmatched items as a Markdown report.
 
     Item keys are in code spans, ready to paste into the overrides file.
@@ -207,7 +214,9 @@ def review_report(items: Sequence[GuideItem], matches: Sequence[Match]) -> str:
     for n, row in enumerate(queue, start=1):
         place = " ".join(p for p in (row["province"], row["region"]) if _present(p))
         proposed = (
-            f"{row['proposed_id']} {row['proposed_name']}" if _present(row["proposed_id"]) else "none"
+            f"{row['proposed_id']} {row['proposed_name']}"
+            if _present(row["proposed_id"])
+            else "none"
         )
         candidates = "; ".join(
             f"{cid} {name} ({score:.0f})"
@@ -247,13 +256,17 @@ def review_report(items: Sequence[GuideItem], matches: Sequence[Match]) -> str:
     return "\n".join(lines)
 
 
+def _material_count(item: Item) -> int:
+    return item.n_materials if isinstance(item, ItemRecord) else len(item.materials)
+
+
 def _span(values: list[int | None]) -> tuple[int | None, int | None]:
     known = [v for v in values if v is not None]
     return (min(known), max(known)) if known else (None, None)
 
 
 def alignment_table(
-    items: Sequence[GuideItem],
+    items: Sequence[Item],
     matches: Sequence[Match] | None = None,
     catalog: Catalog | None = None,
 ) -> pd.DataFrame:
@@ -264,7 +277,7 @@ def alignment_table(
     from :func:`normalizers.align.apply_alignment`).
     """
     catalog = catalog or default_catalog()
-    groups: dict[tuple[str, str | None, str | None], list[tuple[GuideItem, str, _Aligned]]] = {}
+    groups: dict[tuple[str, str | None, str | None], list[tuple[Item, str, _Aligned]]] = {}
     for item, a in zip(items, _aligned(items, matches), strict=True):
         if a.canonical_id is None:
             continue
@@ -281,7 +294,7 @@ def alignment_table(
         hows = {m[1] for m in members}
         legal = _span([it.legal_days for it in its])
         promised = _span([it.promised_days for it in its])
-        counts = _span([len(it.materials) for it in its])
+        counts = _span([_material_count(it) for it in its])
         versions = {m[2].catalog_version for m in members if m[2].catalog_version}
         rows.append(
             {
@@ -321,7 +334,7 @@ def alignment_table(
 
 
 def coverage_view(
-    items: Sequence[GuideItem],
+    items: Sequence[Item],
     matches: Sequence[Match] | None = None,
     catalog: Catalog | None = None,
 ) -> pd.DataFrame:
@@ -330,9 +343,9 @@ def coverage_view(
     name the province has that matches no catalog item (canonical_id null)."""
     catalog = catalog or default_catalog()
     provinces = sorted({it.province or "" for it in items})
-    own: dict[tuple[str, str], list[GuideItem]] = {}
-    covered: dict[tuple[str, str], list[GuideItem]] = {}
-    extra: dict[tuple[str, str], list[GuideItem]] = {}
+    own: dict[tuple[str, str], list[Item]] = {}
+    covered: dict[tuple[str, str], list[Item]] = {}
+    extra: dict[tuple[str, str], list[Item]] = {}
     for item, a in zip(items, _aligned(items, matches), strict=True):
         province = item.province or ""
         if a.canonical_id is None:

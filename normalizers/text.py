@@ -149,4 +149,6 @@ def joined_text(group: Sequence[Line]) -> str:
 
 def _needs_space(left: str, right: str) -> bool:
     # Latin words wrapped across lines keep a space; CJK text never had one.
-    return bool(left and right and left.isascii() and left.isalpha() and right.isascii() and right.isalpha())
+    return bool(
+        left and right and left.isascii() and left.isalpha() and right.isascii() and right.isalpha()
+    )

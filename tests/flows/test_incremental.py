@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from flows.assemble import build_tables, normalise, slim_items
+from flows.alignment import load_aligner
+from flows.assemble import build_tables, files_table, normalise, records
 from flows.extraction import ExtractionCache, extract_one
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.outcome import FileOutcome
 from govguide import store
 from govguide.models import ExtractionResult, GuideItem, SourceRef
 from govguide.schema import items_to_tables, table_to_items
+from normalizers.align import apply_alignment
 
 
 def _sha(text: str) -> str:
@@ -86,18 +88,27 @@ def test_tables_built_from_the_cache_equal_tables_of_full_items(tmp_path: Path) 
         return cache.load_result(o.sha256)
 
     full = normalise(planned, load)
-    slim = slim_items(planned, load)
-    assert [i.item_name for i in slim] == [i.item_name for i in full]
-    assert all(not i.provenance for i in slim) and all(i.provenance for i in full)
-    streamed = build_tables(slim, planned, None, load)
-    expected = build_tables(full, planned)
+    aligner = load_aligner()
+    light = records(planned, load, aligner.record)
+    assert [(r.source_file, r.item_name) for r in light] == [
+        (i.source_file, i.item_name) for i in full
+    ]
+    aligned = aligner.align(light)
+    assert len(aligned.matches) == len(full)
+    # Matches applied file by file while the tables are built …
+    streamed = build_tables(planned, load, aligned.apply, aligned.tables)
+    # … give what applying them to every full item at once gives.
+    expected = items_to_tables(apply_alignment(full, aligned.matches))
+    expected["files"] = files_table(planned)
     for name in ("items", "materials", "legal_basis", "files"):
         assert streamed[name].equals(expected[name]), name
         assert streamed[name].schema == expected[name].schema, name
     assert table_to_items(streamed["items"]) == table_to_items(expected["items"])
-    # Aligned items that do not follow the normalised ones are refused, not mixed up.
-    with pytest.raises(ValueError, match="do not follow"):
-        build_tables(list(reversed(slim)), planned, None, load)
+    assert any(i.canonical_id for i in table_to_items(streamed["items"]))
+    # Matches that do not follow the normalised items are refused, not mixed up.
+    shuffled = aligner.align(list(reversed(light)))
+    with pytest.raises(ValueError, match="does not follow"):
+        build_tables(planned, load, shuffled.apply)
 
 
 def test_items_without_provenance_for_the_diff(tmp_path: Path) -> None:
