@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: the match evidence columns of items (match_score …)
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
@@ -73,6 +73,12 @@ ITEMS = pa.schema(
         ("canonical_id", _DICT),
         ("canonical_name", _DICT),
         ("also_covers", pa.list_(pa.string())),
+        ("match_score", pa.float64()),
+        ("match_method", _DICT),
+        ("match_runner_up", _DICT),
+        ("match_runner_up_score", pa.float64()),
+        ("needs_review", pa.bool_()),
+        ("catalog_version", _DICT),
         ("legal_days", pa.int32()),
         ("promised_days", pa.int32()),
         ("days_unit", _DICT),
@@ -269,6 +275,12 @@ def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
         "canonical_id": item.canonical_id,
         "canonical_name": item.canonical_name,
         "also_covers": list(item.also_covers),
+        "match_score": item.match_score,
+        "match_method": item.match_method,
+        "match_runner_up": item.match_runner_up,
+        "match_runner_up_score": item.match_runner_up_score,
+        "needs_review": item.needs_review,
+        "catalog_version": item.catalog_version,
         "legal_days": item.legal_days,
         "promised_days": item.promised_days,
         "days_unit": item.days_unit,
@@ -414,6 +426,13 @@ def _batch_items(rows: list[dict[str, Any]]) -> Iterable[GuideItem]:
                 canonical_id=row["canonical_id"],
                 canonical_name=row["canonical_name"],
                 also_covers=row["also_covers"] or [],
+                # Absent from versions published before schema 2.
+                match_score=row.get("match_score"),
+                match_method=row.get("match_method"),
+                match_runner_up=row.get("match_runner_up"),
+                match_runner_up_score=row.get("match_runner_up_score"),
+                needs_review=bool(row.get("needs_review")),
+                catalog_version=row.get("catalog_version"),
                 warnings=warnings,
                 provenance=provenance,
             )

@@ -33,6 +33,14 @@ ITEMS_CHECK = pa_schema.DataFrameSchema(
         "days_unit": pa_schema.Column(
             str, pa_schema.Check.isin(["working", "natural"]), nullable=False
         ),
+        "match_score": pa_schema.Column(
+            float, pa_schema.Check.in_range(0, 100), nullable=True, coerce=True
+        ),
+        "match_method": pa_schema.Column(
+            str,
+            pa_schema.Check.isin(["override", "exact", "alias", "fuzzy", "content", "none"]),
+            nullable=True,
+        ),
         "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "source_sha256": pa_schema.Column(
             str, pa_schema.Check.str_matches(r"^[0-9a-f]{64}$"), nullable=False

@@ -96,6 +96,33 @@ def test_run_rerun_edit_rerun(tmp_path: Path) -> None:
     assert NEW_MATERIAL in (v3.path / "diff.md").read_text(encoding="utf-8")
     assert NEW_MATERIAL in (v3.path / "diff.html").read_text(encoding="utf-8")
 
+    # 4. Same files, a reviewer's decision added: only alignment is redone, and the new
+    #    version changes exactly that item's canonical mapping.
+    from normalizers.align import item_key
+
+    target = next(i for i in store.read_items(v3) if i.canonical_id and not i.needs_review)
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text(
+        "item_key,canonical_id,also_covers,reviewer,note\n"
+        f"{item_key(target)},none,,a reviewer,a local service\n",
+        encoding="utf-8",
+    )
+    fourth = run_ingest(raw, out, workers=2, overrides=overrides)
+    assert all(o.cached for o in fourth.outcomes)
+    assert fourth.summary.published and fourth.summary.parent == v3.id
+    d = diff_versions(out)
+    assert [(x.status, x.name, [c.kind for c in x.changes]) for x in d.items] == [
+        ("changed", target.item_name, ["canonical_changed"])
+    ]
+    [after] = [
+        i
+        for i in store.read_items(store.latest(out))
+        if (i.source_file, i.item_name) == (target.source_file, target.item_name)
+    ]
+    assert (after.canonical_id, after.match_method) == (None, "none")
+    # The same decision again: nothing new to publish.
+    assert not run_ingest(raw, out, workers=2, overrides=overrides).summary.published
+
 
 def test_same_tasks_run_on_a_local_dask_cluster(tmp_path: Path) -> None:
     from flows.ingest import run_ingest

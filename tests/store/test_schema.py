@@ -51,3 +51,28 @@ def test_empty_item_list_gives_empty_tables_with_schema() -> None:
     tables = schema.items_to_tables([])
     assert tables["items"].num_rows == 0
     assert tables["items"].schema == schema.ITEMS
+
+
+def test_match_evidence_is_published_with_each_item(items: list[GuideItem]) -> None:
+    from normalizers.align import align_items, apply_alignment
+
+    aligned = apply_alignment(items, align_items(items))
+    table = schema.items_to_tables(aligned)["items"]
+    back = {(b.source_file, b.item_name): b for b in schema.table_to_items(table)}
+    fields = ("match_score", "match_method", "match_runner_up", "needs_review", "catalog_version")
+    for item in aligned:
+        got = back[(item.source_file, item.item_name)]
+        assert [getattr(got, f) for f in fields] == [getattr(item, f) for f in fields]
+    methods = set(table.column("match_method").to_pylist())
+    assert {"exact", "none"} <= methods and None not in methods
+    assert any(table.column("needs_review").to_pylist())
+
+
+def test_items_of_a_version_without_match_columns_still_read(items: list[GuideItem]) -> None:
+    # Versions published before schema 2 have no match evidence columns.
+    table = schema.items_to_tables(items)["items"]
+    old = table.drop_columns([c for c in table.column_names if c.startswith("match_")])
+    old = old.drop_columns(["needs_review", "catalog_version"])
+    back = schema.table_to_items(old)
+    assert [b.item_name for b in back] == table.column("item_name").to_pylist()
+    assert all(b.match_method is None and not b.needs_review for b in back)
