@@ -12,7 +12,7 @@ from extractors.base import RawField, RawItem
 from govguide.document import Document
 from govguide.models import GuideItem, SourceRef
 from normalizers.legal_basis import parse_legal_basis
-from normalizers.materials import split_materials
+from normalizers.materials import split_glued_headings, split_materials
 from normalizers.place import detect_region
 from normalizers.text import clean_text, join_wrapped, joined_text
 from normalizers.time_limits import (
@@ -25,13 +25,17 @@ from normalizers.time_limits import (
 _WS = re.compile(r"\s+")
 
 
-def logical_lines(field: RawField, *, clean: bool = True) -> list[str]:
+def logical_lines(field: RawField, *, clean: bool = True, materials: bool = False) -> list[str]:
     """The field's visual lines re-joined where the layout wrapped them.
 
     ``clean=False`` keeps the spaces between words: the materials splitter needs them to
-    see where run-together entries begin, and cleans each entry itself.
+    see where run-together entries begin, and cleans each entry itself. ``materials``
+    also splits list headings glued to the entry under them (see split_glued_headings).
     """
-    texts = (joined_text(g) for g in join_wrapped(field.lines))
+    groups = join_wrapped(field.lines)
+    if materials:
+        groups = split_glued_headings(groups)
+    texts = (joined_text(g) for g in groups)
     return [t for raw in texts if (t := clean_text(raw) if clean else raw.strip())]
 
 
@@ -71,7 +75,7 @@ def _set_materials(item: GuideItem, raw: RawItem) -> None:
         item.cite("materials", [r for _, refs in raw.material_rows for r in refs])
         return
     if raw.materials:
-        item.materials = split_materials(logical_lines(raw.materials, clean=False))
+        item.materials = split_materials(logical_lines(raw.materials, clean=False, materials=True))
         item.cite("materials", raw.materials.refs)
 
 

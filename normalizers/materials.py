@@ -15,13 +15,14 @@ short unpunctuated numbered heading (``（二）单位人员减少`` followed by
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from govguide.document import Line
 from govguide.models import Material
 from govguide.vocabulary import is_empty_value
 from normalizers.numerals import cn_to_int
-from normalizers.text import clean_text, fold_width, strip_html
+from normalizers.text import clean_text, fold_width, joined_text, strip_html
 
 # style name → pattern capturing the number; order matters (longest first).
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -37,6 +38,7 @@ _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
 _TERMINAL = "。；;！!？?"
 _HEADING_MAX_CHARS = 24
+_COLON_RE = re.compile("[：:]")
 
 
 @dataclass
@@ -67,6 +69,65 @@ def split_materials(lines: Iterable[str]) -> list[Material]:
     out: list[Material] = []
     _collect(root, [], out)
     return [m for m in out if m.name and not is_empty_value(m.name)]
+
+
+def split_glued_headings(groups: Sequence[list[Line]]) -> list[list[Line]]:
+    """Logical lines of a materials field (:func:`normalizers.text.join_wrapped` groups)
+    with a list heading glued to the material under it split off again.
+
+    In a narrow table column a heading such as （二）停止参保 can fill its line exactly, and
+    geometry cannot tell it from a wrapped line: the unnumbered material below is joined
+    to it. A numbered logical line is split after its first visual line only when
+
+    - its previous sibling (the last entry of its style, with no shallower entry between)
+      was a heading: an entry of a deeper style (first seen after it) followed it;
+    - nothing of its own follows it (no deeper entry, no unnumbered line): split or not,
+      it would otherwise have no entries;
+    - its first line reads as a complete heading (short, no closing punctuation, no
+      bracket left open) and the rest is not the second half of a "label：…" entry.
+    """
+    styles = [parse_marker(g[0].text)[0] if g else None for g in groups]
+    first_seen: dict[str, int] = {}
+    for i, style in enumerate(styles):
+        if style is not None:
+            first_seen.setdefault(style, i)
+
+    def deeper(style: str | None, than: str) -> bool:
+        return style is not None and first_seen[style] > first_seen[than]
+
+    out: list[list[Line]] = []
+    last_heading: dict[str, bool] = {}  # per style: was its latest entry a heading
+    for i, group in enumerate(groups):
+        style = styles[i]
+        if style is None:
+            out.append(list(group))
+            continue
+        for other in [s for s in last_heading if deeper(s, style)]:
+            del last_heading[other]  # a new sibling closes the deeper lists under the last one
+        following = styles[i + 1] if i + 1 < len(groups) else None
+        closes = i + 1 == len(groups) or (following is not None and not deeper(following, style))
+        first = parse_marker(group[0].text)[2]
+        rest = joined_text(group[1:])
+        if (
+            last_heading.get(style)
+            and len(group) > 1
+            and closes
+            and _is_heading_like(first)
+            and not _unclosed(first)
+            and not _COLON_RE.search(rest)
+        ):
+            out += [group[:1], group[1:]]
+            last_heading[style] = True
+            continue
+        last_heading[style] = deeper(following, style)
+        out.append(list(group))
+    return out
+
+
+def _unclosed(text: str) -> bool:
+    return text.count("《") > text.count("》") or (
+        text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    )
 
 
 def parse_marker(text: str) -> tuple[str | None, int | None, str]:

@@ -98,3 +98,96 @@ def test_never_crashes_and_names_are_non_empty(lines: list[str]) -> None:
     for m in split_materials(lines):
         assert m.name.strip()
         assert not m.name.startswith(("（一）", "(1)", "①"))
+
+
+def _cell(*lines: tuple[str, float]) -> list[str]:
+    """A narrow table cell's visual lines (text, share of the column width) as the
+    materials field's logical lines."""
+    from govguide.document import Line
+    from govguide.models import SourceRef
+    from normalizers.materials import split_glued_headings
+    from normalizers.text import join_wrapped, joined_text
+
+    visual = [Line(text=t, ref=SourceRef(page=1), fill=f) for t, f in lines]
+    return [joined_text(g) for g in split_glued_headings(join_wrapped(visual))]
+
+
+def test_heading_that_fills_its_line_is_not_glued_to_the_material_below() -> None:
+    # The cell of the 广西 list PDF: （二）停止参保 exactly fills a 7-character column.
+    lines = _cell(
+        ("（一）新增参保", 1.0),
+        ("1.医保电子凭证", 1.0),
+        ("或有效身份证件", 1.0),
+        ("或社保卡", 0.57),
+        ("2.居民户口簿", 1.0),
+        ("（二）停止参保", 1.0),
+        ("医保电子凭证或", 1.0),
+        ("有效身份证件或", 1.0),
+        ("社保卡", 0.43),
+    )
+    assert [(m.name, m.condition) for m in split_materials(lines)] == [
+        ("医保电子凭证或有效身份证件或社保卡", "新增参保"),
+        ("居民户口簿", "新增参保"),
+        ("医保电子凭证或有效身份证件或社保卡", "停止参保"),
+    ]
+
+
+def test_wrapped_heading_with_its_own_entries_stays_whole() -> None:
+    lines = _cell(
+        ("（一）新增参保", 1.0),
+        ("人员", 0.3),
+        ("1.身份证件", 0.8),
+        ("（二）停止参保", 1.0),
+        ("人员", 0.3),
+        ("1.社保卡", 0.6),
+    )
+    assert [(m.name, m.condition) for m in split_materials(lines)] == [
+        ("身份证件", "新增参保人员"),
+        ("社保卡", "停止参保人员"),
+    ]
+
+
+def test_wrapped_numbered_materials_are_not_split() -> None:
+    # Numbered entries that are materials, not headings: a wrap is a wrap.
+    lines = _cell(
+        ("1.医保电子凭证", 1.0),
+        ("或有效身份证件", 0.9),
+        ("2.《参保登记表", 1.0),
+        ("》", 0.1),
+    )
+    assert [m.name for m in split_materials(lines)] == [
+        "医保电子凭证或有效身份证件",
+        "《参保登记表》",
+    ]
+
+
+def test_wrapped_heading_followed_by_an_unnumbered_material_stays_whole() -> None:
+    lines = _cell(
+        ("（一）单位人员", 1.0),
+        ("新增", 0.28),
+        ("①身份证件", 0.7),
+        ("（二）单位人员", 1.0),
+        ("减少", 0.28),
+        ("《单位职工医疗", 1.0),
+        ("保险减员申报", 1.0),
+        ("表》", 0.28),
+    )
+    assert [(m.name, m.condition) for m in split_materials(lines)] == [
+        ("身份证件", "单位人员新增"),
+        ("《单位职工医疗保险减员申报表》", "单位人员减少"),
+    ]
+
+
+def test_label_wrapped_before_its_colon_is_not_split() -> None:
+    # 3. is a sibling of a heading-like 2. with entries, but "认定视同缴费年限材料：…" is one
+    # entry whose label wrapped.
+    lines = _cell(
+        ("2.待遇核定", 1.0),
+        ("表：", 0.28),
+        ("①企业提供《核", 1.0),
+        ("定表》", 0.43),
+        ("3.认定视同缴费", 1.0),
+        ("年限材料：人事", 1.0),
+        ("档案", 0.28),
+    )
+    assert [m.name for m in split_materials(lines)][-1] == "认定视同缴费年限材料：人事档案"
