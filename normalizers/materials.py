@@ -22,7 +22,7 @@ from govguide.document import Line
 from govguide.models import Material
 from govguide.vocabulary import is_empty_value
 from normalizers.numerals import cn_to_int
-from normalizers.text import clean_text, fold_width, joined_text, strip_html
+from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
 
 # style name → pattern capturing the number; order matters (longest first).
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
@@ -113,7 +113,7 @@ def split_glued_headings(groups: Sequence[list[Line]]) -> list[list[Line]]:
             and len(group) > 1
             and closes
             and _is_heading_like(first)
-            and not _unclosed(first)
+            and not unclosed_bracket(first)
             and not _COLON_RE.search(rest)
         ):
             out += [group[:1], group[1:]]
@@ -122,12 +122,6 @@ def split_glued_headings(groups: Sequence[list[Line]]) -> list[list[Line]]:
         last_heading[style] = deeper(following, style)
         out.append(list(group))
     return out
-
-
-def _unclosed(text: str) -> bool:
-    return text.count("《") > text.count("》") or (
-        text.count("（") + text.count("(") > text.count("）") + text.count(")")
-    )
 
 
 def parse_marker(text: str) -> tuple[str | None, int | None, str]:

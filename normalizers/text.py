@@ -119,7 +119,7 @@ def join_wrapped(lines: Sequence[Line], *, fill_threshold: float = 0.9) -> list[
             if (
                 prev.fill is not None
                 and prev_text
-                and (prev.fill >= fill_threshold or _unclosed(joined_text(groups[-1])))
+                and (prev.fill >= fill_threshold or unclosed_bracket(joined_text(groups[-1])))
                 and prev_text[-1] not in _TERMINAL
                 and not starts_entry(line.text)
             ):
@@ -129,8 +129,8 @@ def join_wrapped(lines: Sequence[Line], *, fill_threshold: float = 0.9) -> list[
     return groups
 
 
-def _unclosed(text: str) -> bool:
-    """An opening 《 or （ not closed yet: the line cannot have ended there."""
+def unclosed_bracket(text: str) -> bool:
+    """An opening 《 or （ not closed yet: a line cannot have ended there."""
     return text.count("《") > text.count("》") or (
         text.count("（") + text.count("(") > text.count("）") + text.count(")")
     )
