@@ -13,7 +13,6 @@ from rich.console import Console
 from rich.table import Table
 
 from govguide.errors import GovguideError
-from govguide.models import GuideItem
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -23,45 +22,50 @@ class OutputFormat(StrEnum):
     table = "table"
 
 
-def _align(items: list[GuideItem]) -> list[GuideItem]:
-    """Fill the canonical mapping of each item."""
-    from normalizers.align import align_items, apply_alignment
-    from normalizers.overrides import load_overrides
-
-    # Reviewers' decisions (data/reference/overrides.csv) win over the matcher.
-    return apply_alignment(items, align_items(items, overrides=load_overrides()))
-
-
 def extract(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX or HTML service guide.")],
     extractor: Annotated[
         str | None, typer.Option("--extractor", "-e", help="Force a layout: form, sections or table.")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl or table.")] = OutputFormat.jsonl,
+    as_flow: Annotated[
+        bool,
+        typer.Option("--flow", help="Run as a Prefect flow run (recorded, items posted as an artifact)."),
+    ] = False,
+    overrides: Annotated[
+        Path | None,
+        typer.Option("--overrides", help="Reviewers' alignment decisions (default data/reference/overrides.csv)."),
+    ] = None,
 ) -> None:
     """Print the service items of one file.
 
     Example: govguide extract data/raw/samples/gx_list_yibao_jingban.pdf --format table
-    """
-    from govguide.extract import extract_file
-    from govguide.isolation import run_isolated
-    from govguide.settings import get_settings
 
+    With --flow the same work runs as a Prefect flow run (govguide-extract): one extractor
+    re-run ad hoc on one file, recorded and with its items as an artifact. Nothing is cached
+    or published.
+    """
     if not path.exists():
         _err.print(f"error: {path}: no such file", markup=False)
         raise typer.Exit(2)
-    settings = get_settings()
     try:
-        # In a worker process with time and memory limits: a hostile file cannot hang or
-        # exhaust the caller, it fails with a clear reason instead.
-        result = run_isolated(
-            extract_file, path, extractor=extractor,
-            timeout_s=settings.extract_timeout_s, memory_mb=settings.extract_memory_mb,
-        )
+        if as_flow:
+            from flows.runtime import configure_prefect
+
+            configure_prefect()
+            from flows.extract_one import extract_one
+
+            result = extract_one(
+                str(path), extractor, str(overrides) if overrides is not None else None
+            )
+        else:
+            from govguide.single_file import extract_and_align
+
+            result = extract_and_align(path, extractor, overrides)
     except GovguideError as exc:
         _err.print(f"error: {exc} [{exc.reason}]", markup=False)
         raise typer.Exit(1) from None
-    items = _align(result.items)
+    items = result.items
     if not result.is_guide:
         _err.print(f"{path.name}: no items: {result.not_a_guide_reason}", markup=False)
     if fmt is OutputFormat.jsonl:

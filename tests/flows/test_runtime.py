@@ -67,3 +67,25 @@ def test_nightly_deployment_runs_at_two_shanghai_time() -> None:
     assert schedule.schedule.timezone == "Asia/Shanghai"
     assert deployment.parameters == {"raw": "in", "out": "out"}
     assert deployment.entrypoint.endswith("flows/ingest.py:ingest")
+
+
+def test_prefect_yaml_deployments_point_at_the_flows() -> None:
+    import importlib
+
+    import yaml
+    from prefect import Flow
+
+    from flows.deploy import NIGHTLY_CRON, TIMEZONE
+
+    root = Path(__file__).resolve().parents[2]
+    spec = yaml.safe_load((root / "prefect.yaml").read_text(encoding="utf-8"))
+    found = {}
+    for d in spec["deployments"]:
+        path, name = d["entrypoint"].split(":")
+        assert (root / path).is_file(), path
+        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+        assert isinstance(getattr(module, name), Flow)
+        found[d["name"]] = (getattr(module, name).name, d.get("schedules"))
+    assert found["nightly"][0] == "govguide-ingest"
+    assert found["nightly"][1] == [{"cron": NIGHTLY_CRON, "timezone": TIMEZONE, "active": True}]
+    assert found["adhoc"] == ("govguide-extract", None)

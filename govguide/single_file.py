@@ -1,0 +1,35 @@
+"""One file extracted and aligned, as ``govguide extract`` shows it (no dataset involved)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from govguide.errors import InputError
+from govguide.models import ExtractionResult
+
+
+def extract_and_align(
+    path: str | Path, extractor: str | None = None, overrides: str | Path | None = None
+) -> ExtractionResult:
+    """Extract ``path`` (layout forced with ``extractor``) in an isolated worker process and
+    align its items to the catalog, reviewers' overrides applied."""
+    from govguide.extract import extract_file
+    from govguide.isolation import run_isolated
+    from govguide.settings import get_settings
+    from normalizers.align import align_items, apply_alignment
+    from normalizers.overrides import load_overrides
+
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such file")
+    settings = get_settings()
+    # A hostile file cannot hang or exhaust the caller: it fails with a clear reason.
+    result = run_isolated(
+        extract_file,
+        Path(path),
+        extractor=extractor,
+        timeout_s=settings.extract_timeout_s,
+        memory_mb=settings.extract_memory_mb,
+    )
+    matches = align_items(result.items, overrides=load_overrides(overrides))
+    result.items = apply_alignment(result.items, matches)
+    return result
