@@ -433,3 +433,60 @@ def test_figures_format_names_every_disagreement(gold_items: list[dict[str, Any]
     assert figures["top1_agreement"] < 1.0
     assert f"✗ {gold[1]['item_name']}" in text
     assert "top-1 canonical agreement" in text
+
+
+
+# Wordings of the national list's services seen in other provinces' guides (not in the
+# samples): each must be matched to its catalog item without needing review.
+OTHER_PROVINCES_WORDINGS = {
+ "职工基本医疗保险参保登记": "职工参保登记",
+ "城乡居民基本医疗保险参保登记": "城乡居民参保登记",
+ "用人单位医疗保险参保登记": "单位参保登记",
+ "基本医疗保险关系转移接续申请": "基本医疗保险关系转移接续",
+ "职工医保关系转移接续": "基本医疗保险关系转移接续",
+ "异地长期居住人员异地就医备案": "异地长期居住人员备案",
+ "跨省异地长期居住人员备案": "异地长期居住人员备案",
+ "异地安置退休人员异地就医备案": "异地安置退休人员备案",
+ "常驻异地工作人员异地就医备案": "常驻异地工作人员备案",
+ "转诊转院人员异地就医备案": "异地转诊人员备案",
+ "异地转诊就医备案": "异地转诊人员备案",
+ "门诊慢特病待遇认定": "门诊慢特病病种待遇认定",
+ "门诊特殊疾病待遇认定": "门诊慢特病病种待遇认定",
+ "门诊慢性病、特殊病认定": "门诊慢特病病种待遇认定",
+ "零星报销（门诊）": "门诊费用报销",
+ "医疗费用手工报销（住院）": "住院费用报销",
+ "住院医疗费用零星报销": "住院费用报销",
+ "生育津贴申领": "生育津贴支付",
+ "生育保险待遇核准支付（生育津贴）": "生育津贴支付",
+ "生育医疗费用报销": "生育医疗费支付",
+ "计划生育手术费用支付": "计划生育医疗费支付",
+ "参保凭证开具": "出具参保凭证",
+ "个人账户一次性支取（死亡/出国定居）": "参保人员个人账户一次性支取",
+ "医保个人账户余额一次性支取": "参保人员个人账户一次性支取",
+ "定点医疗机构申请": "医疗机构申请定点协议管理",
+ "零售药店纳入医保定点申请": "零售药店申请定点协议管理",
+ "定点医疗机构医疗费用结算": "定点医疗机构费用结算",
+ "定点零售药店医保费用结算": "定点零售药店费用结算",
+ "医疗救助": "医疗救助对象待遇核准支付",
+ "医疗救助对象待遇核准": "医疗救助对象待遇核准支付",
+ "单位缴费基数申报": "基本医疗保险缴费工资申报",
+ "职工医保费补缴": "医疗保险费补缴",
+ "参保单位信息变更": "单位参保信息变更登记",
+ "参保人员信息变更登记": "职工参保信息变更登记",
+ "城乡居民参保信息查询": "参保人员参保信息查询",
+ "个人参保信息查询": "参保人员参保信息查询",
+ "单位参保信息查询打印": "参保单位参保信息查询",
+ "新生儿参保登记": "城乡居民参保登记",
+ "灵活就业人员医保参保登记": "职工参保登记",
+}
+
+
+def test_other_provinces_wordings_are_matched_without_review() -> None:
+    names = list(OTHER_PROVINCES_WORDINGS)
+    got = {n: m for n, m in zip(names, match_names(names), strict=True)}
+    wrong = {
+        n: (m.canonical_name, m.match_method, m.review_reason)
+        for n, m in got.items()
+        if m.canonical_name != OTHER_PROVINCES_WORDINGS[n] or m.needs_review
+    }
+    assert wrong == {}
