@@ -51,7 +51,9 @@ _END_STRING = re.compile(rb"[()\\]")
 _OCTAL = re.compile(rb"[0-7]{1,3}")
 _NAME_HEX = re.compile(rb"#([0-9A-Fa-f]{0,2})")
 _SPACE = re.compile(rb"\s")
-_OPEN_ESCAPE = re.compile(rb"#[0-9A-Fa-f]?$")
+# pdfminer drops a name that ends the stream in a "#xx" escape, complete or not: its
+# end-of-stream flush leaves the escape state without emitting the name.
+_OPEN_ESCAPE = re.compile(rb"#[0-9A-Fa-f]{0,2}$")
 _ESCAPES = {ord(k): v for k, v in {
     "b": 8, "t": 9, "n": 10, "f": 12, "r": 13, "(": 40, ")": 41, "\\": 92,
 }.items()}

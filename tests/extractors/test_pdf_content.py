@@ -13,7 +13,7 @@ from typing import Any
 
 import pdfplumber
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extractors.loaders.pdf import load_pdf
@@ -232,6 +232,7 @@ def _comparable(tok: Any) -> Any:
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(FRAGMENTS), st.sampled_from(SEPARATORS)), max_size=25))
+@example([(b"/x#", b""), (b"12", b"")])  # a name ending the stream in a complete escape
 def test_lexer_reads_tokens_as_pdfminer_does(parts: list[tuple[bytes, bytes]]) -> None:
     from extractors.loaders.pdf_lexer import tokens
 
