@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from extractors.loaders.docx_numbering import ListLabels
 from govguide.document import Cell, Document, Line, Paragraph, Table
 from govguide.errors import CorruptFileError, UnsupportedFormatError
 from govguide.models import SourceRef
@@ -43,17 +44,18 @@ def load_docx(path: Path, sha256: str = "") -> Document:
     para_index = 0
     table_index = 0
     try:
+        labels = ListLabels(document)
         for child in document.element.body.iterchildren():
             tag = child.tag
             if tag == f"{_W}p":
                 p = DocxParagraph(child, document)
-                for text in _paragraph_lines(p):
+                for text in _paragraph_lines(p, labels):
                     ref = SourceRef(page=page, para=para_index)
                     blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref, size=_size(p)))
                 para_index += 1
                 page += _page_breaks(child)
             elif tag == f"{_W}tbl":
-                blocks.append(_read_table(DocxTable(child, document), table_index, page))
+                blocks.append(_read_table(DocxTable(child, document), table_index, page, labels))
                 table_index += 1
     except (ValueError, KeyError, AttributeError, IndexError) as exc:
         raise CorruptFileError(f"DOCX structure cannot be read: {exc}", path=path) from exc
@@ -61,8 +63,14 @@ def load_docx(path: Path, sha256: str = "") -> Document:
     return Document(path=str(path), sha256=sha256, format="docx", pages=page, blocks=blocks)
 
 
-def _paragraph_lines(p: Any) -> list[str]:
-    return [t for t in p.text.split("\n")] if p.text.strip() else []
+def _paragraph_lines(p: Any, labels: ListLabels) -> list[str]:
+    """The paragraph's lines (hard line breaks split it), its list label before the first."""
+    label = labels.label(p._p)  # counted even for an empty paragraph, as Word does
+    if not p.text.strip():
+        return []
+    lines = p.text.split("\n")
+    lines[0] = label + lines[0]
+    return lines
 
 
 def _page_breaks(p_element: Any) -> int:
@@ -79,7 +87,7 @@ def _size(p: Any) -> float | None:
     return max(sizes) if sizes else None
 
 
-def _read_table(table: Any, index: int, page: int) -> Table:
+def _read_table(table: Any, index: int, page: int, labels: ListLabels) -> Table:
     rows: list[list[Cell | None]] = []
     # tc element → (row, col) where the merged cell starts. Keyed by the element itself (not
     # id()): holding it keeps lxml from recycling the proxy and its id for another cell.
@@ -100,7 +108,7 @@ def _read_table(table: Any, index: int, page: int) -> Table:
             lines = [
                 Line(text=text, ref=ref)
                 for para in cell.paragraphs
-                for text in para.text.split("\n")
+                for text in _paragraph_lines(para, labels)
                 if text.strip()
             ]
             out.append(Cell(lines=lines, ref=ref, merged_from=merged_from))
