@@ -17,15 +17,28 @@ Tables without a time-limit or legal-basis column simply leave those fields empt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import zip_longest
 
 from extractors.base import RawItem, register
 from govguide.document import Cell, Document, Line, Table
 from govguide.vocabulary import clean_heading, is_empty_value, match_field
 from normalizers.text import clean_text
 
-_ITEM_FIELDS = ("item_name", "materials", "time_limit", "legal_limit", "promised_limit", "legal_basis",
-                "main_item", "item_no", "conditions", "process", "remarks")
+_ITEM_FIELDS = (
+    "item_name",
+    "materials",
+    "time_limit",
+    "legal_limit",
+    "promised_limit",
+    "legal_basis",
+    "main_item",
+    "item_no",
+    "conditions",
+    "process",
+    "remarks",
+)
 _ROW_FIELDS = ("materials", "time_limit", "legal_limit", "promised_limit", "legal_basis")
 
 
@@ -34,6 +47,7 @@ class _Header:
     columns: dict[str, int]  # field → column index
     n_cols: int
     row_key: tuple[str | None, ...]  # the field of each column, to recognise repeats
+    other_rows: tuple[tuple[str, ...], ...] = ()  # texts of the header's other rows
 
 
 @register("table")
@@ -46,8 +60,12 @@ class TableExtractor:
             header = find_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
-            n_fields = len({"materials", "time_limit", "legal_basis", "conditions"}
-                           & {("time_limit" if f.endswith("_limit") else f) for f in header.columns})
+            n_fields = len(
+                {"materials", "time_limit", "legal_basis", "conditions"}
+                & {("time_limit" if f.endswith("_limit") else f) for f in header.columns}
+            )
+            if n_fields == 0:
+                continue  # names only (序号 / 事项名称 / 调整内容): an index of services, not guides
             data_rows = len(table.rows)
             best = max(best, min(1.0, 0.4 + 0.2 * n_fields + (0.2 if data_rows >= 3 else 0.0)))
         return best
@@ -76,7 +94,9 @@ def merge_tables(tables: list[Table]) -> list[Table]:
         if prev is not None and prev.n_cols == table.n_cols:
             later_page = (table.ref.page or 0) > (_row_page(prev.rows[-1]) or 0)
             own = find_header(table)
-            same_header = own is not None and own.row_key == getattr(find_header(prev), "row_key", None)
+            same_header = own is not None and own.row_key == getattr(
+                find_header(prev), "row_key", None
+            )
             if later_page or own is None or same_header:
                 prev.rows.extend(table.rows)
                 continue
@@ -98,28 +118,72 @@ def _cell_text(cell: Cell | None) -> str:
 
 
 def find_header(table: Table, max_scan: int = 5) -> _Header | None:
-    """The header row: the first of the top rows naming at least two item fields."""
-    best: tuple[int, int, dict[str, int], tuple[str | None, ...]] | None = None
-    for ri, row in enumerate(table.rows[:max_scan]):
-        cols: dict[str, int] = {}
-        key: list[str | None] = []
-        for ci, cell in enumerate(row):
-            f = match_field(_cell_text(cell)) if cell is not None else None
-            key.append(f)
-            if f and f not in cols:
-                cols[f] = ci
-        score = len(set(cols) & set(_ITEM_FIELDS))
+    """The header row: the first of the top rows naming at least two item fields.
+
+    A header may take two rows (办理时限 spanning 法定时限 | 承诺时限 below it): a row next
+    to the header row that names further fields in short titles is part of it, and its
+    titles refine those above them. Two name columns (事项名称 … 子项名称) are an item and
+    its sub-items: the later one names the row's item, the earlier one its main item.
+    """
+    keys = [_row_key(row) for row in table.rows[:max_scan]]
+    best: tuple[int, int] | None = None  # (score, row)
+    for ri, key in enumerate(keys):
+        score = len(set(_columns(key)) & set(_ITEM_FIELDS))
         if score >= 2 and (best is None or score > best[0]):
-            best = (score, ri, cols, tuple(key))
+            best = (score, ri)
     if best is None:
         return None
-    _, _, cols, key = best
-    return _Header(columns=cols, n_cols=table.n_cols, row_key=key)
+    ri = best[1]
+    merged: list[str | None] = list(keys[ri])
+    parts: list[tuple[str, ...]] = []
+    for other in (ri - 1, ri + 1):
+        if 0 <= other < len(keys) and _is_header_part(table.rows[other], keys[other], keys[ri]):
+            upper, lower = (keys[other], merged) if other < ri else (merged, keys[other])
+            merged = [lo or up for up, lo in zip_longest(upper, lower)]
+            parts.append(_row_texts(table.rows[other]))
+    return _Header(
+        columns=_columns(merged), n_cols=table.n_cols, row_key=keys[ri], other_rows=tuple(parts)
+    )
+
+
+def _row_key(row: list[Cell | None]) -> tuple[str | None, ...]:
+    return tuple(match_field(_cell_text(c)) if c is not None else None for c in row)
+
+
+def _row_texts(row: list[Cell | None]) -> tuple[str, ...]:
+    return tuple(_cell_text(c) for c in row)
+
+
+def _columns(key: Sequence[str | None]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for ci, f in enumerate(key):
+        if f == "item_name" and "item_name" in cols:
+            cols.setdefault("main_item", cols["item_name"])
+            cols["item_name"] = ci
+        elif f and f not in cols:
+            cols[f] = ci
+    return cols
+
+
+def _is_header_part(
+    row: list[Cell | None], key: tuple[str | None, ...], header_key: tuple[str | None, ...]
+) -> bool:
+    """Whether a row next to the header row belongs to the header: it names a field the
+    header row does not, and its own cells are all short titles (no numbers: a data row
+    has its 序号, its limits)."""
+    if not {f for f in key if f} - set(header_key):
+        return False
+    for cell in row:
+        text = _cell_text(cell)
+        if cell is None or not text or cell.merged_from is not None:
+            continue
+        if len(clean_heading(text)) > 14 or any(ch.isdigit() for ch in text):
+            return False
+    return True
 
 
 def _is_header_repeat(row: list[Cell | None], header: _Header) -> bool:
-    key = tuple(match_field(_cell_text(c)) if c is not None else None for c in row)
-    return key == header.row_key
+    return _row_key(row) == header.row_key or _row_texts(row) in header.other_rows
 
 
 def _is_section_row(row: list[Cell | None]) -> bool:
@@ -131,7 +195,6 @@ def _is_section_row(row: list[Cell | None]) -> bool:
 
 def _table_items(table: Table, header: _Header) -> list[RawItem]:
     cols = header.columns
-    name_col = cols["item_name"]
     items: list[RawItem] = []
     section: str | None = None
     main_item: str | None = None
@@ -145,9 +208,8 @@ def _table_items(table: Table, header: _Header) -> list[RawItem]:
         if _is_section_row(row) and not _cell_in(row, cols.get("materials")):
             section = clean_heading(_cell_text(_first_cell(row))) or section
             continue
-        name_cell = _cell_at(row, name_col)
-        name = _cell_text(name_cell)
-        if not name or (name_cell is not None and name_cell.merged_from is not None and items):
+        name_cell, name = _row_name(row, cols)
+        if name_cell is None:
             # No name of its own: the rest of the row above, cut by a page break.
             if items:
                 _append_row(items[-1], row, cols)
@@ -170,6 +232,25 @@ def _table_items(table: Table, header: _Header) -> list[RawItem]:
     return items
 
 
+def _row_name(row: list[Cell | None], cols: dict[str, int]) -> tuple[Cell | None, str]:
+    """The cell naming the row's item and its text; (None, "") for a continuation row.
+
+    A name cell merged down from the row above names no new item. A sub-item cell that
+    says "none" (无, /) names the main item itself: an item without sub-items.
+    """
+    cell = _cell_at(row, cols["item_name"])
+    name = _cell_text(cell)
+    if cell is not None and name and cell.merged_from is None and not is_empty_value(name):
+        return cell, name
+    main = _cell_at(row, cols.get("main_item"))
+    main_name = _cell_text(main)
+    if main is None or not main_name or is_empty_value(main_name):
+        return None, ""
+    if name and is_empty_value(name) and (cell is None or cell.merged_from is None):
+        return main, main_name
+    return None, ""
+
+
 def _cell_at(row: list[Cell | None], col: int | None) -> Cell | None:
     if col is None or col >= len(row):
         return None
@@ -189,4 +270,3 @@ def _append_row(item: RawItem, row: list[Cell | None], cols: dict[str, int]) -> 
         lines: list[Line] = [ln for ln in cell.lines if ln.text.strip()]
         if lines:
             getattr(item, f).lines.extend(lines)
-

@@ -15,6 +15,7 @@ from importlib import resources
 _NUMBERING = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．,，:：]?|[①-⑳]|第[一二三四五六七八九十\d]+[部分章节条项])\s*"
 )
+_TRAILING_NOTE = re.compile(r"(.+?)[（(][^（()）]*[）)]")
 _DECORATION = re.compile(r"[\s:：*＊【】\[\]<>〈〉“”\"'·•]+")
 
 
@@ -54,6 +55,11 @@ def match_field(text: str, group: str = "fields", *, max_len: int | None = 14) -
 
 
 def is_empty_value(text: str) -> bool:
-    """True for cells that mean "nothing" (无, /, —, empty)."""
+    """True for cells that mean "nothing" (无, /, —, empty), also with a note in brackets
+    after the word: 无（通过信息共享获取，无需申请人提供）."""
     t = _DECORATION.sub("", text or "")
-    return t == "" or t in set(words("words", "empty"))
+    empty = set(words("words", "empty"))
+    if t == "" or t in empty:
+        return True
+    noted = _TRAILING_NOTE.fullmatch(t)
+    return noted is not None and noted.group(1) in empty

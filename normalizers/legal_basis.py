@@ -232,6 +232,23 @@ def _first_run(text: str) -> list[int]:
     return parse_articles(m.group())
 
 
+def _after_brackets(text: str) -> str:
+    """``text`` without the bracketed notes it starts with: the number and promulgation
+    history (``（2010年10月28日…通过，根据…修正）``) stand between a title and its articles."""
+    s = text.lstrip(_PUNCT)
+    while s and s[0] in _OPEN:
+        depth = 0
+        for i, ch in enumerate(s):
+            depth += ch in _OPEN
+            depth -= ch in _CLOSE
+            if depth == 0:
+                s = s[i + 1 :].lstrip(_PUNCT)
+                break
+        else:
+            return text  # unclosed: leave it to the caller's window
+    return s
+
+
 def _bracketed(s: str, span: tuple[int, int, int]) -> tuple[str, str | None, list[int]]:
     start, inner_end, end = span
     title, before, after = s[start + 1 : inner_end], s[:start], s[end:]
@@ -245,7 +262,7 @@ def _bracketed(s: str, span: tuple[int, int, int]) -> tuple[str, str | None, lis
         after = after[: m.start()] + after[m.end() :]
     if doc is None and (m := _DOC_NUMBER.search(before)):
         doc = _clean_doc(m.group())
-    articles = _first_run(after)
+    articles = _first_run(after) or _first_run(_after_brackets(after))
     if not articles:
         # 《中华人民共和国社会保险法第二十三条》: articles written inside the title.
         m = re.search(rf"(?:{_ART_TOKEN})+$", title)

@@ -439,6 +439,11 @@ def parse_time_limit(
             warnings.append(f"{_LABEL_NAMES[kind]} given twice; the first is kept")
             continue
         readings[kind] = _read_value(compact[m.end() : end])
+    # A limit before the first label is the unlabelled one, as in a text without labels:
+    # ``10个工作日（法定时限20个工作日）`` promises 10 and notes the legal 20.
+    lead = compact[: labels[0].start()]
+    if default_kind not in readings and _phrases(lead):
+        readings[default_kind] = _read_value(lead.rstrip(" \n(（[【"))
     return _assemble(shown, readings, warnings)
 
 
