@@ -1,9 +1,14 @@
-"""Layout ``form``: portal guides made of key-value grids (政务服务网 exports).
+"""Layout ``form``: one guide per file, made of labelled fields (政务服务网 exports).
 
 The item is described by labelled cells (事项名称 | 医疗保险费补缴手续办理 | 事项类型 | 公共服务),
-a materials table whose header names 材料名称 / 来源渠道 / 材料类型 / 材料必要性, a legal-basis
-block of labelled rows (法律法规名称 / 依据文号 / 条款号, repeated per law) and a process table
-whose 办理时限 column gives each step's working days. One document, one item.
+lists inside or after the grid (a materials table, a legal-basis table or block, a process
+table: see :mod:`extractors.form_tables`) and, on web pages and their exports, labelled
+lines of text (``办理事项：…``, a 申请材料 heading over a numbered list: see
+:mod:`extractors.form_text`). For every field the grid's structured value wins over a
+grid cell's text, which wins over text lines.
+
+Grids pair labels with values left to right. A label merged down over several rows (办理时限
+over 法定办结时限 | 45个工作日 and 承诺办结时限 | 15个工作日) only groups the pairs beside it.
 """
 
 from __future__ import annotations
@@ -11,16 +16,27 @@ from __future__ import annotations
 import re
 
 from extractors.base import RawField, RawItem, register
-from extractors.table import merge_tables
-from govguide.document import Cell, Document, Table
-from govguide.models import Material, SourceRef
-from govguide.vocabulary import is_empty_value, match_field
-from normalizers.legal_basis import legal_basis_from_block
-from normalizers.text import clean_text
+from extractors.form_tables import (
+    ListTable,
+    cell_text,
+    find_lists,
+    is_label,
+    legal_block,
+    legal_column_rows,
+    material_rows,
+    process_days,
+    running_texts,
+)
+from extractors.form_text import TextField, item_names, single_value, text_fields
+from govguide.document import Cell, Document, Paragraph, Table
+from govguide.models import LegalBasis, SourceRef
+from govguide.vocabulary import is_empty_value, match_field, words
 
 _KV_MAX_KEY = 10
 _VERSION = re.compile(r"事项版本\s*[:：]\s*(\S+)")
-_COPIES = re.compile(r"(\d+)\s*份")
+_TIME_FIELDS = ("time_limit", "legal_limit", "promised_limit")
+_SUB = "子项"  # 子项名称: the item itself, below a 事项名称 / 主项名称
+_BODY_KEYS = ("实施主体", "实施机构", "实施机关", "实施部门", "办理机构", "受理机构")
 
 
 @register("form")
@@ -28,58 +44,245 @@ class FormExtractor:
     name = "form"
 
     def score(self, doc: Document) -> float:
-        kv = _key_values(doc)
-        if not any(match_field(k) == "item_name" for k in kv):
-            return 0.0
-        score = 0.5
-        if _materials_table(doc) is not None:
-            score += 0.3
-        if _legal_rows(doc) or any(match_field(k) in ("case_type", "time_limit") for k in kv):
-            score += 0.2
-        return score
+        guides = split_guides(doc)
+        return _score_one(guides[0]) if guides else 0.0
 
     def extract(self, doc: Document) -> list[RawItem]:
-        kv = _key_values(doc)
-        by_field: dict[str, tuple[str, Cell]] = {}
-        for key, (value, cell) in kv.items():
-            f = match_field(key)
-            if f and f not in by_field:
-                by_field[f] = (value, cell)
-        if "item_name" not in by_field:
-            return []
-        name, name_cell = by_field["item_name"]
-        item = RawItem(name=name, name_refs=[name_cell.ref], page=name_cell.ref.page)
-        if "case_type" in by_field:
-            item.case_type = by_field["case_type"][0]
-        for f in ("time_limit", "legal_limit", "promised_limit"):
+        return [item for guide in split_guides(doc) if (item := _extract_one(guide)) is not None]
+
+
+def _score_one(doc: Document) -> float:
+    found = find_lists(doc)
+    if any(lst.kind == "items" for lst in found):
+        return 0.0  # a list table of items (清单): one row per item, read by layout 'table'
+    pairs = _pairs(doc, found)
+    kv = _first(pairs)
+    grid_names = {v for k, v, _ in pairs if _names_item(k, v)}
+    if not grid_names and (named := _grid_name(kv)):
+        grid_names = {named[0]}  # only a 子项名称
+    plain, numbered = item_names(doc)
+    # One guide: its name in the grid or on an unnumbered label line. Numbered 事项名称
+    # lines belong to sectioned guides; several names in text make a compilation of them.
+    names = grid_names or plain
+    if len(names) != 1 or len(names | numbered) > 1:
+        return 0.0
+    fields = {match_field(k) for k in kv} | set(text_fields(doc))
+    lists = {lst.kind for lst in found}
+    score = 0.5
+    if "materials" in lists or "materials" in fields:
+        score += 0.3
+    if "legal" in lists or fields & {"legal_basis", "case_type", *_TIME_FIELDS} or legal_block(doc):
+        score += 0.2
+    return score
+
+
+def _extract_one(doc: Document) -> RawItem | None:
+    lists = find_lists(doc)
+    kv = _first(_pairs(doc, lists))
+    by_field: dict[str, tuple[str, Cell]] = {}
+    for key, (value, cell) in kv.items():
+        f = match_field(key)
+        if f and f not in by_field:
+            by_field[f] = (value, cell)
+    text = text_fields(doc)
+    named = _grid_name(kv)
+    if named is None and (found := single_value(text.get("item_name"))):
+        named = (found[0], found[1].ref, None)
+    if named is None:
+        return None
+    name, name_ref, main = named
+    item = RawItem(name=name, name_refs=[name_ref], page=name_ref.page, section=main)
+    _set_time_limit(item, by_field, text)
+    item.item_version = _item_version(doc, kv)
+    item.region = next((kv[k][0] for k in _BODY_KEYS if k in kv and kv[k][0]), None)
+    _set_materials(item, lists, by_field, text)
+    _set_legal_basis(item, doc, lists, by_field, text)
+    item.process_days = process_days(lists)
+    return item
+
+
+def split_guides(doc: Document) -> list[Document]:
+    """The guides of a file: one, or one per grid naming a new item (an export of several
+    portal guides into one file). Each guide starts at its grid, or at the title lines and
+    section label right above it; running headers and footers are left out."""
+    found = find_lists(doc)
+    starts: list[int] = []
+    seen: set[str] = set()
+    name_tables: dict[int, str] = {}
+    for key, value, cell in _pairs(doc, found):
+        if _names_item(key, value) and cell.ref.table is not None:
+            name_tables.setdefault(cell.ref.table, value)
+    for bi, block in enumerate(doc.blocks):
+        if isinstance(block, Table) and block.index in name_tables:
+            name = name_tables[block.index]
+            if name in seen:
+                continue
+            seen.add(name)
+            starts.append(_guide_start(doc, bi) if starts else 0)
+    if len(starts) <= 1:
+        return [doc]
+    furniture = running_texts(doc)
+    guides = []
+    for a, b in zip(starts, [*starts[1:], len(doc.blocks)], strict=True):
+        blocks = [blk for blk in doc.blocks[a:b]
+                  if not (isinstance(blk, Paragraph) and blk.text.strip() in furniture)]
+        guides.append(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
+                               blocks=blocks))
+    return guides
+
+
+def _guide_start(doc: Document, bi: int) -> int:
+    """The first block of the guide whose grid is block ``bi``: its title and section label
+    (…办事指南, 基本信息) belong to it, not to the end of the guide before."""
+    furniture = running_texts(doc)
+    start = bi
+    while start > 0 and isinstance(prev := doc.blocks[start - 1], Paragraph):
+        text = prev.text.strip()
+        if not (text in furniture or is_label(text) or _is_title(text, prev)):
+            break
+        start -= 1
+    return start
+
+
+def _is_title(text: str, para: Paragraph) -> bool:
+    t = text.replace(" ", "")
+    return (para.size is not None and para.size >= 1.3) or (
+        len(t) <= 40 and t.endswith(tuple(words("words", "guide_title_suffix")))
+    )
+
+
+def _names_item(key: str, value: str) -> bool:
+    """A grid pair naming the guide's item (事项名称 | 生育津贴支付), not a sub-item and not
+    an empty 项目名称 of something else (中介服务项目名称 | 无)."""
+    return match_field(key) == "item_name" and _SUB not in key and not is_empty_value(value)
+
+
+def _grid_name(kv: dict[str, tuple[str, Cell]]) -> tuple[str, SourceRef, str | None] | None:
+    """(item name, where, group name): a 子项名称 is the item itself, the 事项名称 or 主项名称
+    beside it the group it belongs to."""
+    names = [(k, v, c) for k, (v, c) in kv.items() if match_field(k) == "item_name" and not is_empty_value(v)]
+    if not names:
+        return None
+    sub = next((n for n in names if _SUB in n[0]), None)
+    key, value, cell = sub or names[0]
+    main = next((v for k, (v, _) in kv.items() if match_field(k) == "main_item" and v), None)
+    if main is None and sub is not None:
+        main = next((v for k, v, _ in names if k != key), None)
+    return value, cell.ref, main
+
+
+def _set_time_limit(item: RawItem, by_field: dict[str, tuple[str, Cell]], text: dict[str, TextField]) -> None:
+    if "case_type" in by_field:
+        item.case_type = by_field["case_type"][0]
+    elif (found := single_value(text.get("case_type"))) is not None:
+        item.case_type = found[0]
+    if any(f in by_field for f in _TIME_FIELDS):
+        for f in _TIME_FIELDS:
             if f in by_field:
                 setattr(item, f, RawField(list(by_field[f][1].lines)))
-        item.item_version = _item_version(doc, kv)
-        item.region = _implementing_body(kv)
-        table = _materials_table(doc)
-        if table is not None:
-            item.material_rows = _material_rows(table)
-        item.legal_rows = _legal_rows(doc)
-        item.process_days = _process_days(doc)
-        return [item]
+        return
+    for f in _TIME_FIELDS:
+        if f in text:
+            setattr(item, f, RawField(list(text[f].lines)))
 
 
-def _cell_text(cell: Cell | None) -> str:
-    return clean_text("".join(ln.text for ln in cell.lines)) if cell is not None else ""
+def _set_materials(
+    item: RawItem, lists: list[ListTable], by_field: dict[str, tuple[str, Cell]], text: dict[str, TextField]
+) -> None:
+    for lst in lists:
+        if lst.kind == "materials" and (rows := material_rows(lst)):
+            item.material_rows = rows
+            return
+    if "materials" in by_field and by_field["materials"][0]:
+        item.materials = RawField(list(by_field["materials"][1].lines))
+    elif "materials" in text:
+        item.materials = RawField(list(text["materials"].lines))
 
 
-def _key_values(doc: Document) -> dict[str, tuple[str, Cell]]:
-    """Label → (value, value cell) for grids of alternating label and value cells."""
-    out: dict[str, tuple[str, Cell]] = {}
-    for table in doc.tables():
-        for row in table.rows:
-            cells = [c for c in row if c is not None]
-            for key_cell, value_cell in zip(cells[::2], cells[1::2], strict=False):
-                key = _cell_text(key_cell)
-                if not key or len(key) > _KV_MAX_KEY or key in out:
-                    continue
-                out[key] = (_cell_text(value_cell), value_cell)
+def _set_legal_basis(
+    item: RawItem,
+    doc: Document,
+    lists: list[ListTable],
+    by_field: dict[str, tuple[str, Cell]],
+    text: dict[str, TextField],
+) -> None:
+    rows = legal_block(doc)
+    for lst in lists:
+        if lst.kind == "legal":
+            rows += legal_column_rows(lst)
+    if rows:
+        item.legal_rows = _merge_same(rows)
+        return
+    if "legal_basis" in by_field and by_field["legal_basis"][0]:
+        item.legal_basis = RawField(list(by_field["legal_basis"][1].lines))
+    elif "legal_basis" in text:
+        item.legal_basis = RawField(list(text["legal_basis"].lines))
+
+
+def _merge_same(rows: list[tuple[LegalBasis, list[SourceRef]]]) -> list[tuple[LegalBasis, list[SourceRef]]]:
+    """One entry per document: the same title cited again adds its articles."""
+    out: list[tuple[LegalBasis, list[SourceRef]]] = []
+    for entry, refs in rows:
+        for prev, prev_refs in out:
+            if prev.title == entry.title and (
+                prev.doc_number == entry.doc_number or None in (prev.doc_number, entry.doc_number)
+            ):
+                prev.articles = prev.articles + [a for a in entry.articles if a not in prev.articles]
+                prev.doc_number = prev.doc_number or entry.doc_number
+                prev_refs.extend(refs)
+                break
+        else:
+            out.append((entry, list(refs)))
     return out
+
+
+# --------------------------------------------------------------------------- key-value grid
+
+
+def _first(pairs: list[tuple[str, str, Cell]]) -> dict[str, tuple[str, Cell]]:
+    """Label → (value, value cell), the first occurrence of each label."""
+    out: dict[str, tuple[str, Cell]] = {}
+    for key, value, cell in pairs:
+        out.setdefault(key, (value, cell))
+    return out
+
+
+def _pairs(doc: Document, lists: list[ListTable]) -> list[tuple[str, str, Cell]]:
+    """(label, value, value cell) of grids of alternating label and value cells, in order.
+
+    Rows that belong to a list table (its header and entries) are not key-value rows.
+    """
+    in_lists = set().union(*(lst.spans for lst in lists)) if lists else set()
+    out: list[tuple[str, str, Cell]] = []
+    for table in doc.tables():
+        for ri, row in enumerate(table.rows):
+            if (table.index, ri) in in_lists:
+                continue
+            cells = [c for c in row if c is not None]
+            if len(cells) % 2 == 1 and len(cells) > 1 and _groups_rows(table, ri, row):
+                cells = cells[1:]
+            for key_cell, value_cell in zip(cells[::2], cells[1::2], strict=False):
+                key = cell_text(key_cell)
+                if key and len(key) <= _KV_MAX_KEY:
+                    out.append((key, cell_text(value_cell), value_cell))
+    return out
+
+
+def _groups_rows(table: Table, ri: int, row: list[Cell | None]) -> bool:
+    """The row's first cell is a label merged down over the rows below (or is such a label
+    repeated): it groups the label-value pairs beside it rather than pairing with one."""
+    ci, first = next((i, c) for i, c in enumerate(row) if c is not None)
+    if first.merged_from is not None:
+        return True
+    if ri + 1 >= len(table.rows):
+        return False
+    below = table.rows[ri + 1]
+    if ci >= len(below):
+        return False
+    nxt = below[ci]
+    if nxt is None:  # PDF: the merged cell covers the position below
+        return any(c is not None for c in below[ci + 1 :])
+    return nxt.merged_from == (ri, ci)
 
 
 def _item_version(doc: Document, kv: dict[str, tuple[str, Cell]]) -> str | None:
@@ -91,131 +294,3 @@ def _item_version(doc: Document, kv: dict[str, tuple[str, Cell]]) -> str | None:
         if m:
             return m.group(1)
     return None
-
-
-def _implementing_body(kv: dict[str, tuple[str, Cell]]) -> str | None:
-    for key in ("实施主体", "实施机构", "办理机构", "受理机构"):
-        if key in kv:
-            return kv[key][0] or None
-    return None
-
-
-def _header_map(row: list[Cell | None], group: str) -> dict[str, int]:
-    cols: dict[str, int] = {}
-    for ci, cell in enumerate(row):
-        f = match_field(_cell_text(cell), group) if cell is not None else None
-        if f and f not in cols:
-            cols[f] = ci
-    return cols
-
-
-def _materials_table(doc: Document) -> tuple[dict[str, int], list[list[Cell | None]]] | None:
-    """The table whose header names 材料名称, with its rows (continuations over pages joined)."""
-    found: tuple[dict[str, int], list[list[Cell | None]]] | None = None
-    for table in doc.tables():
-        if not table.rows:
-            continue
-        cols = _header_map(table.rows[0], "materials_table")
-        if "name" in cols:
-            if found is None:
-                found = (cols, list(table.rows[1:]))
-            continue
-        if found is not None and table.n_cols == len(table.rows[0]) and _continues(found, table):
-            found[1].extend(table.rows)
-    return found
-
-
-def _continues(found: tuple[dict[str, int], list[list[Cell | None]]], table: Table) -> bool:
-    # A materials table cut by a page break continues in a headerless table of equal width.
-    width = max((len(r) for r in found[1]), default=0)
-    return width == table.n_cols and not _header_map(table.rows[0], "fields")
-
-
-def _material_rows(found: tuple[dict[str, int], list[list[Cell | None]]]) -> list[tuple[Material, list[SourceRef]]]:
-    cols, rows = found
-    out: list[tuple[Material, list[SourceRef]]] = []
-
-    def cell(row: list[Cell | None], key: str) -> Cell | None:
-        ci = cols.get(key)
-        return row[ci] if ci is not None and ci < len(row) else None
-
-    for row in rows:
-        name_cell = cell(row, "name")
-        name = _cell_text(name_cell)
-        if not name:
-            continue
-        if out and name_cell is not None and not any(_cell_text(c) for k, c in
-                                                     ((k, cell(row, k)) for k in cols if k != "name")):
-            # Only the name column filled: the rest of the row above, cut by a page break.
-            prev, refs = out[-1]
-            out[-1] = (prev.model_copy(update={"name": prev.name + name}), [*refs, name_cell.ref])
-            continue
-        copies_text = _cell_text(cell(row, "copies"))
-        m = _COPIES.search(copies_text)
-        required_text = _cell_text(cell(row, "required"))
-        material = Material(
-            name=name.rstrip("。；;"),
-            source=_value(cell(row, "source")),
-            form=_value(cell(row, "form")),
-            copies=int(m.group(1)) if m else None,
-            required=(None if not required_text else not required_text.startswith(("非", "否", "不"))),
-        )
-        out.append((material, [name_cell.ref] if name_cell is not None else []))
-    return out
-
-
-def _value(cell: Cell | None) -> str | None:
-    text = _cell_text(cell)
-    return None if is_empty_value(text) else text
-
-
-def _legal_rows(doc: Document) -> list:
-    """One LegalBasis per 法律法规名称 row of the legal-basis block, with the rows below it."""
-    entries: list = []
-    current: dict[str, str] | None = None
-    refs: list[SourceRef] = []
-
-    def flush() -> None:
-        if current and current.get("title"):
-            entries.append(
-                (legal_basis_from_block(current["title"], current.get("doc_number"), current.get("articles")), refs)
-            )
-
-    for table in doc.tables():
-        for row in table.rows:
-            cells = [c for c in row if c is not None]
-            if len(cells) < 2:
-                continue
-            key = match_field(_cell_text(cells[0]), "legal_block", max_len=_KV_MAX_KEY)
-            if key is None:
-                continue
-            value = _cell_text(cells[1])
-            if key == "title":
-                flush()
-                current, refs = {"title": value}, [cells[1].ref]
-            elif current is not None and key not in current:
-                current[key] = value
-                refs.append(cells[1].ref)
-    flush()
-    return entries
-
-
-def _process_days(doc: Document) -> int | None:
-    """Sum of a process table's 办理时限 column (working days per step)."""
-    for table in merge_tables(list(doc.tables())):
-        if not table.rows:
-            continue
-        header = table.rows[0]
-        cols = {match_field(_cell_text(c)): i for i, c in enumerate(header) if c is not None}
-        if "time_limit" not in cols or "process" not in cols:
-            continue
-        col = cols["time_limit"]
-        total, seen = 0, False
-        for row in table.rows[1:]:
-            text = _cell_text(row[col]) if col < len(row) else ""
-            if text.isdigit():
-                total += int(text)
-                seen = True
-        return total if seen else None
-    return None
-

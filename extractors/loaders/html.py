@@ -3,6 +3,11 @@
 Portal pages and web-exported guides hold the same structures as Word files: headings,
 paragraphs and tables (``rowspan``/``colspan`` resolved like merged Word cells). Scripts and
 styles are dropped; the parser never fetches anything and never resolves entities.
+
+Text is read as a browser shows it: runs of white space (the indentation and line breaks of
+pretty-printed markup) collapse to one space, and ``<br>`` and block elements break lines.
+Headings ``<h1>``–``<h6>`` carry their default rendered size relative to body text, the
+signal a PDF gives through its font sizes.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ from govguide.models import SourceRef
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "blockquote"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _SKIP_TAGS = {"script", "style", "noscript", "head", "template"}
+# Browsers' default heading sizes (em of body text).
+_HEADING_SIZE = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+")  # HTML white space; a no-break space is text
 
 
 def load_html(path: Path, sha256: str = "") -> Document:
@@ -64,23 +72,35 @@ def _walk(el: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> No
     if tag == "table":
         blocks.append(_table(el, state["table"]))
         state["table"] += 1
+        # A table inside a cell (申请材料 | <table>…</table>) is a block of its own after its
+        # grid: its rows keep their columns instead of running together in one cell.
+        for inner in el.iter("table"):
+            if inner is not el and _owner_table(inner) is el:
+                _walk(inner, blocks, state)
         return
     if tag in _BLOCK_TAGS and not el.xpath(".//table"):
         for text in _lines(el):
             ref = SourceRef(para=state["para"])
-            blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref))
+            blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref, size=_HEADING_SIZE.get(tag)))
         state["para"] += 1
         return
     if el.text and el.text.strip() and tag not in ("html", "body"):
-        ref = SourceRef(para=state["para"])
-        blocks.append(Paragraph(lines=[Line(text=el.text.strip(), ref=ref)], ref=ref))
-        state["para"] += 1
+        _loose_text(el.text, blocks, state)
     for child in el:
         _walk(child, blocks, state)
         if child.tail and child.tail.strip():
-            ref = SourceRef(para=state["para"])
-            blocks.append(Paragraph(lines=[Line(text=child.tail.strip(), ref=ref)], ref=ref))
-            state["para"] += 1
+            _loose_text(child.tail, blocks, state)
+
+
+def _loose_text(text: str, blocks: list[Paragraph | Table], state: dict[str, int]) -> None:
+    """Text directly inside a container (between its blocks) is a paragraph of its own."""
+    ref = SourceRef(para=state["para"])
+    blocks.append(Paragraph(lines=[Line(text=_collapse(text), ref=ref)], ref=ref))
+    state["para"] += 1
+
+
+def _collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 def _lines(el: Any) -> list[str]:
@@ -89,15 +109,18 @@ def _lines(el: Any) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        text = "".join(buf).strip()
-        if text:
-            parts.append(text)
+        raw = "".join(buf)
+        # <pre> keeps its line breaks; everywhere else white space collapses.
+        texts = raw.splitlines() if preformatted else [raw]
+        parts.extend(t for t in (_collapse(x) for x in texts) if t)
         buf.clear()
+
+    preformatted = (el.tag if isinstance(el.tag, str) else "") == "pre"
 
     def visit(node: Any) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in _SKIP_TAGS:
-            return
+        if tag in _SKIP_TAGS or (tag == "table" and node is not el):
+            return  # a nested table is read as a table of its own
         if tag == "br" or tag in _BLOCK_TAGS:
             flush()
         if node.text:
@@ -151,6 +174,7 @@ def _table(el: Any, index: int) -> Table:
 
 
 def _owner_table(tr: Any) -> Any:
+    """The nearest ``<table>`` enclosing ``tr`` (or any element)."""
     node = tr.getparent()
     while node is not None and node.tag != "table":
         node = node.getparent()
