@@ -143,9 +143,14 @@ def _split_entry(text: str) -> list[str]:
     closed_title = False  # the current piece already holds a whole 《title》
     for i, ch in enumerate(text):
         if ch == "《":
-            if titles == 0 and closed_title and (not parens or "号" in text[parens[-1] : i]):
+            if (
+                titles == 0
+                and closed_title
+                and (not parens or ("号" in text[parens[-1] : i] and not _closes(text, i)))
+            ):
                 # A second title: the previous citation ended (an unclosed bracket before it
-                # is one PDF export lost, if it already held a document number).
+                # is one PDF export lost, if it already held a document number and never
+                # closes; a bracket that closes later is a note: 根据…《关于修改…的决定》修正）.
                 pieces.append(text[start:i])
                 start, parens, closed_title = i, [], False
             titles += 1
@@ -170,6 +175,19 @@ def _split_entry(text: str) -> list[str]:
             start, closed_title = i + 1, False
     pieces.append(text[start:])
     return pieces
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether the innermost bracket open at ``i`` closes later in ``text``."""
+    depth = 0
+    for ch in text[i:]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _next_line(text: str, i: int) -> str:

@@ -67,7 +67,10 @@ _PHRASE = re.compile(
     rf"(?P<now>{_IMMEDIATE})"
     rf"|(?:不超过|不多于|不超出|最长|最多|至多|最迟)?"
     rf"(?<![第月年{_NUM_CHARS}])(?P<n1>{NUMBER})(?:(?:-|~|至|到|—)(?P<n2>{NUMBER}))?"
+    # A portal table may put the unit in brackets after the number: 20（工作日）.
+    r"(?P<bracket>[（(])?"
     r"(?:(?P<month>个月)|个?(?P<unit>工作日|工作天|自然日|日历日|天|日|周|星期|小时|分钟))"
+    r"(?(bracket)[）)])"
 )
 _UNITS = {
     "工作日": "working",

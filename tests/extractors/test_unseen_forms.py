@@ -21,19 +21,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / "forms"
 SUFFIXES = (".pdf", ".docx", ".html")
 
 # (fixture stem, aspect) → why it cannot pass yet; the fix lies outside the form layout.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("zj_canbao_biangeng", "time_limit"): (
-        "normalizers/time_limits.py: a portal value with its unit in brackets, 法定期限 "
-        "'20（工作日）' / 承诺期限 '1（工作日）', is not read as a duration (parse_days finds "
-        "no N个工作日 / N日 phrase); N（工作日） should read as N working days"
-    ),
-    ("sc_mxb_rending", "legal_basis"): (
-        "normalizers/legal_basis.py: split_citations starts a new citation at the 《…》 of an "
-        "amendment note inside the first citation's open bracket (《社会保险法》（…根据…《关于修改"
-        "〈…〉等七部法律的决定》修正）第二十八条), giving a spurious 关于修改…的决定 entry that takes "
-        "article 28; a 《》 inside an unclosed （…） after a title should stay part of that citation"
-    ),
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _fixture_files() -> dict[str, Path]:

@@ -535,3 +535,14 @@ def test_reading_the_raw_citations_again_changes_nothing(text: str, joiner: str)
     entries = parse_legal_basis(text)
     again = parse_legal_basis(joiner.join(e.raw for e in entries))
     assert _triples(again) == _triples(entries)
+
+
+def test_title_inside_an_amendment_note_stays_in_its_citation() -> None:
+    text = (
+        "《中华人民共和国社会保险法》（2010年10月28日中华人民共和国主席令第35号公布，根据2018年"
+        "12月29日第十三届全国人民代表大会常务委员会第七次会议《关于修改〈中华人民共和国劳动法〉"
+        "等七部法律的决定》修正）第二十八条"
+    )
+    assert [(b.title, b.doc_number, b.articles) for b in parse_legal_basis(text)] == [
+        ("中华人民共和国社会保险法", "中华人民共和国主席令第35号", [28])
+    ]

@@ -387,3 +387,19 @@ def test_spaces_inside_phrases_do_not_change_the_reading(case, data) -> None:
     tl = parse_time_limit("".join(chars))
     assert (tl.legal_days, tl.promised_days) == (legal, promised)
     assert [d for _, d in _conditions(tl)] == [d for _, d in conditions]
+
+
+@pytest.mark.parametrize(
+    ("text", "legal", "promised", "unit"),
+    [
+        ("20（工作日）", None, 20, "working"),
+        ("法定办结时限：20（工作日）；承诺办结时限：5（个工作日）", 20, 5, "working"),
+        ("30(自然日)", None, 30, "natural"),
+    ],
+)
+def test_unit_in_brackets_after_the_number(
+    text: str, legal: int | None, promised: int | None, unit: str
+) -> None:
+    # Portal tables write the number in the cell and the unit in brackets after it.
+    r = parse_time_limit(text)
+    assert (r.legal_days, r.promised_days, r.days_unit, r.warnings) == (legal, promised, unit, [])
