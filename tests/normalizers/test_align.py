@@ -490,3 +490,9 @@ def test_other_provinces_wordings_are_matched_without_review() -> None:
         if m.canonical_name != OTHER_PROVINCES_WORDINGS[n] or m.needs_review
     }
     assert wrong == {}
+
+
+@pytest.mark.parametrize("name", ["零星医疗费用报销", "医疗费用零星报销", "医疗费用手工报销"])
+def test_manual_reimbursement_without_outpatient_or_inpatient_covers_both(name: str) -> None:
+    m = match_name(name)
+    assert (m.canonical_name, m.also_covers, m.needs_review) == ("住院费用报销", ["YB-0601"], False)
