@@ -1,4 +1,5 @@
-"""Layout ``form``: one guide per file, made of labelled fields (政务服务网 exports).
+"""Layout ``form``: portal guides made of labelled fields (政务服务网 exports), one per file or
+several one after another (see :func:`split_guides`).
 
 The item is described by labelled cells (事项名称 | 医疗保险费补缴手续办理 | 事项类型 | 公共服务),
 lists inside or after the grid (a materials table, a legal-basis table or block, a process
@@ -27,8 +28,8 @@ from extractors.form_tables import (
     process_days,
     running_texts,
 )
-from extractors.form_text import TextField, item_names, single_value, text_fields
-from govguide.document import Cell, Document, Paragraph, Table
+from extractors.form_text import TextField, guide_name_lines, item_names, single_value, text_fields
+from govguide.document import Block, Cell, Document, Paragraph, Table
 from govguide.models import LegalBasis, SourceRef
 from govguide.vocabulary import is_empty_value, match_field, words
 
@@ -103,8 +104,10 @@ def _extract_one(doc: Document) -> RawItem | None:
 
 def split_guides(doc: Document) -> list[Document]:
     """The guides of a file: one, or one per grid naming a new item (an export of several
-    portal guides into one file). Each guide starts at its grid, or at the title lines and
-    section label right above it; running headers and footers are left out."""
+    portal guides into one file), or, in a file without such grids, one per 事项名称 line
+    that opens a guide written as label lines. Each guide starts at its grid or name line,
+    or at the title lines and section label right above it; running headers and footers
+    are left out."""
     found = find_lists(doc)
     starts: list[int] = []
     seen: set[str] = set()
@@ -119,18 +122,41 @@ def split_guides(doc: Document) -> list[Document]:
                 continue
             seen.add(name)
             starts.append(_guide_start(doc, bi) if starts else 0)
+    blocks = list(doc.blocks)
+    if not name_tables and (text_starts := guide_name_lines(doc)):
+        blocks, first_blocks = _cut_at_lines(doc, text_starts)
+        cut = Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages, blocks=blocks)
+        starts = [0] + [_guide_start(cut, bi) for bi in first_blocks[1:]]
     if len(starts) <= 1:
         return [doc]
     furniture = running_texts(doc)
     guides = []
-    for a, b in zip(starts, [*starts[1:], len(doc.blocks)], strict=True):
-        blocks = [blk for blk in doc.blocks[a:b]
-                  if not (isinstance(blk, Paragraph) and blk.text.strip() in furniture)]
+    for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True):
+        part = [blk for blk in blocks[a:b]
+                if not (isinstance(blk, Paragraph) and blk.text.strip() in furniture)]
         guides.append(Document(path=doc.path, sha256=doc.sha256, format=doc.format, pages=doc.pages,
-                               blocks=blocks))
+                               blocks=part))
     return guides
 
 
+def _cut_at_lines(doc: Document, starts: list[TextField]) -> tuple[list[Block], list[int]]:
+    """The document's blocks with every paragraph that holds a guide's name line past its
+    first line cut before that line, and the index of the block each name line now opens."""
+    cuts: dict[int, list[int]] = {}
+    for tf in starts:
+        cuts.setdefault(tf.block, []).append(tf.line)
+    blocks: list[Block] = []
+    opened: dict[tuple[int, int], int] = {}
+    for bi, block in enumerate(doc.blocks):
+        if bi not in cuts or not isinstance(block, Paragraph):
+            blocks.append(block)
+            continue
+        bounds = sorted({0, *cuts[bi]})
+        for a, b in zip(bounds, [*bounds[1:], len(block.lines)], strict=True):
+            opened[(bi, a)] = len(blocks)
+            ref = block.ref if a == 0 else block.lines[a].ref
+            blocks.append(Paragraph(lines=block.lines[a:b], ref=ref, size=block.size))
+    return blocks, [opened[(tf.block, tf.line)] for tf in starts]
 def _guide_start(doc: Document, bi: int) -> int:
     """The first block of the guide whose grid is block ``bi``: its title and section label
     (…办事指南, 基本信息) belong to it, not to the end of the guide before."""

@@ -29,8 +29,10 @@ from normalizers.materials import parse_marker, split_materials
 from normalizers.text import clean_text, is_page_footer, join_wrapped, joined_text
 
 _HEADER_CELL_MAX = 12  # column titles are short; a longer cell is a value
+_PAGE_EDGE = 2  # lines at each end of a page that may be a running header or footer
 _KEY_MAX = 10  # a label cell of a legal-basis block (法律法规名称, 依据文号)
 _DIGIT = re.compile(r"\d")
+_LABEL_END = re.compile(r"[：:]")
 _ITEM_COLUMNS = {"item_name", "materials", "time_limit", "legal_limit", "promised_limit", "legal_basis"}
 _COPIES = re.compile(r"(\d+)\s*份")
 _TRAILING = "。；;"
@@ -247,13 +249,26 @@ def _last_page(table: Table) -> int | None:
 
 
 def running_texts(doc: Document) -> set[str]:
-    """Lines repeated on several pages: running headers and footers (site name, title)."""
-    pages: dict[str, set[int]] = {}
+    """Lines repeated at the top or bottom of several pages: running headers and footers
+    (site name, title). Only a page's first and last lines count, and never a labelled field
+    line: a file of several guides repeats its labels and values (申请材料：, 收费标准：不收费)
+    on every page, and a page may well start with one."""
+    by_page: dict[int, list[str]] = {}
     for para in doc.paragraphs():
         text = para.text.strip()
-        if text and para.ref.page is not None:
-            pages.setdefault(text, set()).add(para.ref.page)
+        if text and para.ref.page is not None and not is_page_footer(text):
+            by_page.setdefault(para.ref.page, []).append(text)
+    pages: dict[str, set[int]] = {}
+    for page, texts in by_page.items():
+        for text in {*texts[:_PAGE_EDGE], *texts[-_PAGE_EDGE:]}:
+            if not _labelled(text):
+                pages.setdefault(text, set()).add(page)
     return {t for t, p in pages.items() if len(p) >= 2}
+
+
+def _labelled(text: str) -> bool:
+    """A field line: a section label, alone or before a colon (申请材料： / 收费标准：不收费)."""
+    return is_label(_LABEL_END.split(text, maxsplit=1)[0])
 
 
 # --------------------------------------------------------------------------- reading lists

@@ -34,6 +34,9 @@ _ENTRY_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、）)](?!\d)|[（(]\s*\d{1,
 _HEADING_SIZE = 1.15  # a line this much larger than body text is a heading
 # Fields whose value is a list that may start on the label line and go on below it.
 _MULTI_LINE = {"materials", "legal_basis", "conditions", "process", "time_limit"}
+_TIME_FIELDS = ("time_limit", "legal_limit", "promised_limit")
+# Fields that make a block of label lines a guide of its own, not a stray mention of a name.
+_GUIDE_FIELDS = {"materials", "time_limit", "legal_basis"}
 
 
 @dataclass
@@ -43,6 +46,10 @@ class TextField:
     lines: list[Line] = field(default_factory=list)
     numbering: str | None = None  # its heading's numbering style: 四、 → "一、", （二） → "（一）"
     inline: bool = False
+    # Where its label line is: the block's index in the document and the line's within it.
+    block: int = -1
+    line: int = -1
+    bracketed: bool = False  # 【事项名称】…: the heading style of sectioned compilations
 
     @property
     def numbered(self) -> bool:
@@ -79,6 +86,34 @@ def item_names(doc: Document) -> tuple[set[str], set[str]]:
         if value:
             (numbered if tf.numbered else plain).add(value[0])
     return plain, numbered
+
+
+def guide_name_lines(doc: Document) -> list[TextField]:
+    """The 事项名称 lines that each open one guide of a file of several guides written as
+    plain ``label：value`` lines (a page listing a bureau's guides one after another).
+
+    Empty unless the file names at least two items that way and each name line is followed,
+    before the next one, by fields of the guide it names (materials, a time limit, a legal
+    basis). Names numbered (一、事项名称) or set in black brackets (【事项名称】) are section
+    headings of a compilation, read by layout ``sections``; a name repeated within its own
+    guide does not open another one.
+    """
+    found = _scan(doc)
+    if any(f == "item_name" and (tf.numbered or tf.bracketed) for f, tf in found):
+        return []
+    starts: list[TextField] = []
+    seen: set[str] = set()
+    fields_after: list[set[str]] = []
+    for f, tf in found:
+        if f == "item_name" and (value := single_value(tf)) and value[0] not in seen:
+            seen.add(value[0])
+            starts.append(tf)
+            fields_after.append(set())
+        elif starts and not tf.numbered:
+            fields_after[-1].add("time_limit" if f in _TIME_FIELDS else f)
+    if len(starts) < 2 or not all(fs & _GUIDE_FIELDS for fs in fields_after):
+        return []
+    return starts
 
 
 def _split_label(text: str) -> tuple[str, str | None, bool]:
@@ -134,11 +169,11 @@ def _scan(doc: Document) -> list[tuple[str, TextField]]:
     out: list[tuple[str, TextField]] = []
     furniture = running_texts(doc)
     current: TextField | None = None
-    for block in doc.blocks:
+    for bi, block in enumerate(doc.blocks):
         if not isinstance(block, Paragraph):
             current = None
             continue
-        for line in block.lines:
+        for li, line in enumerate(block.lines):
             text = line.text.strip()
             if not text or is_page_footer(text) or text in furniture:
                 continue
@@ -149,7 +184,8 @@ def _scan(doc: Document) -> list[tuple[str, TextField]]:
                 continue
             current = None
             if f is not None:
-                tf = TextField(numbering=_numbering(text), inline=value is not None)
+                tf = TextField(numbering=_numbering(text), inline=value is not None, block=bi, line=li,
+                               bracketed=_BRACKET_LABEL.match(text) is not None)
                 if value is not None:
                     tf.lines.append(Line(text=value, ref=line.ref, fill=line.fill))
                 out.append((f, tf))

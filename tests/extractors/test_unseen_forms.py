@@ -1,7 +1,7 @@
 """Portal form guides in layouts and wordings the sample corpus does not have.
 
 Each fixture in tests/fixtures/unseen/forms/ imitates one provincial portal's 办事指南 export
-(PDF, Word or HTML; see make_fixtures.py there) and has a hand-written ``.expected.json``
+(PDF, Word or HTML; see make_fixtures.py there), most of one guide, some of several and has a hand-written ``.expected.json``
 following tests/fixtures/CONVENTIONS.md. Every aspect is checked separately, so one
 unsupported wording does not hide what else the extractor gets right or wrong.
 """
@@ -61,7 +61,7 @@ def test_every_fixture_has_expected_values() -> None:
 
 
 @pytest.mark.parametrize("stem", _cases("items"))
-def test_one_item_named_as_written_read_as_a_form(stem: str) -> None:
+def test_items_named_as_written_read_as_a_form(stem: str) -> None:
     result = _result(stem)
     assert result.extractor == "form", result.not_a_guide_reason
     _pairs(stem)
@@ -301,3 +301,65 @@ def test_a_material_named_like_a_heading_stays_a_material(tmp_path: Path) -> Non
         ("医疗费用收费票据", "医疗机构"), ("申请材料真实性承诺书", "申请人自备"),
     ]
     assert [(b.title, b.articles) for b in item.legal_basis] == [("中华人民共和国社会保险法", [28])]
+
+
+# --------------------------------------------------------------------------- several guides as text
+
+
+def _text_doc(paragraphs: list[tuple[int, list[str]]]):  # type: ignore[no-untyped-def]
+    """A PDF-like document from (page, lines of one paragraph) pairs."""
+    from govguide.document import Document, Line, Paragraph
+    from govguide.models import SourceRef
+
+    blocks = []
+    for page, lines in paragraphs:
+        ref = SourceRef(page=page)
+        blocks.append(Paragraph(lines=[Line(text=t, ref=ref) for t in lines], ref=ref))
+    return Document(path="x.pdf", sha256="0", format="pdf", pages=max(p for p, _ in paragraphs), blocks=blocks)
+
+
+def test_a_name_line_inside_a_paragraph_opens_its_guide_there() -> None:
+    from extractors.base import get_extractor
+
+    # A paragraph of the loader may hold the end of one guide and the start of the next.
+    doc = _text_doc([
+        (1, ["事项名称：职工参保登记", "承诺时限：即办", "申请材料：", "1.居民身份证"]),
+        (1, ["2.劳动合同", "事项名称：异地就医备案", "承诺时限：3个工作日", "申请材料：", "1.备案表"]),
+    ])
+    form = get_extractor("form")
+    assert form.score(doc) >= 0.5
+    items = form.extract(doc)
+    assert [(i.name, [ln.text for ln in i.materials.lines]) for i in items] == [
+        ("职工参保登记", ["1.居民身份证", "2.劳动合同"]),
+        ("异地就医备案", ["1.备案表"]),
+    ]
+
+
+def test_name_lines_without_guide_fields_after_them_do_not_split_the_file() -> None:
+    from extractors.form import split_guides
+
+    # The second 事项名称 line closes the page (a link to a related item), no guide follows it.
+    doc = _text_doc([
+        (1, ["事项名称：职工参保登记", "承诺时限：即办", "申请材料：", "1.居民身份证"]),
+        (1, ["事项名称：职工参保信息变更登记", "咨询电话：12345"]),
+    ])
+    assert len(split_guides(doc)) == 1
+
+
+def test_guides_in_bracketed_headings_are_left_to_sections(tmp_path: Path) -> None:
+    path = _docx(tmp_path / "brackets.docx", [
+        "【事项名称】职工参保登记", "【办理时限】即时办结", "【申请材料】", "1.居民身份证",
+        "【事项名称】异地就医备案", "【办理时限】3个工作日", "【申请材料】", "1.备案表",
+    ])
+    result = extract_file(path)
+    assert result.extractor == "sections"
+    assert [i.item_name for i in result.items] == ["职工参保登记", "异地就医备案"]
+
+
+def test_labels_repeated_inside_pages_are_not_running_headers() -> None:
+    from extractors.form_tables import running_texts
+
+    guide = ["申请材料：", "1.居民身份证", "收费标准：不收费", "办理地点：政务服务中心", "咨询电话：12345"]
+    doc = _text_doc([(1, ["某县医疗保障局"]), *[(1, [t]) for t in guide], (1, ["第1页"]),
+                     (2, ["某县医疗保障局"]), *[(2, [t]) for t in guide], (2, ["第2页"])])
+    assert running_texts(doc) == {"某县医疗保障局"}
