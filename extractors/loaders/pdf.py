@@ -5,6 +5,10 @@ the table cell whose box holds its centre, or else to the body text. Words are g
 visual lines, and each line records how far it reaches towards its container's right edge
 (``fill``) so that lines the PDF wrapped mid-sentence can be re-joined later.
 
+Tables drawn with only some of their rulings (rules between rows but no vertical line, an
+outer frame and a header rule) get their columns from text alignment instead
+(:mod:`.pdf_rulings`).
+
 Speed: a page's characters and rulings come from :mod:`.pdf_content`, which builds the very
 objects pdfplumber would (same floats) several times faster; a page it cannot reproduce
 exactly is parsed by pdfplumber itself. Each page's objects are released once read, so
@@ -24,8 +28,8 @@ from govguide.models import SourceRef
 from normalizers.text import is_page_footer
 
 from .pdf_content import Unsupported, page_objects
-
-Word = dict[str, Any]
+from .pdf_rulings import TextColumnTable, with_partly_ruled
+from .pdf_words import Word, group_lines
 
 # A line whose right end comes within this many character widths of its container's edge
 # was wrapped by the layout engine (CJK text is justified, so wrapped lines run to the edge;
@@ -93,9 +97,11 @@ def _load_objects(page: Any) -> None:
 
 
 def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], int, int]:
-    # Without any ruling there is no table to find (the finder works on edges only).
-    tables = page.find_tables() if (page.lines or page.rects or page.curves) else []
     words = page.extract_words(keep_blank_chars=True, x_tolerance=1.5, extra_attrs=["size"])
+    # Without any ruling there is no table to find (the finder works on edges only).
+    tables: list[Any] = []
+    if page.lines or page.rects or page.curves:
+        tables = with_partly_ruled(page, page.find_tables(), words)
     grids = [_table_grid(t) for t in tables]
     in_cells: list[list[list[list[Word]]]] = [
         [[[] for _ in row] for row in grid] for grid in grids
@@ -110,7 +116,10 @@ def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], in
             box = boxes[ti]
             if not (box[0] <= cx <= box[2] and box[1] <= cy <= box[3]):
                 continue
-            loc = _find_cell(grid, cx, cy)
+            # Columns told apart by text alignment hold text from their left edge on; a
+            # label spanning the row (a section row) belongs to the column it starts in.
+            x = w["x0"] + 0.5 if isinstance(tables[ti], TextColumnTable) else cx
+            loc = _find_cell(grid, x, cy)
             if loc is not None:
                 in_cells[ti][loc[0]][loc[1]].append(w)
                 placed = True
@@ -134,7 +143,7 @@ def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], in
         tref = SourceRef(page=page_no, table=table_index + ti, bbox=_r(table.bbox))
         placed_blocks.append((table.bbox[1], Table(rows=rows, ref=tref, index=table_index + ti)))
 
-    body_lines = [ln for ln in _group_lines(body) if not is_page_footer(ln["text"])]
+    body_lines = [ln for ln in group_lines(body) if not is_page_footer(ln["text"])]
     for ln in body_lines:
         ref = SourceRef(page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
         line = Line(text=ln["text"], ref=ref, fill=None)
@@ -158,42 +167,8 @@ def _find_cell(
     return None
 
 
-def _group_lines(words: Iterable[Word]) -> list[Word]:
-    """Group words into visual lines (same baseline band), left to right."""
-    lines: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines:
-            last = lines[-1]
-            ref = last[0]
-            tol = max(2.0, 0.5 * float(ref.get("size") or 10))
-            if abs(w["top"] - ref["top"]) <= tol:
-                last.append(w)
-                continue
-        lines.append([w])
-    out: list[Word] = []
-    for ws in lines:
-        ws.sort(key=lambda w: w["x0"])
-        text_parts: list[str] = []
-        for prev, cur in zip([None, *ws[:-1]], ws, strict=True):
-            if prev is not None and cur["x0"] - prev["x1"] > 0.25 * float(cur.get("size") or 10):
-                text_parts.append(" ")
-            text_parts.append(cur["text"])
-        sizes = [float(w.get("size") or 0) for w in ws]
-        out.append(
-            {
-                "text": "".join(text_parts).strip(),
-                "x0": min(w["x0"] for w in ws),
-                "x1": max(w["x1"] for w in ws),
-                "top": min(w["top"] for w in ws),
-                "bottom": max(w["bottom"] for w in ws),
-                "size": max(sizes) if sizes else None,
-            }
-        )
-    return [ln for ln in out if ln["text"]]
-
-
 def _cell_lines(words: list[Word], bbox: tuple[float, float, float, float], page_no: int) -> list[Line]:
-    grouped = _group_lines(words)
+    grouped = group_lines(words)
     if not grouped:
         return []
     # Cell padding is symmetric: the left gap between border and text is the right one too.
