@@ -253,7 +253,7 @@ def publish_with_diff(
     def extras(parent: store.Version | None, new_id: str) -> tuple[dict[str, Any], dict[str, str]]:
         # Rows are compared without provenance (values, not where they were read) and become
         # items only where they differ or a report shows them.
-        old_table = store.read_table(parent, "items", exclude=["provenance"]) if parent else None
+        old_table = store.read_items_table(parent, provenance=False) if parent else None
         d = VersionDiff(
             parent.id if parent else None, new_id, diff_item_tables(old_table, tables["items"])
         )

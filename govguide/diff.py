@@ -477,11 +477,6 @@ def diff_item_tables(old: pa.Table | None, new: pa.Table) -> list[ItemDiff]:
 # Versions and outputs
 
 
-def _read_items_table(version: store.Version) -> pa.Table:
-    # Provenance is most of the table and the diff never reads it.
-    return store.read_table(version, "items", exclude=["provenance"])
-
-
 def diff_versions(out: str | Path, old: str | None = None, new: str | None = None) -> VersionDiff:
     """Diff two versions under ``out``; defaults: NEW = latest, OLD = NEW's parent (an
     empty OLD when NEW has none, so everything shows as added)."""
@@ -494,8 +489,8 @@ def diff_versions(out: str | Path, old: str | None = None, new: str | None = Non
         old_v = store.get_version(out, new_v.parent)
     else:
         old_v = None
-    old_table = _read_items_table(old_v) if old_v else None
-    items = diff_item_tables(old_table, _read_items_table(new_v))
+    old_table = store.read_items_table(old_v, provenance=False) if old_v else None
+    items = diff_item_tables(old_table, store.read_items_table(new_v, provenance=False))
     return VersionDiff(old_v.id if old_v else None, new_v.id, items)
 
 

@@ -317,15 +317,12 @@ def _ref_row(ref: SourceRef) -> dict[str, Any]:
     return row
 
 
-def rows_to_table(
-    rows: Sequence[dict[str, Any]], schema: pa.Schema, *, encode: bool = True
-) -> pa.Table:
-    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts.
-    With ``encode=False`` the dictionary columns stay plain."""
+def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
+    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts."""
     plain = pa.schema([_undictionary(f) for f in schema])
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     table = pa.Table.from_pydict(columns, schema=plain)
-    return table.cast(schema) if encode else table
+    return table.cast(schema)
 
 
 def concat_parts(parts: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:
@@ -348,9 +345,9 @@ def _undictionary(field: pa.Field) -> pa.Field:
 ITEM_TABLES = ("items", "materials", "legal_basis")
 
 
-def items_to_tables(items: Iterable[GuideItem], *, encode: bool = True) -> dict[str, pa.Table]:
-    """``items``, ``materials`` and ``legal_basis`` tables for a list of items (see
-    :func:`rows_to_table` for ``encode``; parts must each hold whole source files)."""
+def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
+    """``items``, ``materials`` and ``legal_basis`` tables for a list of items (tables of
+    parts joined with :func:`concat_parts` must each hold whole source files)."""
     item_rows: list[dict[str, Any]] = []
     material_rows: list[dict[str, Any]] = []
     basis_rows: list[dict[str, Any]] = []
@@ -369,9 +366,9 @@ def items_to_tables(items: Iterable[GuideItem], *, encode: bool = True) -> dict[
         for b_idx, basis in enumerate(item.legal_basis):
             basis_rows.append({**shared, "basis_index": b_idx, **basis.model_dump()})
     return {
-        "items": rows_to_table(item_rows, ITEMS, encode=encode),
-        "materials": rows_to_table(material_rows, MATERIALS, encode=encode),
-        "legal_basis": rows_to_table(basis_rows, LEGAL_BASIS_TABLE, encode=encode),
+        "items": rows_to_table(item_rows, ITEMS),
+        "materials": rows_to_table(material_rows, MATERIALS),
+        "legal_basis": rows_to_table(basis_rows, LEGAL_BASIS_TABLE),
     }
 
 

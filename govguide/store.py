@@ -166,12 +166,16 @@ def read_table(version: Version, name: str, *, exclude: Collection[str] = ()) ->
     return pq.read_table(path, columns=[c for c in pq.read_schema(path).names if c not in exclude])
 
 
+def read_items_table(version: Version, *, provenance: bool = True) -> pa.Table:
+    """A version's ``items`` table; ``provenance=False`` leaves out where each value was
+    read, most of the table's size (a diff compares values only)."""
+    return read_table(version, "items", exclude=() if provenance else ["provenance"])
+
+
 def read_items(version: Version, *, provenance: bool = True) -> list[GuideItem]:
     """A version's items (``provenance=False``: without it, reading less; see
     :func:`govguide.schema.table_to_items`)."""
-    if provenance:
-        return table_to_items(read_table(version, "items"))
-    return table_to_items(read_table(version, "items", exclude=["provenance"]), provenance=False)
+    return table_to_items(read_items_table(version, provenance=provenance), provenance=provenance)
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ All comparisons use rapidfuzz's ``process.cdist`` over whole lists at once.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,16 +57,20 @@ def material_key(name: str) -> str:
 
 
 def fingerprint(item: GuideItem) -> ContentFingerprint:
-    materials = tuple(dict.fromkeys(k for m in item.materials if (k := material_key(m.name))))
+    # Keys are interned: the same materials and laws recur across thousands of guides, and
+    # alignment holds a fingerprint for every item of a corpus.
+    materials = tuple(
+        dict.fromkeys(sys.intern(k) for m in item.materials if (k := material_key(m.name)))
+    )
     legal: set[str] = set()
     for basis in item.legal_basis:
         title = clean_name(basis.title)
         if not title:
             continue
         if basis.articles:
-            legal.update(f"{title}#{a}" for a in basis.articles)
+            legal.update(sys.intern(f"{title}#{a}") for a in basis.articles)
         else:
-            legal.add(title)
+            legal.add(sys.intern(title))
     return ContentFingerprint(materials, frozenset(legal))
 
 

@@ -8,8 +8,9 @@ names material headings mention. A flow builds records file by file, aligns them
 applies each match to the full items of one file at a time (:func:`apply_match`), so the
 full items of a corpus are never in memory together.
 
-Strings are interned: the same material keys, laws and places recur across thousands of
-guides, and each is then stored once.
+Strings are interned (here, and the fingerprint's keys in
+:func:`normalizers.content_evidence.fingerprint`): the same material keys, laws and places
+recur across thousands of guides, and each is then stored once.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ class ItemRecord:
 
     @classmethod
     def of(cls, item: GuideItem) -> ItemRecord:
-        content = fingerprint(item)
         conditions = tuple(
             dict.fromkeys(
                 sys.intern(part)
@@ -66,10 +66,7 @@ class ItemRecord:
             days_unit=sys.intern(item.days_unit),
             time_limit_text=item.time_limit_text,
             n_materials=len(item.materials),
-            content=ContentFingerprint(
-                tuple(sys.intern(k) for k in content.materials),
-                frozenset(sys.intern(k) for k in content.legal),
-            ),
+            content=fingerprint(item),
             conditions=conditions,
         )
 

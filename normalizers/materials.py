@@ -38,7 +38,6 @@ _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
 _TERMINAL = "。；;！!？?"
 _HEADING_MAX_CHARS = 24
-_COLON_RE = re.compile("[：:]")
 
 
 @dataclass
@@ -86,7 +85,8 @@ def split_glued_headings(groups: Sequence[list[Line]]) -> list[list[Line]]:
     - its first line reads as a complete heading (short, no closing punctuation, no
       bracket left open) and the rest is not the second half of a "label：…" entry.
     """
-    styles = [parse_marker(g[0].text)[0] if g else None for g in groups]
+    markers = [parse_marker(g[0].text) if g else (None, None, "") for g in groups]
+    styles = [style for style, _, _ in markers]
     first_seen: dict[str, int] = {}
     for i, style in enumerate(styles):
         if style is not None:
@@ -106,7 +106,7 @@ def split_glued_headings(groups: Sequence[list[Line]]) -> list[list[Line]]:
             del last_heading[other]  # a new sibling closes the deeper lists under the last one
         following = styles[i + 1] if i + 1 < len(groups) else None
         closes = i + 1 == len(groups) or (following is not None and not deeper(following, style))
-        first = parse_marker(group[0].text)[2]
+        first = markers[i][2]
         rest = joined_text(group[1:])
         if (
             last_heading.get(style)
@@ -114,7 +114,7 @@ def split_glued_headings(groups: Sequence[list[Line]]) -> list[list[Line]]:
             and closes
             and _is_heading_like(first)
             and not unclosed_bracket(first)
-            and not _COLON_RE.search(rest)
+            and not any(c in rest for c in _COLONS)
         ):
             out += [group[:1], group[1:]]
             last_heading[style] = True

@@ -225,7 +225,7 @@ def test_version_items_are_read_without_provenance(corpus: list[GuideItem], tmp_
     from govguide import store
 
     version = store.publish(tmp_path, schema.items_to_tables(corpus)).version
-    table = store.read_table(version, "items", exclude=["provenance"])
+    table = store.read_items_table(version, provenance=False)
     assert "provenance" not in table.column_names
     assert table.num_rows == len(corpus) and "materials" in table.column_names
     assert schema.table_to_items(table, provenance=False) == store.read_items(
