@@ -1,0 +1,26 @@
+"""Traditional → simplified Chinese, for reading and matching.
+
+Some bureaus (and mirrors of their pages) publish guides in traditional characters
+(申請材料, 辦理時限, 生育津貼申報). Labels, vocabulary and the catalog are simplified, so
+text is converted before it is read or matched; the published values keep the document's
+own writing. Conversion is OpenCC's ``t2s`` (characters and phrases), loaded once.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import opencc
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters (unchanged where it already is)."""
+    if not text or text.isascii():
+        return text
+    return _converter().convert(text)
