@@ -96,4 +96,4 @@ def extractor_names() -> list[str]:
 
 def _load_builtin() -> None:
     # Importing the modules registers them; done lazily to avoid import cycles.
-    from extractors import form, sections, table  # noqa: F401
+    from extractors import fields, form, sections, table  # noqa: F401

@@ -6,6 +6,7 @@ extractor read it; every field records where in the source it was read.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from extractors.base import RawField, RawItem
@@ -98,6 +99,11 @@ def _set_time_limit(item: GuideItem, raw: RawItem) -> None:
         text = raw.case_type
     else:
         text = None
+    if limit is not None and limit.promised_days is None and raw.case_type:
+        # 法定时限 written as a number, 即办件 / 即审即办 as the case type: promised 0.
+        by_case = time_limit_from_case_type(raw.case_type)
+        if by_case is not None:
+            limit = dataclasses.replace(limit, promised_days=by_case.promised_days)
     if limit is None and raw.process_days is not None:
         # A portal's process table: the steps' working days add up to the promised limit.
         item.promised_days = raw.process_days

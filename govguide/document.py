@@ -75,6 +75,9 @@ class Document:
     format: str  # "pdf" | "docx" | "html"
     pages: int
     blocks: list[Block] = field(default_factory=list)
+    # The document's own title where its format states one apart from the body (an HTML
+    # page's <title>); None elsewhere.
+    title: str | None = None
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))

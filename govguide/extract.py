@@ -25,6 +25,9 @@ from normalizers.place import detect_province, detect_region
 # A layout must fit at least this well to be chosen automatically; below it the document is
 # reported as not a guide, with the best layout's score in the reason.
 MIN_LAYOUT_SCORE = 0.5
+# The general reader of field labels: it scores every document it reads an item from, and
+# also reads documents whose best-fitting specialised layout found nothing.
+FALLBACK_LAYOUT = "fields"
 
 
 # What extraction output depends on: loaders, layouts, normalisers, the record model and the
@@ -86,8 +89,12 @@ def load_document(path: Path) -> Document:
 
 def choose_extractor(doc: Document) -> tuple[str | None, dict[str, float]]:
     """The best-fitting layout and every layout's score."""
-    scores = {name: get_extractor(name).score(doc) for name in extractor_names()}
+    scores = {name: get_extractor(name).score(doc) for name in extractor_names() if name != FALLBACK_LAYOUT}
     best = max(scores, key=lambda n: scores[n]) if scores else None
+    if best is None or scores[best] < MIN_LAYOUT_SCORE:
+        fallback = get_extractor(FALLBACK_LAYOUT).score(doc)
+        if fallback >= MIN_LAYOUT_SCORE:
+            return FALLBACK_LAYOUT, {**scores, FALLBACK_LAYOUT: fallback}
     if best is None or scores[best] < MIN_LAYOUT_SCORE:
         return None, scores
     return best, scores
@@ -96,6 +103,7 @@ def choose_extractor(doc: Document) -> tuple[str | None, dict[str, float]]:
 def extract_document(doc: Document, *, extractor: str | None = None) -> ExtractionResult:
     """Items of a loaded document; ``extractor`` forces a layout by name."""
     scores: dict[str, float] = {}
+    forced = extractor is not None
     if extractor is None:
         extractor, scores = choose_extractor(doc)
     result = ExtractionResult(
@@ -110,6 +118,13 @@ def extract_document(doc: Document, *, extractor: str | None = None) -> Extracti
         )
         return result
     raw_items = get_extractor(extractor).extract(doc)
+    if not raw_items and not forced and extractor != FALLBACK_LAYOUT:
+        # A document that looks like a compilation or a form but gives no item there is
+        # read by its field labels wherever they stand.
+        fallback = get_extractor(FALLBACK_LAYOUT).extract(doc)
+        if fallback:
+            extractor, raw_items = FALLBACK_LAYOUT, fallback
+            result.extractor = extractor
     # The issuer names itself in the title and first lines; later mentions of other places
     # (a form named after the city, a cited provincial rule) say nothing of the issuer.
     first_lines = [p.text for p in doc.paragraphs() if p.text.strip()][:6]

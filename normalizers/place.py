@@ -94,3 +94,42 @@ def detect_province(texts: list[str]) -> str | None:
             if prov:
                 return prov
     return None
+
+
+_PLACE_SUFFIX = re.compile(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗)$")
+_LOCAL_WORDS = ("我市", "本市", "全市", "我省", "本省", "全省", "我区", "本区", "我县", "本县")
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Every division's name and its short form (苏州市, 苏州; 呼和浩特市, 呼和浩特), from
+    cpca's national table; short forms of one character are left out (they are words)."""
+    import csv
+    from importlib import resources
+
+    names: set[str] = set(_LOCAL_WORDS)
+    with resources.files("cpca").joinpath("resources/adcodes.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            name = row["name"]
+            names.add(name)
+            short = _PLACE_SUFFIX.sub("", name)
+            if len(short) >= 2:
+                names.add(short)
+    for m in _PROVINCE_WORD.pattern.split("(")[1].split(")")[0].split("|"):
+        names.update({m, m + "省", m + "市"})
+    return frozenset(names)
+
+
+def strip_leading_places(text: str) -> str:
+    """``text`` without the place names it starts with (江苏省苏州市医保零星报销 → 医保零星报销;
+    呼和浩特生育保险报销 → 生育保险报销), longest name first. Text that is nothing but a
+    place name is returned unchanged."""
+    names = _place_names()
+    rest = text
+    while True:
+        for n in range(min(len(rest) - 1, 12), 1, -1):
+            if rest[:n] in names:
+                rest = rest[n:]
+                break
+        else:
+            return rest or text

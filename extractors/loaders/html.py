@@ -25,6 +25,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re
 _SKIP_TAGS = {"script", "style", "noscript", "head", "template"}
 # Browsers' default heading sizes (em of body text).
 _HEADING_SIZE = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _WHITESPACE = re.compile(r"[ \t\r\n\f]+")  # HTML white space; a no-break space is text
 
 
@@ -43,7 +44,42 @@ def load_html(path: Path, sha256: str = "") -> Document:
     blocks: list[Paragraph | Table] = []
     state = {"para": 0, "table": 0}
     _walk(root, blocks, state)
-    return Document(path=str(path), sha256=sha256, format="html", pages=1, blocks=blocks)
+    title = root.find(".//title")
+    page_title = _collapse(title.text_content()) if title is not None else ""
+    return Document(
+        path=str(path), sha256=sha256, format="html", pages=1, blocks=blocks,
+        title=_title(page_title, blocks),
+    )
+
+
+_SITE_SEPARATORS = re.compile(r"\s*(?:_|\||——|—|－|-{1,2})\s*")
+
+
+def _title(page_title: str, blocks: list[Paragraph | Table]) -> str | None:
+    """The page's title: the body line that the <title> element starts with (portals append
+    the site's name: 门诊费用报销办事指南_某某市医疗保障局), else the <title>'s first part."""
+    if not page_title:
+        return None
+    for block in blocks[:40]:
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            if len(text) >= 4 and page_title.startswith(text):
+                return text
+    first = _SITE_SEPARATORS.split(page_title)[0].strip()
+    return first or page_title
+
+
+def _is_layout_table(el: Any) -> bool:
+    """A table used to lay out the page (a menu column beside the content column) rather
+    than to hold data: its own cells hold headings or many blocks of text. Its cells are
+    read as the page's paragraphs, not as one table cell of the whole page."""
+    for td in el.iter("td", "th"):
+        if _owner_table(td) is not el:
+            continue
+        blocks = [c for c in td.iter() if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _owner_table(c) is el]
+        if any(c.tag in _HEADINGS for c in blocks) or len(blocks) >= 6:
+            return True
+    return False
 
 
 def detect_encoding(data: bytes) -> str:
@@ -69,6 +105,11 @@ def _walk(el: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> No
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag in _SKIP_TAGS:
         return
+    if tag == "table" and _is_layout_table(el):
+        for td in el.iter("td", "th"):
+            if _owner_table(td) is el:
+                _walk_cell(td, blocks, state)
+        return
     if tag == "table":
         blocks.append(_table(el, state["table"]))
         state["table"] += 1
@@ -87,6 +128,16 @@ def _walk(el: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> No
     if el.text and el.text.strip() and tag not in ("html", "body"):
         _loose_text(el.text, blocks, state)
     for child in el:
+        _walk(child, blocks, state)
+        if child.tail and child.tail.strip():
+            _loose_text(child.tail, blocks, state)
+
+
+def _walk_cell(td: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> None:
+    """A layout cell's content, block by block, as if it stood in the page body."""
+    if td.text and td.text.strip():
+        _loose_text(td.text, blocks, state)
+    for child in td:
         _walk(child, blocks, state)
         if child.tail and child.tail.strip():
             _loose_text(child.tail, blocks, state)

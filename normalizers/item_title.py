@@ -1,0 +1,110 @@
+"""An item's name from a page title, a heading or a question.
+
+Many guides never write 事项名称: the page title (珠海市单位生育津贴办理指引如下), a heading
+(一、报销流产术…需要的材料) or a question (门诊特殊疾病怎么办理?) names the item. The name is
+that text cleaned of what names the page rather than the act: the place and issuer, the
+year, spam glued to a reposted title, and guide or question words (办理指南, 怎么办理,
+办理时间是什么时候), all listed in ``govguide/vocabulary.toml`` under ``[reader]``.
+
+Input is read in simplified characters; the returned name keeps the caller's own writing
+(callers pass the original text alongside, see :func:`name_from_title`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from govguide.vocabulary import words
+from normalizers.place import strip_leading_places
+from normalizers.script import to_simplified
+
+_NAME_MIN, _NAME_MAX = 3, 32
+_TRAIL = " \u3000:：?？!！。.，,;；、-—_|"
+# A bracketed note at the end (资料+流程), a year or date, page-number decorations.
+_END_NOTE = re.compile(r"[（(【\[][^（()）】\]]{0,12}[)）】\]]\s*$")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?(?:最新|版)?")
+_SPAM_CUT = re.compile(r"^.*[】_|]")  # 澳门…_欧洲杯…-【投注官网平台】医疗保障局对… → after the last 】/_/|
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(words("reader", "title_suffix"), key=len, reverse=True))
+
+
+@cache
+def _issuer_re() -> re.Pattern[str]:
+    issuers = "|".join(map(re.escape, words("reader", "issuer_words")))
+    return re.compile(rf"^.*?(?:{issuers})(?:关于|对|的)?")
+
+
+def _strip_once(text: str) -> str:
+    t = text.strip(_TRAIL)
+    t = _END_NOTE.sub("", t).strip(_TRAIL)
+    for s in _suffixes():
+        if t.endswith(s) and len(t) > len(s):
+            return t[: -len(s)].rstrip("的之").strip(_TRAIL)
+    for p in words("reader", "title_prefix"):
+        if t.startswith(p) and len(t) > len(p):
+            return t[len(p) :].lstrip(":：").strip(_TRAIL)
+    return t
+
+
+def clean_name(text: str) -> str:
+    """The act a title, heading or question names, in simplified characters ("" if none).
+
+    Guide words come off the end until none is left, then place names and issuers off the
+    front: 丹东生育津贴支付办理指南2023-yb体育官方 → 生育津贴支付.
+    """
+    t = to_simplified(text).strip()
+    t = _cut_after_guide_word(t)
+    if "】" in t or "_" in t or "|" in t:
+        t = _SPAM_CUT.sub("", t)
+    t = _issuer_re().sub("", t) or t
+    t = _YEAR.sub("", t)
+    while True:
+        stripped = _strip_once(t)
+        if stripped == t:
+            break
+        t = stripped
+    t = strip_leading_places(t)
+    return t.strip(_TRAIL)
+
+
+def _cut_after_guide_word(text: str) -> str:
+    """Reposts glue text after a guide title (…办理指南2023-yb体育官方): cut it off."""
+    for s in ("办事指南", "办理指南", "服务指南", "办事指引", "办理指引", "服务指引"):
+        i = text.find(s)
+        if i > 0:
+            return text[: i + len(s)]
+    return text
+
+
+def is_name(text: str) -> bool:
+    """Whether a cleaned text can be an item's name: short, one phrase, not a sentence or a
+    bare question."""
+    if not (_NAME_MIN <= len(text) <= _NAME_MAX):
+        return False
+    if re.search(r"[，,。；;！!?？:：]", text):
+        return False
+    if any(text.endswith(w) for w in words("reader", "not_item")):
+        return False
+    return not any(q in text for q in words("reader", "question_words"))
+
+
+def keep_writing(simplified_name: str, original: str) -> str:
+    """The part of ``original`` that reads as ``simplified_name`` (traditional characters kept:
+    泉州市生育津貼申報 → 生育津貼申報). OpenCC maps character for character here, so the
+    positions of the simplified text are those of the original."""
+    simple = to_simplified(original)
+    if len(simple) == len(original):
+        i = simple.find(simplified_name)
+        if i >= 0:
+            return original[i : i + len(simplified_name)]
+    return simplified_name
+
+
+def name_from_title(text: str) -> str | None:
+    """The item a title or heading names, in the text's own writing, or None."""
+    name = clean_name(text)
+    return keep_writing(name, text.strip()) if is_name(name) else None
