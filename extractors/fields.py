@@ -56,10 +56,13 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren_num", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
     ("circled", re.compile(r"^\s*[①-⑳]\s*")),
 ]
+_MENU_MAX = 6  # a navigation entry
 _HEADING_MAX = 16  # a heading's words (numbering stripped) are short
+_LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报销流产术…需要的材料)
 _LABEL_MAX = 20  # and so is a label before its colon
-_TERMINAL = "。；;！!"
+_TERMINAL = ("。", "；", ";", "！", "!")
 _CLOSED = ("。", "；", ";", "：", ":", "！", "!", "？", "?")
+_ANSWER = re.compile(r"^(?:答|回答|解答)\s*[：:]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BRACKET = re.compile(r"^[【\[]([^【】\[\]]{1,20})[】\]]\s*(.*)$")
 _COLON = re.compile(r"^([^：:]{1,30}?)\s*[：:]\s*(.*)$")
@@ -155,7 +158,15 @@ def _lines(doc: Document) -> list[_Line]:
                     out.append(made)
         else:
             out.extend(_table_lines(block))
-    return out
+    return _skip_menu(out)
+
+
+def _skip_menu(lines: list[_Line]) -> list[_Line]:
+    """A page's navigation menu (政务服务 / 办事指南 / 政策文件 / 联系我们) before its text."""
+    n = 0
+    while n < len(lines) and len(lines[n].text) <= _MENU_MAX and not re.search(r"[，,。：:]", lines[n].text):
+        n += 1
+    return lines[n:] if n >= 3 else lines
 
 
 def _make_line(ln: Line, large: bool) -> _Line | None:
@@ -236,7 +247,7 @@ def _field_of(label: str) -> tuple[str | None, bool]:
         return f, False
     if any(w in heading for w in words("exclude", "words")):
         return None, False
-    if any(heading.endswith(s) for s in _suffixes()) and len(heading) <= _LABEL_MAX:
+    if heading.endswith(_suffixes()) and len(heading) <= _LONG_HEADING_MAX:
         return "materials", False
     if any(w in heading for w in words("reader", "weak_time_limit")):
         return "time_limit", True
@@ -285,6 +296,8 @@ def _read_label(ln: _Line) -> _Label | None:
             f = "conditions"
         subject = clean_name(q)
         return _Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
+    if _ANSWER.match(t):
+        return None  # 答：… is the content of the question above it
     m = _COLON.match(t)
     if m and len(clean_heading(m.group(1))) <= _LABEL_MAX:
         label, value = m.group(1), m.group(2).strip()
@@ -309,7 +322,12 @@ def _read_label(ln: _Line) -> _Label | None:
     if enum and ln.style is None:
         return _Label("materials", "sentence", enum.group(1))
     heading = clean_heading(t)
-    if len(heading) <= _HEADING_MAX and not t.endswith(_TERMINAL) and len(_CJK.findall(heading)) >= 2:
+    long_materials = len(heading) <= _LONG_HEADING_MAX and heading.endswith(_suffixes())
+    if (
+        (len(heading) <= _HEADING_MAX or long_materials)
+        and not t.endswith(_TERMINAL)
+        and len(_CJK.findall(heading)) >= 2
+    ):
         f, weak = _field_of(t)
         subject = _materials_subject(t) if f == "materials" else None
         if f is not None:
@@ -625,14 +643,16 @@ def _materials_in_prose(sec: _Section) -> list[tuple[Material, list[SourceRef]]]
     """The answer to a how-to question names materials in sentences: 填写《…申请表》，提供近期
     …等认定资料 → two materials (a list ending in 等…资料 is one material)."""
     out: list[tuple[Material, list[SourceRef]]] = []
-    for ln in sec.lines:
-        text = ln.orig if len(ln.orig) == len(ln.text) else ln.text
-        for m in _PROSE_MATERIAL.finditer(ln.text):
-            start, end = m.span(1)
-            phrase = text[start:end].strip()
-            if not phrase.startswith("《") and not re.search("(材料|资料|证明|证件|表|书|证|卡)$", to_simplified(phrase)):
-                continue
-            out.append((Material(name=phrase), [ln.line.ref]))
+    refs = [ln.line.ref for ln in sec.lines]
+    # The answer's lines as one text: a PDF wraps its sentences anywhere.
+    orig = "".join(ln.orig for ln in sec.lines)
+    simple = "".join(ln.text for ln in sec.lines)
+    text = orig if len(orig) == len(simple) else simple
+    for m in _PROSE_MATERIAL.finditer(simple):
+        start, end = m.span(1)
+        phrase = text[start:end].strip()
+        if phrase.startswith("《") or re.search("(材料|资料|证明|证件|表|书|证|卡)$", simple[start:end].strip()):
+            out.append((Material(name=phrase), refs))
     return out
 
 
@@ -646,8 +666,9 @@ def _documents_list(lines: list[_Line], sections: list[_Section]) -> list[Line]:
         if id(ln) in inside:
             continue
         number = ln.number
+        last = next((x.number for x in reversed(run) if x.style is not None), 0) or 0
         if ln.style is not None and number is not None and (
-            (not run and number == 1) or (run and ln.style == run[0].style and number == (run[-1].number or 0) + 1)
+            (not run and number == 1) or (run and ln.style == run[0].style and number == last + 1)
         ):
             run.append(ln)
             continue

@@ -64,7 +64,7 @@ def split_materials(lines: Iterable[str]) -> list[Material]:
             segments.append((style, num, clean_text(body)))
     if not segments or (len(segments) == 1 and is_empty_value(segments[0][2])):
         return []
-    root = _build_tree(segments)
+    root = _build_tree(_continue_sequences(segments))
     out: list[Material] = []
     _collect(root, [], out)
     return [m for m in out if m.name and not is_empty_value(m.name)]
@@ -188,6 +188,26 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     cuts = sorted(set(cuts))
     pieces = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
     return [parse_marker(p) for p in pieces if p]
+
+
+# Arabic numbering written with either mark (1. … 4. then 5、): one list when the numbers run on.
+_ARABIC = ("num_dot", "num_dun")
+
+
+def _continue_sequences(
+    segments: list[tuple[str | None, int | None, str]],
+) -> list[tuple[str | None, int | None, str]]:
+    """``5、…`` right after ``4.…`` continues that list rather than starting one under it."""
+    out: list[tuple[str | None, int | None, str]] = []
+    last: dict[str, int] = {}
+    for style, num, body in segments:
+        if style in _ARABIC and num is not None:
+            other = _ARABIC[1 - _ARABIC.index(style)]
+            if last.get(other) == num - 1 and last.get(style) != num - 1:
+                style = other
+            last[style] = num
+        out.append((style, num, body))
+    return out
 
 
 def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
