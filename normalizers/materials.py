@@ -57,7 +57,7 @@ def split_materials(lines: Iterable[str]) -> list[Material]:
     text = fold_width(strip_html("\n".join(lines)))
     # Split before squeezing spaces: a space is often the only separator between
     # run-together entries (《表》 ②证明).
-    for piece in text.split("\n"):
+    for piece in _split_labelled_lists(text.split("\n")):
         if not piece.strip():
             continue
         for style, num, body in _split_inline(piece.strip(), last_num):
@@ -188,6 +188,27 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     cuts = sorted(set(cuts))
     pieces = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
     return [parse_marker(p) for p in pieces if p]
+
+
+_LABELLED_FIRST = re.compile(r"[：:]\s*(①|[（(]1[)）]|1[.．、])")
+_SECOND = {"①": re.compile(r"(?:^|\s)②"), "(": re.compile(r"(?:^|\s)[（(]2[)）]"), "1": re.compile(r"(?:^|\s)2[.．、]")}
+
+
+def _split_labelled_lists(pieces: list[str]) -> list[str]:
+    """``在职职工：①表`` with ``②证件`` after a space or on the next line: the label heads a
+    list, so its first entry starts a line of its own. (``住院报销：①出院记录②清单``, the
+    entries glued together, stays one material.)"""
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        m = _LABELLED_FIRST.search(piece)
+        if m:
+            second = _SECOND["(" if m.group(1)[0] in "(（" else m.group(1)[0]]
+            nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+            if second.search(piece, m.end()) or second.match(nxt.lstrip()):
+                out += [piece[: m.start(1)], piece[m.start(1) :]]
+                continue
+        out.append(piece)
+    return out
 
 
 # Arabic numbering written with either mark (1. … 4. then 5、): one list when the numbers run on.
