@@ -191,6 +191,7 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
 
 
 _LABELLED_FIRST = re.compile(r"[：:]\s*(①|[（(]1[)）]|1[.．、])")
+_NEXT_ENTRY = re.compile(r"\s(?=\d{1,2}[.．、][^\d][^：:]{0,20}[：:]\s*(?:①|[（(]1[)）]|1[.．、]))")
 _SECOND = {"①": re.compile(r"(?:^|\s)②"), "(": re.compile(r"(?:^|\s)[（(]2[)）]"), "1": re.compile(r"(?:^|\s)2[.．、]")}
 
 
@@ -199,15 +200,22 @@ def _split_labelled_lists(pieces: list[str]) -> list[str]:
     list, so its first entry starts a line of its own. (``住院报销：①出院记录②清单``, the
     entries glued together, stays one material.)"""
     out: list[str] = []
-    for i, piece in enumerate(pieces):
-        m = _LABELLED_FIRST.search(piece)
-        if m:
+    todo = list(pieces)
+    while todo:
+        piece = todo.pop(0)
+        for m in _LABELLED_FIRST.finditer(piece):
             second = _SECOND["(" if m.group(1)[0] in "(（" else m.group(1)[0]]
-            nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+            nxt = todo[0] if todo else ""
             if second.search(piece, m.end()) or second.match(nxt.lstrip()):
-                out += [piece[: m.start(1)], piece[m.start(1) :]]
-                continue
-        out.append(piece)
+                # A later label in the same line (2.灵活就业人员：①…) starts a line too.
+                later = _NEXT_ENTRY.search(piece, m.end())
+                head, first = piece[: m.start(1)], piece[m.start(1) : later.start() if later else None]
+                out += [head, first]
+                if later:
+                    todo.insert(0, piece[later.start() :].lstrip())
+                break
+        else:
+            out.append(piece)
     return out
 
 

@@ -77,7 +77,8 @@ def _is_layout_table(el: Any) -> bool:
         if _owner_table(td) is not el:
             continue
         blocks = [c for c in td.iter() if isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and _owner_table(c) is el]
-        if any(c.tag in _HEADINGS for c in blocks) or len(blocks) >= 6:
+        nested = any(t is not td and _owner_table(t) is el for t in td.iter("table"))
+        if any(c.tag in _HEADINGS for c in blocks) or len(blocks) >= 6 or (nested and len(blocks) >= 2):
             return True
     return False
 
