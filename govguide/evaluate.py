@@ -1,7 +1,8 @@
 """Compare extraction output with hand-checked gold items.
 
-Gold items (``tests/fixtures/gold_seeds.json``) name the sample they come from by file
-stem; both the PDF and the DOCX rendering of a sample are checked against the same gold.
+Gold items (``tests/fixtures/gold_seeds.json``, or any gold file or folder of the same
+conventions) name the document they come from by file stem; every rendering of a document
+(PDF, DOCX, HTML) is checked against the same gold.
 Items are paired by name (exact, else the closest fuzzy match). Figures per file and
 overall:
 
@@ -43,6 +44,7 @@ class FileScore:
     extra: int = 0
     legal_ok: int = 0
     promised_ok: int = 0
+    days_ok: int = 0  # both limits exactly the gold's
     materials_f1: list[float] = field(default_factory=list)
     basis_f1: list[float] = field(default_factory=list)
     cond_ok: int = 0
@@ -109,6 +111,7 @@ def score_file(path: Path, gold: list[dict[str, Any]], result: ExtractionResult 
         score.found += 1
         score.legal_ok += item.legal_days == g["legal_days"]
         score.promised_ok += item.promised_days == g["promised_days"]
+        score.days_ok += item.legal_days == g["legal_days"] and item.promised_days == g["promised_days"]
         if item.legal_days != g["legal_days"] or item.promised_days != g["promised_days"]:
             score.diffs.append(
                 f"{g['item_name']}: days {item.legal_days}/{item.promised_days} "
@@ -145,17 +148,29 @@ def score_file(path: Path, gold: list[dict[str, Any]], result: ExtractionResult 
 class Evaluation:
     files: list[FileScore]
 
+    def by_format(self) -> dict[str, dict[str, float]]:
+        """:meth:`totals` of the files of each format (pdf, docx, html)."""
+        formats = sorted({Path(f.file).suffix.lstrip(".").lower() for f in self.files})
+        return {
+            fmt: Evaluation([f for f in self.files if f.file.lower().endswith("." + fmt)]).totals()
+            for fmt in formats
+        }
+
     def totals(self) -> dict[str, float]:
         found = sum(f.found for f in self.files)
         gold = sum(f.gold for f in self.files)
         mats = [x for f in self.files for x in f.materials_f1]
         basis = [x for f in self.files for x in f.basis_f1]
         conds = sum(f.cond_total for f in self.files)
+        extra = sum(f.extra for f in self.files)
         return {
             "gold_items": gold,
             "found": found,
             "missing": gold - found,
-            "extra": sum(f.extra for f in self.files),
+            "extra": extra,
+            "recall": _ratio(found, gold),
+            "precision": _ratio(found, found + extra),
+            "days_exact": sum(f.days_ok for f in self.files) / found if found else 0.0,
             "legal_days": sum(f.legal_ok for f in self.files) / found if found else 0.0,
             "promised_days": sum(f.promised_ok for f in self.files) / found if found else 0.0,
             "materials_f1": sum(mats) / len(mats) if mats else 0.0,
@@ -173,18 +188,29 @@ def _ratio(ok: int, n: int) -> float:
 
 
 def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Gold items by file stem, from one JSON list or a folder of them (one per document:
+    a document whose list is empty is a non-guide and expects no item)."""
+    path = Path(path)
+    sources = sorted(path.glob("*.json")) if path.is_dir() else [path]
     by_file: dict[str, list[dict[str, Any]]] = {}
-    for g in json.loads(Path(path).read_text(encoding="utf-8")):
-        by_file.setdefault(g["file"], []).append(g)
+    for source in sources:
+        entries = json.loads(source.read_text(encoding="utf-8"))
+        if path.is_dir():
+            by_file.setdefault(source.stem, [])
+        for g in entries:
+            by_file.setdefault(g["file"], []).append(g)
     return by_file
 
 
+FORMATS = (".pdf", ".docx", ".html")
+
+
 def evaluate(corpus: Path, gold_path: Path) -> Evaluation:
-    """Score every PDF/DOCX in ``corpus`` whose stem has gold items (or none: a non-guide)."""
+    """Score every PDF/DOCX/HTML in ``corpus`` against its gold items (none: a non-guide)."""
     from normalizers.align import align_items, apply_alignment
 
     gold = load_gold(gold_path)
-    files = sorted(p for p in Path(corpus).rglob("*") if p.suffix.lower() in (".pdf", ".docx"))
+    files = sorted(p for p in Path(corpus).rglob("*") if p.suffix.lower() in FORMATS)
     results = [extract_file(p) for p in files]
     # Align everything as one batch, as the ingestion flow does: content evidence from
     # items already aligned helps the ambiguous ones.

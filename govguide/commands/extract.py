@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -96,16 +96,23 @@ def _days(days: int | None) -> str:
 def evaluate(
     corpus: Annotated[Path, typer.Option("--corpus", help="Folder of sample PDFs/DOCX.")] = Path("data/raw/samples"),
     gold: Annotated[Path, typer.Option("--gold", help="Gold items JSON.")] = Path("tests/fixtures/gold_seeds.json"),
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every disagreement.")] = False,
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--misses", "--verbose", "-v", help="List each missed, extra or differing item.")
+    ] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown tables.")] = False,
 ) -> None:
-    """Compare extraction with the gold items and print agreement figures.
+    """Compare extraction with the gold items and print agreement figures, per format and
+    per file. GOLD is one JSON list or a folder of them (one per document).
 
-    Example: govguide evaluate --corpus data/raw/samples --gold tests/fixtures/gold_seeds.json
+    Example: govguide evaluate --corpus tests/fixtures/realworld/dev/corpus
+    --gold tests/fixtures/realworld/dev/gold.json --misses
     """
     from govguide.evaluate import evaluate as run
 
     ev = run(corpus, gold)
+    console = Console(soft_wrap=True)
+    _print_table(console, "By format", *_format_rows(ev), markdown=markdown)
+    console.print("")
     header = ["file", "gold items", "found", "extra", "legal_days", "promised_days", "materials F1", "basis F1"]
     rows: list[list[str]] = []
     for f in ev.files:
@@ -120,18 +127,7 @@ def evaluate(
         "**all**", str(t["gold_items"]), str(t["found"]), str(t["extra"]), f"{t['legal_days']:.3f}",
         f"{t['promised_days']:.3f}", f"{t['materials_f1']:.3f}", f"{t['legal_basis_f1']:.3f}",
     ])
-    console = Console(soft_wrap=True)
-    if markdown:
-        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        lines += ["| " + " | ".join(r) + " |" for r in rows]
-        console.print("\n".join(lines), markup=False)
-    else:
-        table = Table(title="Extraction vs gold")
-        for col in header:
-            table.add_column(col)
-        for r in rows:
-            table.add_row(*(c.replace("**", "") for c in r))
-        console.print(table)
+    _print_table(console, "Extraction vs gold", header, rows, markdown=markdown)
     console.print(f"\nmaterial conditions agree: {t['conditions']:.3f}", markup=False)
     console.print(
         f"canonical alignment: top-1 agreement {t['canonical_top1']:.3f}; "
@@ -143,6 +139,32 @@ def evaluate(
         for f in ev.files:
             for line in [*(f"missing: {m}" for m in f.misses), *(f"extra: {x}" for x in f.extras), *f.diffs]:
                 console.print(f"{f.file}: {line}", markup=False)
+
+
+def _format_rows(ev: Any) -> tuple[list[str], list[list[str]]]:
+    header = ["format", "gold items", "found", "extra", "recall", "precision", "days exact", "materials F1", "basis F1"]
+    rows = [
+        [
+            fmt, str(t["gold_items"]), str(t["found"]), str(t["extra"]), f"{t['recall']:.3f}",
+            f"{t['precision']:.3f}", f"{t['days_exact']:.3f}", f"{t['materials_f1']:.3f}", f"{t['legal_basis_f1']:.3f}",
+        ]
+        for fmt, t in ev.by_format().items()
+    ]
+    return header, rows
+
+
+def _print_table(console: Console, title: str, header: list[str], rows: list[list[str]], *, markdown: bool) -> None:
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+        console.print("\n".join(lines), markup=False)
+        return
+    table = Table(title=title)
+    for col in header:
+        table.add_column(col)
+    for r in rows:
+        table.add_row(*(c.replace("**", "") for c in r))
+    console.print(table)
 
 
 def _ratio(ok: int, n: int) -> str:

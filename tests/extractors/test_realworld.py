@@ -1,0 +1,89 @@
+"""Real guides and notices from other provinces (tests/fixtures/realworld/): extraction
+holds in every format a user meets them in, against gold written by hand from the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govguide.evaluate import Evaluation, evaluate
+from govguide.extract import extract_file
+
+ROOT = Path(__file__).resolve().parents[1] / "fixtures" / "realworld"
+DEV = ROOT / "dev"
+
+
+@pytest.fixture(scope="module")
+def dev_eval() -> Evaluation:
+    return evaluate(DEV / "corpus", DEV / "gold.json")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_development_set_in_each_format(dev_eval: Evaluation, fmt: str) -> None:
+    t = dev_eval.by_format()[fmt]
+    misses = [(f.file, f.misses, f.extras, f.diffs) for f in dev_eval.files if f.file.endswith(fmt)]
+    assert t["recall"] >= 0.95, misses
+    assert t["precision"] >= 0.95, misses
+    assert t["materials_f1"] >= 0.90, misses
+    assert t["days_exact"] >= 0.95, misses
+
+
+@pytest.mark.parametrize("stem", ["hn_hengyang_zhanghu_tiqu_xinwen", "jl_jilinshi_jumin_jiaofei_tongzhi"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_news_and_notices_are_not_guides(stem: str, fmt: str) -> None:
+    result = extract_file(DEV / "corpus" / f"{stem}.{fmt}")
+    assert result.items == []
+    assert result.not_a_guide_reason
+
+
+def test_traditional_page_keeps_its_writing() -> None:
+    (item,) = extract_file(DEV / "corpus" / "fj_quanzhou_shengyu_jintie_zhinan.docx").items
+    assert item.item_name == "生育津貼申報"
+    assert [m.name for m in item.materials] == [
+        "有效身份證、社會保障卡或醫保電子憑證(碼)",
+        "病歷資料",
+        "申請人本人的銀行賬戶信息",
+    ]
+
+
+def test_two_sub_items_share_the_page_time_limit() -> None:
+    items = extract_file(DEV / "corpus" / "hi_haikou_shengyu_yiliaofei_baoxiao.pdf").items
+    assert [i.item_name for i in items] == ["报销生育的医疗费用及产前检查费用", "报销流产术、引产术、放(取)节育环及结扎术"]
+    assert [len(i.materials) for i in items] == [7, 5]
+    assert all(i.promised_days == 0 for i in items)
+
+
+def test_materials_grouped_by_who_applies_become_conditions() -> None:
+    (item,) = extract_file(DEV / "corpus" / "gd_guangzhou_changqi_yidi_jiuyi_zhinan.pdf").items
+    assert item.item_name == "长期异地就医"
+    assert [m.condition for m in item.materials][:2] == ["基本资料", "基本资料"]
+    assert len({m.condition for m in item.materials}) == 4
+
+
+def test_unlabelled_lists_the_documents_one_is_the_materials() -> None:
+    (item,) = extract_file(DEV / "corpus" / "hb_wuhan_chengzhen_jumin_yibao_banli.html").items
+    assert item.materials[0].name == "居民身份证原件及复印件"
+    assert len(item.materials) == 7
+    assert item.promised_days == 5
+
+
+def test_list_in_a_sentence_and_an_item_named_in_quotes() -> None:
+    (item,) = extract_file(DEV / "corpus" / "ln_shenyang_shengyu_jintie_wenda.docx").items
+    assert item.item_name == "生育津贴申领"
+    assert [m.name for m in item.materials] == ["医疗资料", "《申领表》", "《出生医学证明》", "《生育登记单》", "《结婚证》"]
+
+
+def test_answer_to_a_how_to_question_names_the_materials() -> None:
+    (item,) = extract_file(DEV / "corpus" / "sc_guangyuan_menzhen_teshu_jibing_wenda.pdf").items
+    assert item.item_name == "门诊特殊疾病"
+    assert item.materials[0].name == "《广元市门诊特殊疾病病种待遇认定申请表》"
+    assert item.materials[1].name.endswith("等认定资料")
+
+
+def test_office_hours_are_not_a_time_limit_but_days_are() -> None:
+    # 辦理時間 with no days under it (泉州) gives nothing; 办理时间 of 10-20 working days does.
+    (quanzhou,) = extract_file(DEV / "corpus" / "fj_quanzhou_shengyu_jintie_zhinan.pdf").items
+    assert quanzhou.promised_days is None and quanzhou.legal_days is None
+    (suzhou,) = extract_file(DEV / "corpus" / "js_suzhou_lingxing_baoxiao_wenda.html").items
+    assert (suzhou.item_name, suzhou.promised_days) == ("医保零星报销", 20)
