@@ -36,7 +36,7 @@ from functools import cache
 from extractors.base import RawField, RawItem, register
 from govguide.document import Document, Line, Paragraph, Table
 from govguide.models import Material, SourceRef
-from govguide.vocabulary import clean_heading, match_field, words
+from govguide.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import clean_name, is_name, keep_writing, name_from_title
 from normalizers.numerals import cn_to_int
 from normalizers.script import to_simplified
@@ -44,6 +44,8 @@ from normalizers.text import clean_text, is_page_footer
 from normalizers.time_limits import parse_time_limit
 
 _CORE = ("item_name", "materials", "time_limit", "legal_basis")
+# Labels whose words before the field word name the act (生育津贴申领材料, …申领办理依据).
+_NAMING = ("materials", "legal_basis", "time_limit", "legal_limit", "promised_limit")
 _TIME = ("time_limit", "legal_limit", "promised_limit")
 # Numbering styles from coarse to fine; an unnumbered label sits above all of them.
 _RANK = {"part": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
@@ -89,11 +91,16 @@ class _Line:
         token = m.group(1)
         return ord(token) - ord("①") + 1 if "①" <= token <= "⑳" else cn_to_int(token)
 
+    pos: list[int] | None = None  # index in ``orig`` of each character of ``text``
+
     def orig_after(self, simplified_tail: str) -> str:
         """The original text of the line's last ``len(simplified_tail)`` characters."""
-        if len(self.orig) == len(self.text) and simplified_tail:
-            return self.orig[len(self.orig) - len(simplified_tail) :]
-        return simplified_tail
+        if not simplified_tail or len(simplified_tail) > len(self.text):
+            return simplified_tail
+        start = len(self.text) - len(simplified_tail)
+        if self.pos is not None:
+            return self.orig[self.pos[start] :]
+        return self.orig[start:] if len(self.orig) == len(self.text) else simplified_tail
 
 
 @dataclass
@@ -174,8 +181,26 @@ def _make_line(ln: Line, large: bool) -> _Line | None:
     if not orig or is_page_footer(orig) or _is_boilerplate(to_simplified(orig)):
         return None
     text = to_simplified(orig)
+    pos = None
+    if len(text) == len(orig) and _RUBY.search(text):
+        text, pos = _without_ruby(text)
     style, rest = _numbering(text)
-    return _Line(line=ln, orig=orig, text=text, style=style, rest=rest.strip(), large=large)
+    return _Line(line=ln, orig=orig, text=text, style=style, rest=rest.strip(), large=large, pos=pos)
+
+
+# Reposting sites write readings into the text: 事項(xiàng)名稱, 申領(lǐng).
+_RUBY = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
+
+
+def _without_ruby(text: str) -> tuple[str, list[int]]:
+    """``text`` without pinyin readings, and where each remaining character stood."""
+    keep: list[int] = []
+    last = 0
+    for m in _RUBY.finditer(text):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(text)))
+    return "".join(text[i] for i in keep), keep
 
 
 def _table_lines(table: Table) -> list[_Line]:
@@ -264,16 +289,38 @@ def _is_question(text: str) -> bool:
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
 
-def _materials_subject(label: str) -> str | None:
-    """The act a materials label names: 生育津贴申领材料有什么 → 生育津贴申领,
-    报销流产术…需要的材料 → 报销流产术…, 申办长期异地就医时应提供如下资料 → 长期异地就医;
-    a bare 申请材料 names none."""
+def _subject(label: str, field: str | None) -> str | None:
+    """The act a field label names: 生育津贴申领材料有什么 → 生育津贴申领, 报销流产术…需要的
+    材料 → 报销流产术…, 申办长期异地就医时应提供如下资料 → 长期异地就医, 银川生育津贴申领办理
+    依据 → 生育津贴申领; a bare 申请材料 names none."""
     when = _WHEN.search(label)
-    name = clean_name(when.group(1) if when else _SENTENCE_TAIL.sub("", label))
+    if when:
+        text = when.group(1)
+    else:
+        text = _SENTENCE_TAIL.sub("", clean_heading(label))
+        cut = _field_word_at(text, field)
+        if cut is None:
+            return None
+        text = text[:cut]
+    name = clean_name(text)
     if not is_name(name):
         return None
     generic = re.sub("|".join(words("reader", "item_acts")) + "|所需|需要|提交|提供|的|应|相关", "", name)
     return name if len(generic) >= 2 else None
+
+
+def _field_word_at(text: str, field: str | None) -> int | None:
+    """Where the words naming ``field`` start in a label (None: the label starts with them)."""
+    if field is None:
+        return len(text)
+    field_words = [*vocabulary()["fields"].get(field, []), *(_suffixes() if field == "materials" else ())]
+    for w in sorted(field_words, key=len, reverse=True):
+        i = text.find(w)
+        if i > 0:
+            return i
+        if i == 0:
+            return None
+    return len(text)
 
 
 def _read_label(ln: _Line) -> _Label | None:
@@ -294,7 +341,9 @@ def _read_label(ln: _Line) -> _Label | None:
             f, weak = "time_limit", True
         elif "条件" in q:
             f = "conditions"
-        subject = clean_name(q)
+        subject = _subject(q, f) if f is not None else None
+        if subject is None:
+            subject = clean_name(q)
         return _Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
     if _ANSWER.match(t):
         return None  # 答：… is the content of the question above it
@@ -309,7 +358,7 @@ def _read_label(ln: _Line) -> _Label | None:
                 enum = _ENUMERATION.search(value)
                 if enum:  # 注意事项：需要上传的材料有A、B、C，因…
                     return _Label("materials", "sentence", enum.group(1))
-            subject = _materials_subject(label) if f == "materials" else None
+            subject = None if value else _subject(label, f)
             return _Label(f, "inline" if value else "heading", value or None, subject, weak)
         enum = _ENUMERATION.search(value) if value else None
         if enum:
@@ -317,7 +366,7 @@ def _read_label(ln: _Line) -> _Label | None:
         return _Label(None, "inline", value or None) if len(clean_heading(label)) <= 8 else None
     if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
         # 申办长期异地就医时应提供如下资料：
-        return _Label("materials", "sentence", subject=_materials_subject(t.rstrip("：:")))
+        return _Label("materials", "sentence", subject=_subject(t.rstrip("：:"), "materials"))
     enum = _ENUMERATION.search(t)
     if enum and ln.style is None:
         return _Label("materials", "sentence", enum.group(1))
@@ -329,7 +378,7 @@ def _read_label(ln: _Line) -> _Label | None:
         and len(_CJK.findall(heading)) >= 2
     ):
         f, weak = _field_of(t)
-        subject = _materials_subject(t) if f == "materials" else None
+        subject = _subject(t, f) if f is not None else None
         if f is not None:
             return _Label(f, "heading", subject=subject, weak=weak)
         return _Label(None, "heading")
@@ -514,15 +563,21 @@ def _documents_share(entries: list[_Line]) -> float:
 
 
 def _page_name(sections: list[_Section], lines: list[_Line], title: _Line | None) -> tuple[str | None, _Line | None]:
-    """The page's item name: the act its materials label names, its title, a question, an
-    opening sentence or a quoted item name, in that order."""
-    for s in sections:
-        if s.field == "materials" and s.label.subject:
-            return keep_writing(s.label.subject, s.head.orig), s.head
-    if title is not None:
-        name = name_from_title(title.orig)
-        if name:
-            return name, title
+    """The page's item name: its title (cleaned), unless the title is itself a field heading
+    (江苏省生育津贴领取条件) or a label names the same act more precisely (长期异地就医 under
+    广州异地就医办理指南); else the act a label or a question names, an opening sentence or a
+    quoted item name, in that order."""
+    from_title = name_from_title(title.orig) if title is not None else None
+    if from_title and title is not None and _field_of(title.text.rstrip("?？:："))[0] is not None:
+        from_title = None  # a title that names a field is a heading, not the item
+    labelled = [s for s in sections if s.label.subject and s.label.kind != "question" and s.field in _NAMING]
+    labelled.sort(key=lambda s: s.field != "materials")
+    for s in labelled:
+        subject = s.label.subject or ""
+        if from_title is None or to_simplified(from_title) in subject:
+            return keep_writing(subject, s.head.orig), s.head
+    if from_title and title is not None:
+        return from_title, title
     for s in sections:
         if s.label.kind == "question" and s.label.subject:
             return keep_writing(s.label.subject, s.head.orig), s.head

@@ -38,9 +38,16 @@ def _issuer_re() -> re.Pattern[str]:
     return re.compile(rf"^.*?(?:{issuers})(?:关于|对|的)?")
 
 
+# …需要什么步骤 / …有哪些呢 / …是多少: a question's tail.
+_QUESTION_TAIL = re.compile(
+    r"(?:需要|需|要|有|是|的)?(?:什么|哪些|怎样|怎么样|多少|几个)[\u4e00-\u9fff]{0,4}?(?:呢|吗|呀)?$"
+)
+
+
 def _strip_once(text: str) -> str:
     t = text.strip(_TRAIL)
     t = _END_NOTE.sub("", t).strip(_TRAIL)
+    t = _QUESTION_TAIL.sub("", t).strip(_TRAIL) or t
     for s in _suffixes():
         if t.endswith(s) and len(t) > len(s):
             return t[: -len(s)].rstrip("的之").strip(_TRAIL)
