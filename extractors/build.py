@@ -15,6 +15,7 @@ from govguide.models import GuideItem, SourceRef
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.materials import split_glued_headings, split_materials
 from normalizers.place import detect_region
+from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text
 from normalizers.time_limits import (
     TimeLimit,
@@ -86,13 +87,14 @@ def _set_time_limit(item: GuideItem, raw: RawItem) -> None:
     if raw.legal_limit or raw.promised_limit:
         legal = " ".join(logical_lines(raw.legal_limit)) or None
         promised = " ".join(logical_lines(raw.promised_limit)) or None
-        limit = parse_legal_promised(legal, promised)
+        # Read in simplified characters (個工作日 → 个工作日); the text stays as written.
+        limit = parse_legal_promised(legal and to_simplified(legal), promised and to_simplified(promised))
         whole = " ".join(logical_lines(raw.time_limit))
         text = whole or " ".join(t for t in (legal, promised) if t)
         refs = raw.time_limit.refs or raw.legal_limit.refs + raw.promised_limit.refs
     elif raw.time_limit:
         text = " ".join(logical_lines(raw.time_limit))
-        limit = parse_time_limit(text, default_kind="promised")
+        limit = parse_time_limit(to_simplified(text), default_kind="promised")
         refs = raw.time_limit.refs
     elif raw.case_type:
         limit = time_limit_from_case_type(raw.case_type)

@@ -58,6 +58,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("paren_num", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
     ("circled", re.compile(r"^\s*[①-⑳]\s*")),
 ]
+_ENUM_PART_MAX = 20  # one name in a list written in a line
 _MENU_MAX = 6  # a navigation entry
 _HEADING_MAX = 16  # a heading's words (numbering stripped) are short
 _LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报销流产术…需要的材料)
@@ -286,6 +287,7 @@ def _is_question(text: str) -> bool:
     )
 
 
+_MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要的|所需要的|所需的|所需|需提供的|需提交的|需要|的)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
 
@@ -313,7 +315,12 @@ def _field_word_at(text: str, field: str | None) -> int | None:
     """Where the words naming ``field`` start in a label (None: the label starts with them)."""
     if field is None:
         return len(text)
-    field_words = [*vocabulary()["fields"].get(field, []), *(_suffixes() if field == "materials" else ())]
+    if field == "materials":
+        # …生育津贴报销材料 names 生育津贴报销: the act stays, only 材料/资料 and what asks
+        # for them (需要的, 所需) go.
+        m = _MATERIALS_TAIL.search(text)
+        return (m.start() or None) if m else len(text)
+    field_words = list(vocabulary()["fields"].get(field, []))
     for w in sorted(field_words, key=len, reverse=True):
         i = text.find(w)
         if i > 0:
@@ -423,7 +430,10 @@ def _wrapped(ln: _Line, following: _Line | None = None) -> bool:
 def _ends(sec: _Section, ln: _Line, lab: _Label | None, prev: _Line | None) -> bool:
     """Whether ``ln`` ends section ``sec`` (see the module doc)."""
     if ln.large and (lab is not None or not sec.lines):
-        return lab is not None
+        # A numbered materials heading under an unnumbered one (郑州…报销材料 / 一、…报销材料)
+        # is a group of that list, whatever its font.
+        nested = sec.field == "materials" and not sec.numbered and ln.style is not None and lab is not None
+        return lab is not None and not (nested and lab.field == "materials")
     if lab is not None and lab.kind in ("bracket", "question") and ln.style is None:
         return True
     core_label = (
@@ -659,6 +669,10 @@ def _set_materials(item: RawItem, sections: list[_Section], lines: list[_Line]) 
             _set_enumeration(item, sec)
             return
         kept = [ln for ln in _value_lines(sec) if not _is_attribute(ln.text, attrs)]
+        listed = _listed_in_one_line(kept)
+        if listed:
+            item.material_rows = [(Material(name=p), [kept[0].ref]) for p in listed]
+            return
         if any(ln.text.strip() for ln in kept):
             item.materials = RawField(kept)
             return
@@ -678,6 +692,22 @@ def _set_materials(item: RawItem, sections: list[_Section], lines: list[_Line]) 
 def _is_attribute(text: str, attrs: tuple[str, ...]) -> bool:
     label = re.split("[：:]", text.strip(), maxsplit=1)
     return len(label) == 2 and to_simplified(label[0]).strip() in attrs
+
+
+_ENUM_SPLIT = re.compile(r"、(?![^《]*》)(?![^（(]*[)）])")
+
+
+def _listed_in_one_line(lines: list[Line]) -> list[str]:
+    """A materials value written as one unnumbered line of short names (有效身份证件、社保卡、
+    医学死亡证明。): one material each. A phrase ending in 等… names one material."""
+    texts = [t for ln in lines if (t := ln.text.strip())]
+    if len(texts) != 1 or _NUMBERED.match(texts[0]):
+        return []
+    text = texts[0].rstrip("。；;.")
+    parts = [p.strip() for p in _ENUM_SPLIT.split(text)]
+    if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in parts) or "等" in parts[-1]:
+        return []
+    return parts
 
 
 _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
