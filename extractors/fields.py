@@ -35,9 +35,10 @@ from functools import cache
 
 from extractors.base import RawField, RawItem, register
 from govguide.document import Document, Line, Paragraph, Table
-from govguide.models import Material, SourceRef
+from govguide.models import LegalBasis, Material, SourceRef
 from govguide.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import clean_name, is_name, keep_writing, name_from_title
+from normalizers.legal_basis import parse_legal_basis
 from normalizers.numerals import cn_to_int
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, is_page_footer
@@ -642,6 +643,8 @@ def _item(name: str, name_line: _Line, sections: list[_Section], lines: list[_Li
     legal = next((s for s in sections if s.field == "legal_basis"), None)
     if legal is not None:
         item.legal_basis = RawField(_value_lines(legal))
+    else:
+        item.legal_rows = _cited_in_prose(lines)
     case = next((s for s in sections if s.field == "case_type"), None)
     if case is not None:
         value = [x.text.strip() for x in _value_lines(case)]
@@ -650,6 +653,22 @@ def _item(name: str, name_line: _Line, sections: list[_Section], lines: list[_Li
     if not (item.materials or item.material_rows or has_time or item.legal_basis):
         return None
     return item
+
+
+# 根据沈人社发(2017)63号《关于…的通知》规定: a citation in the page's prose.
+_CITED = re.compile(r"(?:根据|依据|按照|依照)([^，,。；;《]{0,24}《[^》]{4,60}》(?:第[一二三四五六七八九十百零\d]+条)?(?:[(（][^)）]{2,24}[)）])?)")
+
+
+def _cited_in_prose(lines: list[_Line]) -> list[tuple[LegalBasis, list[SourceRef]]]:
+    out: list[tuple[LegalBasis, list[SourceRef]]] = []
+    seen: set[str] = set()
+    for ln in lines:
+        for m in _CITED.finditer(ln.text):
+            for basis in parse_legal_basis(m.group(1)):
+                if basis.title not in seen:
+                    seen.add(basis.title)
+                    out.append((basis, [ln.line.ref]))
+    return out
 
 
 def _value_lines(sec: _Section) -> list[Line]:
@@ -716,6 +735,12 @@ _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
 def _set_enumeration(item: RawItem, sec: _Section) -> None:
     """需要上传的材料有医疗资料、《申领表》、《出生医学证明》，因… → one material per element."""
     value = _orig_value(sec.head, sec.label.value or "")
+    prev = sec.head
+    for ln in sec.lines:  # the sentence goes on where a PDF wrapped it
+        if not _wrapped(prev, ln):
+            break
+        value += ln.orig
+        prev = ln
     value = _ENUM_END.split(value, maxsplit=1)[0]
     parts = [p.strip() for p in re.split(r"、(?![^《]*》)(?![^（(]*[)）])", value) if p.strip()]
     item.material_rows = [(Material(name=p.rstrip("等")), [sec.head.line.ref]) for p in parts]
