@@ -101,6 +101,14 @@ def test_every_document_has_text_layout_and_gold() -> None:
     assert stray == []
 
 
+def test_every_document_is_rendered() -> None:
+    # corpus/ is written by the realworld render script from layout/; a layout added without
+    # rendering would leave a document that extraction is never measured on.
+    rendered = {p.name for p in (COLLECTED / "corpus").iterdir()}
+    expected = {f"{stem}.{ext}" for stem in stems() for ext in ("docx", "pdf", "html")}
+    assert rendered == expected
+
+
 def test_collection_has_enough_guides_and_notices() -> None:
     golds = [load("gold", f"{s}.json") for s in stems()]
     assert sum(1 for g in golds if g) >= MIN_GUIDES
