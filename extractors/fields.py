@@ -37,7 +37,13 @@ from extractors.base import RawField, RawItem, register
 from govguide.document import Document, Line, Paragraph, Table
 from govguide.models import LegalBasis, Material, SourceRef
 from govguide.vocabulary import clean_heading, match_field, vocabulary, words
-from normalizers.item_title import clean_name, is_name, keep_writing, name_from_title
+from normalizers.item_title import (
+    clean_name,
+    is_name,
+    is_notice_title,
+    keep_writing,
+    name_from_title,
+)
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.numerals import cn_to_int
 from normalizers.script import to_simplified
@@ -515,6 +521,8 @@ def _items(sections: list[_Section], lines: list[_Line], title: _Line | None) ->
     names = [s for s in sections if s.field == "item_name"]
     if names:
         return _items_by_name_labels(sections)
+    if title is not None and is_notice_title(title.orig):
+        return []  # a notice mentions materials and days; only a named item is a guide's
     _promote_named_lists(sections)
     groups = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
     if len(groups) >= 2:

@@ -94,7 +94,7 @@ def is_name(text: str) -> bool:
         return False
     if re.search(r"[，,。；;！!?？:：]", text):
         return False
-    if any(text.endswith(w) for w in words("reader", "not_item")):
+    if any(text.endswith(w) for w in words("reader", "not_item")) or text in words("reader", "generic_names"):
         return False
     return not any(q in text for q in words("reader", "question_words"))
 
@@ -115,3 +115,10 @@ def name_from_title(text: str) -> str | None:
     """The item a title or heading names, in the text's own writing, or None."""
     name = clean_name(text)
     return keep_writing(name, text.strip()) if is_name(name) else None
+
+
+def is_notice_title(text: str) -> bool:
+    """A title naming a notice, a rule or news (关于…的通知, …答记者问)."""
+    t = to_simplified(text).strip().rstrip(_TRAIL)
+    t = _END_NOTE.sub("", t).strip(_TRAIL)
+    return any(t.endswith(w) for w in words("reader", "notice_title"))
