@@ -46,7 +46,7 @@ from normalizers.item_title import (
 )
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.numerals import cn_to_int
-from normalizers.script import to_simplified
+from normalizers.script import READING, to_simplified
 from normalizers.text import clean_text, is_page_footer
 from normalizers.time_limits import parse_time_limit
 
@@ -196,8 +196,7 @@ def _make_line(ln: Line, large: bool) -> _Line | None:
     return _Line(line=ln, orig=orig, text=text, style=style, rest=rest.strip(), large=large, pos=pos)
 
 
-# Reposting sites write readings into the text: 事項(xiàng)名稱, 申領(lǐng).
-_RUBY = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
+_RUBY = READING
 
 
 def _without_ruby(text: str) -> tuple[str, list[int]]:
@@ -545,8 +544,7 @@ def _items_by_name_labels(sections: list[_Section]) -> list[RawItem]:
         value = head.label.value
         value_line = head.head
         if not value and head.lines:
-            value_line = head.lines[0]
-            value = value_line.text
+            value_line, value = _name_value(head.lines)
         if not value:
             continue
         name = re.sub(r"\s+", "", clean_text(keep_writing(value.rstrip("。."), _orig_value(value_line, value))))
@@ -554,6 +552,16 @@ def _items_by_name_labels(sections: list[_Section]) -> list[RawItem]:
         if item is not None:
             out.append(item)
     return out
+
+
+def _name_value(lines: list[_Line]) -> tuple[_Line, str]:
+    """The name under a 事项名称 heading: its 子项名称 where it gives 主项名称 and 子项名称
+    as labelled lines, else its first line."""
+    for ln in lines:
+        m = _COLON.match(ln.rest)
+        if m and m.group(2).strip() and _field_of(m.group(1))[0] == "item_name":
+            return ln, m.group(2).strip()
+    return lines[0], lines[0].text
 
 
 def _orig_value(ln: _Line, simplified_value: str) -> str:

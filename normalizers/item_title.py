@@ -17,7 +17,7 @@ from functools import cache
 
 from govguide.vocabulary import words
 from normalizers.place import strip_leading_places
-from normalizers.script import to_simplified
+from normalizers.script import to_simplified, without_readings
 
 _NAME_MIN, _NAME_MAX = 3, 32
 _TRAIL = " \u3000:：?？!！。.，,;；、-—_|"
@@ -50,7 +50,8 @@ def _strip_once(text: str) -> str:
     t = _QUESTION_TAIL.sub("", t).strip(_TRAIL) or t
     for s in _suffixes():
         if t.endswith(s) and len(t) > len(s):
-            return t[: -len(s)].rstrip("的之").strip(_TRAIL)
+            # 报销流程和材料 / (条件+入口+流程): what joined the words goes with them.
+            return t[: -len(s)].rstrip("的之和及与+").strip(_TRAIL)
     for p in words("reader", "title_prefix"):
         if t.startswith(p) and len(t) > len(p):
             return t[len(p) :].lstrip(":：").strip(_TRAIL)
@@ -63,7 +64,7 @@ def clean_name(text: str) -> str:
     Guide words come off the end until none is left, then place names and issuers off the
     front: 丹东生育津贴支付办理指南2023-yb体育官方 → 生育津贴支付.
     """
-    t = to_simplified(text).strip()
+    t = without_readings(to_simplified(text)).strip()
     t = _cut_after_guide_word(t)
     if "】" in t or "_" in t or "|" in t:
         t = _SPAM_CUT.sub("", t)

@@ -8,6 +8,7 @@ own writing. Conversion is OpenCC's ``t2s`` (characters and phrases), loaded onc
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 import opencc
@@ -24,3 +25,12 @@ def to_simplified(text: str) -> str:
     if not text or text.isascii():
         return text
     return _converter().convert(text)
+
+
+# Reposting sites write readings into the text: 事項(xiàng)名稱, 申領(lǐng).
+READING = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
+
+
+def without_readings(text: str) -> str:
+    """``text`` without pinyin readings written into it (申領(lǐng) → 申領)."""
+    return READING.sub("", text)
