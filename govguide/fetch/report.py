@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from govguide.fetch.run import FAILED, GONE, NEW, UPDATED, WITHDRAWN, FetchReport, SourceResult
 
@@ -56,11 +57,12 @@ def print_report(report: FetchReport, console: Console | None = None) -> None:
     for col in ("address", "status", "HTTP", "file", "detail"):
         table.add_column(col, overflow="fold", justify="right" if col == "HTTP" else "left")
     for r in report.results:
+        # Text cells: an address or a server's message is never read as markup.
         table.add_row(
-            r.url,
-            f"[{_STYLE.get(r.status, '')}]{r.status}[/]",
-            str(r.http_status or ""),
-            r.path or "",
-            _detail(r),
+            Text(r.url),
+            Text(r.status, style=_STYLE.get(r.status, "")),
+            Text(str(r.http_status or "")),
+            Text(r.path or ""),
+            Text(_detail(r)),
         )
     console.print(table)
