@@ -16,6 +16,7 @@ from govguide.cli import app
 from govguide.fetch.storage import read_sidecar
 from tests.conftest import SAMPLES
 from tests.fetch.server import Site, serve
+from tests.flows.conftest import latest_artifact
 
 runner = CliRunner()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -107,3 +108,34 @@ def test_fetched_items_carry_their_address(site: Site, tmp_path: Path) -> None:
     # `govguide diff` computed again from the versions says the same.
     diff = runner.invoke(app, ["diff", "--out", str(out)])
     assert "removed: source withdrawn" in diff.stdout
+
+
+@pytest.mark.usefixtures("prefect_api")
+def test_fetch_as_a_flow_run_posts_its_report(site: Site, tmp_path: Path) -> None:
+    url = site.document(
+        "/a.docx", (SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.docx").read_bytes(), DOCX
+    )
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f'[[source]]\nurl = "{url}"\nprovince = "广西"\n', encoding="utf-8")
+    lines = fetch(sources, tmp_path / "raw", "--flow")
+    assert [r["status"] for r in lines] == ["new"]
+
+    report = latest_artifact("govguide-fetch-report")
+    assert f"| {url} | new | 200 |" in report
+
+
+@pytest.mark.usefixtures("prefect_api")
+def test_nightly_flow_fetches_then_ingests(site: Site, tmp_path: Path) -> None:
+    from flows.nightly import nightly
+
+    url = site.document(
+        "/a.pdf", (SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.pdf").read_bytes(), "application/pdf"
+    )
+    sources = tmp_path / "sources.toml"
+    sources.write_text(
+        f'[[source]]\nurl = "{url}"\nprovince = "广西"\nregion = "柳州市柳江区"\n', encoding="utf-8"
+    )
+    result = nightly(raw=str(tmp_path / "raw"), out=str(tmp_path / "curated"), sources=str(sources))
+    assert result.summary.published and result.summary.items == 1
+    items = pq.read_table(store.latest(tmp_path / "curated").path / "items.parquet")
+    assert items.column("source_url").to_pylist() == [url]
