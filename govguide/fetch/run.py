@@ -36,6 +36,7 @@ from govguide.fetch.storage import (
     write_atomic,
     write_sidecar,
 )
+from govguide.hashing import file_sha256
 
 # What happened to one address in a run.
 NEW, UPDATED, NOT_MODIFIED, UNCHANGED = "new", "updated", "not modified", "unchanged"
@@ -145,8 +146,7 @@ class Fetcher:
         if list_url:
             st.list_url = list_url
         result = SourceResult(url, FAILED, source.province, source.region, list_url, st.path)
-        stored = self.raw / st.path if st.path else None
-        sidecar = read_sidecar(stored) if stored is not None and stored.is_file() else None
+        sidecar = self._stored_sidecar(st)
         try:
             response = self.client.get(
                 url,
@@ -171,6 +171,16 @@ class Fetcher:
             return result
         assert fmt is not None
         return self._store(url, source, st, result, response, fmt, sidecar)
+
+    def _stored_sidecar(self, st: UrlState) -> Sidecar | None:
+        """The sidecar of the address's stored document when it still describes the file's
+        bytes; a file changed or removed by hand is fetched again unconditionally."""
+        if not st.path or not (self.raw / st.path).is_file():
+            return None
+        sidecar = read_sidecar(self.raw / st.path)
+        if sidecar is None or sidecar.sha256 != file_sha256(self.raw / st.path):
+            return None
+        return sidecar
 
     def _store(
         self,

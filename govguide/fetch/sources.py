@@ -81,7 +81,8 @@ def _check_folder(value: object, where: str, key: str) -> str:
 
 def parse_source(entry: object, number: int) -> Source:
     """One ``[[source]]`` table, checked (``number`` counts from 1, for messages)."""
-    from flows.places import province_of
+    # The folder names ingestion reads places from (flows.places) decide what is valid.
+    from flows.places import is_place_name, province_of
 
     where = f"source {number}"
     if not isinstance(entry, dict):
@@ -101,6 +102,9 @@ def parse_source(entry: object, number: int) -> Source:
     if province is None:
         raise SourcesError(f"{where}: province {written!r} is not a province-level division")
     region = _check_folder(entry["region"], where, "region") if "region" in entry else None
+    if region is not None and not is_place_name(region):
+        # Ingestion reads a region only from a folder written in Chinese.
+        raise SourcesError(f"{where}: region {region!r} must be written in Chinese (柳州市柳江区)")
     if has_url:
         if "link_pattern" in entry:
             raise SourcesError(f"{where}: link_pattern belongs to a list_url source")

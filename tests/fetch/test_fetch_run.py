@@ -266,3 +266,15 @@ def test_a_success_between_404s_starts_the_count_again(site: Site, tmp_path: Pat
         for d in range(4)
     ]
     assert got == ["gone", "new", "gone", "withdrawn"]
+
+
+def test_a_stored_copy_changed_by_hand_is_fetched_again(site: Site, tmp_path: Path) -> None:
+    pdf = sample("gx_liujiang_yibao_bujiao_zhinan.pdf")
+    url = site.document("/a.pdf", pdf, "application/pdf")
+    sources = [Source("广西", None, url=url)]
+    stored = tmp_path / fetch_sources(sources, tmp_path, FAST, now=NIGHT).results[0].path
+    stored.write_bytes(b"%PDF-1.4 edited by hand")
+    again = fetch_sources(sources, tmp_path, FAST, now=NIGHT + timedelta(days=1)).results[0]
+    assert again.status == "updated"
+    assert "if-none-match" not in site.hits("/a.pdf")[1].headers  # not a conditional request
+    assert stored.read_bytes() == pdf

@@ -59,6 +59,10 @@ def test_an_empty_file_has_no_sources(tmp_path: Path) -> None:
             "[[source]]\nurl = 'http://a.cn/x'\nprovince = '广西'\nregoin = 'x'\n",
             "unknown key(s) regoin",
         ),
+        (
+            "[[source]]\nurl = 'http://a.cn/x'\nprovince = '广西'\nregion = 'liuzhou'\n",
+            "region 'liuzhou' must be written in Chinese",
+        ),
         ("[[source]]\nlist_url = 'http://a.cn/'\nprovince = '广西'\n", "needs a link_pattern"),
         (
             "[[source]]\nlist_url = 'http://a.cn/'\nlink_pattern = '('\nprovince = '广西'\n",
