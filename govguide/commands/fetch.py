@@ -18,7 +18,10 @@ _err = Console(stderr=True, soft_wrap=True)
 
 def fetch(
     sources: Annotated[
-        Path, typer.Option("--sources", help="The sources file (TOML, [[source]] tables).")
+        Path,
+        typer.Option(
+            "--sources", help="The sources file (TOML: one source table per guide or list page)."
+        ),
     ] = Path("data/sources.toml"),
     raw: Annotated[
         Path, typer.Option("--raw", help="Folder the documents are stored in (ingestion's --raw).")

@@ -16,7 +16,7 @@ from govguide.cli import app
 from govguide.fetch.storage import read_sidecar
 from tests.conftest import SAMPLES
 from tests.fetch.server import Site, serve
-from tests.flows.conftest import latest_artifact
+from tests.flows.conftest import copy_samples, latest_artifact
 
 runner = CliRunner()
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -139,3 +139,16 @@ def test_nightly_flow_fetches_then_ingests(site: Site, tmp_path: Path) -> None:
     assert result.summary.published and result.summary.items == 1
     items = pq.read_table(store.latest(tmp_path / "curated").path / "items.parquet")
     assert items.column("source_url").to_pylist() == [url]
+
+
+@pytest.mark.usefixtures("prefect_api")
+def test_nightly_flow_stops_before_ingesting_on_a_bad_sources_file(tmp_path: Path) -> None:
+    from flows.nightly import nightly
+    from govguide.fetch import SourcesError
+
+    sources = tmp_path / "sources.toml"
+    sources.write_text("[[source]]\nurl = 'http://127.0.0.1:9/a.pdf'\n", encoding="utf-8")
+    raw = copy_samples(tmp_path / "raw", ["gx_liujiang_yibao_bujiao_zhinan.docx"])
+    with pytest.raises(SourcesError, match="province is required"):
+        nightly(raw=str(raw), out=str(tmp_path / "curated"), sources=str(sources))
+    assert store.latest(tmp_path / "curated") is None
