@@ -92,3 +92,9 @@ def test_mistakes_are_named(tmp_path: Path, text: str, message: str) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SourcesError, match="cannot read sources file"):
         load_sources(tmp_path / "nope.toml")
+
+
+def test_the_shipped_sources_file_is_valid() -> None:
+    # The nightly deployment reads it by default: it must load (it lists no portal yet).
+    shipped = Path(__file__).resolve().parents[2] / "data" / "sources.toml"
+    assert load_sources(shipped) == []
