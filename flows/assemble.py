@@ -51,6 +51,8 @@ def iter_normalised(
             update = {
                 "source_file": outcome.rel,
                 "source_sha256": outcome.sha256 or item.source_sha256,
+                "source_url": outcome.source_url,
+                "fetched_at": outcome.fetched_at,
                 "province": province,
                 "region": region,
             }

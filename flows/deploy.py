@@ -1,8 +1,9 @@
-"""The nightly deployment of the ingestion flow.
+"""The nightly deployment: fetch the sources, then ingest.
 
 ``govguide serve`` (or ``python -m flows.deploy``) registers the deployment and serves it
 from this process: every night at 02:00 Asia/Shanghai time Prefect starts a run of
-:func:`flows.ingest.ingest`. Serving needs a Prefect API that stays up between runs, so
+:func:`flows.nightly.nightly`, which fetches the sources file into the raw folder
+(:mod:`flows.fetch`) and then runs :func:`flows.ingest.ingest` on it. Serving needs a Prefect API that stays up between runs, so
 point ``PREFECT_API_URL`` at a server first (``prefect server start`` in another terminal,
 then ``export PREFECT_API_URL=http://127.0.0.1:4200/api``); in embedded mode the schedule
 would only live as long as the command. ``prefect.yaml`` declares the same deployment for
@@ -27,15 +28,18 @@ def build_deployment(
     out: str = "data/curated",
     cron: str = NIGHTLY_CRON,
     timezone: str = TIMEZONE,
+    sources: str | None = "data/sources.toml",
 ):  # type: ignore[no-untyped-def]
-    """The nightly deployment of :func:`flows.ingest.ingest` (not yet registered)."""
-    from flows.ingest import ingest
+    """The nightly deployment of :func:`flows.nightly.nightly` (not yet registered);
+    ``sources`` None ingests ``raw`` without fetching."""
+    from flows.nightly import nightly
 
-    return ingest.to_deployment(
+    return nightly.to_deployment(
         name=DEPLOYMENT_NAME,
         schedule=nightly_schedule(cron, timezone),
-        parameters={"raw": raw, "out": out},
-        description="Ingest every guide under raw and publish a new dataset version if anything changed.",
+        parameters={"raw": raw, "out": out, "sources": sources},
+        description="Fetch the sources into raw, ingest every guide under raw and publish a "
+        "new dataset version if anything changed.",
         tags=["govguide", "nightly"],
     )
 
@@ -45,11 +49,12 @@ def serve(
     out: str = "data/curated",
     cron: str = NIGHTLY_CRON,
     timezone: str = TIMEZONE,
+    sources: str | None = "data/sources.toml",
 ) -> None:
     """Register the nightly deployment and serve it until interrupted (Ctrl-C)."""
     from prefect import serve as serve_deployments
 
-    serve_deployments(build_deployment(raw, out, cron, timezone))
+    serve_deployments(build_deployment(raw, out, cron, timezone, sources))
 
 
 if __name__ == "__main__":

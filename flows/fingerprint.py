@@ -77,6 +77,8 @@ def inputs_fingerprint(
         # "unchanged" is "extracted" read from the cache: the same input to what follows.
         "files": [
             [o.rel, o.sha256, EXTRACTED if o.status == UNCHANGED else o.status, o.reason]
+            # Where a file was fetched from is published with its items.
+            + ([o.source_url, o.fetched_at.isoformat()] if o.source_url and o.fetched_at else [])
             for o in sorted(outcomes, key=lambda o: o.rel)
         ],
         "extractor": extractor_version,

@@ -43,13 +43,15 @@ from flows.extraction import (
     quarantine,
 )
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
+from flows.origins import attach_origins
 from flows.outcome import FAILED, QUARANTINED, FileOutcome
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
 from govguide import store
-from govguide.diff import VersionDiff, changes_table, diff_item_tables
+from govguide.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
+from govguide.fetch import withdrawn_sources
 from govguide.models import ExtractionResult
 from govguide.report_html import render_html
 from govguide.report_md import render_markdown
@@ -258,6 +260,7 @@ def publish_with_diff(
             parent.id if parent else None, new_id, diff_item_tables(old_table, tables["items"])
         )
         del old_table
+        mark_withdrawn(d, manifest.get("withdrawn_sources"))
         made["diff"] = d
         return {"changes": changes_table(d)}, {
             **(files or {}),
@@ -333,6 +336,7 @@ def _align_validate_publish(
             for o in outcomes
         ],
         "inputs_fingerprint": fingerprint,
+        "withdrawn_sources": summary.withdrawn,
         "code": code_versions(ext_version, catalog_version),
         "run": {"started_at": summary.started_at, "raw": str(Path(raw).resolve())},
     }
@@ -420,6 +424,7 @@ def ingest(
                 fresh.append(o)
         del futures
         outcomes = record(known + fresh, by_rel, out, cache)
+        attach_origins(outcomes, raw)
         n_fresh, task_seconds = len(fresh), sum(o.seconds for o in fresh)
         del fresh
 
@@ -432,6 +437,7 @@ def ingest(
             quarantined=[o.rel for o in outcomes if o.status == QUARANTINED],
             failed=[o.rel for o in outcomes if o.status == FAILED],
             task_seconds=task_seconds,
+            withdrawn=withdrawn_sources(raw),
         )
         diff: VersionDiff | None = None
         error: GovguideError | None = None

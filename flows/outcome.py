@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel
 
 from govguide.models import ExtractionResult
@@ -46,6 +48,9 @@ class FileOutcome(BaseModel):
     rel: str
     sha256: str | None = None
     size: int | None = None
+    # Where the file was fetched from (its fetch sidecar, see flows.origins); set every run.
+    source_url: str | None = None
+    fetched_at: datetime | None = None
     status: str
     reason: str | None = None
     message: str | None = None

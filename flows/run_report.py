@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from flows.outcome import (
@@ -51,6 +53,9 @@ class RunSummary:
     diff_path: str | None = None
     task_seconds: float = 0.0
     error: str | None = None  # why the run could not publish (invalid data …)
+    # Sources the fetcher withdrew (404/410 on several nights): their files left the raw
+    # folder, so their items leave the data (see govguide.fetch.withdrawn_sources).
+    withdrawn: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -123,6 +128,8 @@ def print_report(
         console.print("[red]quarantined:[/] " + ", ".join(summary.quarantined))
     if summary.failed:
         console.print("[bold red]failed (nothing published):[/] " + ", ".join(summary.failed))
+    for w in summary.withdrawn:
+        console.print(f"[red]withdrawn source:[/] {escape(withdrawn_line(w))}", highlight=False)
     console.print(summary.message)
 
 
@@ -158,7 +165,19 @@ def render_markdown(outcomes: list[FileOutcome], summary: RunSummary) -> str:
             f"{o.pages if o.pages is not None else ''} | {o.extractor or ''} | "
             f"{o.seconds:.2f} | {_md(_detail(o))} |"
         )
+    if summary.withdrawn:
+        lines += ["", "## Withdrawn sources", ""]
+        lines += [f"- {_md(withdrawn_line(w))}" for w in summary.withdrawn]
     return "\n".join(lines) + "\n"
+
+
+def withdrawn_line(w: dict[str, Any]) -> str:
+    """One withdrawn source in words: its address, its file, since when it is gone."""
+    where = f" (was {w['path']})" if w.get("path") else ""
+    return (
+        f"{w['url']}{where}: HTTP {w.get('status')} since {w.get('since')}, "
+        f"withdrawn on {w.get('at')}"
+    )
 
 
 def write_report(out: str | Path, run_id: str, markdown: str) -> Path:

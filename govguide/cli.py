@@ -22,6 +22,7 @@ _COMMAND_MODULES = [
     "govguide.commands.catalog",
     "govguide.commands.pipeline",
     "govguide.commands.bench",
+    "govguide.commands.fetch",
 ]
 
 for _name in _COMMAND_MODULES:

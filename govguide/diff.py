@@ -20,7 +20,7 @@ only when a report reads them, so its memory does not grow with a GuideItem per 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -56,6 +56,8 @@ CHANGE_KINDS = (
     "legal_basis_added",
     "legal_basis_removed",
     "legal_basis_changed",
+    # An item removed because its source was withdrawn (404/410 on several nights).
+    "source_withdrawn",
 )
 
 # The fields compared one to one, with the labels reports use.
@@ -491,7 +493,23 @@ def diff_versions(out: str | Path, old: str | None = None, new: str | None = Non
         old_v = None
     old_table = store.read_items_table(old_v, provenance=False) if old_v else None
     items = diff_item_tables(old_table, store.read_items_table(new_v, provenance=False))
-    return VersionDiff(old_v.id if old_v else None, new_v.id, items)
+    diff = VersionDiff(old_v.id if old_v else None, new_v.id, items)
+    mark_withdrawn(diff, new_v.manifest.get("withdrawn_sources"))
+    return diff
+
+
+def mark_withdrawn(diff: VersionDiff, withdrawn: Iterable[Mapping[str, Any]] | None) -> None:
+    """Say of each removed item whose source file belonged to a withdrawn source (see
+    :func:`govguide.fetch.withdrawn_sources`) that it went away because its page did: a
+    ``source_withdrawn`` change with the address before and the answer after."""
+    by_path = {w["path"]: w for w in withdrawn or () if w.get("path")}
+    if not by_path:
+        return
+    for d in diff.items:
+        w = by_path.get(d.source_file) if d.status == "removed" else None
+        if w is not None:
+            why = f"HTTP {w.get('status')} since {w.get('since')}, withdrawn on {w.get('at')}"
+            d.changes.append(Change("source_withdrawn", "source_url", w.get("url"), why))
 
 
 def changes_table(diff: VersionDiff) -> pa.Table:

@@ -8,6 +8,7 @@ source the value was read, so a reviewer can check any value at its source.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -80,6 +81,10 @@ class GuideItem(BaseModel):
     region: str | None = None
     source_file: str
     source_sha256: str
+    # Where the source file was fetched from and when its bytes were downloaded (the fetch
+    # sidecar next to it); None for files put in the raw folder by other means.
+    source_url: str | None = None
+    fetched_at: datetime | None = None
     page: int | None = None
     extractor: str
     section: str | None = None  # group label (主项名称 or a table's section row)

@@ -33,6 +33,7 @@ _KIND_LABELS = {
     "legal_basis_added": "legal basis added",
     "legal_basis_removed": "legal basis removed",
     "legal_basis_changed": "legal basis changed",
+    "source_withdrawn": "removed: source withdrawn",
 }
 
 
@@ -84,7 +85,12 @@ def item_rows(d: ItemDiff) -> list[tuple[str, str | None, str | None]]:
     if d.status == "added":
         return [(label, None, value) for label, value in item_summary(d.item) if value]
     if d.status == "removed":
-        return [(label, value, None) for label, value in item_summary(d.item) if value]
+        why = [
+            (change_label(ch), ch.before, ch.after)
+            for ch in d.changes
+            if ch.kind == "source_withdrawn"
+        ]
+        return why + [(label, value, None) for label, value in item_summary(d.item) if value]
     return [(change_label(ch), ch.before, ch.after) for ch in d.changes]
 
 

@@ -28,7 +28,8 @@ import pyarrow as pa
 
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 
-SCHEMA_VERSION = "2"  # 2: the match evidence columns of items (match_score …)
+# 2: the match evidence columns of items (match_score …); 3: source_url, fetched_at
+SCHEMA_VERSION = "3"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
@@ -93,6 +94,8 @@ ITEMS = pa.schema(
         ("item_version", pa.string()),
         ("source_file", _DICT),
         ("source_sha256", _DICT),
+        ("source_url", _DICT),
+        ("fetched_at", pa.timestamp("s", tz="UTC")),
         ("item_index", pa.int32()),
         ("page", pa.int32()),
         ("extractor", _DICT),
@@ -295,6 +298,8 @@ def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
         "item_version": item.item_version,
         "source_file": item.source_file,
         "source_sha256": item.source_sha256,
+        "source_url": item.source_url,
+        "fetched_at": item.fetched_at,
         "item_index": idx,
         "page": item.page,
         "extractor": item.extractor,
@@ -403,6 +408,9 @@ def _batch_items(rows: list[dict[str, Any]]) -> Iterable[GuideItem]:
                 region=row["region"],
                 source_file=row["source_file"],
                 source_sha256=row["source_sha256"],
+                # Absent from versions published before schema 3.
+                source_url=row.get("source_url"),
+                fetched_at=row.get("fetched_at"),
                 page=row["page"],
                 extractor=row["extractor"],
                 section=row["section"],

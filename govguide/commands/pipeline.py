@@ -213,8 +213,15 @@ def serve(
     timezone: Annotated[
         str, typer.Option("--timezone", help="Time zone of --cron.")
     ] = "Asia/Shanghai",
+    sources: Annotated[
+        Path,
+        typer.Option("--sources", help="Sources file fetched into --raw before each ingestion."),
+    ] = Path("data/sources.toml"),
+    no_fetch: Annotated[
+        bool, typer.Option("--no-fetch", help="Only ingest --raw; fetch nothing.")
+    ] = False,
 ) -> None:
-    """Serve the nightly ingestion deployment (02:00 Asia/Shanghai) until Ctrl-C.
+    """Serve the nightly deployment (02:00 Asia/Shanghai: fetch --sources into --raw, then ingest) until Ctrl-C.
 
     Needs a Prefect server that outlives this command: start one with `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api first. prefect.yaml declares the same deployment for `prefect deploy` with a work pool.
 
@@ -232,7 +239,13 @@ def serve(
     configure_prefect()
     from flows.deploy import serve as serve_deployment
 
-    serve_deployment(raw=str(raw), out=str(out), cron=cron, timezone=timezone)
+    serve_deployment(
+        raw=str(raw),
+        out=str(out),
+        cron=cron,
+        timezone=timezone,
+        sources=None if no_fetch else str(sources),
+    )
 
 
 def register(app: typer.Typer) -> None:

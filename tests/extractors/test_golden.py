@@ -27,7 +27,9 @@ def snapshot(path: Path) -> dict[str, Any]:
     result = extracted(path)
     items = []
     for item in result.items:
-        data = item.model_dump(mode="json", exclude=ALIGNMENT_FIELDS | {"source_file"})
+        data = item.model_dump(
+            mode="json", exclude=ALIGNMENT_FIELDS | {"source_file", "source_url", "fetched_at"}
+        )
         items.append(data)
     return {
         "file": path.name,

@@ -26,3 +26,18 @@ def copy_samples(dest: Path, names: list[str], folder: str = "samples") -> Path:
     for name in names:
         shutil.copy2(SAMPLES / name, target / name)
     return dest
+
+
+def latest_artifact(key: str) -> str:
+    """The Markdown of the newest Prefect artifact posted under ``key``."""
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        # The REST filter directly: this client version sends null filters the server refuses.
+        response = client.request(
+            "POST",
+            "/artifacts/filter",
+            json={"artifacts": {"key": {"any_": [key]}}, "limit": 1, "sort": "CREATED_DESC"},
+        )
+    [artifact] = response.json()
+    return artifact["data"]

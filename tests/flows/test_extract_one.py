@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govguide.cli import app
-from tests.flows.conftest import SAMPLES
+from tests.flows.conftest import SAMPLES, latest_artifact
 
 runner = CliRunner()
 LIST_PDF = SAMPLES / "gx_list_yibao_jingban.pdf"
@@ -21,8 +21,6 @@ def _jsonl(output: str) -> list[dict]:
 
 @pytest.mark.usefixtures("prefect_api")
 def test_flow_run_gives_the_items_of_the_plain_command_and_posts_them() -> None:
-    from prefect.client.orchestration import get_client
-
     plain = runner.invoke(app, ["extract", str(LIST_PDF)])
     assert plain.exit_code == 0, plain.output
     as_flow = runner.invoke(app, ["extract", str(LIST_PDF), "--flow"])
@@ -31,19 +29,7 @@ def test_flow_run_gives_the_items_of_the_plain_command_and_posts_them() -> None:
     assert items == _jsonl(plain.output)
     assert len(items) == 25 and sum(1 for i in items if i["canonical_id"]) > 20
 
-    with get_client(sync_client=True) as client:
-        # The REST filter directly: this client version sends null filters the server refuses.
-        response = client.request(
-            "POST",
-            "/artifacts/filter",
-            json={
-                "artifacts": {"key": {"any_": ["govguide-extract"]}},
-                "limit": 1,
-                "sort": "CREATED_DESC",
-            },
-        )
-    [artifact] = response.json()
-    posted = artifact["data"]
+    posted = latest_artifact("govguide-extract")
     assert "gx_list_yibao_jingban.pdf: 25 items (table)" in posted
     assert items[0]["item_name"] in posted
 

@@ -65,8 +65,9 @@ def test_nightly_deployment_runs_at_two_shanghai_time() -> None:
     (schedule,) = deployment.schedules
     assert schedule.schedule.cron == "0 2 * * *"
     assert schedule.schedule.timezone == "Asia/Shanghai"
-    assert deployment.parameters == {"raw": "in", "out": "out"}
-    assert deployment.entrypoint.endswith("flows/ingest.py:ingest")
+    assert deployment.parameters == {"raw": "in", "out": "out", "sources": "data/sources.toml"}
+    assert deployment.entrypoint.endswith("flows/nightly.py:nightly")
+    assert build_deployment(sources=None).parameters["sources"] is None
 
 
 def test_prefect_yaml_deployments_point_at_the_flows() -> None:
@@ -86,6 +87,6 @@ def test_prefect_yaml_deployments_point_at_the_flows() -> None:
         module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
         assert isinstance(getattr(module, name), Flow)
         found[d["name"]] = (getattr(module, name).name, d.get("schedules"))
-    assert found["nightly"][0] == "govguide-ingest"
+    assert found["nightly"][0] == "govguide-nightly"
     assert found["nightly"][1] == [{"cron": NIGHTLY_CRON, "timezone": TIMEZONE, "active": True}]
     assert found["adhoc"] == ("govguide-extract", None)
