@@ -98,6 +98,18 @@ def test_gold_is_written_from_the_page_text(stem: str) -> None:
 
 
 @pytest.mark.parametrize("stem", STEMS)
+def test_layout_is_read_from_the_page_text(stem: str) -> None:
+    # Every line of the structure comes from the stored text (the title may be supplied
+    # when the stored excerpt has none, so it is not checked).
+    text = _page_text(stem)
+    layout = json.loads((COLLECTED / "layout" / f"{stem}.layout.json").read_text(encoding="utf-8"))
+    for block in layout["blocks"]:
+        cells = [block["text"]] if block["type"] != "table" else block["header"] + sum(block["rows"], [])
+        for line in "\n".join(cells).split("\n"):
+            assert _squash(line) in text, line
+
+
+@pytest.mark.parametrize("stem", STEMS)
 def test_renderings_match_the_layout(stem: str) -> None:
     layout = render.load_layout(COLLECTED / "layout" / f"{stem}.layout.json")
     html = (COLLECTED / "corpus" / f"{stem}.html").read_text(encoding="utf-8")

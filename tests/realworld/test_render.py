@@ -70,3 +70,16 @@ def test_cli_renders_docx_and_html(tmp_path: Path) -> None:
     assert render.main([str(tmp_path), "--no-pdf"]) == 0
     assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["sx_x_y.docx", "sx_x_y.html"]
     assert "<h4>一、事项名称</h4>" in (tmp_path / "corpus" / "sx_x_y.html").read_text(encoding="utf-8")
+
+
+def test_pdf_is_reprinted_only_when_the_document_changed(tmp_path: Path) -> None:
+    layout = render.load_layout(DEV / "layout" / "js_shengyu_jintie_wenda.layout.json")
+    docx_path = tmp_path / "x.docx"
+    docx_bytes = render.build_docx(layout)
+    assert not render.pdf_is_current(docx_path, docx_bytes)  # nothing rendered yet
+    docx_path.write_bytes(docx_bytes)
+    assert not render.pdf_is_current(docx_path, docx_bytes)  # no PDF beside it
+    (tmp_path / "x.pdf").write_bytes(b"%PDF-1.7")
+    assert render.pdf_is_current(docx_path, docx_bytes)
+    other = render.Layout(layout.stem, layout.title + "(修订)", layout.blocks)
+    assert not render.pdf_is_current(docx_path, render.build_docx(other))
