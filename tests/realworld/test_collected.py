@@ -51,10 +51,13 @@ def _gold(stem: str) -> list[dict[str, Any]]:
 
 
 def test_every_document_has_text_layout_gold_and_renderings() -> None:
+    assert len(STEMS) >= 22
     assert _stems("text", ".txt") == set(STEMS)
     assert _stems("gold", ".json") == set(STEMS)
     for suffix in (".docx", ".pdf", ".html"):
         assert _stems("corpus", suffix) == set(STEMS), suffix
+    guides = [s for s in STEMS if _gold(s)]
+    assert len(guides) >= 17 and len(STEMS) - len(guides) >= 5
 
 
 @pytest.mark.parametrize("stem", STEMS)
