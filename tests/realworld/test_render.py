@@ -83,3 +83,15 @@ def test_pdf_is_reprinted_only_when_the_document_changed(tmp_path: Path) -> None
     assert render.pdf_is_current(docx_path, docx_bytes)
     other = render.Layout(layout.stem, layout.title + "(修订)", layout.blocks)
     assert not render.pdf_is_current(docx_path, render.build_docx(other))
+
+
+def test_only_a_table_with_rows_repeats_its_header(tmp_path: Path) -> None:
+    def document_xml(rows: list[list[str]]) -> str:
+        block = {"type": "table", "header": ["释义", "法律分析:\n1、材料"], "rows": rows}
+        out = tmp_path / "t.docx"
+        out.write_bytes(render.build_docx(render.Layout("t", "t", [block])))
+        return zipfile.ZipFile(out).read("word/document.xml").decode()
+
+    # A one-row table holding a long answer must be free to break across pages.
+    assert "tblHeader" not in document_xml([])
+    assert "tblHeader" in document_xml([["a", "b"]])
