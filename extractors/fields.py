@@ -157,9 +157,14 @@ class FieldsExtractor:
 
 
 def _is_boilerplate(text: str) -> bool:
+    if _LATIN_ONLY.fullmatch(text):
+        return True  # THE END, The Beginning, 1位: page furniture around a Chinese text
     return text.startswith(tuple(words("reader", "boilerplate_start"))) or any(
         b in text for b in words("reader", "boilerplate")
     )
+
+
+_LATIN_ONLY = re.compile(r"[A-Za-z0-9 .,:;!?'\-]{1,24}|\d{1,3}位")
 
 
 def _lines(doc: Document) -> list[_Line]:
@@ -294,6 +299,7 @@ def _is_question(text: str) -> bool:
 
 
 _MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要的|所需要的|所需的|所需|需提供的|需提交的|需要|的)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
+_LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
 
@@ -305,7 +311,7 @@ def _subject(label: str, field: str | None) -> str | None:
     if when:
         text = when.group(1)
     else:
-        text = _SENTENCE_TAIL.sub("", clean_heading(label))
+        text = _SENTENCE_TAIL.sub("", _LABEL_DECORATION.sub("", label))
         cut = _field_word_at(text, field)
         if cut is None:
             return None

@@ -17,7 +17,7 @@ from functools import cache
 
 from govguide.vocabulary import words
 from normalizers.place import strip_leading_places
-from normalizers.script import to_simplified, without_readings
+from normalizers.script import READING, to_simplified, without_readings
 
 _NAME_MIN, _NAME_MAX = 3, 32
 _TRAIL = " \u3000:：?？!！。.，,;；、-—_|"
@@ -45,7 +45,7 @@ _QUESTION_TAIL = re.compile(
 
 
 def _strip_once(text: str) -> str:
-    t = text.strip(_TRAIL)
+    t = text.strip(_TRAIL).rstrip("和及与+")
     t = _END_NOTE.sub("", t).strip(_TRAIL)
     t = _QUESTION_TAIL.sub("", t).strip(_TRAIL) or t
     for s in _suffixes():
@@ -101,15 +101,23 @@ def is_name(text: str) -> bool:
 
 
 def keep_writing(simplified_name: str, original: str) -> str:
-    """The part of ``original`` that reads as ``simplified_name`` (traditional characters kept:
-    泉州市生育津貼申報 → 生育津貼申報). OpenCC maps character for character here, so the
-    positions of the simplified text are those of the original."""
+    """The part of ``original`` that reads as ``simplified_name`` (traditional characters and
+    readings written into it kept: 泉州市生育津貼申報 → 生育津貼申報, 城鄉(xiāng)居民 → itself).
+    OpenCC maps character for character here, so the positions of the simplified text are
+    those of the original."""
     simple = to_simplified(original)
-    if len(simple) == len(original):
-        i = simple.find(simplified_name)
-        if i >= 0:
-            return original[i : i + len(simplified_name)]
-    return simplified_name
+    if len(simple) != len(original) or not simplified_name:
+        return simplified_name
+    keep = [i for i in range(len(simple)) if not _in_reading(simple, i)]
+    plain = "".join(simple[i] for i in keep)
+    at = plain.find(simplified_name)
+    if at < 0:
+        return simplified_name
+    return original[keep[at] : keep[at + len(simplified_name) - 1] + 1]
+
+
+def _in_reading(text: str, i: int) -> bool:
+    return any(m.start() <= i < m.end() for m in READING.finditer(text))
 
 
 def name_from_title(text: str) -> str | None:
