@@ -139,11 +139,37 @@ class _Aligner:
         self.exact = {clean_name(e.canonical_name): i for i, e in enumerate(catalog.entries)}
         self.exact_cleaned = [clean_name(e.canonical_name) for e in catalog.entries]
         self.umbrella_norms = [self.index.forms[u].norm for u in self.index.umbrella_forms]
+        # A group of different services is chosen whenever the name contains its wording
+        # and names no member in full, however well a member's wording scores: a single
+        # member would be a silent guess.
+        self.umbrella_review = np.array(
+            [self.index.forms[u].review for u in self.index.umbrella_forms], dtype=bool
+        )
         self.qualifiers = sorted(self.tokenizer.rules.qualifiers)
         # Finds whether a name has any qualifier at all (most have none).
         self.qualifier_pattern = (
             re.compile("|".join(map(re.escape, self.qualifiers))) if self.qualifiers else None
         )
+        # Discriminating words, with the entries (positions) they mark and are against.
+        self.discriminators = [
+            (
+                d.words,
+                {self.entry_pos[c] for c in d.marks},
+                {self.entry_pos[c] for c in d.against},
+            )
+            for d in catalog.discriminators
+        ]
+        # Qualifiers and discriminating words: a name's decision depends on which it holds.
+        self.deciding_words = sorted(
+            set(self.qualifiers) | {w for d in catalog.discriminators for w in d.words}
+        )
+        self.deciding_pattern = (
+            re.compile("|".join(map(re.escape, self.deciding_words)))
+            if self.deciding_words
+            else None
+        )
+        # Group wordings whose members are different services: never one member silently.
+        self.review_forms = {r for r, f in enumerate(self.index.forms) if f.review}
         self.form_cleaned = [f.cleaned for f in self.index.forms]
         # Per group wording: its primary entry, then the entries it covers (-1 pads).
         groups = [self.index.forms[u] for u in self.index.umbrella_forms]
@@ -185,7 +211,7 @@ class _Aligner:
         if exact is None and scores.umbrella_score.shape[1]:
             # A group wording (异地就医备案) is chosen only when the name contains it as
             # written (after normalisation), fits clearly better than any member's own
-            # wording, and names no member in full: a member's wording is the more
+            # wording (a group of different services need not), and names no member in full: a member's wording is the more
             # specific reading, and a group is never guessed from scattered words.
             norm = scores.norms[i]
             contained = [u for u, text in enumerate(self.umbrella_norms) if text in norm]
@@ -193,7 +219,10 @@ class _Aligner:
             group = self.index.forms[self.index.umbrella_forms[u]] if contained else None
             if (
                 group is not None
-                and scores.umbrella_score[i, u] >= score + s.umbrella_yield
+                and (
+                    scores.umbrella_score[i, u] >= score + s.umbrella_yield
+                    or bool(self.umbrella_review[u])
+                )
                 and not (
                     scores.recall_name[i][[group.entry, *(self.entry_pos[c] for c in group.covers)]]
                     >= 0.99
@@ -206,7 +235,7 @@ class _Aligner:
                 )
         covered = {self.entry_pos[c] for c in covers}
         others = [j for j in order if j != best and j not in covered]
-        return self._judge(
+        decision = self._judge(
             scores.cleaned[i],
             scores.norms[i],
             exact is not None,
@@ -215,16 +244,17 @@ class _Aligner:
             [row[j] for j in others],
             [recall_row[j] for j in others],
         )
+        return self._discriminate(scores.cleaned[i], decision)
 
     def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
         """:meth:`decide` for every row of ``scores``, reading all rows at once.
 
         Rows bound to decide alike share one decision: those scored as one (the same
         normalised name and section) that are the same exact name, or none, and contain the
-        same qualifiers. Returns the distinct decisions (made as they are iterated) and, per
+        same qualifiers and discriminating words. Returns the distinct decisions (made as they are iterated) and, per
         row, the index of its decision among them.
         """
-        pattern = self.qualifier_pattern
+        pattern = self.deciding_pattern
         exact_of = [self.exact.get(c, -1) for c in scores.cleaned]
         shared: dict[tuple[int, int, tuple[str, ...]], int] = {}
         first: list[int] = []  # a row for each distinct decision
@@ -234,7 +264,7 @@ class _Aligner:
         ):
             found: tuple[str, ...] = ()
             if pattern is not None and pattern.search(cleaned):
-                found = tuple(q for q in self.qualifiers if q in cleaned)
+                found = tuple(q for q in self.deciding_words if q in cleaned)
             d = shared.setdefault((scored_as, exact_entry, found), len(first))
             if d == len(first):
                 first.append(i)
@@ -269,7 +299,7 @@ class _Aligner:
             chosen = (
                 ~is_exact
                 & contained.any(axis=1)
-                & (u_score >= score + self.settings.umbrella_yield)
+                & ((u_score >= score + self.settings.umbrella_yield) | self.umbrella_review[u])
                 & ~named.any(axis=1)
             )
             if chosen.any():
@@ -313,11 +343,38 @@ class _Aligner:
             for i, is_ex, b, sc, rc, f, g, o, c, os_, or_ in columns:
                 covers = umbrella_covers[f] if g >= 0 else ()
                 reading = (b, sc, rc, f, covers)
-                yield self._judge(
+                decision = self._judge(
                     scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
                 )
+                yield self._discriminate(scores.cleaned[i], decision)
 
         return decisions(), decision_of
+
+    def _discriminate(self, cleaned: str, d: _Decision) -> _Decision:
+        """``d``, after the name's discriminating words: however well the name scores, a
+        word that marks another catalog item (or none) keeps the match from being accepted
+        without review."""
+        entry = d.entry
+        if entry is None:
+            return d
+        for words, marks, against in self.discriminators:
+            if entry not in against:
+                continue
+            held = [w for w in words if w in cleaned]
+            if not held:
+                continue
+            name = self.catalog.entries[entry].canonical_name
+            d.blocked = True  # content evidence may not accept it either
+            if not marks:  # the word names a service the catalog does not have
+                d.entry, d.method, d.umbrella_covers = None, "none", ()
+                d.needs_review = d.score >= self.settings.review_floor
+                d.reason = f"name holds {'、'.join(held)}: a service outside the catalog, not {name}"
+                return d
+            marked = "、".join(self.catalog.entries[j].canonical_name for j in sorted(marks))
+            d.needs_review = True
+            d.reason = f"name holds {'、'.join(held)}, which marks {marked}, not {name}"
+            return d
+        return d
 
     def _judge(
         self,
@@ -331,7 +388,8 @@ class _Aligner:
     ) -> _Decision:
         """The rules, given a name's reading: its best entry with score, recall, the form
         that scored (-1 for an exact name) and the ids a group wording covers; and the other
-        entries best first (at least the first ``top_k - 1``) with their scores and recalls."""
+        entries best first (at least the first ``top_k - 1``) with their scores and recalls.
+        Discriminating words are applied last (:meth:`_discriminate`)."""
         s = self.settings
         best, score, recall, form, covers = reading
         runner = others[0] if others else None
@@ -366,6 +424,18 @@ class _Aligner:
             decision.entry, decision.method, decision.blocked = None, "none", True
             decision.needs_review = score >= s.review_floor
             decision.reason = f"name adds {'、'.join(blocking)} to {entry_name}: another service"
+            return decision
+        if form in self.review_forms:
+            # A wording for several different services: a person says which it provides.
+            group = self.index.forms[form]
+            members = [best, *(self.entry_pos[c] for c in covers)]
+            decision.entry, decision.method, decision.blocked = None, "none", True
+            decision.needs_review, decision.umbrella_covers = True, ()
+            decision.candidates = [(j, score) for j in members]
+            decision.reason = (
+                f"names {group.text}, which covers {len(members)} catalog items: "
+                + "、".join(self.catalog.entries[j].canonical_name for j in members)
+            )
             return decision
         if exact:
             decision.method = "exact"
