@@ -98,11 +98,21 @@ def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold items JSON.")] = Path("tests/fixtures/gold_seeds.json"),
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every disagreement.")] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table.")] = False,
+    names: Annotated[
+        Path | None,
+        typer.Option("--names", help="Evaluate alignment alone on labelled wordings (a JSON file or folder)."),
+    ] = None,
 ) -> None:
     """Compare extraction with the gold items and print agreement figures.
 
     Example: govguide evaluate --corpus data/raw/samples --gold tests/fixtures/gold_seeds.json
+
+    With --names, only alignment is evaluated, by name alone, on real item wordings with
+    their catalog item: govguide evaluate --names tests/fixtures/names/heldout.json
     """
+    if names is not None:
+        _evaluate_names(names)
+        return
     from govguide.evaluate import evaluate as run
 
     ev = run(corpus, gold)
@@ -143,6 +153,17 @@ def evaluate(
         for f in ev.files:
             for line in [*(f"missing: {m}" for m in f.misses), *(f"extra: {x}" for x in f.extras), *f.diffs]:
                 console.print(f"{f.file}: {line}", markup=False)
+
+
+def _evaluate_names(path: Path) -> None:
+    from normalizers.align_eval import evaluate_names, format_name_figures, read_names
+
+    try:
+        figures = evaluate_names(read_names(path))
+    except GovguideError as exc:
+        _err.print(f"error: {exc} [{exc.reason}]", markup=False)
+        raise typer.Exit(1) from None
+    Console(soft_wrap=True).print(format_name_figures(figures), markup=False)
 
 
 def _ratio(ok: int, n: int) -> str:
