@@ -51,6 +51,22 @@ def gold_to_item(gold: Mapping[str, Any]) -> GuideItem:
     )
 
 
+def _disagreement(
+    name: str, province: str | None, expected: str | None, match: Match
+) -> dict[str, Any]:
+    """One disagreement with the label, for a reader."""
+    return {
+        "item_name": name,
+        "province": province,
+        "gold": expected,
+        "predicted": match.canonical_name,
+        "method": match.match_method,
+        "score": match.match_score,
+        "needs_review": match.needs_review,
+        "reason": match.review_reason,
+    }
+
+
 def _ratio(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
@@ -95,18 +111,7 @@ def evaluate_alignment(
             expected_covers = {catalog.entry(n).id for n in gold.get("also_covers") or []}
             covers_ok += set(match.also_covers) == expected_covers
         if not right:
-            errors.append(
-                {
-                    "item_name": gold["item_name"],
-                    "province": gold.get("province"),
-                    "gold": expected,
-                    "predicted": match.canonical_name,
-                    "method": match.match_method,
-                    "score": match.match_score,
-                    "needs_review": match.needs_review,
-                    "reason": match.review_reason,
-                }
-            )
+            errors.append(_disagreement(gold["item_name"], gold.get("province"), expected, match))
     n = len(matches)
     return {
         "catalog_version": catalog.version,
@@ -206,19 +211,8 @@ def evaluate_names(
             wanted = {catalog.entry(n).id for n in entry.get("also_covers") or []}
             covers_ok += right and set(match.also_covers) == wanted
         if not right:
-            errors.append(
-                {
-                    "item_name": entry["name"],
-                    "province": entry.get("province"),
-                    "gold": expected,
-                    "predicted": match.canonical_name,
-                    "method": match.match_method,
-                    "score": match.match_score,
-                    "needs_review": match.needs_review,
-                    "reason": match.review_reason,
-                    "source": entry.get("source"),
-                }
-            )
+            row = _disagreement(str(entry["name"]), entry.get("province"), expected, match)
+            errors.append({**row, "source": entry.get("source")})
     n = len(matches)
     return {
         "catalog_version": catalog.version,
