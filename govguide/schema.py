@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 
-SCHEMA_VERSION = "2"  # 2: the match evidence columns of items (match_score …)
+SCHEMA_VERSION = "3"  # 2: the match evidence columns of items (match_score …); 3: coverage.n_items
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
@@ -221,6 +221,7 @@ COVERAGE = pa.schema(
         ("main_item", _DICT),
         ("status", _DICT),
         ("item_names", pa.list_(pa.string())),
+        ("n_items", pa.int32()),
         ("regions", pa.list_(pa.string())),
     ]
 )

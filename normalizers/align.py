@@ -46,6 +46,10 @@ from normalizers.tokenize import clean_name
 
 MatchMethod = Literal["override", "exact", "alias", "fuzzy", "content", "none"]
 REVIEW_WARNING_FIELD = "canonical_name"
+REVIEW_WARNING_PREFIX = "needs review: "
+# How the review reason of a name of several different services begins: such an item is
+# not outside the catalog, a reviewer says which catalog items it provides.
+SEVERAL_REASON = "names several catalog items: "
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,16 @@ class Match:
     def accepted(self) -> bool:
         """Matched without needing review."""
         return self.canonical_id is not None and not self.needs_review
+
+    @property
+    def names_several(self) -> bool:
+        """In review because the name names several different catalog items at once."""
+        return names_several(self.review_reason if self.needs_review else None)
+
+
+def names_several(review_reason: str | None) -> bool:
+    """Whether a review reason says the name names several different catalog items."""
+    return bool(review_reason) and review_reason.startswith(SEVERAL_REASON)
 
 
 @dataclass(frozen=True)
@@ -433,7 +447,7 @@ class _Aligner:
             decision.needs_review, decision.umbrella_covers = True, ()
             decision.candidates = [(j, score) for j in members]
             decision.reason = (
-                f"names {group.text}, which covers {len(members)} catalog items: "
+                f"{SEVERAL_REASON}{group.text} covers "
                 + "、".join(self.catalog.entries[j].canonical_name for j in members)
             )
             return decision
@@ -675,7 +689,7 @@ def apply_match(item: GuideItem, match: Match, catalog: Catalog | None = None) -
     item.needs_review = match.needs_review
     item.catalog_version = match.catalog_version
     if match.needs_review:
-        item.warn(REVIEW_WARNING_FIELD, f"needs review: {match.review_reason}")
+        item.warn(REVIEW_WARNING_FIELD, f"{REVIEW_WARNING_PREFIX}{match.review_reason}")
     return item
 
 
