@@ -369,8 +369,9 @@ class _Aligner:
         word that marks another catalog item (or none) keeps the match from being accepted
         without review."""
         entry = d.entry
-        if entry is None:
-            return d
+        pattern = self.deciding_pattern
+        if entry is None or pattern is None or not pattern.search(cleaned):
+            return d  # most names hold no discriminating word: one search decides it
         for words, marks, against in self.discriminators:
             if entry not in against:
                 continue
