@@ -18,7 +18,7 @@ from tests.normalizers.alignment_helpers import guide_item
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEV_NAMES = FIXTURES / "realworld" / "dev" / "names.json"
-HELDOUT = FIXTURES / "names"
+PAGE_NAMES = FIXTURES / "names"
 CATALOG = default_catalog()
 
 
@@ -136,8 +136,8 @@ def test_dev_wordings_reach_the_targets() -> None:
     assert figures["accepted_precision"] >= 0.99, figures["errors"]
 
 
-def test_heldout_wordings_reach_the_targets() -> None:
-    entries = read_names(HELDOUT)
+def test_page_wordings_reach_the_targets() -> None:
+    entries = read_names(PAGE_NAMES)
     assert len(entries) >= 30
     assert all(e.get("source", "").startswith("http") for e in entries)
     figures = evaluate_names(entries)
