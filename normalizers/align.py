@@ -189,9 +189,20 @@ class _Aligner:
         groups = [self.index.forms[u] for u in self.index.umbrella_forms]
         widest = max((1 + len(g.covers) for g in groups), default=1)
         self.umbrella_members = np.full((len(groups), widest), -1, dtype=np.int64)
+        # Members a group wording names in full itself (基本医疗保险参保信息查询和个人账户
+        # 一次性支取 names 个人账户一次性支取): a name holding the wording names them too, which
+        # then says nothing against the group.
+        self.umbrella_self_named = np.zeros((len(groups), widest), dtype=bool)
+        plain_tokens: dict[int, list[set[str]]] = defaultdict(list)
+        for f in self.index.forms:
+            if f.kind != "umbrella":
+                plain_tokens[f.entry].append(set(f.tokens))
         for u, g in enumerate(groups):
             ids = [g.entry, *(self.entry_pos[c] for c in g.covers)]
             self.umbrella_members[u, : len(ids)] = ids
+            own = set(g.tokens)
+            for k, j in enumerate(ids):
+                self.umbrella_self_named[u, k] = any(t <= own for t in plain_tokens[j])
         self._candidates: dict[tuple[int, float], Candidate] = {}
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
@@ -225,7 +236,8 @@ class _Aligner:
         if exact is None and scores.umbrella_score.shape[1]:
             # A group wording (异地就医备案) is chosen only when the name contains it as
             # written (after normalisation), fits clearly better than any member's own
-            # wording (a group of different services need not), and names no member in full: a member's wording is the more
+            # wording (a group of different services need not), and names no member in
+            # full beyond what the wording itself names: a member's wording is the more
             # specific reading, and a group is never guessed from scattered words.
             norm = scores.norms[i]
             contained = [u for u, text in enumerate(self.umbrella_norms) if text in norm]
@@ -237,10 +249,10 @@ class _Aligner:
                     scores.umbrella_score[i, u] >= score + s.umbrella_yield
                     or bool(self.umbrella_review[u])
                 )
-                and not (
-                    scores.recall_name[i][[group.entry, *(self.entry_pos[c] for c in group.covers)]]
-                    >= 0.99
-                ).any()
+                and not any(
+                    scores.recall_name[i, j] >= 0.99 and not self.umbrella_self_named[u, k]
+                    for k, j in enumerate([group.entry, *(self.entry_pos[c] for c in group.covers)])
+                )
             ):
                 form, best, covers = int(self.index.umbrella_forms[u]), group.entry, group.covers
                 score, recall = (
@@ -298,7 +310,8 @@ class _Aligner:
         group = np.full(n, -1, dtype=np.int64)
         if scores.umbrella_score.shape[1]:
             # See decide: the best group wording the name contains, if it fits clearly
-            # better than any member's own wording and the name names no member in full.
+            # better than any member's own wording and the name names no member in full
+            # (beyond those the wording names itself).
             umbrella_score = scores.umbrella_score[sel]
             contained = np.zeros(umbrella_score.shape, dtype=bool)
             for r, i in enumerate(first):
@@ -307,8 +320,10 @@ class _Aligner:
             u = np.where(contained, umbrella_score, -np.inf).argmax(axis=1)
             u_score = umbrella_score[rows, u]
             members = self.umbrella_members[u]  # -1 pads
-            named = (scores.recall_name[sel[:, None], np.maximum(members, 0)] >= 0.99) & (
-                members >= 0
+            named = (
+                (scores.recall_name[sel[:, None], np.maximum(members, 0)] >= 0.99)
+                & (members >= 0)
+                & ~self.umbrella_self_named[u]
             )
             chosen = (
                 ~is_exact

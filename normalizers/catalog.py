@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from govguide.errors import GovguideError
-from normalizers.tokenize import NameTokenizer, parse_rules, read_reference_text
+from normalizers.tokenize import NameTokenizer, clean_name, parse_rules, read_reference_text
 
 if TYPE_CHECKING:
     from normalizers.name_scoring import NameIndex
@@ -210,8 +210,11 @@ def _resolve_umbrellas(
     for entry in entries:
         if entry.main_item:
             main_items.setdefault(entry.main_item, []).append(entry.id)
+    # A main item whose sub-items are one act for different people or places (异地就医备案
+    # for four groups of people) is declared as an [[umbrella]] of its own, which wins.
+    declared = {clean_name(g.wording) for g in groups}
     for main, members in main_items.items():
-        if len(members) > 1 and main not in by_name:
+        if len(members) > 1 and main not in by_name and clean_name(main) not in declared:
             groups.append(UmbrellaGroup(main, tuple(members), review=True))
     return tuple(groups)
 

@@ -113,6 +113,29 @@ def test_wordings_of_several_services_go_to_review_with_every_member(
     assert "covers" in (match.review_reason or "")
 
 
+def test_a_main_item_naming_one_member_in_its_own_words_still_goes_to_review() -> None:
+    # The main item's name holds 个人账户一次性支取, but it is the main item, not that service.
+    match = match_name("基本医疗保险参保信息查询和个人账户一次性支取")
+    assert match.canonical_id is None and match.needs_review
+    assert len(match.candidates) == 3
+    assert match_name("个人账户一次性支取").accepted
+
+
+@pytest.mark.parametrize(
+    ("name", "primary", "covers"),
+    [
+        ("定点医药机构费用结算", "定点医疗机构费用结算", ["定点零售药店费用结算"]),
+        ("医药机构申请定点协议管理", "医疗机构申请定点协议管理", ["零售药店申请定点协议管理"]),
+    ],
+)
+def test_main_items_of_one_act_map_to_their_first_member_and_cover_the_rest(
+    name: str, primary: str, covers: list[str]
+) -> None:
+    match = match_name(name)
+    assert match.canonical_name == primary and match.accepted
+    assert match.also_covers == [CATALOG.entry(c).id for c in covers]
+
+
 def test_generic_filing_still_covers_its_group() -> None:
     match = match_name("跨省异地就医备案")
     assert match.canonical_name == "异地安置退休人员备案"
