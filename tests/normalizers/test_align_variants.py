@@ -11,7 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from govguide.cli import app
-from normalizers.align import align_items, apply_alignment, match_name, match_names
+from normalizers.align import (
+    AlignSettings,
+    _Aligner,
+    align_items,
+    apply_alignment,
+    match_name,
+    match_names,
+)
 from normalizers.align_eval import NamesFileError, evaluate_names, read_names
 from normalizers.catalog import CatalogError, default_catalog, load_catalog
 from tests.normalizers.alignment_helpers import guide_item
@@ -145,11 +152,26 @@ def test_generic_filing_still_covers_its_group() -> None:
     }
 
 
-def test_batch_and_single_decisions_agree_on_discriminated_names() -> None:
-    names = ["临时异地就医备案", "异地就医备案", "市外轉診轉院費用報銷", "生育保险待遇申领"] * 3
+def test_batch_and_single_decisions_agree_on_real_wordings() -> None:
+    wordings = [str(e["name"]) for e in [*read_names(DEV_NAMES), *read_names(PAGE_NAMES)]]
+    names = wordings + ["临时异地就医备案", "异地就医备案"] * 3
     batch = match_names(names)
     assert [m.canonical_name for m in batch] == [match_name(n).canonical_name for n in names]
     assert [m.needs_review for m in batch] == [match_name(n).needs_review for n in names]
+
+
+def test_batch_reading_equals_the_per_name_reference_on_real_wordings() -> None:
+    names = [str(e["name"]) for e in [*read_names(DEV_NAMES), *read_names(PAGE_NAMES)]]
+    names += [n + "取消" for n in names[:10]]  # and with a qualifier
+    scores = CATALOG.index.score(names)
+    aligner = _Aligner(CATALOG, AlignSettings())
+    distinct, decision_of = aligner.decide_all(scores)
+    decisions = list(distinct)
+    rows = list(dict.fromkeys(names))
+    for i, name in enumerate(rows):
+        assert decisions[decision_of[i]] == aligner.decide(name, scores, i), name
+    reasons = " ".join(d.reason or "" for d in decisions)
+    assert "names several catalog items" in reasons and "outside the catalog" in reasons
 
 
 def test_dev_wordings_reach_the_targets() -> None:
