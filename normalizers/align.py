@@ -251,7 +251,9 @@ class _Aligner:
                 )
                 and not any(
                     scores.recall_name[i, j] >= 0.99 and not self.umbrella_self_named[u, k]
-                    for k, j in enumerate([group.entry, *(self.entry_pos[c] for c in group.covers)])
+                    for k, j in enumerate(
+                        [group.entry, *(self.entry_pos[c] for c in group.covers)]
+                    )
                 )
             ):
                 form, best, covers = int(self.index.umbrella_forms[u]), group.entry, group.covers
@@ -277,8 +279,8 @@ class _Aligner:
 
         Rows bound to decide alike share one decision: those scored as one (the same
         normalised name and section) that are the same exact name, or none, and contain the
-        same qualifiers and discriminating words. Returns the distinct decisions (made as they are iterated) and, per
-        row, the index of its decision among them.
+        same qualifiers and discriminating words. Returns the distinct decisions (made as
+        they are iterated) and, per row, the index of its decision among them.
         """
         pattern = self.deciding_pattern
         exact_of = [self.exact.get(c, -1) for c in scores.cleaned]

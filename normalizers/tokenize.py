@@ -105,9 +105,10 @@ def parse_rules(text: str) -> NameRules:
     )
     discriminators = tuple(
         Discriminator(
-            words=tuple(clean_name(w) for w in d["words"]),
+            # Missing keys are refused with the rule named when the catalog resolves it.
+            words=tuple(clean_name(w) for w in d.get("words", [])),
             marks=tuple(d.get("marks", [])),
-            against=tuple(d["against"]),
+            against=tuple(d.get("against", [])),
         )
         for d in data.get("discriminating", [])
     )

@@ -255,3 +255,6 @@ def test_discriminators_naming_unknown_items_are_refused(tmp_path: Path) -> None
     )
     with pytest.raises(CatalogError, match="none of them marked"):
         load_catalog(synonyms_path=synonyms)
+    synonyms.write_text('[[discriminating]]\nmarks = ["异地转诊人员备案"]\n', encoding="utf-8")
+    with pytest.raises(CatalogError, match="need words and items against"):
+        load_catalog(synonyms_path=synonyms)
