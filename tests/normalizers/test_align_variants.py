@@ -72,7 +72,14 @@ def test_variant_words_reach_their_catalog_item(name: str, expected: str) -> Non
 
 @pytest.mark.parametrize(
     "name",
-    ["临时异地就医备案", "临时外出就医人员备案", "异地急诊就医备案", "异地急诊抢救人员备案"],
+    [
+        "临时异地就医备案",
+        "临时外出就医人员备案",
+        "异地急诊就医备案",
+        "异地急诊抢救人员备案",
+        "异地生育就医备案",
+        "一次性生育补助金申领",
+    ],
 )
 def test_temporary_and_emergency_filings_get_no_catalog_item(name: str) -> None:
     match = match_name(name)
