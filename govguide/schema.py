@@ -28,7 +28,8 @@ import pyarrow as pa
 
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 
-# 2: the match evidence columns of items (match_score …); 3: source_url, fetched_at
+# 2: the match evidence columns of items (match_score …); 3: items.source_url and
+# items.fetched_at, coverage.n_items
 SCHEMA_VERSION = "3"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
@@ -224,6 +225,7 @@ COVERAGE = pa.schema(
         ("main_item", _DICT),
         ("status", _DICT),
         ("item_names", pa.list_(pa.string())),
+        ("n_items", pa.int32()),
         ("regions", pa.list_(pa.string())),
     ]
 )

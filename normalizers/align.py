@@ -46,6 +46,10 @@ from normalizers.tokenize import clean_name
 
 MatchMethod = Literal["override", "exact", "alias", "fuzzy", "content", "none"]
 REVIEW_WARNING_FIELD = "canonical_name"
+REVIEW_WARNING_PREFIX = "needs review: "
+# How the review reason of a name of several different services begins: such an item is
+# not outside the catalog, a reviewer says which catalog items it provides.
+SEVERAL_REASON = "names several catalog items: "
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,16 @@ class Match:
     def accepted(self) -> bool:
         """Matched without needing review."""
         return self.canonical_id is not None and not self.needs_review
+
+    @property
+    def names_several(self) -> bool:
+        """In review because the name names several different catalog items at once."""
+        return names_several(self.review_reason if self.needs_review else None)
+
+
+def names_several(review_reason: str | None) -> bool:
+    """Whether a review reason says the name names several different catalog items."""
+    return bool(review_reason) and review_reason.startswith(SEVERAL_REASON)
 
 
 @dataclass(frozen=True)
@@ -139,19 +153,56 @@ class _Aligner:
         self.exact = {clean_name(e.canonical_name): i for i, e in enumerate(catalog.entries)}
         self.exact_cleaned = [clean_name(e.canonical_name) for e in catalog.entries]
         self.umbrella_norms = [self.index.forms[u].norm for u in self.index.umbrella_forms]
+        # A group of different services is chosen whenever the name contains its wording
+        # and names no member in full, however well a member's wording scores: a single
+        # member would be a silent guess.
+        self.umbrella_review = np.array(
+            [self.index.forms[u].review for u in self.index.umbrella_forms], dtype=bool
+        )
         self.qualifiers = sorted(self.tokenizer.rules.qualifiers)
         # Finds whether a name has any qualifier at all (most have none).
         self.qualifier_pattern = (
             re.compile("|".join(map(re.escape, self.qualifiers))) if self.qualifiers else None
         )
+        # Discriminating words, with the entries (positions) they mark and are against.
+        self.discriminators = [
+            (
+                d.words,
+                {self.entry_pos[c] for c in d.marks},
+                {self.entry_pos[c] for c in d.against},
+            )
+            for d in catalog.discriminators
+        ]
+        # Qualifiers and discriminating words: a name's decision depends on which it holds.
+        self.deciding_words = sorted(
+            set(self.qualifiers) | {w for d in catalog.discriminators for w in d.words}
+        )
+        self.deciding_pattern = (
+            re.compile("|".join(map(re.escape, self.deciding_words)))
+            if self.deciding_words
+            else None
+        )
+        # Group wordings whose members are different services: never one member silently.
+        self.review_forms = {r for r, f in enumerate(self.index.forms) if f.review}
         self.form_cleaned = [f.cleaned for f in self.index.forms]
         # Per group wording: its primary entry, then the entries it covers (-1 pads).
         groups = [self.index.forms[u] for u in self.index.umbrella_forms]
         widest = max((1 + len(g.covers) for g in groups), default=1)
         self.umbrella_members = np.full((len(groups), widest), -1, dtype=np.int64)
+        # Members a group wording names in full itself (基本医疗保险参保信息查询和个人账户
+        # 一次性支取 names 个人账户一次性支取): a name holding the wording names them too, which
+        # then says nothing against the group.
+        self.umbrella_self_named = np.zeros((len(groups), widest), dtype=bool)
+        plain_tokens: dict[int, list[set[str]]] = defaultdict(list)
+        for f in self.index.forms:
+            if f.kind != "umbrella":
+                plain_tokens[f.entry].append(set(f.tokens))
         for u, g in enumerate(groups):
             ids = [g.entry, *(self.entry_pos[c] for c in g.covers)]
             self.umbrella_members[u, : len(ids)] = ids
+            own = set(g.tokens)
+            for k, j in enumerate(ids):
+                self.umbrella_self_named[u, k] = any(t <= own for t in plain_tokens[j])
         self._candidates: dict[tuple[int, float], Candidate] = {}
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
@@ -185,7 +236,8 @@ class _Aligner:
         if exact is None and scores.umbrella_score.shape[1]:
             # A group wording (异地就医备案) is chosen only when the name contains it as
             # written (after normalisation), fits clearly better than any member's own
-            # wording, and names no member in full: a member's wording is the more
+            # wording (a group of different services need not), and names no member in
+            # full beyond what the wording itself names: a member's wording is the more
             # specific reading, and a group is never guessed from scattered words.
             norm = scores.norms[i]
             contained = [u for u, text in enumerate(self.umbrella_norms) if text in norm]
@@ -193,11 +245,16 @@ class _Aligner:
             group = self.index.forms[self.index.umbrella_forms[u]] if contained else None
             if (
                 group is not None
-                and scores.umbrella_score[i, u] >= score + s.umbrella_yield
-                and not (
-                    scores.recall_name[i][[group.entry, *(self.entry_pos[c] for c in group.covers)]]
-                    >= 0.99
-                ).any()
+                and (
+                    scores.umbrella_score[i, u] >= score + s.umbrella_yield
+                    or bool(self.umbrella_review[u])
+                )
+                and not any(
+                    scores.recall_name[i, j] >= 0.99 and not self.umbrella_self_named[u, k]
+                    for k, j in enumerate(
+                        [group.entry, *(self.entry_pos[c] for c in group.covers)]
+                    )
+                )
             ):
                 form, best, covers = int(self.index.umbrella_forms[u]), group.entry, group.covers
                 score, recall = (
@@ -206,7 +263,7 @@ class _Aligner:
                 )
         covered = {self.entry_pos[c] for c in covers}
         others = [j for j in order if j != best and j not in covered]
-        return self._judge(
+        decision = self._judge(
             scores.cleaned[i],
             scores.norms[i],
             exact is not None,
@@ -215,16 +272,17 @@ class _Aligner:
             [row[j] for j in others],
             [recall_row[j] for j in others],
         )
+        return self._discriminate(scores.cleaned[i], decision)
 
     def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
         """:meth:`decide` for every row of ``scores``, reading all rows at once.
 
         Rows bound to decide alike share one decision: those scored as one (the same
         normalised name and section) that are the same exact name, or none, and contain the
-        same qualifiers. Returns the distinct decisions (made as they are iterated) and, per
-        row, the index of its decision among them.
+        same qualifiers and discriminating words. Returns the distinct decisions (made as
+        they are iterated) and, per row, the index of its decision among them.
         """
-        pattern = self.qualifier_pattern
+        pattern = self.deciding_pattern
         exact_of = [self.exact.get(c, -1) for c in scores.cleaned]
         shared: dict[tuple[int, int, tuple[str, ...]], int] = {}
         first: list[int] = []  # a row for each distinct decision
@@ -234,7 +292,7 @@ class _Aligner:
         ):
             found: tuple[str, ...] = ()
             if pattern is not None and pattern.search(cleaned):
-                found = tuple(q for q in self.qualifiers if q in cleaned)
+                found = tuple(q for q in self.deciding_words if q in cleaned)
             d = shared.setdefault((scored_as, exact_entry, found), len(first))
             if d == len(first):
                 first.append(i)
@@ -254,7 +312,8 @@ class _Aligner:
         group = np.full(n, -1, dtype=np.int64)
         if scores.umbrella_score.shape[1]:
             # See decide: the best group wording the name contains, if it fits clearly
-            # better than any member's own wording and the name names no member in full.
+            # better than any member's own wording and the name names no member in full
+            # (beyond those the wording names itself).
             umbrella_score = scores.umbrella_score[sel]
             contained = np.zeros(umbrella_score.shape, dtype=bool)
             for r, i in enumerate(first):
@@ -263,13 +322,15 @@ class _Aligner:
             u = np.where(contained, umbrella_score, -np.inf).argmax(axis=1)
             u_score = umbrella_score[rows, u]
             members = self.umbrella_members[u]  # -1 pads
-            named = (scores.recall_name[sel[:, None], np.maximum(members, 0)] >= 0.99) & (
-                members >= 0
+            named = (
+                (scores.recall_name[sel[:, None], np.maximum(members, 0)] >= 0.99)
+                & (members >= 0)
+                & ~self.umbrella_self_named[u]
             )
             chosen = (
                 ~is_exact
                 & contained.any(axis=1)
-                & (u_score >= score + self.settings.umbrella_yield)
+                & ((u_score >= score + self.settings.umbrella_yield) | self.umbrella_review[u])
                 & ~named.any(axis=1)
             )
             if chosen.any():
@@ -313,11 +374,39 @@ class _Aligner:
             for i, is_ex, b, sc, rc, f, g, o, c, os_, or_ in columns:
                 covers = umbrella_covers[f] if g >= 0 else ()
                 reading = (b, sc, rc, f, covers)
-                yield self._judge(
+                decision = self._judge(
                     scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
                 )
+                yield self._discriminate(scores.cleaned[i], decision)
 
         return decisions(), decision_of
+
+    def _discriminate(self, cleaned: str, d: _Decision) -> _Decision:
+        """``d``, after the name's discriminating words: however well the name scores, a
+        word that marks another catalog item (or none) keeps the match from being accepted
+        without review."""
+        entry = d.entry
+        pattern = self.deciding_pattern
+        if entry is None or pattern is None or not pattern.search(cleaned):
+            return d  # most names hold no discriminating word: one search decides it
+        for words, marks, against in self.discriminators:
+            if entry not in against:
+                continue
+            held = [w for w in words if w in cleaned]
+            if not held:
+                continue
+            name = self.catalog.entries[entry].canonical_name
+            d.blocked = True  # content evidence may not accept it either
+            if not marks:  # the word names a service the catalog does not have
+                d.entry, d.method, d.umbrella_covers = None, "none", ()
+                d.needs_review = d.score >= self.settings.review_floor
+                d.reason = f"name holds {'、'.join(held)}: a service outside the catalog, not {name}"
+                return d
+            marked = "、".join(self.catalog.entries[j].canonical_name for j in sorted(marks))
+            d.needs_review = True
+            d.reason = f"name holds {'、'.join(held)}, which marks {marked}, not {name}"
+            return d
+        return d
 
     def _judge(
         self,
@@ -331,7 +420,8 @@ class _Aligner:
     ) -> _Decision:
         """The rules, given a name's reading: its best entry with score, recall, the form
         that scored (-1 for an exact name) and the ids a group wording covers; and the other
-        entries best first (at least the first ``top_k - 1``) with their scores and recalls."""
+        entries best first (at least the first ``top_k - 1``) with their scores and recalls.
+        Discriminating words are applied last (:meth:`_discriminate`)."""
         s = self.settings
         best, score, recall, form, covers = reading
         runner = others[0] if others else None
@@ -366,6 +456,18 @@ class _Aligner:
             decision.entry, decision.method, decision.blocked = None, "none", True
             decision.needs_review = score >= s.review_floor
             decision.reason = f"name adds {'、'.join(blocking)} to {entry_name}: another service"
+            return decision
+        if form in self.review_forms:
+            # A wording for several different services: a person says which it provides.
+            group = self.index.forms[form]
+            members = [best, *(self.entry_pos[c] for c in covers)]
+            decision.entry, decision.method, decision.blocked = None, "none", True
+            decision.needs_review, decision.umbrella_covers = True, ()
+            decision.candidates = [(j, score) for j in members]
+            decision.reason = (
+                f"{SEVERAL_REASON}{group.text} covers "
+                + "、".join(self.catalog.entries[j].canonical_name for j in members)
+            )
             return decision
         if exact:
             decision.method = "exact"
@@ -605,7 +707,7 @@ def apply_match(item: GuideItem, match: Match, catalog: Catalog | None = None) -
     item.needs_review = match.needs_review
     item.catalog_version = match.catalog_version
     if match.needs_review:
-        item.warn(REVIEW_WARNING_FIELD, f"needs review: {match.review_reason}")
+        item.warn(REVIEW_WARNING_FIELD, f"{REVIEW_WARNING_PREFIX}{match.review_reason}")
     return item
 
 

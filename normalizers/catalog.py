@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from govguide.errors import GovguideError
-from normalizers.tokenize import NameTokenizer, parse_rules, read_reference_text
+from normalizers.tokenize import NameTokenizer, clean_name, parse_rules, read_reference_text
 
 if TYPE_CHECKING:
     from normalizers.name_scoring import NameIndex
@@ -51,10 +51,24 @@ class CatalogEntry:
 
 @dataclass(frozen=True)
 class UmbrellaGroup:
-    """A generic wording naming several entries; ``member_ids[0]`` is the primary one."""
+    """A generic wording naming several entries; ``member_ids[0]`` is the primary one.
+
+    ``review``: the members are different services, so the wording goes to review instead
+    of to its primary (see :class:`normalizers.tokenize.Umbrella`).
+    """
 
     wording: str
     member_ids: tuple[str, ...]
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class DiscriminatorRule:
+    """:class:`normalizers.tokenize.Discriminator` with catalog ids."""
+
+    words: tuple[str, ...]
+    marks: frozenset[str]
+    against: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,6 +79,7 @@ class Catalog:
     entries: tuple[CatalogEntry, ...]
     tokenizer: NameTokenizer = field(repr=False)
     umbrellas: tuple[UmbrellaGroup, ...] = ()
+    discriminators: tuple[DiscriminatorRule, ...] = ()
 
     def __post_init__(self) -> None:
         validate_entries(self.entries)
@@ -182,17 +197,53 @@ def _resolve_umbrellas(
             raise CatalogError(
                 f"umbrella {umbrella.wording} names unknown items: {', '.join(unknown)}"
             )
-        groups.append(UmbrellaGroup(umbrella.wording, tuple(by_name[m] for m in umbrella.members)))
+        groups.append(
+            UmbrellaGroup(
+                umbrella.wording, tuple(by_name[m] for m in umbrella.members), umbrella.review
+            )
+        )
     # A main item's name is the generic wording for its sub-items (in catalog order), unless
-    # it is also the name of one of them (then that one is meant).
+    # it is also the name of one of them (then that one is meant). A main item groups
+    # different services (参保和变更登记: registering, changing, declaring, back-paying), so
+    # an item named after one goes to review: no single sub-item is silently chosen.
     main_items: dict[str, list[str]] = {}
     for entry in entries:
         if entry.main_item:
             main_items.setdefault(entry.main_item, []).append(entry.id)
+    # A main item whose sub-items are one act for different people or places (异地就医备案
+    # for four groups of people) is declared as an [[umbrella]] of its own, which wins.
+    declared = {clean_name(g.wording) for g in groups}
     for main, members in main_items.items():
-        if len(members) > 1 and main not in by_name:
-            groups.append(UmbrellaGroup(main, tuple(members)))
+        if len(members) > 1 and main not in by_name and clean_name(main) not in declared:
+            groups.append(UmbrellaGroup(main, tuple(members), review=True))
     return tuple(groups)
+
+
+def _resolve_discriminators(
+    entries: list[CatalogEntry], tokenizer: NameTokenizer
+) -> tuple[DiscriminatorRule, ...]:
+    by_name = {e.canonical_name: e.id for e in entries}
+    rules = []
+    for d in tokenizer.rules.discriminators:
+        unknown = [n for n in (*d.marks, *d.against) if n not in by_name]
+        if unknown:
+            raise CatalogError(
+                f"discriminating words {'、'.join(d.words)} name unknown items: {', '.join(unknown)}"
+            )
+        overlap = set(d.marks) & set(d.against)
+        if overlap or not d.words or not d.against:
+            raise CatalogError(
+                f"discriminating words {'、'.join(d.words) or '(none)'}: need words and items "
+                f"against, none of them marked too ({', '.join(sorted(overlap))})"
+            )
+        rules.append(
+            DiscriminatorRule(
+                d.words,
+                frozenset(by_name[n] for n in d.marks),
+                frozenset(by_name[n] for n in d.against),
+            )
+        )
+    return tuple(rules)
 
 
 def load_catalog(
@@ -217,6 +268,7 @@ def load_catalog(
         entries=tuple(entries),
         tokenizer=tokenizer,
         umbrellas=_resolve_umbrellas(entries, tokenizer),
+        discriminators=_resolve_discriminators(entries, tokenizer),
     )
 
 

@@ -124,6 +124,7 @@ class Form:
     tokens: tuple[str, ...]
     kind: FormKind
     covers: tuple[str, ...] = ()  # ids an umbrella wording names besides its primary
+    review: bool = False  # an umbrella whose members are different services
 
     @property
     def cleaned(self) -> str:
@@ -235,13 +236,19 @@ class NameIndex:
         forms: list[Form] = []
         seen: set[tuple[int, str]] = set()
 
-        def add(entry: int, text: str, kind: FormKind, covers: tuple[str, ...] = ()) -> None:
+        def add(
+            entry: int,
+            text: str,
+            kind: FormKind,
+            covers: tuple[str, ...] = (),
+            review: bool = False,
+        ) -> None:
             norm, tokens = tok.normalize(text), tok.tokens(text)
             key = (entry, norm + "|" + "|".join(covers))
             if not tokens or key in seen:  # a wording of noise words only names nothing
                 return
             seen.add(key)
-            forms.append(Form(entry, text, norm, tokens, kind, covers))
+            forms.append(Form(entry, text, norm, tokens, kind, covers, review))
 
         position = {e.id: i for i, e in enumerate(catalog.entries)}
         for i, entry in enumerate(catalog.entries):
@@ -249,7 +256,13 @@ class NameIndex:
             for alias in entry.aliases:
                 add(i, alias, "alias")
         for group in catalog.umbrellas:
-            add(position[group.member_ids[0]], group.wording, "umbrella", group.member_ids[1:])
+            add(
+                position[group.member_ids[0]],
+                group.wording,
+                "umbrella",
+                group.member_ids[1:],
+                group.review,
+            )
         return cls(catalog, forms)
 
     def weight_of(self, token: str) -> float:

@@ -11,7 +11,8 @@ writing them anywhere is the caller's business.
 - :func:`alignment_table`: one row per (canonical item, province, region) for comparing
   provinces: the items that provide it, their time limits and material counts;
 - :func:`coverage_view`: per province, which catalog items it has, covers through a broader
-  item, lacks, and which items it adds that the catalog does not have.
+  item, lacks, and the services it adds that the catalog does not have (counted), or that
+  still await a reviewer's decision.
 """
 
 from __future__ import annotations
@@ -22,8 +23,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from govguide.models import GuideItem
-from normalizers.align import Match, item_key
-from normalizers.catalog import Catalog, default_catalog
+from normalizers.align import (
+    REVIEW_WARNING_FIELD,
+    REVIEW_WARNING_PREFIX,
+    Match,
+    item_key,
+    names_several,
+)
+from normalizers.catalog import Catalog, CatalogEntry, default_catalog
 from normalizers.item_record import ItemRecord
 from normalizers.overrides import DEFAULT_OVERRIDES_PATH, OVERRIDE_COLUMNS
 
@@ -85,6 +92,7 @@ COVERAGE_COLUMNS = [
     "main_item",
     "status",
     "item_names",
+    "n_items",
     "regions",
 ]
 
@@ -97,6 +105,7 @@ class _Aligned:
     also_covers: tuple[str, ...]
     needs_review: bool
     catalog_version: str | None
+    several: bool = False  # in review as a name of several different catalog items
 
 
 def _aligned(items: Sequence[Item], matches: Sequence[Match] | None) -> list[_Aligned]:
@@ -109,8 +118,12 @@ def _aligned(items: Sequence[Item], matches: Sequence[Match] | None) -> list[_Al
             _Aligned(
                 it.canonical_id,
                 tuple((e.id if (e := cat.get(c)) else c) for c in it.also_covers),
-                it.needs_review or bool(it.warnings.get("canonical_name")),
+                it.needs_review or bool(it.warnings.get(REVIEW_WARNING_FIELD)),
                 it.catalog_version,
+                any(
+                    names_several(w.removeprefix(REVIEW_WARNING_PREFIX))
+                    for w in it.warnings.get(REVIEW_WARNING_FIELD, [])
+                ),
             )
             for it in items
             if isinstance(it, GuideItem)
@@ -118,7 +131,9 @@ def _aligned(items: Sequence[Item], matches: Sequence[Match] | None) -> list[_Al
     if len(matches) != len(items):
         raise ValueError(f"{len(items)} items but {len(matches)} matches")
     return [
-        _Aligned(m.canonical_id, tuple(m.also_covers), m.needs_review, m.catalog_version)
+        _Aligned(
+            m.canonical_id, tuple(m.also_covers), m.needs_review, m.catalog_version, m.names_several
+        )
         for m in matches
     ]
 
@@ -339,17 +354,26 @@ def coverage_view(
     catalog: Catalog | None = None,
 ) -> pd.DataFrame:
     """Per province, every catalog item with a ``status``: ``has`` (an item of its own),
-    ``covered`` (only inside a broader item), ``lacks``; plus one ``adds`` row per item
-    name the province has that matches no catalog item (canonical_id null)."""
+    ``covered`` (only inside a broader item), ``lacks``; then the province's items with no
+    catalog item, one row per service (names that normalise alike are one service, with
+    every wording in ``item_names``): ``adds`` for a service the national list lacks (its
+    closest candidate, if any, awaits a reviewer's look in the review queue), ``unresolved``
+    for a name of several catalog items at once (a main item) until a reviewer says which.
+    ``n_items`` counts the items behind each row, so what local lists add is counted per
+    province.
+    """
     catalog = catalog or default_catalog()
     provinces = sorted({it.province or "" for it in items})
     own: dict[tuple[str, str], list[Item]] = {}
     covered: dict[tuple[str, str], list[Item]] = {}
-    extra: dict[tuple[str, str], list[Item]] = {}
+    # (province, status, normalised name) → the items without a catalog item
+    outside: dict[tuple[str, str, str], list[Item]] = {}
     for item, a in zip(items, _aligned(items, matches), strict=True):
         province = item.province or ""
         if a.canonical_id is None:
-            extra.setdefault((province, item.item_name), []).append(item)
+            status = "unresolved" if a.several else "adds"
+            key = catalog.tokenizer.normalize(item.item_name) or item.item_name
+            outside.setdefault((province, status, key), []).append(item)
             continue
         own.setdefault((province, a.canonical_id), []).append(item)
         for cid in a.also_covers:
@@ -360,29 +384,29 @@ def coverage_view(
             key = (province, entry.id)
             found = own.get(key) or covered.get(key) or []
             status = "has" if key in own else "covered" if key in covered else "lacks"
-            rows.append(
-                {
-                    "province": province or None,
-                    "canonical_id": entry.id,
-                    "canonical_name": entry.canonical_name,
-                    "main_item": entry.main_item,
-                    "status": status,
-                    "item_names": sorted({it.item_name for it in found}),
-                    "regions": sorted({it.region for it in found if it.region}),
-                }
-            )
-        for (p, name), its in sorted(extra.items()):
-            if p != province:
-                continue
-            rows.append(
-                {
-                    "province": province or None,
-                    "canonical_id": None,
-                    "canonical_name": None,
-                    "main_item": None,
-                    "status": "adds",
-                    "item_names": [name],
-                    "regions": sorted({it.region for it in its if it.region}),
-                }
-            )
-    return pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+            rows.append(_coverage_row(province, status, found, entry.id, entry))
+        for (p, status, _), its in sorted(outside.items(), key=lambda kv: kv[0]):
+            if p == province:
+                rows.append(_coverage_row(province, status, its, None, None))
+    frame = pd.DataFrame(rows, columns=COVERAGE_COLUMNS)
+    frame["n_items"] = frame["n_items"].astype("int64")
+    return frame
+
+
+def _coverage_row(
+    province: str,
+    status: str,
+    found: Sequence[Item],
+    canonical_id: str | None,
+    entry: CatalogEntry | None,
+) -> dict:
+    return {
+        "province": province or None,
+        "canonical_id": canonical_id,
+        "canonical_name": entry.canonical_name if entry else None,
+        "main_item": entry.main_item if entry else None,
+        "status": status,
+        "item_names": sorted({it.item_name for it in found}),
+        "n_items": len(found),
+        "regions": sorted({it.region for it in found if it.region}),
+    }

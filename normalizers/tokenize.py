@@ -26,6 +26,8 @@ from pathlib import Path
 
 import jieba
 
+from normalizers.script import to_simplified
+
 REFERENCE_PACKAGE = "normalizers.reference"
 
 # Marks that never carry meaning in a name: quotes, book-title marks, brackets (their
@@ -37,14 +39,37 @@ _DROP_CHARS = re.compile(
 _STOP_TOKENS = frozenset({"和", "与", "及", "或", "的", "之", "等", "类", "项"})
 # Entries each per-name cache keeps at most: names repeat, but input is unbounded.
 _CACHE_LIMIT = 200_000
+# Rewrite passes at most: rules are written to reach a fixed point in one or two.
+_REWRITE_PASSES = 3
 
 
 @dataclass(frozen=True)
 class Umbrella:
-    """A generic wording that names several catalog items; ``members[0]`` is the primary one."""
+    """A generic wording that names several catalog items; ``members[0]`` is the primary one.
+
+    With ``review`` the members are different services (生育保险待遇: the medical costs and
+    the allowance), so an item named by the wording is not given any one of them: a person
+    records which it provides.
+    """
 
     wording: str
     members: tuple[str, ...]
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class Discriminator:
+    """Words that mark one catalog item among its neighbours, or mark none of them.
+
+    A name holding one of ``words`` is not matched without review to an item in
+    ``against`` (the neighbours): 转诊 marks 异地转诊人员备案 against the other filings, 计划生育
+    marks 计划生育医疗费支付 against 生育医疗费支付. With no ``marks`` the words name a service
+    outside the catalog (临时 filings): such a name is not given any item of ``against``.
+    """
+
+    words: tuple[str, ...]
+    marks: tuple[str, ...]
+    against: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,7 @@ class NameRules:
     minor: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     umbrellas: tuple[Umbrella, ...] = ()
+    discriminators: tuple[Discriminator, ...] = ()
 
 
 def read_reference_text(name: str, path: str | Path | None = None) -> str:
@@ -70,8 +96,21 @@ def parse_rules(text: str) -> NameRules:
     data = tomllib.loads(text)
     rewrites = {clean_name(k): clean_name(v) for k, v in data.get("rewrite", {}).items()}
     umbrellas = tuple(
-        Umbrella(wording=clean_name(u["wording"]), members=tuple(u["members"]))
+        Umbrella(
+            wording=clean_name(u["wording"]),
+            members=tuple(u["members"]),
+            review=bool(u.get("review", False)),
+        )
         for u in data.get("umbrella", [])
+    )
+    discriminators = tuple(
+        Discriminator(
+            # Missing keys are refused with the rule named when the catalog resolves it.
+            words=tuple(clean_name(w) for w in d.get("words", [])),
+            marks=tuple(d.get("marks", [])),
+            against=tuple(d.get("against", [])),
+        )
+        for d in data.get("discriminating", [])
     )
     return NameRules(
         rewrites=rewrites,
@@ -79,15 +118,19 @@ def parse_rules(text: str) -> NameRules:
         minor=frozenset(data.get("minor", {}).get("words", [])),
         qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
         umbrellas=umbrellas,
+        discriminators=discriminators,
     )
 
 
 def clean_name(text: str) -> str:
-    """NFKC, then drop whitespace, quotes, brackets and punctuation (keeping bracket content).
+    """NFKC and simplified characters, then drop whitespace, quotes, brackets and
+    punctuation (keeping bracket content).
 
     Two names equal after this step are written the same way: the basis of an *exact* match.
+    Traditional characters are converted here (生育津貼申報 → 生育津贴申报) because the catalog,
+    the rules and jieba's dictionary are all simplified; callers keep the name as written.
     """
-    return _DROP_CHARS.sub("", unicodedata.normalize("NFKC", text or ""))
+    return _DROP_CHARS.sub("", to_simplified(unicodedata.normalize("NFKC", text or "")))
 
 
 # Text that jieba cuts as one block and by its dictionary alone: CJK ideographs only (its
@@ -204,7 +247,19 @@ class NameTokenizer:
         """Synonyms and noise words of text already through :func:`clean_name`."""
         if self._pattern is None:
             return cleaned
-        return self._pattern.sub(lambda m: self._table[m.group(0)], cleaned)
+        # Until nothing changes (at most a few passes): removing a noise word or rewriting
+        # a wording can bring together a wording of its own (联网结算的登记备案: without 的 and
+        # with 登记备案 → 备案, 联网结算备案 is the filing).
+        text = cleaned
+        for _ in range(_REWRITE_PASSES):
+            done = self._pattern.sub(self._replace, text)
+            if done == text:
+                break
+            text = done
+        return text
+
+    def _replace(self, match: re.Match[str]) -> str:
+        return self._table[match.group(0)]
 
     def tokens(self, text: str) -> tuple[str, ...]:
         """The normalised name as jieba tokens, each once, in order of appearance."""

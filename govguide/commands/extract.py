@@ -100,13 +100,23 @@ def evaluate(
         bool, typer.Option("--misses", "--verbose", "-v", help="List each missed, extra or differing item.")
     ] = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown tables.")] = False,
+    names: Annotated[
+        Path | None,
+        typer.Option("--names", help="Evaluate alignment alone on labelled wordings (a JSON file or folder)."),
+    ] = None,
 ) -> None:
     """Compare extraction with the gold items and print agreement figures, per format and
     per file. GOLD is one JSON list or a folder of them (one per document).
 
     Example: govguide evaluate --corpus tests/fixtures/realworld/dev/corpus
     --gold tests/fixtures/realworld/dev/gold.json --misses
+
+    With --names, only alignment is evaluated, by name alone, on real item wordings with
+    their catalog item: govguide evaluate --names tests/fixtures/names/
     """
+    if names is not None:
+        _evaluate_names(names)
+        return
     from govguide.evaluate import evaluate as run
 
     ev = run(corpus, gold)
@@ -165,6 +175,17 @@ def _print_table(console: Console, title: str, header: list[str], rows: list[lis
     for r in rows:
         table.add_row(*(c.replace("**", "") for c in r))
     console.print(table)
+
+
+def _evaluate_names(path: Path) -> None:
+    from normalizers.align_eval import evaluate_names, format_name_figures, read_names
+
+    try:
+        figures = evaluate_names(read_names(path))
+    except GovguideError as exc:
+        _err.print(f"error: {exc} [{exc.reason}]", markup=False)
+        raise typer.Exit(1) from None
+    Console(soft_wrap=True).print(format_name_figures(figures), markup=False)
 
 
 def _ratio(ok: int, n: int) -> str:

@@ -125,7 +125,9 @@ def test_alignment_table_from_applied_items_matches(batch) -> None:
 def test_coverage_view_has_lacks_covered_adds(batch) -> None:
     items, matches = batch
     view = coverage_view(items, matches)
-    assert len(view[view.status != "adds"]) == 2 * len(CATALOG)  # every entry, per province
+    catalog_rows = view[view.canonical_id.notna()]
+    assert len(catalog_rows) == 2 * len(CATALOG)  # every entry, per province
+    assert set(view[view.canonical_id.isna()].status) <= {"adds", "unresolved"}
     status = {(r.province, r.canonical_id): r.status for r in view.itertuples() if r.canonical_id}
     assert status[("甲省", cid("单位参保登记"))] == "has"
     assert status[("甲省", cid("异地安置退休人员备案"))] == "lacks"
@@ -158,3 +160,48 @@ def test_review_report_tolerates_missing_values_from_tables() -> None:
 
     assert not _present(float("nan")) and not _present(None) and not _present("")
     assert _present("广西") and _present(0)
+
+
+def test_coverage_counts_what_local_lists_add_per_province() -> None:
+    items = [
+        guide_item("临时外出就医备案", province="甲省", region="一县", source="a.pdf"),
+        guide_item("“临时外出就医备案”手续办理", province="甲省", region="二县", source="b.pdf"),
+        guide_item("产前检查费报销", province="甲省", source="c.pdf"),
+        guide_item("医疗保障信用评价", province="甲省", source="c.pdf"),
+        guide_item("基本医疗保险参保和变更登记", province="甲省", source="c.pdf"),
+        guide_item("单位参保登记", province="甲省", source="c.pdf"),
+        guide_item("医疗保障信用评价", province="乙省", source="d.pdf"),
+    ]
+    matches = align_items(items)
+    # none of the local services gets a catalog id, whatever its closest candidate
+    assert [m.canonical_id for m in matches[:5]] == [None] * 5
+    view = coverage_view(items, matches)
+    local = view[view.canonical_id.isna()]
+    rows = {(r.province, tuple(r.item_names)): (r.status, r.n_items) for r in local.itertuples()}
+    # two wordings of one local service are one row, counted twice
+    assert rows[("甲省", ("“临时外出就医备案”手续办理", "临时外出就医备案"))][1] == 2
+    assert rows[("甲省", ("医疗保障信用评价",))] == ("adds", 1)
+    assert rows[("乙省", ("医疗保障信用评价",))] == ("adds", 1)
+    # a main item is not an addition: it covers catalog items a reviewer must name
+    assert rows[("甲省", ("基本医疗保险参保和变更登记",))] == ("unresolved", 1)
+    per_province = local[local.status == "adds"].groupby("province").n_items.sum().to_dict()
+    assert per_province["乙省"] == 1 and per_province["甲省"] >= 2
+    has = view[(view.province == "甲省") & (view.status == "has")]
+    assert list(has.canonical_name) == ["单位参保登记"] and list(has.n_items) == [1]
+    # every item is accounted for in exactly one own row of its province
+    own = view[view.status.isin(["has", "adds", "unresolved"])]
+    assert own.n_items.sum() == len(items)
+
+
+def test_coverage_from_applied_items_matches_coverage_from_matches() -> None:
+    items = [
+        guide_item("临时外出就医备案", province="甲省", source="a.pdf"),
+        guide_item("生育保险待遇申领", province="甲省", source="a.pdf"),
+        guide_item("单位参保登记", province="甲省", source="a.pdf"),
+    ]
+    matches = align_items(items)
+    from_matches = coverage_view(items, matches)
+    from_items = coverage_view(apply_alignment(items, matches))
+    cols = ["province", "canonical_id", "status", "n_items"]
+    assert from_items[cols].equals(from_matches[cols])
+    assert set(from_items.status) == {"has", "lacks", "adds", "unresolved"}
