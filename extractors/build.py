@@ -15,7 +15,7 @@ from govguide.models import GuideItem, SourceRef
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.materials import split_glued_headings, split_materials
 from normalizers.place import detect_region
-from normalizers.script import to_simplified
+from normalizers.script import to_simplified, without_readings
 from normalizers.text import clean_text, join_wrapped, joined_text
 from normalizers.time_limits import (
     TimeLimit,
@@ -81,6 +81,11 @@ def _set_materials(item: GuideItem, raw: RawItem) -> None:
         item.cite("materials", raw.materials.refs)
 
 
+def _readable(text: str) -> str:
+    """Time-limit text as the parser reads it: simplified, without readings (個(gè)工作日)."""
+    return without_readings(to_simplified(text))
+
+
 def _set_time_limit(item: GuideItem, raw: RawItem) -> None:
     limit: TimeLimit | None = None
     refs: list[SourceRef] = []
@@ -88,13 +93,13 @@ def _set_time_limit(item: GuideItem, raw: RawItem) -> None:
         legal = " ".join(logical_lines(raw.legal_limit)) or None
         promised = " ".join(logical_lines(raw.promised_limit)) or None
         # Read in simplified characters (個工作日 → 个工作日); the text stays as written.
-        limit = parse_legal_promised(legal and to_simplified(legal), promised and to_simplified(promised))
+        limit = parse_legal_promised(legal and _readable(legal), promised and _readable(promised))
         whole = " ".join(logical_lines(raw.time_limit))
         text = whole or " ".join(t for t in (legal, promised) if t)
         refs = raw.time_limit.refs or raw.legal_limit.refs + raw.promised_limit.refs
     elif raw.time_limit:
         text = " ".join(logical_lines(raw.time_limit))
-        limit = parse_time_limit(to_simplified(text), default_kind="promised")
+        limit = parse_time_limit(_readable(text), default_kind="promised")
         refs = raw.time_limit.refs
     elif raw.case_type:
         limit = time_limit_from_case_type(raw.case_type)

@@ -163,7 +163,7 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
             before = text[:pos].rstrip()
             # Run-together entries are separated by white space (《表》； (2)证明); a marker
             # glued to the text before it is part of one entry (住院报销：①出院记录②清单).
-            if not before or text[pos - 1] not in " \u3000\t":
+            if not before or text[pos - 1] not in " \u3000\t；;。":
                 continue
             after = text[m.end() : m.end() + 1]
             if after in ("、", ",", "，", "至", "-", "—") or not after:
