@@ -447,7 +447,8 @@ def _ends(sec: _Section, ln: _Line, lab: _Label | None, prev: _Line | None) -> b
         nested = sec.field == "materials" and not sec.numbered and ln.style is not None and lab is not None
         return lab is not None and not (nested and lab.field == "materials")
     if lab is not None and lab.kind in ("bracket", "question") and ln.style is None:
-        return True
+        # 【法律】《…》 inside a legal-basis block labels one entry; it ends nothing.
+        return not (lab.kind == "bracket" and lab.field is None and lab.value)
     core_label = (
         lab is not None
         and ln.style is None

@@ -44,6 +44,10 @@ _QUESTION_TAIL = re.compile(
 )
 
 
+# 如何办理… / 怎么申请…: a question's lead.
+_QUESTION_LEAD = re.compile(r"^(?:如何|怎么样|怎么|怎样)(?:办理|申请|申报|申领|领取|进行)?")
+
+
 def _strip_once(text: str) -> str:
     t = text.strip(_TRAIL).rstrip("和及与+")
     t = _END_NOTE.sub("", t).strip(_TRAIL)
@@ -52,6 +56,9 @@ def _strip_once(text: str) -> str:
         if t.endswith(s) and len(t) > len(s):
             # 报销流程和材料 / (条件+入口+流程): what joined the words goes with them.
             return t[: -len(s)].rstrip("的之和及与+").strip(_TRAIL)
+    lead = _QUESTION_LEAD.match(t)
+    if lead and len(t) > lead.end():
+        return t[lead.end() :]
     for p in words("reader", "title_prefix"):
         if t.startswith(p) and len(t) > len(p):
             return t[len(p) :].lstrip(":：").strip(_TRAIL)
