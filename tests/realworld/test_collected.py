@@ -123,7 +123,7 @@ def _without_title(lines: list[str], expected: list[str], title: str) -> list[st
     lines (a notice's title). It must stand exactly where text and blocks first part.
     """
     start = _first_apart(lines, expected)
-    wanted, end, spelled = plain(title), start, ""
+    wanted, end, spelled = "".join(plain_lines([title])), start, ""
     while wanted and end < len(lines) and len(spelled) < len(wanted):
         spelled += lines[end]
         end += 1
