@@ -1,122 +1,276 @@
-"""The collected real guides are complete, consistent and written from their own text.
+"""The collected real guides and notices are complete, verbatim and consistent.
 
-Each stem under tests/fixtures/realworld/collected/ has its verbatim text, its structure, its
-hand-written expected items and its three renderings; every name, condition, time-limit text
-and citation in the expectations can be found in the page's text, so a typo or an edited
-text file shows up here.
+``tests/fixtures/realworld/collected`` holds pages kept as stored (``text/``), their structure
+(``layout/``), the items a reader finds in them (``gold/``, ``[]`` for a notice) and their
+renderings (``corpus/``). These checks keep the four in step:
+
+- every document has its text, layout, gold and three renderings, and nothing else lies there;
+- the text's first line names its source;
+- the layout accounts for every line of the text, in order (see :func:`plain_lines`);
+- the gold follows ``tests/fixtures/CONVENTIONS.md``, and every name, condition, time-limit
+  wording and citation in it is written in the text, so a gold value cannot drift from the page.
+
+Text and expectations are compared as :func:`plain` makes them: whitespace removed (gold values
+are written without it) and full-width forms folded to their ASCII twins, on both sides alike.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from functools import cache
 from typing import Any
 
 import pytest
 
-from normalizers.catalog import parse_catalog_csv
+from govguide.vocabulary import words
+from normalizers.catalog import default_catalog
 from tests.realworld.test_render import REALWORLD, render
 
 COLLECTED = REALWORLD / "collected"
-CATALOG_CSV = Path(__file__).resolve().parents[2] / "normalizers" / "reference" / "catalog.csv"
 ITEM_KEYS = {
     "seed", "file", "province", "region", "item_name", "legal_days", "promised_days",
     "time_limit_text", "time_limit_conditions", "materials", "legal_basis", "canonical_name",
 }
 OPTIONAL_KEYS = {"also_covers", "days_unit"}
+LAYOUT_KEYS = {"title", "province", "region", "blocks"}
+# What the collection is for: guides to measure extraction on, and notices that name materials
+# or days without being guides, to measure that nothing is invented from them. The counts are
+# the collection's present size, so a document that goes missing is noticed.
+MIN_GUIDES, MIN_NOTICES = 38, 10
+SOURCE_LINE = re.compile(r"source: https?://\S+ \(.+\)$")
+# A material's numbering ((一), 1., 1、, ①, ⑴, (1)) and its trailing 。；; are not part of its name.
+NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|[①-⑳⑴-⒇])")
+# U+FF01..U+FF5E are the full-width twins of ASCII 0x21..0x7E; U+3000 is the ideographic space.
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
-def _stems(folder: str, suffix: str) -> set[str]:
-    return {p.name[: -len(suffix)] for p in (COLLECTED / folder).glob(f"*{suffix}")}
+def plain(text: str) -> str:
+    """Text as it is compared: full-width forms folded, whitespace removed."""
+    return re.sub(r"\s+", "", text.translate(_HALF_WIDTH))
+
+
+def plain_lines(lines: list[str]) -> list[str]:
+    """The lines that carry words, each made :func:`plain`.
+
+    A stored table is flattened with ``|`` between its cells: one cell per line ending in
+    `` |`` with bare ``|`` lines between rows (米易 list), or a whole row on one line
+    (``| 释义 | 法律分析:…``). So ``|`` separates lines like a line break does, on the text's
+    side and the layout's alike, and lines left with no words (blank lines, bare ``|``)
+    count for nothing: the words and their order are what must agree.
+    """
+    pieces = (plain(piece) for line in lines for piece in line.split("|"))
+    return [piece for piece in pieces if piece]
+
+
+def _stems(sub: str, suffix: str) -> set[str]:
+    return {p.name[: -len(suffix)] for p in (COLLECTED / sub).iterdir() if p.name.endswith(suffix)}
 
 
 STEMS = sorted(_stems("layout", ".layout.json"))
-CANONICAL = {e.canonical_name for e in parse_catalog_csv(CATALOG_CSV.read_text(encoding="utf-8"))[1]}
 
 
-def _squash(text: str) -> str:
-    # Spaces are not part of what a field records (CONVENTIONS: whitespace removed).
-    return re.sub(r"\s+", "", text)
+def _load(sub: str, name: str) -> Any:
+    return json.loads((COLLECTED / sub / name).read_text(encoding="utf-8"))
 
 
-def _page_text(stem: str) -> str:
-    first, body = (COLLECTED / "text" / f"{stem}.txt").read_text(encoding="utf-8").split("\n", 1)
-    assert re.match(r"source: https?://\S+ \(.+\)$", first), first
-    return _squash(body)
+@cache
+def _layout(stem: str) -> dict[str, Any]:
+    return _load("layout", f"{stem}.layout.json")
 
 
+@cache
 def _gold(stem: str) -> list[dict[str, Any]]:
-    return json.loads((COLLECTED / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+    return _load("gold", f"{stem}.json")
+
+
+@cache
+def _text(stem: str) -> tuple[str, str]:
+    """The stored page's first line (its source note) and the rest (the page)."""
+    first, body = (COLLECTED / "text" / f"{stem}.txt").read_text(encoding="utf-8").split("\n", 1)
+    return first, body
+
+
+@cache
+def _catalog_names() -> frozenset[str]:
+    return frozenset(e.canonical_name for e in default_catalog().entries)
+
+
+def _layout_lines(layout: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for i, block in enumerate(layout["blocks"]):
+        if block["type"] in ("heading", "para"):
+            out.extend(block["text"].split("\n"))
+        elif block["type"] == "table":
+            cells = [cell for row in [block["header"], *block["rows"]] for cell in row]
+            out.extend(line for cell in cells for line in cell.split("\n"))
+        else:
+            raise AssertionError(f"block {i}: unknown type {block['type']!r}")
+    return out
+
+
+def _first_apart(lines: list[str], expected: list[str]) -> int:
+    """The index of the first line where the two differ (the shorter's length if none)."""
+    common = min(len(lines), len(expected))
+    return next((i for i in range(common) if lines[i] != expected[i]), common)
+
+
+def _without_title(lines: list[str], expected: list[str], title: str) -> list[str]:
+    """``lines`` without the run of lines that spells the layout's title.
+
+    The title is kept apart from the blocks, but where the stored page has a title line it sits
+    among the text's lines: first, after breadcrumbs or a spam banner, or broken over several
+    lines (a notice's title). It must stand exactly where text and blocks first part.
+    """
+    start = _first_apart(lines, expected)
+    wanted, end, spelled = "".join(plain_lines([title])), start, ""
+    while wanted and end < len(lines) and len(spelled) < len(wanted):
+        spelled += lines[end]
+        end += 1
+    return lines[:start] + lines[end:] if wanted and spelled == wanted else lines
 
 
 def test_every_document_has_text_layout_gold_and_renderings() -> None:
-    assert len(STEMS) >= 22
-    assert _stems("text", ".txt") == set(STEMS)
-    assert _stems("gold", ".json") == set(STEMS)
-    for suffix in (".docx", ".pdf", ".html"):
-        assert _stems("corpus", suffix) == set(STEMS), suffix
-    guides = [s for s in STEMS if _gold(s)]
-    assert len(guides) >= 17 and len(STEMS) - len(guides) >= 5
+    stems = set(STEMS)
+    assert _stems("text", ".txt") == stems
+    assert _stems("gold", ".json") == stems
+    stray = [
+        f"{sub}/{p.name}"
+        for sub, suffix in (("layout", ".layout.json"), ("text", ".txt"), ("gold", ".json"))
+        for p in (COLLECTED / sub).iterdir()
+        if not p.name.endswith(suffix)
+    ]
+    assert stray == []
+    # corpus/ is written by render.py from layout/; a layout added without rendering would
+    # leave a document extraction is never measured on.
+    rendered = {p.name for p in (COLLECTED / "corpus").iterdir()}
+    assert rendered == {f"{stem}.{ext}" for stem in stems for ext in ("docx", "pdf", "html")}
+
+
+def test_collection_has_enough_guides_and_notices() -> None:
+    guides = [stem for stem in STEMS if _gold(stem)]
+    assert len(guides) >= MIN_GUIDES
+    assert len(STEMS) - len(guides) >= MIN_NOTICES
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_gold_follows_the_conventions(stem: str) -> None:
-    layout = json.loads((COLLECTED / "layout" / f"{stem}.layout.json").read_text(encoding="utf-8"))
-    for item in _gold(stem):
-        assert ITEM_KEYS <= set(item) <= ITEM_KEYS | OPTIONAL_KEYS
-        assert item["file"] == stem
-        assert (item["province"], item["region"]) == (layout["province"], layout["region"])
-        assert item["canonical_name"] is None or item["canonical_name"] in CANONICAL
-        assert set(item.get("also_covers", [])) <= CANONICAL
-        assert item.get("days_unit", "natural") == "natural"
-        for key in ("legal_days", "promised_days"):
-            assert item[key] is None or (isinstance(item[key], int) and item[key] >= 0)
-        days = [c["days"] for c in item["time_limit_conditions"]]
-        if days:
-            # The headline field holds the largest conditional limit.
-            assert item["promised_days"] == max(days) or item["legal_days"] == max(days)
-        if item["promised_days"] is not None or item["legal_days"] is not None:
-            assert item["time_limit_text"]
-        for material in item["materials"]:
-            assert set(material) == {"name", "condition"} and material["name"]
-        for law in item["legal_basis"]:
-            assert set(law) == {"title", "doc_number", "articles"}
-            assert all(isinstance(a, int) for a in law["articles"])
+def test_text_names_its_source(stem: str) -> None:
+    first, _ = _text(stem)
+    assert SOURCE_LINE.match(first), first
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_gold_is_written_from_the_page_text(stem: str) -> None:
-    text = _page_text(stem)
-    for item in _gold(stem):
-        written = [item["item_name"], item["time_limit_text"]]
-        written += [m["name"] for m in item["materials"]]
-        # Nested headings are joined with " / " (CONVENTIONS); each one is written on the page.
-        written += [part for m in item["materials"] for part in (m["condition"] or "").split(" / ")]
-        written += [c["condition"] for c in item["time_limit_conditions"]]
-        written += [law["title"] for law in item["legal_basis"]]
-        written += [law["doc_number"] for law in item["legal_basis"]]
-        for value in written:
-            if value:
-                assert _squash(value) in text, value
-
-
-@pytest.mark.parametrize("stem", STEMS)
-def test_layout_is_read_from_the_page_text(stem: str) -> None:
-    # Every line of the structure comes from the stored text (the title may be supplied
-    # when the stored excerpt has none, so it is not checked).
-    text = _page_text(stem)
-    layout = json.loads((COLLECTED / "layout" / f"{stem}.layout.json").read_text(encoding="utf-8"))
-    for block in layout["blocks"]:
-        cells = [block["text"]] if block["type"] != "table" else block["header"] + sum(block["rows"], [])
-        for line in "\n".join(cells).split("\n"):
-            assert _squash(line) in text, line
+def test_layout_accounts_for_every_line_of_the_text(stem: str) -> None:
+    layout = _layout(stem)
+    assert set(layout) == LAYOUT_KEYS
+    expected = plain_lines(_layout_lines(layout))
+    lines = plain_lines(_text(stem)[1].split("\n"))
+    if lines != expected:
+        lines = _without_title(lines, expected, layout["title"])
+    at = _first_apart(lines, expected)
+    assert lines == expected, (
+        f"line {at} of {len(lines)} (layout: {len(expected)}): "
+        f"text {lines[at:at + 1]} / layout {expected[at:at + 1]}"
+    )
 
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_renderings_match_the_layout(stem: str) -> None:
     layout = render.load_layout(COLLECTED / "layout" / f"{stem}.layout.json")
-    html = (COLLECTED / "corpus" / f"{stem}.html").read_text(encoding="utf-8")
-    assert html == render.build_html(layout)
-    assert (COLLECTED / "corpus" / f"{stem}.docx").read_bytes() == render.build_docx(layout)
-    assert (COLLECTED / "corpus" / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
+    corpus = COLLECTED / "corpus" / stem
+    assert corpus.with_suffix(".html").read_text(encoding="utf-8") == render.build_html(layout)
+    assert corpus.with_suffix(".docx").read_bytes() == render.build_docx(layout)
+    assert corpus.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
+
+
+def _check_time_limits(item: dict[str, Any]) -> None:
+    for key in ("legal_days", "promised_days"):
+        assert item[key] is None or (isinstance(item[key], int) and item[key] >= 0), key
+    assert item.get("days_unit", "natural") == "natural"
+    days = []
+    for condition in item["time_limit_conditions"]:
+        assert set(condition) == {"condition", "days"} and condition["condition"], condition
+        assert isinstance(condition["days"], int) and condition["days"] >= 0, condition
+        days.append(condition["days"])
+    if days:
+        # Conditional limits: the headline field holds the largest.
+        assert item["promised_days"] == max(days)
+    if item["legal_days"] is not None or item["promised_days"] is not None:
+        assert item["time_limit_text"], "a limit without its wording"
+
+
+def _check_materials(item: dict[str, Any]) -> None:
+    for material in item["materials"]:
+        assert set(material) == {"name", "condition"}, material
+        name, condition = material["name"], material["condition"]
+        assert name and not re.search(r"\s", name), name
+        assert not NUMBERED.match(name) and not name.endswith(("。", ";", "；")), name
+        assert condition is None or (condition and not condition.endswith((":", "："))), condition
+
+
+def _check_legal_basis(item: dict[str, Any]) -> None:
+    for law in item["legal_basis"]:
+        assert set(law) == {"title", "doc_number", "articles"}, law
+        assert law["title"] and not re.search(r"[《》]", law["title"]), law["title"]
+        number, articles = law["doc_number"], law["articles"]
+        assert number is None or not re.search(r"\s", number), number
+        assert all(isinstance(a, int) for a in articles), law
+        assert len(set(articles)) == len(articles), f"repeated articles are merged: {law}"
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_gold_follows_the_conventions(stem: str) -> None:
+    layout = _layout(stem)
+    for item in _gold(stem):
+        assert ITEM_KEYS <= set(item) <= ITEM_KEYS | OPTIONAL_KEYS, set(item) ^ ITEM_KEYS
+        # Collected pages come from no seed document.
+        assert (item["seed"], item["file"]) == (None, stem)
+        assert (item["province"], item["region"]) == (layout["province"], layout["region"])
+        assert item["item_name"] and not re.search(r"\s", item["item_name"])
+        assert item["canonical_name"] is None or item["canonical_name"] in _catalog_names()
+        assert set(item.get("also_covers", [])) <= _catalog_names() - {item["canonical_name"]}
+        _check_time_limits(item)
+        _check_materials(item)
+        _check_legal_basis(item)
+
+
+def _named_on_the_page(name: str, page: str) -> bool:
+    """Whether an item name is written on the page, at most without one question word.
+
+    Items are named like the reader names them (normalizers/item_title.py): a question's
+    wording without its question word (…就医后怎样报销医疗费用 → …就医后报销医疗费用).
+    """
+    if name in page:
+        return True
+    asked = [plain(q) for q in words("reader", "question_words")]
+    return any(name[:i] + q + name[i:] in page for i in range(1, len(name)) for q in asked)
+
+
+def _wordings(item: dict[str, Any]) -> list[str]:
+    """Every value of an item that is copied from the page."""
+    out = [m["name"] for m in item["materials"]]
+    # Nested group headings are joined with " / " (CONVENTIONS); each is written on the page.
+    groups = [m["condition"] for m in item["materials"] if m["condition"]]
+    out += [part for group in groups for part in group.split(" / ")]
+    out += [c["condition"] for c in item["time_limit_conditions"]]
+    out += [law["title"] for law in item["legal_basis"]]
+    out += [law["doc_number"] for law in item["legal_basis"] if law["doc_number"]]
+    if item["time_limit_text"]:
+        out.append(item["time_limit_text"])
+    return out
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_gold_values_are_read_from_the_text(stem: str) -> None:
+    page = plain(_text(stem)[1])
+    for item in _gold(stem):
+        assert _named_on_the_page(plain(item["item_name"]), page), item["item_name"]
+        missing = [w for w in _wordings(item) if plain(w) not in page]
+        assert missing == [], f"{item['item_name']}: not in the text: {missing}"
+        # Materials are listed in document order; a material may be named again later
+        # (an overview, then the list by applicant), so each is looked for after the last.
+        at = 0
+        for material in item["materials"]:
+            found = page.find(plain(material["name"]), at)
+            assert found >= 0, f"{material['name']} is out of document order"
+            at = found
