@@ -45,7 +45,7 @@ from normalizers.item_title import (
     name_from_title,
 )
 from normalizers.legal_basis import parse_legal_basis
-from normalizers.numerals import cn_to_int
+from normalizers.numbering import RANK, heading_number, heading_numbering
 from normalizers.script import READING, to_simplified
 from normalizers.text import clean_text, is_page_footer
 from normalizers.time_limits import parse_time_limit
@@ -54,17 +54,6 @@ _CORE = ("item_name", "materials", "time_limit", "legal_basis")
 # Labels whose words before the field word name the act (生育津贴申领材料, …申领办理依据).
 _NAMING = ("materials", "legal_basis", "time_limit", "legal_limit", "promised_limit")
 _TIME = ("time_limit", "legal_limit", "promised_limit")
-# Numbering styles from coarse to fine; an unnumbered label sits above all of them.
-_RANK = {"part": 0, "cn": 1, "paren_cn": 2, "num": 3, "paren_num": 4, "circled": 5}
-_CN = "一二三四五六七八九十"
-_STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(rf"^\s*第[{_CN}\d]{{1,3}}(?:部分|章|节|篇)\s*")),
-    ("cn", re.compile(rf"^\s*[{_CN}]{{1,3}}\s*[、.．]\s*")),
-    ("paren_cn", re.compile(rf"^\s*[（(]\s*[{_CN}]{{1,3}}\s*[)）]\s*[、.．]?\s*")),
-    ("num", re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)\s*")),
-    ("paren_num", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
-    ("circled", re.compile(r"^\s*[①-⑳]\s*")),
-]
 _ENUM_PART_MAX = 20  # one name in a list written in a line
 _MENU_MAX = 6  # a navigation entry
 _HEADING_MAX = 16  # a heading's words (numbering stripped) are short
@@ -79,7 +68,6 @@ _COLON = re.compile(r"^([^：:]{1,30}?)\s*[：:]\s*(.*)$")
 _SENTENCE_MATERIALS = re.compile(r"(?:如下|以下|下列)(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)")
 _ENUMERATION = re.compile(r"(?:材料|资料)(?:有|包括|为|如下)[：:]?(.+)$")
 _SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)(?:材料|资料)$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.．、)）]|[（(]\s*[\d一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}\s*、)")
 
 
 @dataclass
@@ -93,11 +81,7 @@ class _Line:
 
     @property
     def number(self) -> int | None:
-        m = re.match(rf"^\s*(?:第|[（(])?\s*([{_CN}\d]{{1,3}}|[①-⑳])", self.text)
-        if m is None or self.style is None:
-            return None
-        token = m.group(1)
-        return ord(token) - ord("①") + 1 if "①" <= token <= "⑳" else cn_to_int(token)
+        return heading_number(self.text) if self.style is not None else None
 
     pos: list[int] | None = None  # index in ``orig`` of each character of ``text``
 
@@ -256,12 +240,11 @@ def _large_blocks(doc: Document) -> set[int]:
     return out
 
 
-def _numbering(text: str) -> tuple[str | None, str]:
-    for style, pattern in _STYLES:
-        m = pattern.match(text)
-        if m:
-            return style, text[m.end() :]
-    return None, text
+_numbering = heading_numbering
+
+
+def _is_numbered(text: str) -> bool:
+    return heading_numbering(text)[0] is not None
 
 
 # ---------------------------------------------------------------------------------------
@@ -458,7 +441,7 @@ def _ends(sec: _Section, ln: _Line, lab: _Label | None, prev: _Line | None) -> b
     if core_label:
         return True
     if sec.numbered:
-        if ln.style is not None and _RANK.get(ln.style, 9) <= _RANK.get(sec.head.style or "", 9):
+        if ln.style is not None and RANK.get(ln.style, 9) <= RANK.get(sec.head.style or "", 9):
             return not _in_list(sec, ln, lab)
         return sec.field == "materials" and _prose_after_list(sec, ln, prev)
     if sec.field is None:
@@ -495,7 +478,7 @@ def _prose_after_list(sec: _Section, ln: _Line, prev: _Line | None) -> bool:
         return False
     if prev is not None and _wrapped(prev):
         return False
-    return not _NUMBERED.match(ln.text)
+    return not _is_numbered(ln.text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -743,7 +726,7 @@ def _listed_in_one_line(lines: list[Line]) -> list[str]:
     """A materials value written as one unnumbered line of short names (有效身份证件、社保卡、
     医学死亡证明。): one material each. A phrase ending in 等… names one material."""
     texts = [t for ln in lines if (t := ln.text.strip())]
-    if len(texts) != 1 or _NUMBERED.match(texts[0]):
+    if len(texts) != 1 or _is_numbered(texts[0]):
         return []
     text = texts[0].rstrip("。；;.")
     parts = [p.strip() for p in _ENUM_SPLIT.split(text)]

@@ -30,18 +30,13 @@ from dataclasses import dataclass, field
 from extractors.base import RawField, RawItem, register
 from govguide.document import Document, Line, Paragraph
 from govguide.vocabulary import clean_heading, match_field, words
-from normalizers.numerals import cn_to_int
+from normalizers.numbering import CN_DIGITS, HEADING_STYLES, heading_number, heading_numbering
 from normalizers.text import clean_text, is_page_footer, join_wrapped, joined_text
 
-_CN = "一二三四五六七八九十"
+_CN = CN_DIGITS
 # Numbering styles, coarsest first. "part" (第一部分) always ends a section.
 _STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("part", re.compile(rf"^\s*第[{_CN}\d]{{1,3}}(?:部分|章|节|篇|编)\s*")),
-    ("cn", re.compile(rf"^\s*[{_CN}]{{1,3}}\s*[、.．]\s*")),
-    ("paren_cn", re.compile(rf"^\s*[（(]\s*[{_CN}]{{1,3}}\s*[)）]\s*[、.．]?\s*")),
-    ("num", re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)\s*")),
-    ("paren_num", re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")),
-    ("circled", re.compile(r"^\s*[①-⑳]\s*")),
+    *HEADING_STYLES,
     # 【事项名称】单位参保登记: the label in black brackets, the value after them.
     ("bracket", re.compile(r"^\s*【(?=[^【】]{1,16}】)")),
 ]
@@ -99,20 +94,12 @@ def _body_lines(doc: Document) -> list[Line]:
 
 def _number(text: str) -> int | None:
     """The number of a numbered line (三、 → 3, （2） → 2, ④ → 4), None for 【】 labels."""
-    m = re.match(rf"^\s*(?:第|[（(])?\s*([{_CN}\d]{{1,3}}|[①-⑳])", text)
-    if m is None:
-        return None
-    token = m.group(1)
-    return ord(token) - ord("①") + 1 if "①" <= token <= "⑳" else cn_to_int(token)
+    return heading_number(text)
 
 
 def numbering(text: str) -> tuple[str | None, str]:
     """(numbering style, text after the numbering); style None for an unnumbered line."""
-    for style, pattern in _STYLES:
-        m = pattern.match(text)
-        if m:
-            return style, text[m.end() :]
-    return None, text
+    return heading_numbering(text, _STYLES)
 
 
 _LABEL_END = re.compile(r"[:：】]")
