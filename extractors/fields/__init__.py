@@ -1,0 +1,112 @@
+"""Layout ``fields``: a guide read by its field labels wherever they stand.
+
+Most guides on the web are not built like a portal grid or a numbered compilation: the page
+title names the item (珠海市单位生育津贴办理指引如下), fields are named by a heading
+(申請材料, 【办结时限】, 九、申请材料), a label before a colon (办理时限：受理后5个工作日内完成), a
+question (江苏生育津贴申领材料有什么?) or a sentence (申办长期异地就医时应提供如下资料:), and
+page furniture and spam sit around them. This reader finds those labels by meaning, from the
+vocabulary (``[fields]`` and ``[reader]`` in ``govguide/vocabulary.toml``), and takes a
+field's value up to the next label of the same or a higher level:
+
+- a numbered label (三、 / （四） / 1.) ends at the next line numbered in its style or a
+  coarser one, at a heading set in a larger font, at a bracketed label, or at a label of
+  another core field written without numbering;
+- an unnumbered label (a heading, 【…】, a question, a sentence) ends at the next heading or
+  label; inside a materials list it also ends where numbered entries give way to prose.
+
+Items: one per 事项名称 label; else one per materials list that names its own act (一、报销…
+费用 / 二、报销…需要的材料: two sub-items on one page, sharing the page's time limit); else
+one for the page, named by its title or question (cleaned, see
+:mod:`normalizers.item_title`). Where no list is labelled, the numbered list made mostly of
+documents to hand in is the materials list, and the answer to a how-to question gives the
+materials it names (填写《…申请表》，提供…资料). A page with no name, or whose only evidence is
+prose, gives nothing: news items and notices mention materials and days too.
+
+Text is read in simplified characters (traditional pages: 申請材料); values keep the page's
+own writing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.base import RawItem, register
+from extractors.fields.extent import Section, read_sections
+from extractors.fields.lines import PageLine, page_lines
+from extractors.fields.naming import name_value, orig_value, page_name, page_title
+from extractors.fields.values import documents_share, raw_item
+from govguide.document import Document
+from normalizers.item_title import is_notice_title, keep_writing, name_from_title
+from normalizers.text import clean_text
+
+
+@register("fields")
+class FieldsExtractor:
+    name = "fields"
+
+    def score(self, doc: Document) -> float:
+        items = self.extract(doc)
+        if not items:
+            return 0.0
+        return 0.6 if any(i.materials or i.material_rows for i in items) else 0.5
+
+    def extract(self, doc: Document) -> list[RawItem]:
+        lines = page_lines(doc)
+        title = page_title(doc, lines)
+        if title is not None and title in lines:
+            # Navigation before the title (政务服务 / 办事指南 / 联系我们) is page furniture.
+            lines = lines[lines.index(title) :]
+        sections = read_sections(lines)
+        return _items(sections, lines, title)
+
+
+def _items(sections: list[Section], lines: list[PageLine], title: PageLine | None) -> list[RawItem]:
+    names = [s for s in sections if s.field == "item_name"]
+    if names:
+        return _items_by_name_labels(sections)
+    if title is not None and is_notice_title(title.orig):
+        return []  # a notice mentions materials and days; only a named item is a guide's
+    _promote_named_lists(sections)
+    groups = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
+    if len(groups) >= 2:
+        shared = [s for s in sections if s not in groups]
+        return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
+    name, name_line = page_name(sections, lines, title)
+    if not name or name_line is None:
+        return []
+    item = raw_item(name, name_line, sections, lines)
+    return [item] if item is not None else []
+
+
+def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:
+    out: list[RawItem] = []
+    starts = [i for i, s in enumerate(sections) if s.field == "item_name"]
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(sections)
+        own = sections[start:end] if k else sections[:end]
+        head = sections[start]
+        value = head.label.value
+        value_line = head.head
+        if not value and head.lines:
+            value_line, value = name_value(head.lines)
+        if not value:
+            continue
+        name = re.sub(r"\s+", "", clean_text(keep_writing(value.rstrip("。."), orig_value(value_line, value))))
+        item = raw_item(name.rstrip("。."), value_line, own, [])
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _promote_named_lists(sections: list[Section]) -> None:
+    """一、报销生育的医疗费用… followed by a list of documents, beside 二、报销…需要的材料:
+    sibling headings each over a materials list are each a sub-item's materials."""
+    named = [s for s in sections if s.field == "materials" and s.label.subject and s.numbered]
+    styles = {s.head.style for s in named}
+    for s in sections:
+        if s.field is None and s.head.style in styles and s.label.kind == "heading":
+            entries = [x for x in s.lines if x.style is not None]
+            subject = name_from_title(s.head.rest)
+            if entries and subject and documents_share(entries) >= 0.6:
+                s.field = "materials"
+                s.label.subject = subject

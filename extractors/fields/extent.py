@@ -1,0 +1,111 @@
+"""How far a field's value runs: from its label to the next label of the same or a higher
+level (see :mod:`extractors.fields`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.fields.labels import Label, read_label
+from extractors.fields.lines import PageLine, is_numbered, wrapped
+from normalizers.numbering import RANK
+
+_CORE = ("item_name", "materials", "time_limit", "legal_basis")
+
+
+_TIME = ("time_limit", "legal_limit", "promised_limit")
+
+
+@dataclass
+class Section:
+    field: str | None
+    label: Label
+    head: PageLine
+    lines: list[PageLine] = field(default_factory=list)
+
+    @property
+    def numbered(self) -> bool:
+        return self.head.style is not None and self.label.kind != "bracket"
+
+
+def field_family(f: str | None) -> str | None:
+    return "time_limit" if f in _TIME else f
+
+
+def read_sections(lines: list[PageLine]) -> list[Section]:
+    sections: list[Section] = []
+    current: Section | None = None
+    for i, ln in enumerate(lines):
+        prev = lines[i - 1] if i else None
+        if current is not None and prev is not None and wrapped(prev, ln):
+            current.lines.append(ln)  # the second half of a line the PDF wrapped
+            continue
+        lab = read_label(ln)
+        if current is not None and not _ends(current, ln, lab, prev):
+            current.lines.append(ln)
+            continue
+        if lab is None:
+            current = None
+            continue
+        current = Section(field=lab.field, label=lab, head=ln)
+        sections.append(current)
+    return sections
+
+
+def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) -> bool:
+    """Whether ``ln`` ends section ``sec`` (see the module doc)."""
+    if ln.large and (lab is not None or not sec.lines):
+        # A numbered materials heading under an unnumbered one (郑州…报销材料 / 一、…报销材料)
+        # is a group of that list, whatever its font.
+        nested = sec.field == "materials" and not sec.numbered and ln.style is not None and lab is not None
+        return lab is not None and not (nested and lab.field == "materials")
+    if lab is not None and lab.kind in ("bracket", "question") and ln.style is None:
+        # 【法律】《…》 inside a legal-basis block labels one entry; it ends nothing.
+        return not (lab.kind == "bracket" and lab.field is None and lab.value)
+    core_label = (
+        lab is not None
+        and ln.style is None
+        and lab.field in (*_CORE, *_TIME)
+        and field_family(lab.field) != field_family(sec.field)
+    )
+    if core_label:
+        return True
+    if sec.numbered:
+        if ln.style is not None and RANK.get(ln.style, 9) <= RANK.get(sec.head.style or "", 9):
+            return not _in_list(sec, ln, lab)
+        return sec.field == "materials" and _prose_after_list(sec, ln, prev)
+    if sec.field is None:
+        return lab is not None  # a heading naming no field holds nothing we read
+    if lab is not None and lab.field is not None and field_family(lab.field) != field_family(sec.field) and lab.kind != "inline":
+        return True
+    # An unnumbered label: its content runs until the next heading-like line.
+    if lab is not None and ln.style is None and lab.kind == "heading":
+        if lab.field is not None or (sec.lines and sec.lines[-1].style is not None):
+            return True
+    if lab is not None and ln.style is None and lab.kind == "sentence" and sec.field == "materials":
+        return True
+    return sec.field == "materials" and _prose_after_list(sec, ln, prev)
+
+
+def _in_list(sec: Section, ln: PageLine, lab: Label | None) -> bool:
+    """A line numbered like the section's own label that is an entry of a list inside it
+    (3.办理材料 then 1.… 2.…), not the next section."""
+    if lab is not None and lab.field is not None:
+        return False
+    if ln.style != sec.head.style:
+        return False
+    number = ln.number
+    entries = [x for x in sec.lines if x.style == ln.style]
+    if number == 1 and not entries:
+        return (sec.head.number or 0) != 0
+    return bool(entries) and entries[-1].number is not None and number == entries[-1].number + 1
+
+
+def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None) -> bool:
+    """In a materials list of numbered entries, an unnumbered line that does not continue
+    the entry above it (a wrapped line) is the prose after the list."""
+    if ln.style is not None or not any(x.style is not None for x in sec.lines):
+        return False
+    if prev is not None and wrapped(prev):
+        return False
+    return not is_numbered(ln.text)

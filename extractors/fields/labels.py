@@ -1,0 +1,189 @@
+"""Field labels by meaning: a heading, a numbered label, 【…】, a label before a colon, a
+question or a sentence naming a field of the vocabulary, and the act it names
+(生育津贴申领材料有什么 → 生育津贴申领).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractors.fields.lines import BRACKET, CJK, LABEL_MAX, PageLine
+from govguide.vocabulary import clean_heading, match_field, vocabulary, words
+from normalizers.item_title import (
+    clean_name,
+    is_name,
+)
+
+_HEADING_MAX = 16  # a heading's words (numbering stripped) are short
+
+
+_LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报销流产术…需要的材料)
+
+
+_TERMINAL = ("。", "；", ";", "！", "!")
+
+
+_ANSWER = re.compile(r"^(?:答|回答|解答)\s*[：:]")
+
+
+COLON = re.compile(r"^([^：:]{1,30}?)\s*[：:]\s*(.*)$")
+
+
+_SENTENCE_MATERIALS = re.compile(r"(?:如下|以下|下列)(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)")
+
+
+_ENUMERATION = re.compile(r"(?:材料|资料)(?:有|包括|为|如下)[：:]?(.+)$")
+
+
+_SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)(?:材料|资料)$")
+
+
+@dataclass
+class Label:
+    field: str | None  # a vocabulary field, or None for a heading naming no field
+    kind: str  # heading | inline | bracket | question | sentence
+    value: str | None = None  # the value written after the label (simplified)
+    subject: str | None = None  # the act the label names (生育津贴申领 in …申领材料有什么)
+    weak: bool = False  # 办理时间 and the like: a time limit only if the value is days
+
+
+@cache
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted(words("reader", "materials_suffix"), key=len, reverse=True))
+
+
+def field_of(label: str) -> tuple[str | None, bool]:
+    """(field, weak) a short label names: by the vocabulary's field words, a label ending in
+    材料/资料 (报销材料), or a word that only sometimes means a time limit (办理时间)."""
+    heading = clean_heading(label)
+    if not heading:
+        return None, False
+    f = match_field(heading, max_len=LABEL_MAX)
+    if f:
+        return f, False
+    if any(w in heading for w in words("exclude", "words")):
+        return None, False
+    if heading.endswith(_suffixes()) and len(heading) <= _LONG_HEADING_MAX:
+        return "materials", False
+    if any(w in heading for w in words("reader", "weak_time_limit")):
+        return "time_limit", True
+    return None, False
+
+
+def _is_question(text: str) -> bool:
+    t = text.rstrip()
+    return t.endswith(("?", "？")) or (
+        len(t) <= 30 and any(q in t for q in words("reader", "question_words")) and not t.endswith(_TERMINAL)
+    )
+
+
+_MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要的|所需要的|所需的|所需|需提供的|需提交的|需要|的)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
+
+
+_LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
+
+
+_WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
+
+
+def _subject(label: str, field: str | None) -> str | None:
+    """The act a field label names: 生育津贴申领材料有什么 → 生育津贴申领, 报销流产术…需要的
+    材料 → 报销流产术…, 申办长期异地就医时应提供如下资料 → 长期异地就医, 银川生育津贴申领办理
+    依据 → 生育津贴申领; a bare 申请材料 names none."""
+    when = _WHEN.search(label)
+    if when:
+        text = when.group(1)
+    else:
+        text = _SENTENCE_TAIL.sub("", _LABEL_DECORATION.sub("", label))
+        cut = _field_word_at(text, field)
+        if cut is None:
+            return None
+        text = text[:cut]
+    name = clean_name(text)
+    if not is_name(name):
+        return None
+    generic = re.sub("|".join(words("reader", "item_acts")) + "|所需|需要|提交|提供|的|应|相关", "", name)
+    return name if len(generic) >= 2 else None
+
+
+def _field_word_at(text: str, field: str | None) -> int | None:
+    """Where the words naming ``field`` start in a label (None: the label starts with them)."""
+    if field is None:
+        return len(text)
+    if field == "materials":
+        # …生育津贴报销材料 names 生育津贴报销: the act stays, only 材料/资料 and what asks
+        # for them (需要的, 所需) go.
+        m = _MATERIALS_TAIL.search(text)
+        return (m.start() or None) if m else len(text)
+    field_words = list(vocabulary()["fields"].get(field, []))
+    for w in sorted(field_words, key=len, reverse=True):
+        i = text.find(w)
+        if i > 0:
+            return i
+        if i == 0:
+            return None
+    return len(text)
+
+
+def read_label(ln: PageLine) -> Label | None:
+    t = ln.rest
+    if not t:
+        return None
+    m = BRACKET.match(t)
+    if m:
+        f, weak = field_of(m.group(1))
+        return Label(f, "bracket", m.group(2).strip() or None, weak=weak)
+    if _is_question(t) and len(t) <= 40:
+        q = t
+        f: str | None = None
+        weak = False
+        if re.search("材料|资料", q):
+            f = "materials"
+        elif re.search("时限|时间|多久|几天|多长", q):
+            f, weak = "time_limit", True
+        elif "条件" in q:
+            f = "conditions"
+        subject = _subject(q, f) if f is not None else None
+        if subject is None:
+            subject = clean_name(q)
+        return Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
+    if _ANSWER.match(t):
+        return None  # 答：… is the content of the question above it
+    m = COLON.match(t)
+    if m and len(clean_heading(m.group(1))) <= LABEL_MAX:
+        label, value = m.group(1), m.group(2).strip()
+        f, weak = field_of(label)
+        if f is None and _SENTENCE_MATERIALS.search(label):
+            f = "materials"
+        if f is not None:
+            if f == "materials" and value:
+                enum = _ENUMERATION.search(value)
+                if enum:  # 注意事项：需要上传的材料有A、B、C，因…
+                    return Label("materials", "sentence", enum.group(1))
+            subject = None if value else _subject(label, f)
+            return Label(f, "inline" if value else "heading", value or None, subject, weak)
+        enum = _ENUMERATION.search(value) if value else None
+        if enum:
+            return Label("materials", "sentence", enum.group(1))
+        return Label(None, "inline", value or None) if len(clean_heading(label)) <= 8 else None
+    if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
+        # 申办长期异地就医时应提供如下资料：
+        return Label("materials", "sentence", subject=_subject(t.rstrip("：:"), "materials"))
+    enum = _ENUMERATION.search(t)
+    if enum and ln.style is None:
+        return Label("materials", "sentence", enum.group(1))
+    heading = clean_heading(t)
+    long_materials = len(heading) <= _LONG_HEADING_MAX and heading.endswith(_suffixes())
+    if (
+        (len(heading) <= _HEADING_MAX or long_materials)
+        and not t.endswith(_TERMINAL)
+        and len(CJK.findall(heading)) >= 2
+    ):
+        f, weak = field_of(t)
+        subject = _subject(t, f) if f is not None else None
+        if f is not None:
+            return Label(f, "heading", subject=subject, weak=weak)
+        return Label(None, "heading")
+    return None

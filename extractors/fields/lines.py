@@ -1,0 +1,170 @@
+"""The lines of a page as the fields reader sees them: simplified characters, pinyin
+readings taken out (with where each character stood, so values keep the page's writing),
+page furniture and navigation left out, headings known by their font, tables read as
+label and value lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from govguide.document import Document, Line, Paragraph, Table
+from govguide.vocabulary import match_field, words
+from normalizers.numbering import heading_number, heading_numbering
+from normalizers.script import READING, to_simplified
+from normalizers.text import clean_text, is_page_footer
+
+_MENU_MAX = 6  # a navigation entry
+
+
+LABEL_MAX = 20  # and so is a label before its colon
+
+
+_CLOSED = ("。", "；", ";", "：", ":", "！", "!", "？", "?")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+BRACKET = re.compile(r"^[【\[]([^【】\[\]]{1,20})[】\]]\s*(.*)$")
+
+
+@dataclass
+class PageLine:
+    line: Line
+    orig: str  # the line as written, stripped
+    text: str  # the same in simplified characters
+    style: str | None  # numbering style
+    rest: str  # simplified text after the numbering
+    large: bool  # set in a larger font than the body text: a heading
+
+    @property
+    def number(self) -> int | None:
+        return heading_number(self.text) if self.style is not None else None
+
+    pos: list[int] | None = None  # index in ``orig`` of each character of ``text``
+
+    def orig_after(self, simplified_tail: str) -> str:
+        """The original text of the line's last ``len(simplified_tail)`` characters."""
+        if not simplified_tail or len(simplified_tail) > len(self.text):
+            return simplified_tail
+        start = len(self.text) - len(simplified_tail)
+        if self.pos is not None:
+            return self.orig[self.pos[start] :]
+        return self.orig[start:] if len(self.orig) == len(self.text) else simplified_tail
+
+
+def _is_boilerplate(text: str) -> bool:
+    if _LATIN_ONLY.fullmatch(text):
+        return True  # THE END, The Beginning, 1位: page furniture around a Chinese text
+    return text.startswith(tuple(words("reader", "boilerplate_start"))) or any(
+        b in text for b in words("reader", "boilerplate")
+    )
+
+
+_LATIN_ONLY = re.compile(r"[A-Za-z0-9 .,:;!?'\-]{1,24}|\d{1,3}位")
+
+
+def page_lines(doc: Document) -> list[PageLine]:
+    large = _large_blocks(doc)
+    out: list[PageLine] = []
+    for bi, block in enumerate(doc.blocks):
+        if isinstance(block, Paragraph):
+            for ln in block.lines:
+                made = make_line(ln, bi in large)
+                if made is not None:
+                    out.append(made)
+        else:
+            out.extend(_table_lines(block))
+    return _skip_menu(out)
+
+
+def _skip_menu(lines: list[PageLine]) -> list[PageLine]:
+    """A page's navigation menu (政务服务 / 办事指南 / 政策文件 / 联系我们) before its text."""
+    n = 0
+    while n < len(lines) and len(lines[n].text) <= _MENU_MAX and not re.search(r"[，,。：:]", lines[n].text):
+        n += 1
+    return lines[n:] if n >= 3 else lines
+
+
+def make_line(ln: Line, large: bool) -> PageLine | None:
+    orig = ln.text.strip()
+    if not orig or is_page_footer(orig) or _is_boilerplate(to_simplified(orig)):
+        return None
+    text = to_simplified(orig)
+    pos = None
+    if len(text) == len(orig) and _RUBY.search(text):
+        text, pos = _without_ruby(text)
+    style, rest = _numbering(text)
+    return PageLine(line=ln, orig=orig, text=text, style=style, rest=rest.strip(), large=large, pos=pos)
+
+
+_RUBY = READING
+
+
+def _without_ruby(text: str) -> tuple[str, list[int]]:
+    """``text`` without pinyin readings, and where each remaining character stood."""
+    keep: list[int] = []
+    last = 0
+    for m in _RUBY.finditer(text):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(text)))
+    return "".join(text[i] for i in keep), keep
+
+
+def _table_lines(table: Table) -> list[PageLine]:
+    """A table inside a page guide (申请材料 | 1.… 2.…): a label cell becomes a label line,
+    its value cells the lines under it; other rows are read row by row."""
+    out: list[PageLine] = []
+    for row in table.rows:
+        cells = [c for c in row if c is not None and c.lines]
+        if not cells:
+            continue
+        first = clean_text(cells[0].text)
+        if len(cells) >= 2 and len(first) <= LABEL_MAX and match_field(to_simplified(first)):
+            label = Line(text=first + "：", ref=cells[0].ref)
+            out.append(make_line(label, True))  # type: ignore[arg-type]
+            for cell in cells[1:]:
+                out.extend(m for ln in cell.lines if (m := make_line(ln, False)))
+            continue
+        for cell in cells:
+            out.extend(m for ln in cell.lines if (m := make_line(ln, False)))
+    return [x for x in out if x is not None]
+
+
+def _large_blocks(doc: Document) -> set[int]:
+    """Paragraphs set larger than the body text (headings). PDF sizes are relative to the
+    body; DOCX sizes are points where set (unset = the body's); HTML sets them on <h1>–<h6>."""
+    paras = [(i, b) for i, b in enumerate(doc.blocks) if isinstance(b, Paragraph)]
+    sizes = Counter(b.size for _, b in paras)
+    body = sizes.most_common(1)[0][0] if sizes else None
+    out: set[int] = set()
+    for i, b in paras:
+        if b.size is None:
+            continue
+        if doc.format == "html":
+            big = b.size >= 1.0
+        elif body is None:
+            big = b.size >= 12.5
+        else:
+            big = b.size > body * 1.05
+        if big:
+            out.add(i)
+    return out
+
+
+_numbering = heading_numbering
+
+
+def is_numbered(text: str) -> bool:
+    return heading_numbering(text)[0] is not None
+
+
+def wrapped(ln: PageLine, following: PageLine | None = None) -> bool:
+    """Whether a PDF wrapped ``ln`` at the margin, so that ``following`` continues it."""
+    if ln.line.fill is None or ln.line.fill < 0.9 or ln.orig.endswith(_CLOSED):
+        return False
+    return following is None or (following.style is None and not following.large and not BRACKET.match(following.text))

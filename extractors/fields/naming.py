@@ -1,0 +1,125 @@
+"""The item's name: its 事项名称, the page title, the act a label or a question names, an
+opening sentence or a quoted name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.fields.extent import Section
+from extractors.fields.labels import COLON, field_of, read_label
+from extractors.fields.lines import PageLine, make_line
+from govguide.document import Document, Line
+from govguide.models import SourceRef
+from govguide.vocabulary import words
+from normalizers.item_title import (
+    clean_name,
+    is_name,
+    keep_writing,
+    name_from_title,
+)
+from normalizers.script import to_simplified
+
+# Labels whose words before the field word name the act (生育津贴申领材料, …申领办理依据).
+_NAMING = ("materials", "legal_basis", "time_limit", "legal_limit", "promised_limit")
+
+
+def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
+    """The page's title: its first line when that line is a heading (larger font) or stands
+    alone before the first label."""
+    if not lines:
+        return None
+    if doc.title:
+        simple = to_simplified(doc.title.strip())
+        for ln in lines:
+            if ln.text == simple or (len(ln.text) >= 4 and simple.startswith(ln.text)):
+                return ln
+        made = make_line(Line(text=doc.title, ref=SourceRef(para=0)), True)
+        return made
+    first = lines[0]
+    label = read_label(first)
+    if label is not None and label.field is not None and label.kind != "question":
+        return None
+    if first.large or first.style is None:
+        return first
+    return None
+
+
+def name_value(lines: list[PageLine]) -> tuple[PageLine, str]:
+    """The name under a 事项名称 heading: its 子项名称 where it gives 主项名称 and 子项名称
+    as labelled lines, else its first line."""
+    for ln in lines:
+        m = COLON.match(ln.rest)
+        if m and m.group(2).strip() and field_of(m.group(1))[0] == "item_name":
+            return ln, m.group(2).strip()
+    return lines[0], lines[0].text
+
+
+def orig_value(ln: PageLine, simplified_value: str) -> str:
+    return ln.orig_after(simplified_value) if ln.text.endswith(simplified_value) else simplified_value
+
+
+def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | None) -> tuple[str | None, PageLine | None]:
+    """The page's item name: its title (cleaned), unless the title is itself a field heading
+    (江苏省生育津贴领取条件) or a label names the same act more precisely (长期异地就医 under
+    广州异地就医办理指南); else the act a label or a question names, an opening sentence or a
+    quoted item name, in that order."""
+    from_title = name_from_title(title.orig) if title is not None else None
+    if from_title and title is not None and field_of(title.text.rstrip("?？:："))[0] is not None:
+        from_title = None  # a title that names a field is a heading, not the item
+    labelled = [s for s in sections if s.label.subject and s.label.kind != "question" and s.field in _NAMING]
+    labelled.sort(key=lambda s: s.field != "materials")
+    for s in labelled:
+        subject = s.label.subject or ""
+        if from_title is None or to_simplified(from_title) in subject:
+            return keep_writing(subject, s.head.orig), s.head
+    if from_title and title is not None:
+        return from_title, title
+    for s in sections:
+        if s.label.kind == "question" and s.label.subject:
+            return keep_writing(s.label.subject, s.head.orig), s.head
+    for ln in lines[:3]:
+        name = _name_in_sentence(ln.text)
+        if name:
+            return keep_writing(name, ln.orig), ln
+    quoted = _quoted_name(lines)
+    if quoted:
+        return quoted
+    return None, None
+
+
+_QUESTION_CLAUSE = re.compile(r"([^，,。！!？?；;]{4,40}?)(?:的)?(?:流程是怎样的|怎么办理|如何办理|需要(?:什么|哪些)材料|需要什么条件)")
+
+
+_LEAD_IN = re.compile(r"^.*?(?:看看|了解一下|了解|介绍一下|介绍|说说|讲讲)")
+
+
+def _name_in_sentence(text: str) -> str | None:
+    """今天我们就来看看武汉城镇居民的医疗保险办理流程是怎样的 → 城镇居民的医疗保险办理."""
+    m = _QUESTION_CLAUSE.search(text)
+    if not m:
+        return None
+    clause = _LEAD_IN.sub("", m.group(1))
+    name = clean_name(clause)
+    return name if is_name(name) else None
+
+
+_QUOTED = re.compile(r"[“\"「]([^”\"」]{4,20})[”\"」]")
+
+
+def _quoted_name(lines: list[PageLine]) -> tuple[str, PageLine] | None:
+    """An item named only in quotes (进入“生育津贴申领”页面), the one quoted most often."""
+    acts = tuple(words("reader", "item_acts"))
+    seen: Counter[str] = Counter()
+    where: dict[str, PageLine] = {}
+    for ln in lines:
+        for m in _QUOTED.finditer(ln.text):
+            q = m.group(1)
+            if q.endswith(acts) and is_name(q):
+                seen[q] += 1
+                where.setdefault(q, ln)
+    if not seen:
+        return None
+    best, n = seen.most_common(1)[0]
+    return (best, where[best]) if n >= 2 else None

@@ -1,0 +1,230 @@
+"""An item's fields from the sections of its page: materials (lists, one-line lists,
+sentence lists, the documents a how-to answer names, an unlabelled list of documents),
+time limits (办理时间 only when it says days), legal basis (labelled, or cited in prose).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.base import RawField, RawItem
+from extractors.fields.extent import Section, field_family
+from extractors.fields.lines import PageLine, is_numbered, wrapped
+from extractors.fields.naming import orig_value
+from govguide.document import Line
+from govguide.models import LegalBasis, Material, SourceRef
+from govguide.vocabulary import words
+from normalizers.legal_basis import parse_legal_basis
+from normalizers.script import to_simplified
+from normalizers.text import clean_text
+from normalizers.time_limits import parse_time_limit
+
+_ENUM_PART_MAX = 20  # one name in a list written in a line
+
+
+def documents_share(entries: list[PageLine]) -> float:
+    """Share of list entries that name a document to hand in (证, 表, 复印件 …)."""
+    nouns = words("reader", "material_nouns")
+    hits = sum(1 for e in entries if any(n in e.rest for n in nouns))
+    return hits / len(entries) if entries else 0.0
+
+
+def raw_item(name: str, name_line: PageLine, sections: list[Section], lines: list[PageLine]) -> RawItem | None:
+    item = RawItem(name=name, name_refs=[name_line.line.ref], page=name_line.line.ref.page)
+    _set_materials(item, sections, lines)
+    _set_time(item, sections)
+    legal = next((s for s in sections if s.field == "legal_basis"), None)
+    if legal is not None:
+        item.legal_basis = RawField(_value_lines(legal))
+    else:
+        item.legal_rows = _cited_in_prose(lines)
+    case = next((s for s in sections if s.field == "case_type"), None)
+    if case is not None:
+        value = [x.text.strip() for x in _value_lines(case)]
+        item.case_type = " ".join(value) or None
+    has_time = bool(item.time_limit or item.legal_limit or item.promised_limit)
+    if not (item.materials or item.material_rows or has_time or item.legal_basis):
+        return None
+    return item
+
+
+# 根据沈人社发(2017)63号《关于…的通知》规定: a citation in the page's prose.
+_CITED = re.compile(r"(?:根据|依据|按照|依照)([^，,。；;《]{0,24}《[^》]{4,60}》(?:第[一二三四五六七八九十百零\d]+条)?(?:[(（][^)）]{2,24}[)）])?)")
+
+
+def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[SourceRef]]]:
+    out: list[tuple[LegalBasis, list[SourceRef]]] = []
+    seen: set[str] = set()
+    for ln in lines:
+        for m in _CITED.finditer(ln.text):
+            for basis in parse_legal_basis(m.group(1)):
+                if basis.title not in seen:
+                    seen.add(basis.title)
+                    out.append((basis, [ln.line.ref]))
+    return out
+
+
+def _value_lines(sec: Section) -> list[Line]:
+    """The section's value: what follows the label on its line, then the lines under it."""
+    out: list[Line] = []
+    if sec.label.value and sec.label.kind != "sentence":
+        out.append(Line(text=orig_value(sec.head, sec.label.value), ref=sec.head.line.ref, fill=sec.head.line.fill))
+    out.extend(x.line for x in sec.lines)
+    return out
+
+
+def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]) -> None:
+    mats = [s for s in sections if s.field == "materials"]
+    attrs = tuple(words("reader", "material_attributes"))
+    for sec in mats:
+        if sec.label.kind == "sentence" and sec.label.value:
+            _set_enumeration(item, sec)
+            return
+        kept = [ln for ln in _value_lines(sec) if not _is_attribute(ln.text, attrs)]
+        listed = _listed_in_one_line(kept)
+        if listed:
+            item.material_rows = [(Material(name=p), [kept[0].ref]) for p in listed]
+            return
+        if any(ln.text.strip() for ln in kept):
+            item.materials = RawField(kept)
+            return
+    if mats:
+        return
+    answer = [s for s in sections if s.label.kind == "question" and s.field is None]
+    for sec in answer:
+        found = _materials_in_prose(sec)
+        if found:
+            item.material_rows = found
+            return
+    listed = _documents_list(lines, sections)
+    if listed:
+        item.materials = RawField(listed)
+
+
+def _is_attribute(text: str, attrs: tuple[str, ...]) -> bool:
+    label = re.split("[：:]", text.strip(), maxsplit=1)
+    return len(label) == 2 and to_simplified(label[0]).strip() in attrs
+
+
+_ENUM_SPLIT = re.compile(r"、(?![^《]*》)(?![^（(]*[)）])")
+
+
+def _listed_in_one_line(lines: list[Line]) -> list[str]:
+    """A materials value written as one unnumbered line of short names (有效身份证件、社保卡、
+    医学死亡证明。): one material each. A phrase ending in 等… names one material."""
+    texts = [t for ln in lines if (t := ln.text.strip())]
+    if len(texts) != 1 or is_numbered(texts[0]):
+        return []
+    text = texts[0].rstrip("。；;.")
+    parts = [p.strip() for p in _ENUM_SPLIT.split(text)]
+    if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in parts) or "等" in parts[-1]:
+        return []
+    return parts
+
+
+_ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
+
+
+def _set_enumeration(item: RawItem, sec: Section) -> None:
+    """需要上传的材料有医疗资料、《申领表》、《出生医学证明》，因… → one material per element."""
+    value = orig_value(sec.head, sec.label.value or "")
+    prev = sec.head
+    for ln in sec.lines:  # the sentence goes on where a PDF wrapped it
+        if not wrapped(prev, ln):
+            break
+        value += ln.orig
+        prev = ln
+    value = _ENUM_END.split(value, maxsplit=1)[0]
+    parts = [p.strip() for p in re.split(r"、(?![^《]*》)(?![^（(]*[)）])", value) if p.strip()]
+    item.material_rows = [(Material(name=p.rstrip("等")), [sec.head.line.ref]) for p in parts]
+
+
+_PROSE_MATERIAL = re.compile(r"(?:填写|提供|提交|携带|上传)(《[^》]{2,40}》|[^，,。；;]{2,80})")
+
+
+def _materials_in_prose(sec: Section) -> list[tuple[Material, list[SourceRef]]]:
+    """The answer to a how-to question names materials in sentences: 填写《…申请表》，提供近期
+    …等认定资料 → two materials (a list ending in 等…资料 is one material)."""
+    out: list[tuple[Material, list[SourceRef]]] = []
+    refs = [ln.line.ref for ln in sec.lines]
+    # The answer's lines as one text: a PDF wraps its sentences anywhere.
+    orig = "".join(ln.orig for ln in sec.lines)
+    simple = "".join(ln.text for ln in sec.lines)
+    text = orig if len(orig) == len(simple) else simple
+    for m in _PROSE_MATERIAL.finditer(simple):
+        start, end = m.span(1)
+        phrase = text[start:end].strip()
+        if phrase.startswith("《") or re.search("(材料|资料|证明|证件|表|书|证|卡)$", simple[start:end].strip()):
+            out.append((Material(name=phrase), refs))
+    return out
+
+
+def _documents_list(lines: list[PageLine], sections: list[Section]) -> list[Line]:
+    """With no labelled materials, the numbered list (1. 2. 3. …) outside every labelled
+    field whose entries are mostly documents to hand in."""
+    inside = {id(x) for s in sections if s.field is not None for x in (s.head, *s.lines)}
+    runs: list[list[PageLine]] = []
+    run: list[PageLine] = []
+    for ln in lines:
+        if id(ln) in inside:
+            continue
+        number = ln.number
+        last = next((x.number for x in reversed(run) if x.style is not None), 0) or 0
+        if ln.style is not None and number is not None and (
+            (not run and number == 1) or (run and ln.style == run[0].style and number == last + 1)
+        ):
+            run.append(ln)
+            continue
+        if run and ln.style is None and wrapped(run[-1]):
+            run.append(ln)  # a wrapped entry
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [ln] if ln.style is not None and number == 1 else []
+    if len(run) >= 2:
+        runs.append(run)
+    scored = [(r, documents_share([x for x in r if x.style is not None])) for r in runs]
+    best = max(scored, key=lambda rs: rs[1], default=None)
+    if best is None or best[1] < 0.6:
+        return []
+    return [x.line for x in best[0]]
+
+
+def _set_time(item: RawItem, sections: list[Section]) -> None:
+    for sec in sections:
+        if field_family(sec.field) != "time_limit":
+            continue
+        value = _value_lines(sec)
+        if not value:
+            continue
+        if sec.label.weak:
+            # 办理时间 is a limit only when it says a number of days (not 9:00-17:00).
+            if _says_days(value[:1]):
+                value = value[:1]
+            elif not _says_days(value):
+                continue
+        if sec.field == "legal_limit":
+            item.legal_limit = RawField(value)
+        elif sec.field == "promised_limit":
+            item.promised_limit = RawField(value)
+        else:
+            item.time_limit = RawField(value)
+            _split_kinds(item, value)
+        if item.time_limit or item.promised_limit:
+            return
+
+
+def _says_days(lines: list[Line]) -> bool:
+    parsed = parse_time_limit(" ".join(clean_text(x.text) for x in lines), default_kind="promised")
+    return parsed is not None and (parsed.promised_days is not None or parsed.legal_days is not None)
+
+
+def _split_kinds(item: RawItem, value: list[Line]) -> None:
+    """法定时限：5工作日 / 承诺时限：10个工作日 lines inside one time-limit field."""
+    legal = [x for x in value if "法定" in to_simplified(x.text)[:6]]
+    promised = [x for x in value if "承诺" in to_simplified(x.text)[:6]]
+    if legal and not promised and len(value) >= 1:
+        item.legal_limit = RawField(legal)
+        item.time_limit = RawField(legal)
+    elif promised and not legal:
+        item.time_limit = RawField(promised)
