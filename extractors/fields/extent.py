@@ -11,8 +11,6 @@ from extractors.fields.lines import PageLine, is_numbered, wrapped
 from normalizers.numbering import RANK
 
 _CORE = ("item_name", "materials", "time_limit", "legal_basis")
-
-
 _TIME = ("time_limit", "legal_limit", "promised_limit")
 
 

@@ -17,17 +17,9 @@ from normalizers.script import READING, to_simplified
 from normalizers.text import clean_text, is_page_footer
 
 _MENU_MAX = 6  # a navigation entry
-
-
 LABEL_MAX = 20  # and so is a label before its colon
-
-
 _CLOSED = ("。", "；", ";", "：", ":", "！", "!", "？", "?")
-
-
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 BRACKET = re.compile(r"^[【\[]([^【】\[\]]{1,20})[】\]]\s*(.*)$")
 
 

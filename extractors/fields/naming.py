@@ -90,8 +90,6 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
 
 
 _QUESTION_CLAUSE = re.compile(r"([^，,。！!？?；;]{4,40}?)(?:的)?(?:流程是怎样的|怎么办理|如何办理|需要(?:什么|哪些)材料|需要什么条件)")
-
-
 _LEAD_IN = re.compile(r"^.*?(?:看看|了解一下|了解|介绍一下|介绍|说说|讲讲)")
 
 
