@@ -20,17 +20,20 @@ encoded. Row order is deterministic: items by source file, then by their order i
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pyarrow as pa
 
+from govguide.ids import ItemIds, identify
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 
 # 2: the match evidence columns of items (match_score …); 3: items.source_url and
-# items.fetched_at, coverage.n_items
-SCHEMA_VERSION = "3"
+# items.fetched_at, coverage.n_items; 4: stable ids (item_id from guide and name, guide_id,
+# content_id on items, materials, legal_basis and files; source_file on materials and
+# legal_basis; changes.item_id; review_queue.item_id and alignment.item_ids instead of the
+# older keys), files.change / previous_path / duplicate_of, match_method 'reviewed_none'
+SCHEMA_VERSION = "4"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
@@ -69,6 +72,8 @@ PROVENANCE = pa.struct(
 ITEMS = pa.schema(
     [
         ("item_id", pa.string()),
+        ("guide_id", pa.string()),
+        ("content_id", pa.string()),
         ("province", _DICT),
         ("region", _DICT),
         ("item_name", pa.string()),
@@ -108,6 +113,9 @@ ITEMS = pa.schema(
 MATERIALS = pa.schema(
     [
         ("item_id", pa.string()),
+        ("guide_id", pa.string()),
+        ("content_id", pa.string()),
+        ("source_file", _DICT),
         ("material_index", pa.int32()),
         ("province", _DICT),
         ("region", _DICT),
@@ -125,6 +133,9 @@ MATERIALS = pa.schema(
 LEGAL_BASIS_TABLE = pa.schema(
     [
         ("item_id", pa.string()),
+        ("guide_id", pa.string()),
+        ("content_id", pa.string()),
+        ("source_file", _DICT),
         ("basis_index", pa.int32()),
         ("province", _DICT),
         ("region", _DICT),
@@ -154,6 +165,11 @@ FILES = pa.schema(
         ("attempts", pa.int32()),
         ("seconds", pa.float64()),
         ("quarantine_path", pa.string()),
+        ("content_id", pa.string()),
+        # Against the parent version: added, changed, unchanged, renamed, removed.
+        ("change", _DICT),
+        ("previous_path", pa.string()),
+        ("duplicate_of", pa.string()),
     ]
 )
 
@@ -163,6 +179,7 @@ CHANGES = pa.schema(
         ("new_version", _DICT),
         ("province", _DICT),
         ("region", _DICT),
+        ("item_id", pa.string()),
         ("item_key", pa.string()),
         ("item_name", pa.string()),
         ("source_file", _DICT),
@@ -183,7 +200,7 @@ ALIGNMENT = pa.schema(
         ("province", _DICT),
         ("region", _DICT),
         ("item_names", pa.list_(pa.string())),
-        ("item_keys", pa.list_(pa.string())),
+        ("item_ids", pa.list_(pa.string())),
         ("n_items", pa.int32()),
         ("provided_as", _DICT),
         ("legal_days_min", pa.int32()),
@@ -200,7 +217,7 @@ ALIGNMENT = pa.schema(
 )
 REVIEW_QUEUE = pa.schema(
     [
-        ("item_key", pa.string()),
+        ("item_id", pa.string()),
         ("item_name", pa.string()),
         ("province", _DICT),
         ("region", _DICT),
@@ -242,17 +259,16 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 # Status of one input file in the run report (``files.status``).
-FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed")
+FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed", "removed")
+# How an item's catalog mapping was found (``items.match_method``); ``reviewed_none`` is a
+# reviewer's decision that the item matches no catalog item, ``none`` the matcher finding none.
+MATCH_METHODS = ("override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none")
+# What happened to a file since the parent version (``files.change``).
+FILE_CHANGES = ("added", "changed", "unchanged", "renamed", "removed")
 
 # Tables whose content defines a version: the run report (timings) and the diff (depends
 # on the parent) are published with a version but do not make one different.
 DATA_TABLES = ("items", "materials", "legal_basis", "alignment", "review_queue", "coverage")
-
-
-def item_id(source_file: str, item_index: int, item_name: str) -> str:
-    """Stable id of an item: same file, position and name → same id in every run."""
-    key = f"{source_file}\x1f{item_index}\x1f{item_name}".encode()
-    return hashlib.sha256(key).hexdigest()[:16]
 
 
 def order_items(items: Iterable[GuideItem]) -> list[tuple[int, GuideItem]]:
@@ -271,9 +287,11 @@ def order_items(items: Iterable[GuideItem]) -> list[tuple[int, GuideItem]]:
     return indexed
 
 
-def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
+def _item_row(item: GuideItem, idx: int, ids: ItemIds) -> dict[str, Any]:
     return {
-        "item_id": item_id(item.source_file, idx, item.item_name),
+        "item_id": ids.item_id,
+        "guide_id": ids.guide_id,
+        "content_id": ids.content_id,
         "province": item.province,
         "region": item.region,
         "item_name": item.item_name,
@@ -358,11 +376,16 @@ def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
     item_rows: list[dict[str, Any]] = []
     material_rows: list[dict[str, Any]] = []
     basis_rows: list[dict[str, Any]] = []
-    for idx, item in order_items(items):
-        row = _item_row(item, idx)
+    ordered = order_items(items)
+    ids = identify([item for _, item in ordered])
+    for (idx, item), item_ids in zip(ordered, ids, strict=True):
+        row = _item_row(item, idx, item_ids)
         item_rows.append(row)
         shared = {
-            "item_id": row["item_id"],
+            "item_id": item_ids.item_id,
+            "guide_id": item_ids.guide_id,
+            "content_id": item_ids.content_id,
+            "source_file": item.source_file,
             "province": item.province,
             "region": item.region,
             "item_name": item.item_name,
