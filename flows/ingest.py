@@ -349,7 +349,7 @@ def _align_validate_publish(
     changes = file_changes(
         states, InputState.of_manifest(parent.manifest.get("inputs")) if parent else None
     )
-    summary.file_changes = [c for c in changes if c.change != "unchanged" or c.duplicate_of]
+    summary.file_changes = [c for c in changes if c.change != "unchanged"]
     tables["files"] = files_table(outcomes, changes)
     validate_task(quote(tables))
     manifest = {

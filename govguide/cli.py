@@ -23,6 +23,7 @@ _COMMAND_MODULES = [
     "govguide.commands.pipeline",
     "govguide.commands.bench",
     "govguide.commands.fetch",
+    "govguide.commands.review",
 ]
 
 for _name in _COMMAND_MODULES:

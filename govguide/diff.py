@@ -199,8 +199,9 @@ class VersionDiff:
 
     @property
     def changed_files(self) -> list[FileChange]:
-        """Files added, changed, renamed, removed or duplicating another."""
-        return [f for f in self.files if f.change != "unchanged" or f.duplicate_of]
+        """Files added, changed, renamed or removed (with the file each new one duplicates:
+        a file that stays a duplicate is not reported again; ``files`` always says it)."""
+        return [f for f in self.files if f.change != "unchanged"]
 
     def counts(self) -> Counter[str]:
         """Items added / removed / changed, and every change kind."""
@@ -616,10 +617,8 @@ def changes_table(diff: VersionDiff) -> pa.Table:
         for ch in d.changes
     ]
     for f in diff.changed_files:
-        file_rows: list[tuple[str, str | None, str | None]] = []
-        if f.change != "unchanged":
-            after = None if f.change == "removed" else f.path
-            file_rows.append((f"file_{f.change}", f.previous_path, after))
+        after = None if f.change == "removed" else f.path
+        file_rows = [(f"file_{f.change}", f.previous_path, after)]
         if f.duplicate_of:
             file_rows.append(("file_duplicate", f.duplicate_of, f.path))
         rows += [

@@ -112,17 +112,6 @@ def file_changes(
     return out
 
 
-def counts(changes: Iterable[FileChange]) -> dict[str, int]:
-    """Files per change (and ``duplicate``), leaving out unchanged ones."""
-    c: dict[str, int] = {}
-    for f in changes:
-        if f.change != UNCHANGED:
-            c[f.change] = c.get(f.change, 0) + 1
-        if f.duplicate_of:
-            c["duplicate"] = c.get("duplicate", 0) + 1
-    return c
-
-
 def describe(f: FileChange) -> str:
     """One line for reports: ``renamed a.pdf → b.pdf``, ``duplicate of …``."""
     text = f"{f.change} {f.path}"

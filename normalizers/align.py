@@ -496,14 +496,14 @@ class _Aligner:
                 runner_name = (
                     self.catalog.entries[runner].canonical_name if runner is not None else ""
                 )
-                decision.reason = f"close to runner-up {runner_name} ({runner_score:.0f})"
+                decision.reason = f"close to runner-up {runner_name} ({runner_score:.1f})"
             else:
-                decision.reason = f"score {score:.0f} below {s.accept_score:.0f}"
+                decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
             return decision
         decision.entry, decision.method = None, "none"
         if score >= s.review_floor:
             decision.needs_review = True
-            decision.reason = f"weak match: best candidate {entry_name} ({score:.0f})"
+            decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
 
     # -- content ------------------------------------------------------------------------
