@@ -27,12 +27,17 @@ import pyarrow as pa
 
 from govguide.ids import ItemIds, identify
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
+from normalizers.references import doc_number, law_title, material_name
+from normalizers.time_limits import limit_status
 
 # 2: the match evidence columns of items (match_score …); 3: items.source_url and
 # items.fetched_at, coverage.n_items; 4: stable ids (item_id from guide and name, guide_id,
 # content_id on items, materials, legal_basis and files; source_file on materials and
 # legal_basis; changes.item_id; review_queue.item_id and alignment.item_ids instead of the
-# older keys), files.change / previous_path / duplicate_of, match_method 'reviewed_none'
+# older keys), files.change / previous_path / duplicate_of, match_method 'reviewed_none';
+# items.days_unit null without a limit, items.legal_days_status / promised_days_status;
+# legal_basis.title / doc_number in one spelling per law with title_as_written /
+# doc_number_as_written; materials.name_normalised
 SCHEMA_VERSION = "4"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
@@ -89,6 +94,8 @@ ITEMS = pa.schema(
         ("legal_days", pa.int32()),
         ("promised_days", pa.int32()),
         ("days_unit", _DICT),
+        ("legal_days_status", _DICT),
+        ("promised_days_status", _DICT),
         ("time_limit_text", pa.string()),
         ("time_limit_conditions", pa.list_(TIME_CONDITION)),
         ("n_materials", pa.int32()),
@@ -122,6 +129,7 @@ MATERIALS = pa.schema(
         ("item_name", _DICT),
         ("canonical_name", _DICT),
         ("name", pa.string()),
+        ("name_normalised", pa.string()),
         ("condition", _DICT),
         ("form", _DICT),
         ("copies", pa.int32()),
@@ -142,7 +150,9 @@ LEGAL_BASIS_TABLE = pa.schema(
         ("item_name", _DICT),
         ("canonical_name", _DICT),
         ("title", _DICT),
+        ("title_as_written", _DICT),
         ("doc_number", _DICT),
+        ("doc_number_as_written", _DICT),
         ("articles", pa.list_(pa.int32())),
         ("raw", pa.string()),
     ]
@@ -263,6 +273,9 @@ FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed
 # How an item's catalog mapping was found (``items.match_method``); ``reviewed_none`` is a
 # reviewer's decision that the item matches no catalog item, ``none`` the matcher finding none.
 MATCH_METHODS = ("override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none")
+# How an item's legal / promised limit is stated (``items.legal_days_status`` …): days
+# given, the guide saying there is none (法定时限 无), or nothing said.
+LIMIT_STATUSES = ("stated", "none", "not stated")
 # What happened to a file since the parent version (``files.change``).
 FILE_CHANGES = ("added", "changed", "unchanged", "renamed", "removed")
 
@@ -306,7 +319,10 @@ def _item_row(item: GuideItem, idx: int, ids: ItemIds) -> dict[str, Any]:
         "catalog_version": item.catalog_version,
         "legal_days": item.legal_days,
         "promised_days": item.promised_days,
-        "days_unit": item.days_unit,
+        # A unit only where there is a limit to count in it.
+        "days_unit": item.days_unit if _has_limit(item) else None,
+        "legal_days_status": limit_status(item.legal_days, "legal", item.time_limit_text),
+        "promised_days_status": limit_status(item.promised_days, "promised", item.time_limit_text),
         "time_limit_text": item.time_limit_text,
         "time_limit_conditions": [c.model_dump() for c in item.time_limit_conditions],
         "n_materials": len(item.materials),
@@ -333,6 +349,30 @@ def _item_row(item: GuideItem, idx: int, ids: ItemIds) -> dict[str, Any]:
             for field, refs in item.provenance.items()
             for ref in refs
         ],
+    }
+
+
+def _has_limit(item: GuideItem) -> bool:
+    return (
+        item.legal_days is not None
+        or item.promised_days is not None
+        or bool(item.time_limit_conditions)
+    )
+
+
+def _material_row(material: Material) -> dict[str, Any]:
+    return {**material.model_dump(), "name_normalised": material_name(material.name)}
+
+
+def _basis_row(basis: LegalBasis) -> dict[str, Any]:
+    # One spelling per law in the flat table, so a query by title finds every citation;
+    # the items table and the *_as_written columns keep the document's own.
+    return {
+        **basis.model_dump(),
+        "title": law_title(basis.title),
+        "title_as_written": basis.title,
+        "doc_number": doc_number(basis.doc_number),
+        "doc_number_as_written": basis.doc_number,
     }
 
 
@@ -392,9 +432,9 @@ def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
             "canonical_name": item.canonical_name,
         }
         for m_idx, material in enumerate(item.materials):
-            material_rows.append({**shared, "material_index": m_idx, **material.model_dump()})
+            material_rows.append({**shared, "material_index": m_idx, **_material_row(material)})
         for b_idx, basis in enumerate(item.legal_basis):
-            basis_rows.append({**shared, "basis_index": b_idx, **basis.model_dump()})
+            basis_rows.append({**shared, "basis_index": b_idx, **_basis_row(basis)})
     return {
         "items": rows_to_table(item_rows, ITEMS),
         "materials": rows_to_table(material_rows, MATERIALS),

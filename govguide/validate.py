@@ -17,7 +17,7 @@ import pyarrow as pa
 from pandera.errors import SchemaErrors
 
 from govguide.errors import PublishError
-from govguide.schema import FILE_CHANGES, FILE_STATUSES, MATCH_METHODS
+from govguide.schema import FILE_CHANGES, FILE_STATUSES, LIMIT_STATUSES, MATCH_METHODS
 
 _NON_EMPTY = pa_schema.Check(
     lambda s: s.astype("string").str.strip().str.len() > 0, element_wise=False, name="non_empty"
@@ -34,8 +34,15 @@ ITEMS_CHECK = pa_schema.DataFrameSchema(
         "item_name": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "legal_days": pa_schema.Column(float, _DAYS, nullable=True, coerce=True),
         "promised_days": pa_schema.Column(float, _DAYS, nullable=True, coerce=True),
+        # Null when the item states no limit.
         "days_unit": pa_schema.Column(
-            str, pa_schema.Check.isin(["working", "natural"]), nullable=False
+            str, pa_schema.Check.isin(["working", "natural"]), nullable=True
+        ),
+        "legal_days_status": pa_schema.Column(
+            str, pa_schema.Check.isin(list(LIMIT_STATUSES)), nullable=False
+        ),
+        "promised_days_status": pa_schema.Column(
+            str, pa_schema.Check.isin(list(LIMIT_STATUSES)), nullable=False
         ),
         "match_score": pa_schema.Column(
             float, pa_schema.Check.in_range(0, 100), nullable=True, coerce=True

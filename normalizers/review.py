@@ -348,7 +348,14 @@ def alignment_table(
                 "legal_days_max": legal[1],
                 "promised_days_min": promised[0],
                 "promised_days_max": promised[1],
-                "days_units": sorted({it.days_unit for it in its}),
+                # Units of the limits there are: an item stating none has no unit.
+                "days_units": sorted(
+                    {
+                        it.days_unit
+                        for it in its
+                        if it.legal_days is not None or it.promised_days is not None
+                    }
+                ),
                 "time_limit_texts": [it.time_limit_text for it in its if it.time_limit_text],
                 "material_count_min": counts[0],
                 "material_count_max": counts[1],
