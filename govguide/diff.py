@@ -42,36 +42,13 @@ from govguide.errors import PublishError
 from govguide.file_changes import FileChange, InputState, file_changes
 from govguide.ids import item_ids
 from govguide.models import GuideItem
+
+# The kinds of change (``changes.change``) live with the schema they are allowed values of.
+from govguide.schema import CHANGE_KINDS as CHANGE_KINDS
 from govguide.schema import CHANGES, rows_to_table, table_to_items
+from govguide.schema import FILE_CHANGE_KINDS as FILE_CHANGE_KINDS
 
 ItemStatus = Literal["added", "removed", "changed"]
-
-CHANGE_KINDS = (
-    "item_added",
-    "item_removed",
-    "field_changed",
-    "canonical_changed",
-    "material_added",
-    "material_removed",
-    "material_reworded",
-    "material_changed",
-    "legal_basis_added",
-    "legal_basis_removed",
-    "legal_basis_changed",
-    # An item removed because its source was withdrawn (404/410 on several nights).
-    "source_withdrawn",
-    # The mapping's review state: confirmed or sent back to review (needs_review), or how
-    # it was found (match_method: a reviewer's decision, the matcher …).
-    "review_changed",
-)
-# Rows of ``changes`` about input files (govguide.file_changes), not items.
-FILE_CHANGE_KINDS = (
-    "file_added",
-    "file_changed",
-    "file_renamed",
-    "file_removed",
-    "file_duplicate",
-)
 
 # The fields compared one to one, with the labels reports use.
 TIME_FIELDS = {

@@ -20,11 +20,14 @@ encoded. Row order is deterministic: items by source file, then by their order i
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import Any
 
 import pyarrow as pa
 
+from govguide.errors import PublishError
 from govguide.ids import ItemIds, identify
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 from normalizers.references import doc_number, law_title, material_name
@@ -257,6 +260,30 @@ COVERAGE = pa.schema(
     ]
 )
 
+_ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {}  # filled below, once the constants exist
+
+
+def _dictionary() -> dict[str, Any]:
+    text = resources.files("govguide").joinpath("data_dictionary.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _documented(name: str, schema: pa.Schema, doc: dict[str, Any]) -> pa.Schema:
+    """``schema`` with each field's description and allowed values as Parquet field
+    metadata, and required columns non-nullable (see data_dictionary.toml)."""
+    columns = doc[name]
+    fields = []
+    for f in schema:
+        if f.name not in columns:
+            raise RuntimeError(f"{name}.{f.name} is not in govguide/data_dictionary.toml")
+        entry = columns[f.name]
+        meta = {"description": entry["description"]}
+        if values := _ALLOWED.get((name, f.name)):
+            meta["values"] = ", ".join(values)
+        fields.append(f.with_nullable(not entry.get("required", False)).with_metadata(meta))
+    return pa.schema(fields, metadata={"description": doc["tables"][name]})
+
+
 SCHEMAS: dict[str, pa.Schema] = {
     "items": ITEMS,
     "materials": MATERIALS,
@@ -279,9 +306,64 @@ LIMIT_STATUSES = ("stated", "none", "not stated")
 # What happened to a file since the parent version (``files.change``).
 FILE_CHANGES = ("added", "changed", "unchanged", "renamed", "removed")
 
+CHANGE_KINDS = (
+    "item_added",
+    "item_removed",
+    "field_changed",
+    "canonical_changed",
+    "material_added",
+    "material_removed",
+    "material_reworded",
+    "material_changed",
+    "legal_basis_added",
+    "legal_basis_removed",
+    "legal_basis_changed",
+    # An item removed because its source was withdrawn (404/410 on several nights).
+    "source_withdrawn",
+    # The mapping's review state: confirmed or sent back to review (needs_review), or how
+    # it was found (match_method: a reviewer's decision, the matcher …).
+    "review_changed",
+)
+# Rows of ``changes`` about input files (govguide.file_changes), not items.
+FILE_CHANGE_KINDS = (
+    "file_added",
+    "file_changed",
+    "file_renamed",
+    "file_removed",
+    "file_duplicate",
+)
+
+# ``coverage.status`` and ``alignment.provided_as`` (normalizers.review).
+COVERAGE_STATUSES = ("has", "covered", "lacks", "adds", "unresolved")
+PROVIDED_AS = ("direct", "covered", "both")
+DAYS_UNITS = ("working", "natural")
+
 # Tables whose content defines a version: the run report (timings) and the diff (depends
 # on the parent) are published with a version but do not make one different.
 DATA_TABLES = ("items", "materials", "legal_basis", "alignment", "review_queue", "coverage")
+
+
+_ALLOWED.update(
+    {
+        ("items", "match_method"): MATCH_METHODS,
+        ("items", "days_unit"): DAYS_UNITS,
+        ("items", "legal_days_status"): LIMIT_STATUSES,
+        ("items", "promised_days_status"): LIMIT_STATUSES,
+        ("review_queue", "match_method"): MATCH_METHODS,
+        ("files", "status"): FILE_STATUSES,
+        ("files", "change"): FILE_CHANGES,
+        ("changes", "change"): CHANGE_KINDS + FILE_CHANGE_KINDS,
+        ("coverage", "status"): COVERAGE_STATUSES,
+        ("alignment", "provided_as"): PROVIDED_AS,
+    }
+)
+_DOC = _dictionary()
+SCHEMAS = {name: _documented(name, schema, _DOC) for name, schema in SCHEMAS.items()}
+ITEMS, MATERIALS, LEGAL_BASIS_TABLE, FILES, CHANGES = (
+    SCHEMAS[n] for n in ("items", "materials", "legal_basis", "files", "changes")
+)
+ALIGNMENT, REVIEW_QUEUE, COVERAGE = (SCHEMAS[n] for n in ("alignment", "review_queue", "coverage"))
+TABLE_DESCRIPTIONS: dict[str, str] = dict(_DOC["tables"])
 
 
 def order_items(items: Iterable[GuideItem]) -> list[tuple[int, GuideItem]]:
@@ -383,9 +465,15 @@ def _ref_row(ref: SourceRef) -> dict[str, Any]:
 
 
 def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts."""
+    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts.
+
+    Raises :class:`~govguide.errors.PublishError` naming the column if a required
+    (non-nullable) column has a null."""
     plain = pa.schema([_undictionary(f) for f in schema])
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    for f in schema:
+        if not f.nullable and (missing := sum(v is None for v in columns[f.name])):
+            raise PublishError(f"required column {f.name!r} is null in {missing} row(s)")
     table = pa.Table.from_pydict(columns, schema=plain)
     return table.cast(schema)
 

@@ -63,7 +63,7 @@ def law_title(title: str | None) -> str | None:
     if title is None:
         return None
     spelled = _spelled(title)
-    return _title_aliases().get(spelled, spelled) or None
+    return _title_aliases().get(spelled, spelled)
 
 
 def doc_number(number: str | None) -> str | None:
