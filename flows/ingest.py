@@ -49,6 +49,7 @@ from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
 from govguide import store
+from govguide.data_dictionary import write_views
 from govguide.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
 from govguide.fetch import withdrawn_sources
@@ -373,6 +374,8 @@ def _align_validate_publish(
     result, diff = publish_task(out, quote(tables), quote(manifest), review, quote(changes))
     if result.version is not None:
         remember_inputs(out, result.version.id, fingerprint)
+    if result.published:
+        write_views(out)
     _summarise_publish(summary, result)
     if diff is not None:
         summary.changes = {

@@ -24,6 +24,7 @@ _COMMAND_MODULES = [
     "govguide.commands.bench",
     "govguide.commands.fetch",
     "govguide.commands.review",
+    "govguide.commands.views",
 ]
 
 for _name in _COMMAND_MODULES:

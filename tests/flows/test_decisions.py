@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -127,3 +128,14 @@ def test_decisions_stick_and_files_are_accounted_for(
     assert "removed samples/liujiang_copy.docx" in diff_md
     report = Path(third.summary.report_path or "").read_text(encoding="utf-8")
     assert "removed samples/liujiang_copy.docx" in report
+
+    # The views over every version, from the CLI, see the three versions and the files.
+    assert (out / "views.sql").is_file()
+    database = tmp_path / "curated.duckdb"
+    made = runner.invoke(app, ["views", "--out", str(out), "--duckdb", str(database)])
+    assert made.exit_code == 0, made.output
+    con = duckdb.connect(str(database), read_only=True)
+    assert con.execute("SELECT count(DISTINCT version) FROM items_all").fetchone() == (3,)
+    assert con.execute("SELECT change FROM files WHERE path LIKE '%copy%'").fetchall() == [
+        ("removed",)
+    ]
