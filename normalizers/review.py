@@ -285,8 +285,10 @@ def review_report(items: Sequence[Item], matches: Sequence[Match]) -> str:
         "",
         "`govguide review accept ID` confirms the proposal, `govguide review set ID CATALOG_ID` "
         "chooses another catalog item, `govguide review none ID` says the item matches none; "
-        f"each adds a row to the overrides file (`{DEFAULT_OVERRIDES_PATH}` beside the "
-        f"output; {', '.join(OVERRIDE_COLUMNS)}), which later runs apply before matching.",
+        "each adds a row to the overrides file (`reference/overrides.csv` beside the output "
+        f"folder, as `{DEFAULT_OVERRIDES_PATH}` is beside `data/curated`, or the file "
+        f"`GOVGUIDE_OVERRIDES` names; columns {', '.join(OVERRIDE_COLUMNS)}), which later "
+        "runs apply before matching.",
         "",
     ]
     return "\n".join(lines)
