@@ -13,8 +13,8 @@ it, so nothing the document says is lost.
 - :func:`doc_number`: no 中华人民共和国 prefix, the year in 〔〕, numbers in Arabic digits,
   ``令N号`` written ``令第N号``;
 - :func:`material_name`: no quotation marks, spaces or closing punctuation, brackets in one
-  style; a trailing note on the form (（原件）, 复印件 …) left out, the form being its own
-  column.
+  style, no filler words (的, 需提供); a trailing note on the form (（原件）, 复印件, 一份 …)
+  left out, the form being its own column.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ _FORM_NOTE = re.compile(
     r"|(?:原件|复印件|原件及复印件|原件和复印件)$"
 )
 _TRAILING = "。；;，,、.：: "
+# Words that change no material: the particle 的, 需 / 须 before 提供, a colon after it
+# (委托他人办理的需提供 / 委托他人办理提供; 出国定居提供： / 出国定居的提供).
+_FILLER = re.compile(r"的|[需须](?=提供)|(?<=提供)[：:]")
+_COPIES = re.compile(r"(?:原件|复印件)?[0-9一二两三四五六七八九十]+份$")
 
 
 def _common(text: str) -> str:
@@ -88,7 +92,9 @@ def material_name(name: str | None) -> str | None:
     if name is None:
         return None
     text = _QUOTES.sub("", _common(name)).replace("《", "").replace("》", "")
-    text = text.rstrip(_TRAILING)
-    while (shorter := _FORM_NOTE.sub("", text).rstrip(_TRAILING)) != text and shorter:
+    text = _FILLER.sub("", text).rstrip(_TRAILING)
+    while (shorter := _COPIES.sub("", _FORM_NOTE.sub("", text)).rstrip(_TRAILING)) != text and (
+        shorter
+    ):
         text = shorter
     return text or None

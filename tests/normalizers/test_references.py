@@ -59,6 +59,23 @@ def test_material_names_for_counting() -> None:
     assert material_name("居民身份证原件及复印件") == "居民身份证"
     assert material_name("营业执照副本复印件") == "营业执照副本"
     assert material_name("户口簿") != material_name("居民身份证")
+    # Wordings of one material in the samples.
+    entrusted = {
+        "医保电子凭证或有效身份证件或社保卡；委托他人办理的提供双方身份证件",
+        "医保电子凭证或有效身份证件或社保卡；委托他人办理的需提供双方身份证件",
+        "医保电子凭证或有效身份证件或社保卡；委托他人办理提供双方身份证件",
+    }
+    assert len({material_name(m) for m in entrusted}) == 1
+    assert material_name("出国定居提供：护照或永久居留证") == material_name(
+        "出国定居的提供护照或永久居留证"
+    )
+    assert material_name("基本医疗保险单位参保信息登记表（加盖单位公章）原件一份") == (
+        "基本医疗保险单位参保信息登记表（加盖单位公章）"
+    )
+    # What tells two materials apart is kept.
+    assert material_name("单位职工医疗保险增员申报表") != material_name(
+        "单位职工医疗保险减员申报表"
+    )
 
 
 def test_a_limit_the_guide_says_is_none_is_told_from_one_not_stated() -> None:
