@@ -13,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from govguide import store
 from govguide.errors import GovguideError
@@ -74,13 +75,23 @@ def _latest(out: str | Path) -> store.Version:
     return version
 
 
+def _queue(version: store.Version) -> list[dict[str, Any]]:
+    table = store.read_table(version, "review_queue")
+    if "item_id" not in table.column_names:
+        raise ReviewError(
+            f"version {version.id} was published before item ids (schema "
+            f"{version.manifest.get('schema_version')}): run `govguide run` to publish one with them"
+        )
+    return table.to_pylist()
+
+
 def pending(out: str | Path, overrides: str | Path | None = None) -> list[Pending]:
     """Items of the latest version in the review queue, without those the overrides file
     already decides (decided since that version was published)."""
     version = _latest(out)
     path, required = overrides_path(out, overrides)
     decided = load_overrides(path, required=required)
-    queue = store.read_table(version, "review_queue").to_pylist()
+    queue = _queue(version)
     found: dict[str, Pending] = {}
     for row in queue:
         iid = row["item_id"]
@@ -132,10 +143,7 @@ def decide(
         )
     catalog = catalog or default_catalog()
     if action == "accept":
-        proposals = {
-            row["item_id"]: row["proposed_id"]
-            for row in store.read_table(version, "review_queue").to_pylist()
-        }
+        proposals = {row["item_id"]: row["proposed_id"] for row in _queue(version)}
         if item_id not in proposals:
             raise ReviewError(f"item {item_id} is not in the review queue of version {version.id}")
         target = proposals[item_id]
