@@ -112,6 +112,15 @@ def test_run_rerun_edit_rerun(tmp_path: Path) -> None:
     )
     fourth = run_ingest(raw, out, workers=2, overrides=overrides)
     assert all(o.cached for o in fourth.outcomes)
+    # Written with the key used before item ids: applied, and reported as stale with the id.
+    assert fourth.summary.overrides is not None
+    [stale] = fourth.summary.overrides["stale"]
+    assert stale["key"] == item_key(target)
+    assert stale["item_id"] == next(
+        r["item_id"]
+        for r in pq.read_table(v3.table_path("items")).to_pylist()
+        if (r["source_file"], r["item_name"]) == (target.source_file, target.item_name)
+    )
     assert fourth.summary.published and fourth.summary.parent == v3.id
     d = diff_versions(out)
     assert [(x.status, x.name, [c.kind for c in x.changes]) for x in d.items] == [
