@@ -41,6 +41,8 @@ class Aligned:
     tables: dict[str, pa.Table] = field(default_factory=dict)
     catalog_version: str | None = None
     review_markdown: str | None = None
+    # What the run did with the overrides file (OverrideUsage.as_dict()).
+    overrides: dict[str, Any] | None = None
 
     def apply(self, index: int, item: GuideItem) -> GuideItem:
         """Item ``index`` of the corpus (in record order) with its match set, in place.
@@ -86,9 +88,10 @@ def _function(module: ModuleType, name: str) -> Any:
     return fn
 
 
-def load_aligner(overrides: str | Path | None = None) -> Aligner:
+def load_aligner(overrides: str | Path | None = None, *, required: bool | None = None) -> Aligner:
     """The project's aligner, applying the reviewers' overrides file (default
-    ``data/reference/overrides.csv``; a missing file means no overrides)."""
+    ``data/reference/overrides.csv``; a missing file means no overrides unless
+    ``required``, which defaults to "a file was named")."""
     align = _module("normalizers.align")
     review = _module("normalizers.review")
     align_items = _function(align, "align_items")
@@ -101,11 +104,14 @@ def load_aligner(overrides: str | Path | None = None) -> Aligner:
     load_overrides = _function(_module("normalizers.overrides"), "load_overrides")
     default_catalog = _function(_module("normalizers.catalog"), "default_catalog")
 
+    item_ids = _function(_module("govguide.ids"), "item_ids")
+    item_key = _function(align, "item_key")
+
     def run(records: Sequence[Any]) -> Aligned:
         catalog = default_catalog()
-        matches = align_items(
-            records, catalog=catalog, overrides=load_overrides(overrides, catalog)
-        )
+        decisions = load_overrides(overrides, catalog, required=required)
+        matches = align_items(records, catalog=catalog, overrides=decisions)
+        usage = decisions.usage(item_ids(records), [item_key(r) for r in records])
         try:
             report = review_report(records, matches)
         except Exception:  # noqa: BLE001 - the readable report is a convenience; the tables are the data
@@ -122,6 +128,7 @@ def load_aligner(overrides: str | Path | None = None) -> Aligner:
             },
             catalog_version=catalog.version,
             review_markdown=report,
+            overrides=usage.as_dict(),
         )
 
     return Aligner(record=record_of, align=run)

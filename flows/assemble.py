@@ -9,6 +9,8 @@ import pyarrow as pa
 
 from flows.outcome import EXTRACTED, UNCHANGED, FileOutcome
 from flows.places import place_from_path, province_of, resolve_place
+from govguide.file_changes import FileChange, InputState
+from govguide.ids import content_id
 from govguide.models import ExtractionResult, GuideItem
 from govguide.schema import (
     FILES,
@@ -113,10 +115,37 @@ def build_item_tables(
     return {name: concat_parts(parts[name], SCHEMAS[name]) for name in ITEM_TABLES}
 
 
-def files_table(outcomes: list[FileOutcome]) -> pa.Table:
-    """The run report as a table, one row per input file, sorted by path."""
+def content_ids(outcomes: Iterable[FileOutcome], items: pa.Table) -> dict[str, str]:
+    """The ``content_id`` of every input file: its items' (see :mod:`govguide.ids`), else
+    its bytes' (files without items); files that could not be read at all have none."""
+    found = dict(
+        zip(
+            items.column("source_file").to_pylist(),
+            items.column("content_id").to_pylist(),
+            strict=True,
+        )
+    )
+    for o in outcomes:
+        if o.rel not in found and o.sha256:
+            found[o.rel] = content_id([], [], o.sha256)
+    return found
+
+
+def input_states(outcomes: Iterable[FileOutcome], items: pa.Table) -> list[InputState]:
+    """The run's input files as :func:`govguide.file_changes.file_changes` compares them."""
+    ids = content_ids(outcomes, items)
+    return [InputState(o.rel, o.sha256, ids.get(o.rel)) for o in outcomes]
+
+
+def files_table(
+    outcomes: list[FileOutcome], changes: Iterable[FileChange] | None = None
+) -> pa.Table:
+    """The run report as a table, one row per input file and one per file removed since
+    the parent version (``changes``), sorted by path."""
+    by_path = {c.path: c for c in changes or ()}
     rows: list[dict[str, Any]] = []
     for o in sorted(outcomes, key=lambda o: o.rel):
+        change = by_path.pop(o.rel, None)
         rows.append(
             {
                 "path": o.rel,
@@ -134,9 +163,27 @@ def files_table(outcomes: list[FileOutcome]) -> pa.Table:
                 "attempts": o.attempts,
                 "seconds": round(o.seconds, 4),
                 "quarantine_path": o.quarantine_path,
+                **_change_columns(change),
             }
         )
+    # What is left are files gone since the parent version.
+    rows += [
+        {"path": c.path, "sha256": c.sha256, "status": "removed", **_change_columns(c)}
+        for c in by_path.values()
+    ]
+    rows.sort(key=lambda r: r["path"])
     return rows_to_table(rows, FILES)
+
+
+def _change_columns(change: FileChange | None) -> dict[str, Any]:
+    if change is None:
+        return {}
+    return {
+        "content_id": change.content_id,
+        "change": change.change,
+        "previous_path": change.previous_path,
+        "duplicate_of": change.duplicate_of,
+    }
 
 
 def build_tables(

@@ -33,7 +33,7 @@ from prefect.utilities.annotations import quote
 
 import govguide
 from flows.alignment import Aligned, Aligner, load_aligner
-from flows.assemble import build_tables, records
+from flows.assemble import build_tables, files_table, input_states, records
 from flows.discover import InputFile, discover, fingerprint
 from flows.extraction import (
     ExtractFn,
@@ -49,14 +49,17 @@ from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
 from govguide import store
+from govguide.data_dictionary import write_views
 from govguide.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
 from govguide.fetch import withdrawn_sources
+from govguide.file_changes import FileChange, InputState, file_changes
 from govguide.models import ExtractionResult
 from govguide.report_html import render_html
 from govguide.report_md import render_markdown
 from govguide.schema import SCHEMA_VERSION
 from govguide.validate import check_tables
+from normalizers.overrides import overrides_path
 
 FLOW_NAME = "govguide-ingest"
 RETRIES = 2
@@ -166,9 +169,13 @@ def validate_task(tables: dict[str, Any]) -> None:
 
 @task(name="publish", cache_policy=NO_CACHE)
 def publish_task(
-    out: str, tables: dict[str, Any], manifest: dict[str, Any], files: dict[str, str] | None = None
+    out: str,
+    tables: dict[str, Any],
+    manifest: dict[str, Any],
+    files: dict[str, str] | None = None,
+    file_list: list[FileChange] | None = None,
 ) -> tuple[store.PublishResult, VersionDiff | None]:
-    return publish_with_diff(out, tables, manifest, files)
+    return publish_with_diff(out, tables, manifest, files, file_list)
 
 
 # ---------------------------------------------------------------------------------------
@@ -245,11 +252,16 @@ def record(
 
 
 def publish_with_diff(
-    out: str, tables: dict[str, Any], manifest: dict[str, Any], files: dict[str, str] | None = None
+    out: str,
+    tables: dict[str, Any],
+    manifest: dict[str, Any],
+    files: dict[str, str] | None = None,
+    file_list: list[FileChange] | None = None,
 ) -> tuple[store.PublishResult, VersionDiff | None]:
     """Publish the tables (and text ``files`` such as the review report); a new version
     carries its diff against the parent (changes table, diff.md, diff.html), computed
-    before the version becomes visible."""
+    before the version becomes visible; ``file_list`` (what happened to each input file since
+    the parent version) goes into the diff."""
     made: dict[str, VersionDiff] = {}
 
     def extras(parent: store.Version | None, new_id: str) -> tuple[dict[str, Any], dict[str, str]]:
@@ -260,6 +272,7 @@ def publish_with_diff(
             parent.id if parent else None, new_id, diff_item_tables(old_table, tables["items"])
         )
         del old_table
+        d.files = list(file_list or [])
         mark_withdrawn(d, manifest.get("withdrawn_sources"))
         made["diff"] = d
         return {"changes": changes_table(d)}, {
@@ -312,15 +325,16 @@ def _align_validate_publish(
     outcomes: list[FileOutcome],
     out: str,
     raw: str,
-    overrides: str | None,
+    overrides: str,
     ext_version: str,
     summary: RunSummary,
     cache: ExtractionCache,
     fingerprint: str,
+    overrides_required: bool = False,
 ) -> VersionDiff | None:
     """normalise → align → validate → publish; fills ``summary``; returns the diff of a
     newly published version."""
-    aligner = load_aligner(overrides)
+    aligner = load_aligner(overrides, required=overrides_required)
     light = normalise_task(quote(outcomes), quote(cache), quote(aligner))
     aligned = align_task(quote(light), quote(aligner))
     del light
@@ -328,22 +342,40 @@ def _align_validate_publish(
     # Each file's items are read again, their matches set, and turned into table rows.
     tables = build_tables(outcomes, _loader(cache), aligned.apply, aligned.tables)
     catalog_version, review_md = aligned.catalog_version, aligned.review_markdown
+    summary.overrides = aligned.overrides
     del aligned
+    # Under the run's lock the latest version is the one this run's would follow.
+    parent = store.latest(out)
+    states = input_states(outcomes, tables["items"])
+    changes = file_changes(
+        states, InputState.of_manifest(parent.manifest.get("inputs")) if parent else None
+    )
+    summary.file_changes = [c for c in changes if c.change != "unchanged"]
+    tables["files"] = files_table(outcomes, changes)
     validate_task(quote(tables))
     manifest = {
         "inputs": [
-            {"path": o.rel, "sha256": o.sha256, "status": o.status, "items": o.n_items}
-            for o in outcomes
+            {
+                "path": o.rel,
+                "sha256": o.sha256,
+                "content_id": s.content_id,
+                "status": o.status,
+                "items": o.n_items,
+            }
+            for o, s in zip(outcomes, states, strict=True)
         ],
+        "overrides": summary.overrides,
         "inputs_fingerprint": fingerprint,
         "withdrawn_sources": summary.withdrawn,
         "code": code_versions(ext_version, catalog_version),
         "run": {"started_at": summary.started_at, "raw": str(Path(raw).resolve())},
     }
     review = {"review.md": review_md} if review_md else {}
-    result, diff = publish_task(out, quote(tables), quote(manifest), review)
+    result, diff = publish_task(out, quote(tables), quote(manifest), review, quote(changes))
     if result.version is not None:
         remember_inputs(out, result.version.id, fingerprint)
+    if result.published:
+        write_views(out)
     _summarise_publish(summary, result)
     if diff is not None:
         summary.changes = {
@@ -379,9 +411,12 @@ def ingest(
     overrides: str | None = None,
 ) -> RunResult:
     """Ingest every file under ``raw`` and publish a new version under ``out`` if anything
-    changed. ``overrides`` is the reviewers' alignment decisions (CSV; default
-    data/reference/overrides.csv)."""
+    changed. ``overrides`` is the reviewers' alignment decisions (CSV; default: the
+    ``GOVGUIDE_OVERRIDES`` setting, else ``reference/overrides.csv`` beside ``out``)."""
     logger = get_run_logger()
+    # Found from the output, not the current directory: a run started anywhere applies
+    # the same decisions.
+    overrides_file, overrides_required = overrides_path(out, overrides)
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
@@ -447,11 +482,12 @@ def ingest(
                 "on a re-run; the previous version stays current"
             )
         else:
-            fingerprint = inputs_fingerprint(outcomes, ext_version, overrides)
+            fingerprint = inputs_fingerprint(outcomes, ext_version, str(overrides_file))
             current = None if n_fresh else unchanged_since_latest(out, fingerprint)
             try:
                 if current is not None:  # the same inputs as the latest version: no new data
                     summary.items = current.rows("items") or 0
+                    summary.overrides = current.manifest.get("overrides")
                     _summarise_publish(
                         summary,
                         store.PublishResult(
@@ -460,7 +496,15 @@ def ingest(
                     )
                 else:
                     diff = _align_validate_publish(
-                        outcomes, out, raw, overrides, ext_version, summary, cache, fingerprint
+                        outcomes,
+                        out,
+                        raw,
+                        str(overrides_file),
+                        ext_version,
+                        summary,
+                        cache,
+                        fingerprint,
+                        overrides_required,
                     )
             except GovguideError as exc:  # invalid data, alignment missing …: report, then fail
                 error = exc

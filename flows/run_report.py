@@ -20,6 +20,7 @@ from flows.outcome import (
     UNCHANGED,
     FileOutcome,
 )
+from govguide.file_changes import FileChange, describe
 
 STATUS_ORDER = (EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED)
 _STYLE = {
@@ -56,6 +57,10 @@ class RunSummary:
     # Sources the fetcher withdrew (404/410 on several nights): their files left the raw
     # folder, so their items leave the data (see govguide.fetch.withdrawn_sources).
     withdrawn: list[dict[str, Any]] = field(default_factory=list)
+    # What happened to files since the parent version (all but the unchanged ones), and
+    # what the run did with the reviewers' overrides (OverrideUsage.as_dict()).
+    file_changes: list[FileChange] = field(default_factory=list)
+    overrides: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:
@@ -130,6 +135,10 @@ def print_report(
         console.print("[bold red]failed (nothing published):[/] " + ", ".join(summary.failed))
     for w in summary.withdrawn:
         console.print(f"[red]withdrawn source:[/] {escape(withdrawn_line(w))}", highlight=False)
+    for line in file_change_lines(summary):
+        console.print(f"[cyan]file:[/] {escape(line)}", highlight=False)
+    for line in override_lines(summary):
+        console.print(f"[yellow]overrides:[/] {escape(line)}", highlight=False)
     console.print(summary.message)
 
 
@@ -168,7 +177,34 @@ def render_markdown(outcomes: list[FileOutcome], summary: RunSummary) -> str:
     if summary.withdrawn:
         lines += ["", "## Withdrawn sources", ""]
         lines += [f"- {_md(withdrawn_line(w))}" for w in summary.withdrawn]
+    if summary.file_changes:
+        lines += ["", "## Files since the previous version", ""]
+        lines += [f"- {_md(line)}" for line in file_change_lines(summary)]
+    if summary.overrides is not None:
+        lines += ["", "## Reviewer overrides", ""]
+        lines += [f"- {_md(line)}" for line in override_lines(summary)]
     return "\n".join(lines) + "\n"
+
+
+def file_change_lines(summary: RunSummary) -> list[str]:
+    return [describe(f) for f in summary.file_changes]
+
+
+def override_lines(summary: RunSummary) -> list[str]:
+    """The overrides file, how many decisions applied, and every unused or stale one."""
+    o = summary.overrides
+    if o is None:
+        return []
+    lines = [f"{o.get('path')}: {o.get('applied', 0)} applied"]
+    lines += [
+        f"unused: `{key}` matches no item of this run (item gone, or its id changed)"
+        for key in o.get("unused") or []
+    ]
+    lines += [
+        f"stale: `{s['key']}` is an older key; write item id `{s['item_id']}` instead"
+        for s in o.get("stale") or []
+    ]
+    return lines
 
 
 def withdrawn_line(w: dict[str, Any]) -> str:

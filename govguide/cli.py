@@ -23,6 +23,8 @@ _COMMAND_MODULES = [
     "govguide.commands.pipeline",
     "govguide.commands.bench",
     "govguide.commands.fetch",
+    "govguide.commands.review",
+    "govguide.commands.views",
 ]
 
 for _name in _COMMAND_MODULES:

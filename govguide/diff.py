@@ -39,26 +39,16 @@ from govguide.diff_lists import fmt_basis as fmt_basis
 from govguide.diff_lists import fmt_material as fmt_material
 from govguide.diff_lists import pair_exact
 from govguide.errors import PublishError
+from govguide.file_changes import FileChange, InputState, file_changes
+from govguide.ids import item_ids
 from govguide.models import GuideItem
+
+# The kinds of change (``changes.change``) live with the schema they are allowed values of.
+from govguide.schema import CHANGE_KINDS as CHANGE_KINDS
 from govguide.schema import CHANGES, rows_to_table, table_to_items
+from govguide.schema import FILE_CHANGE_KINDS as FILE_CHANGE_KINDS
 
 ItemStatus = Literal["added", "removed", "changed"]
-
-CHANGE_KINDS = (
-    "item_added",
-    "item_removed",
-    "field_changed",
-    "canonical_changed",
-    "material_added",
-    "material_removed",
-    "material_reworded",
-    "material_changed",
-    "legal_basis_added",
-    "legal_basis_removed",
-    "legal_basis_changed",
-    # An item removed because its source was withdrawn (404/410 on several nights).
-    "source_withdrawn",
-)
 
 # The fields compared one to one, with the labels reports use.
 TIME_FIELDS = {
@@ -69,6 +59,7 @@ TIME_FIELDS = {
     "time_limit_text": "time-limit text",
 }
 OTHER_FIELDS = {"item_name": "item name", "also_covers": "also covers"}
+REVIEW_FIELDS = {"needs_review": "needs review", "match_method": "match method"}
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -84,6 +75,7 @@ class ItemRow:
     index: int
     item_name: str
     source_file: str
+    item_id: str | None = None
 
     def load(self) -> GuideItem:
         return table_to_items(self.table.slice(self.index, 1), provenance=False)[0]
@@ -98,7 +90,7 @@ class ItemDiff:
     hundred of them builds only those. ``name`` and ``source_file`` never build it.
     """
 
-    __slots__ = ("status", "province", "region", "key", "changes", "_old", "_new")
+    __slots__ = ("status", "province", "region", "key", "changes", "item_id", "_old", "_new")
 
     def __init__(
         self,
@@ -109,9 +101,11 @@ class ItemDiff:
         old: GuideItem | ItemRow | None,
         new: GuideItem | ItemRow | None,
         changes: list[Change] | None = None,
+        item_id: str | None = None,
     ) -> None:
         if old is None and new is None:
             raise ValueError("an ItemDiff needs the item before or after")
+        self.item_id = item_id  # the stable id (govguide.ids), the same before and after
         self.status = status
         self.province = province
         self.region = region
@@ -177,6 +171,14 @@ class VersionDiff:
     old_version: str | None
     new_version: str | None
     items: list[ItemDiff]
+    # Every input file with its change since the old version (govguide.file_changes).
+    files: list[FileChange] = field(default_factory=list)
+
+    @property
+    def changed_files(self) -> list[FileChange]:
+        """Files added, changed, renamed or removed (with the file each new one duplicates:
+        a file that stays a duplicate is not reported again; ``files`` always says it)."""
+        return [f for f in self.files if f.change != "unchanged"]
 
     def counts(self) -> Counter[str]:
         """Items added / removed / changed, and every change kind."""
@@ -195,7 +197,7 @@ class VersionDiff:
 
     @property
     def empty(self) -> bool:
-        return not self.items
+        return not self.items and not self.changed_files
 
 
 # ---------------------------------------------------------------------------------------
@@ -213,6 +215,10 @@ def fmt_value(item: GuideItem, name: str) -> str | None:
     if isinstance(value, list):
         return ", ".join(map(str, value)) or None
     return None if value is None else str(value)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def fmt_canonical(item: GuideItem) -> str | None:
@@ -234,6 +240,10 @@ def diff_pair(old: GuideItem, new: GuideItem) -> list[Change]:
         changes.append(
             Change("canonical_changed", "canonical", fmt_canonical(old), fmt_canonical(new))
         )
+    for name in REVIEW_FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        if before != after:
+            changes.append(Change("review_changed", name, _text(before), _text(after)))
     changes += diff_materials(old.materials, new.materials)
     changes += diff_legal_basis(old.legal_basis, new.legal_basis)
     return changes
@@ -245,7 +255,8 @@ def diff_pair(old: GuideItem, new: GuideItem) -> list[Change]:
 Key = tuple[str, str, str]
 Pair = tuple[Key, int, int]  # (key, index of the old item, index of the new item)
 
-# What items are matched on; a table diff reads only these columns for every row.
+# What items are matched on; a table diff reads only these columns for every row (and the
+# section, for the item ids).
 KEY_COLUMNS = ("province", "region", "canonical_id", "item_name", "source_file")
 
 PAIR_BATCH = 256  # paired rows compared at a time by diff_item_tables
@@ -257,6 +268,7 @@ COMPARED_COLUMNS = (
     "canonical_name",
     *TIME_FIELDS,
     *OTHER_FIELDS,
+    *REVIEW_FIELDS,
     "materials",
     "legal_basis",
 )
@@ -280,14 +292,22 @@ class _Keys:
     canonical_id: list[str | None]
     item_name: list[str]
     source_file: list[str]
+    item_id: list[str]
 
     @classmethod
     def of_items(cls, items: Sequence[GuideItem]) -> _Keys:
-        return cls(*([getattr(item, c) for item in items] for c in KEY_COLUMNS))
+        return cls(*([getattr(item, c) for item in items] for c in KEY_COLUMNS), item_ids(items))
 
     @classmethod
     def of_table(cls, table: pa.Table) -> _Keys:
-        return cls(*(_column_values(table, c) for c in KEY_COLUMNS))
+        columns = [_column_values(table, c) for c in KEY_COLUMNS]
+        # Computed, not read: versions before schema 4 stored ids of another kind.
+        sections = _column_values(table, "section")
+        named = [
+            _Named(name, section, province, region, source)
+            for province, region, _, name, source, section in zip(*columns, sections, strict=True)
+        ]
+        return cls(*columns, item_ids(named))
 
     def __len__(self) -> int:
         return len(self.item_name)
@@ -303,6 +323,15 @@ class _Keys:
             self.source_file[i],
             self.item_name[i],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    item_name: str
+    section: str | None
+    province: str | None
+    region: str | None
+    source_file: str
 
 
 def _column_values(table: pa.Table, name: str) -> list[Any]:
@@ -363,7 +392,16 @@ def _one_sided(
         change, old, new = Change("item_added", "item", None, name), None, item
     else:
         change, old, new = Change("item_removed", "item", name, None), item, None
-    return ItemDiff(status, keys.province[i], keys.region[i], keys.key(i)[2], old, new, [change])
+    return ItemDiff(
+        status,
+        keys.province[i],
+        keys.region[i],
+        keys.key(i)[2],
+        old,
+        new,
+        [change],
+        item_id=keys.item_id[i],
+    )
 
 
 def _report_order(d: ItemDiff) -> tuple[str, str, str, str, str]:
@@ -378,7 +416,18 @@ def diff_items(old: Sequence[GuideItem], new: Sequence[GuideItem]) -> list[ItemD
     for key, i, j in pairs:
         if changes := diff_pair(old[i], new[j]):
             n = new[j]
-            out.append(ItemDiff("changed", n.province, n.region, key[2], old[i], n, changes))
+            out.append(
+                ItemDiff(
+                    "changed",
+                    n.province,
+                    n.region,
+                    key[2],
+                    old[i],
+                    n,
+                    changes,
+                    item_id=new_keys.item_id[j],
+                )
+            )
     out += [_one_sided("removed", old_keys, i, old[i]) for i in removed]
     out += [_one_sided("added", new_keys, j, new[j]) for j in added]
     out.sort(key=_report_order)
@@ -402,7 +451,7 @@ def _rows(table: pa.Table, keys: _Keys, indices: Sequence[int]) -> dict[int, Ite
     if wanted and 2 * len(wanted) < table.num_rows:
         source, positions = table.take(wanted), range(len(wanted))
     return {
-        i: ItemRow(source, p, keys.item_name[i], keys.source_file[i])
+        i: ItemRow(source, p, keys.item_name[i], keys.source_file[i], keys.item_id[i])
         for i, p in zip(wanted, positions, strict=True)
     }
 
@@ -416,6 +465,8 @@ def _differing(before: pa.Table, after: pa.Table) -> list[int]:
     for name in COMPARED_COLUMNS:
         if not pending:
             break
+        if name not in before.column_names or name not in after.column_names:
+            continue  # a version older than the column
         olds = before.column(name).take(pending).to_pylist()
         news = after.column(name).take(pending).to_pylist()
         still: list[int] = []
@@ -466,6 +517,7 @@ def diff_item_tables(old: pa.Table | None, new: pa.Table) -> list[ItemDiff]:
             old_rows[i],
             new_rows[j],
             changes,
+            item_id=new_keys.item_id[j],
         )
         for (key, i, j), changes in changed
     ]
@@ -493,7 +545,15 @@ def diff_versions(out: str | Path, old: str | None = None, new: str | None = Non
         old_v = None
     old_table = store.read_items_table(old_v, provenance=False) if old_v else None
     items = diff_item_tables(old_table, store.read_items_table(new_v, provenance=False))
-    diff = VersionDiff(old_v.id if old_v else None, new_v.id, items)
+    diff = VersionDiff(
+        old_v.id if old_v else None,
+        new_v.id,
+        items,
+        file_changes(
+            InputState.of_manifest(new_v.manifest.get("inputs")),
+            InputState.of_manifest(old_v.manifest.get("inputs")) if old_v else None,
+        ),
+    )
     mark_withdrawn(diff, new_v.manifest.get("withdrawn_sources"))
     return diff
 
@@ -520,6 +580,7 @@ def changes_table(diff: VersionDiff) -> pa.Table:
             "new_version": diff.new_version,
             "province": d.province,
             "region": d.region,
+            "item_id": d.item_id,
             "item_key": d.key,
             "item_name": d.name,
             "source_file": d.source_file,
@@ -532,4 +593,21 @@ def changes_table(diff: VersionDiff) -> pa.Table:
         for d in diff.items
         for ch in d.changes
     ]
+    for f in diff.changed_files:
+        after = None if f.change == "removed" else f.path
+        file_rows = [(f"file_{f.change}", f.previous_path, after)]
+        if f.duplicate_of:
+            file_rows.append(("file_duplicate", f.duplicate_of, f.path))
+        rows += [
+            {
+                "old_version": diff.old_version,
+                "new_version": diff.new_version,
+                "source_file": f.path,
+                "change": kind,
+                "field": "file",
+                "before": before,
+                "after": after,
+            }
+            for kind, before, after in file_rows
+        ]
     return rows_to_table(rows, CHANGES)

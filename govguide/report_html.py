@@ -9,6 +9,7 @@ from govguide.diff import VersionDiff
 from govguide.report_md import (
     MAX_DETAILED_ITEMS,
     detailed_items,
+    file_lines,
     item_rows,
     province_rows,
     summary_rows,
@@ -65,6 +66,10 @@ def render_html(diff: VersionDiff, limit: int = MAX_DETAILED_ITEMS) -> str:
         for p, a, r, c in province_rows(diff)
     ]
     parts.append("</table>")
+    if files := file_lines(diff):
+        parts.append("<h2>Files</h2><ul>")
+        parts += [f"<li>{escape(line)}</li>" for line in files]
+        parts.append("</ul>")
     shown, note = detailed_items(diff, limit)
     if note:
         parts.append(f'<p class="note">{escape(note)}</p>')

@@ -9,6 +9,7 @@ from collections import Counter
 from govguide.diff import (
     CHANGE_KINDS,
     OTHER_FIELDS,
+    REVIEW_FIELDS,
     TIME_FIELDS,
     Change,
     ItemDiff,
@@ -19,6 +20,7 @@ from govguide.diff import (
     fmt_material,
     fmt_value,
 )
+from govguide.file_changes import describe
 from govguide.models import GuideItem
 
 _KIND_LABELS = {
@@ -34,12 +36,15 @@ _KIND_LABELS = {
     "legal_basis_removed": "legal basis removed",
     "legal_basis_changed": "legal basis changed",
     "source_withdrawn": "removed: source withdrawn",
+    "review_changed": "review state changed",
 }
 
 
 def change_label(ch: Change) -> str:
     if ch.kind == "field_changed":
         return (TIME_FIELDS | OTHER_FIELDS).get(ch.field, ch.field)
+    if ch.kind == "review_changed":
+        return REVIEW_FIELDS.get(ch.field, ch.field)
     label = _KIND_LABELS.get(ch.kind, ch.kind)
     if ch.similarity is not None:
         label += f" ({ch.similarity:.0f}% similar)"
@@ -60,6 +65,11 @@ def province_rows(diff: VersionDiff) -> list[tuple[str, int, int, int]]:
         c = Counter(d.status for d in items)
         out.append((province, c["added"], c["removed"], c["changed"]))
     return out
+
+
+def file_lines(diff: VersionDiff) -> list[str]:
+    """One line per input file added, changed, renamed, removed or duplicating another."""
+    return [describe(f) for f in diff.changed_files]
 
 
 def title(diff: VersionDiff) -> str:
@@ -148,6 +158,8 @@ def render_markdown(diff: VersionDiff, limit: int = MAX_DETAILED_ITEMS) -> str:
         "|---|---:|---:|---:|",
     ]
     lines += [f"| {p} | {a} | {r} | {c} |" for p, a, r, c in province_rows(diff)]
+    if files := file_lines(diff):
+        lines += ["", "## Files", ""] + [f"- {_md_cell(line)}" for line in files]
     shown, note = detailed_items(diff, limit)
     if note:
         lines += ["", f"_{note}_"]

@@ -20,17 +20,28 @@ encoded. Row order is deterministic: items by source file, then by their order i
 
 from __future__ import annotations
 
-import hashlib
+import tomllib
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import Any
 
 import pyarrow as pa
 
+from govguide.errors import PublishError
+from govguide.ids import ItemIds, identify
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
+from normalizers.references import doc_number, law_title, material_name
+from normalizers.time_limits import limit_status
 
 # 2: the match evidence columns of items (match_score …); 3: items.source_url and
-# items.fetched_at, coverage.n_items
-SCHEMA_VERSION = "3"
+# items.fetched_at, coverage.n_items; 4: stable ids (item_id from guide and name, guide_id,
+# content_id on items, materials, legal_basis and files; source_file on materials and
+# legal_basis; changes.item_id; review_queue.item_id and alignment.item_ids instead of the
+# older keys), files.change / previous_path / duplicate_of, match_method 'reviewed_none';
+# items.days_unit null without a limit, items.legal_days_status / promised_days_status;
+# legal_basis.title / doc_number in one spelling per law with title_as_written /
+# doc_number_as_written; materials.name_normalised
+SCHEMA_VERSION = "4"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
@@ -69,6 +80,8 @@ PROVENANCE = pa.struct(
 ITEMS = pa.schema(
     [
         ("item_id", pa.string()),
+        ("guide_id", pa.string()),
+        ("content_id", pa.string()),
         ("province", _DICT),
         ("region", _DICT),
         ("item_name", pa.string()),
@@ -84,6 +97,8 @@ ITEMS = pa.schema(
         ("legal_days", pa.int32()),
         ("promised_days", pa.int32()),
         ("days_unit", _DICT),
+        ("legal_days_status", _DICT),
+        ("promised_days_status", _DICT),
         ("time_limit_text", pa.string()),
         ("time_limit_conditions", pa.list_(TIME_CONDITION)),
         ("n_materials", pa.int32()),
@@ -108,12 +123,16 @@ ITEMS = pa.schema(
 MATERIALS = pa.schema(
     [
         ("item_id", pa.string()),
+        ("guide_id", pa.string()),
+        ("content_id", pa.string()),
+        ("source_file", _DICT),
         ("material_index", pa.int32()),
         ("province", _DICT),
         ("region", _DICT),
         ("item_name", _DICT),
         ("canonical_name", _DICT),
         ("name", pa.string()),
+        ("name_normalised", pa.string()),
         ("condition", _DICT),
         ("form", _DICT),
         ("copies", pa.int32()),
@@ -125,13 +144,18 @@ MATERIALS = pa.schema(
 LEGAL_BASIS_TABLE = pa.schema(
     [
         ("item_id", pa.string()),
+        ("guide_id", pa.string()),
+        ("content_id", pa.string()),
+        ("source_file", _DICT),
         ("basis_index", pa.int32()),
         ("province", _DICT),
         ("region", _DICT),
         ("item_name", _DICT),
         ("canonical_name", _DICT),
         ("title", _DICT),
+        ("title_as_written", _DICT),
         ("doc_number", _DICT),
+        ("doc_number_as_written", _DICT),
         ("articles", pa.list_(pa.int32())),
         ("raw", pa.string()),
     ]
@@ -154,6 +178,11 @@ FILES = pa.schema(
         ("attempts", pa.int32()),
         ("seconds", pa.float64()),
         ("quarantine_path", pa.string()),
+        ("content_id", pa.string()),
+        # Against the parent version: added, changed, unchanged, renamed, removed.
+        ("change", _DICT),
+        ("previous_path", pa.string()),
+        ("duplicate_of", pa.string()),
     ]
 )
 
@@ -163,6 +192,7 @@ CHANGES = pa.schema(
         ("new_version", _DICT),
         ("province", _DICT),
         ("region", _DICT),
+        ("item_id", pa.string()),
         ("item_key", pa.string()),
         ("item_name", pa.string()),
         ("source_file", _DICT),
@@ -183,7 +213,7 @@ ALIGNMENT = pa.schema(
         ("province", _DICT),
         ("region", _DICT),
         ("item_names", pa.list_(pa.string())),
-        ("item_keys", pa.list_(pa.string())),
+        ("item_ids", pa.list_(pa.string())),
         ("n_items", pa.int32()),
         ("provided_as", _DICT),
         ("legal_days_min", pa.int32()),
@@ -200,7 +230,7 @@ ALIGNMENT = pa.schema(
 )
 REVIEW_QUEUE = pa.schema(
     [
-        ("item_key", pa.string()),
+        ("item_id", pa.string()),
         ("item_name", pa.string()),
         ("province", _DICT),
         ("region", _DICT),
@@ -230,6 +260,30 @@ COVERAGE = pa.schema(
     ]
 )
 
+_ALLOWED: dict[tuple[str, str], tuple[str, ...]] = {}  # filled below, once the constants exist
+
+
+def _dictionary() -> dict[str, Any]:
+    text = resources.files("govguide").joinpath("data_dictionary.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _documented(name: str, schema: pa.Schema, doc: dict[str, Any]) -> pa.Schema:
+    """``schema`` with each field's description and allowed values as Parquet field
+    metadata, and required columns non-nullable (see data_dictionary.toml)."""
+    columns = doc[name]
+    fields = []
+    for f in schema:
+        if f.name not in columns:
+            raise RuntimeError(f"{name}.{f.name} is not in govguide/data_dictionary.toml")
+        entry = columns[f.name]
+        meta = {"description": entry["description"]}
+        if values := _ALLOWED.get((name, f.name)):
+            meta["values"] = ", ".join(values)
+        fields.append(f.with_nullable(not entry.get("required", False)).with_metadata(meta))
+    return pa.schema(fields, metadata={"description": doc["tables"][name]})
+
+
 SCHEMAS: dict[str, pa.Schema] = {
     "items": ITEMS,
     "materials": MATERIALS,
@@ -242,17 +296,74 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 # Status of one input file in the run report (``files.status``).
-FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed")
+FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed", "removed")
+# How an item's catalog mapping was found (``items.match_method``); ``reviewed_none`` is a
+# reviewer's decision that the item matches no catalog item, ``none`` the matcher finding none.
+MATCH_METHODS = ("override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none")
+# How an item's legal / promised limit is stated (``items.legal_days_status`` …): days
+# given, the guide saying there is none (法定时限 无), or nothing said.
+LIMIT_STATUSES = ("stated", "none", "not stated")
+# What happened to a file since the parent version (``files.change``).
+FILE_CHANGES = ("added", "changed", "unchanged", "renamed", "removed")
+
+CHANGE_KINDS = (
+    "item_added",
+    "item_removed",
+    "field_changed",
+    "canonical_changed",
+    "material_added",
+    "material_removed",
+    "material_reworded",
+    "material_changed",
+    "legal_basis_added",
+    "legal_basis_removed",
+    "legal_basis_changed",
+    # An item removed because its source was withdrawn (404/410 on several nights).
+    "source_withdrawn",
+    # The mapping's review state: confirmed or sent back to review (needs_review), or how
+    # it was found (match_method: a reviewer's decision, the matcher …).
+    "review_changed",
+)
+# Rows of ``changes`` about input files (govguide.file_changes), not items.
+FILE_CHANGE_KINDS = (
+    "file_added",
+    "file_changed",
+    "file_renamed",
+    "file_removed",
+    "file_duplicate",
+)
+
+# ``coverage.status`` and ``alignment.provided_as`` (normalizers.review).
+COVERAGE_STATUSES = ("has", "covered", "lacks", "adds", "unresolved")
+PROVIDED_AS = ("direct", "covered", "both")
+DAYS_UNITS = ("working", "natural")
 
 # Tables whose content defines a version: the run report (timings) and the diff (depends
 # on the parent) are published with a version but do not make one different.
 DATA_TABLES = ("items", "materials", "legal_basis", "alignment", "review_queue", "coverage")
 
 
-def item_id(source_file: str, item_index: int, item_name: str) -> str:
-    """Stable id of an item: same file, position and name → same id in every run."""
-    key = f"{source_file}\x1f{item_index}\x1f{item_name}".encode()
-    return hashlib.sha256(key).hexdigest()[:16]
+_ALLOWED.update(
+    {
+        ("items", "match_method"): MATCH_METHODS,
+        ("items", "days_unit"): DAYS_UNITS,
+        ("items", "legal_days_status"): LIMIT_STATUSES,
+        ("items", "promised_days_status"): LIMIT_STATUSES,
+        ("review_queue", "match_method"): MATCH_METHODS,
+        ("files", "status"): FILE_STATUSES,
+        ("files", "change"): FILE_CHANGES,
+        ("changes", "change"): CHANGE_KINDS + FILE_CHANGE_KINDS,
+        ("coverage", "status"): COVERAGE_STATUSES,
+        ("alignment", "provided_as"): PROVIDED_AS,
+    }
+)
+_DOC = _dictionary()
+SCHEMAS = {name: _documented(name, schema, _DOC) for name, schema in SCHEMAS.items()}
+ITEMS, MATERIALS, LEGAL_BASIS_TABLE, FILES, CHANGES = (
+    SCHEMAS[n] for n in ("items", "materials", "legal_basis", "files", "changes")
+)
+ALIGNMENT, REVIEW_QUEUE, COVERAGE = (SCHEMAS[n] for n in ("alignment", "review_queue", "coverage"))
+TABLE_DESCRIPTIONS: dict[str, str] = dict(_DOC["tables"])
 
 
 def order_items(items: Iterable[GuideItem]) -> list[tuple[int, GuideItem]]:
@@ -271,9 +382,11 @@ def order_items(items: Iterable[GuideItem]) -> list[tuple[int, GuideItem]]:
     return indexed
 
 
-def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
+def _item_row(item: GuideItem, idx: int, ids: ItemIds) -> dict[str, Any]:
     return {
-        "item_id": item_id(item.source_file, idx, item.item_name),
+        "item_id": ids.item_id,
+        "guide_id": ids.guide_id,
+        "content_id": ids.content_id,
         "province": item.province,
         "region": item.region,
         "item_name": item.item_name,
@@ -288,7 +401,10 @@ def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
         "catalog_version": item.catalog_version,
         "legal_days": item.legal_days,
         "promised_days": item.promised_days,
-        "days_unit": item.days_unit,
+        # A unit only where there is a limit to count in it.
+        "days_unit": item.days_unit if _has_limit(item) else None,
+        "legal_days_status": limit_status(item.legal_days, "legal", item.time_limit_text),
+        "promised_days_status": limit_status(item.promised_days, "promised", item.time_limit_text),
         "time_limit_text": item.time_limit_text,
         "time_limit_conditions": [c.model_dump() for c in item.time_limit_conditions],
         "n_materials": len(item.materials),
@@ -318,6 +434,30 @@ def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
     }
 
 
+def _has_limit(item: GuideItem) -> bool:
+    return (
+        item.legal_days is not None
+        or item.promised_days is not None
+        or bool(item.time_limit_conditions)
+    )
+
+
+def _material_row(material: Material) -> dict[str, Any]:
+    return {**material.model_dump(), "name_normalised": material_name(material.name)}
+
+
+def _basis_row(basis: LegalBasis) -> dict[str, Any]:
+    # One spelling per law in the flat table, so a query by title finds every citation;
+    # the items table and the *_as_written columns keep the document's own.
+    return {
+        **basis.model_dump(),
+        "title": law_title(basis.title),
+        "title_as_written": basis.title,
+        "doc_number": doc_number(basis.doc_number),
+        "doc_number_as_written": basis.doc_number,
+    }
+
+
 def _ref_row(ref: SourceRef) -> dict[str, Any]:
     row = ref.model_dump()
     row["bbox"] = list(ref.bbox) if ref.bbox is not None else None
@@ -325,9 +465,15 @@ def _ref_row(ref: SourceRef) -> dict[str, Any]:
 
 
 def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table:
-    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts."""
+    """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts.
+
+    Raises :class:`~govguide.errors.PublishError` naming the column if a required
+    (non-nullable) column has a null."""
     plain = pa.schema([_undictionary(f) for f in schema])
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    for f in schema:
+        if not f.nullable and (missing := sum(v is None for v in columns[f.name])):
+            raise PublishError(f"required column {f.name!r} is null in {missing} row(s)")
     table = pa.Table.from_pydict(columns, schema=plain)
     return table.cast(schema)
 
@@ -358,20 +504,25 @@ def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
     item_rows: list[dict[str, Any]] = []
     material_rows: list[dict[str, Any]] = []
     basis_rows: list[dict[str, Any]] = []
-    for idx, item in order_items(items):
-        row = _item_row(item, idx)
+    ordered = order_items(items)
+    ids = identify([item for _, item in ordered])
+    for (idx, item), item_ids in zip(ordered, ids, strict=True):
+        row = _item_row(item, idx, item_ids)
         item_rows.append(row)
         shared = {
-            "item_id": row["item_id"],
+            "item_id": item_ids.item_id,
+            "guide_id": item_ids.guide_id,
+            "content_id": item_ids.content_id,
+            "source_file": item.source_file,
             "province": item.province,
             "region": item.region,
             "item_name": item.item_name,
             "canonical_name": item.canonical_name,
         }
         for m_idx, material in enumerate(item.materials):
-            material_rows.append({**shared, "material_index": m_idx, **material.model_dump()})
+            material_rows.append({**shared, "material_index": m_idx, **_material_row(material)})
         for b_idx, basis in enumerate(item.legal_basis):
-            basis_rows.append({**shared, "basis_index": b_idx, **basis.model_dump()})
+            basis_rows.append({**shared, "basis_index": b_idx, **_basis_row(basis)})
     return {
         "items": rows_to_table(item_rows, ITEMS),
         "materials": rows_to_table(material_rows, MATERIALS),

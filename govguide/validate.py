@@ -17,7 +17,7 @@ import pyarrow as pa
 from pandera.errors import SchemaErrors
 
 from govguide.errors import PublishError
-from govguide.schema import FILE_STATUSES
+from govguide.schema import FILE_CHANGES, FILE_STATUSES, LIMIT_STATUSES, MATCH_METHODS
 
 _NON_EMPTY = pa_schema.Check(
     lambda s: s.astype("string").str.strip().str.len() > 0, element_wise=False, name="non_empty"
@@ -26,19 +26,30 @@ _DAYS = pa_schema.Check.ge(0, name="days_ge_0")
 
 ITEMS_CHECK = pa_schema.DataFrameSchema(
     {
-        "item_id": pa_schema.Column(str, nullable=False, unique=True),
+        # The PDF and the DOCX of one guide give the same item ids: an item row is its id
+        # in one file.
+        "item_id": pa_schema.Column(str, nullable=False),
+        "guide_id": pa_schema.Column(str, nullable=False),
+        "content_id": pa_schema.Column(str, nullable=False),
         "item_name": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "legal_days": pa_schema.Column(float, _DAYS, nullable=True, coerce=True),
         "promised_days": pa_schema.Column(float, _DAYS, nullable=True, coerce=True),
+        # Null when the item states no limit.
         "days_unit": pa_schema.Column(
-            str, pa_schema.Check.isin(["working", "natural"]), nullable=False
+            str, pa_schema.Check.isin(["working", "natural"]), nullable=True
+        ),
+        "legal_days_status": pa_schema.Column(
+            str, pa_schema.Check.isin(list(LIMIT_STATUSES)), nullable=False
+        ),
+        "promised_days_status": pa_schema.Column(
+            str, pa_schema.Check.isin(list(LIMIT_STATUSES)), nullable=False
         ),
         "match_score": pa_schema.Column(
             float, pa_schema.Check.in_range(0, 100), nullable=True, coerce=True
         ),
         "match_method": pa_schema.Column(
             str,
-            pa_schema.Check.isin(["override", "exact", "alias", "fuzzy", "content", "none"]),
+            pa_schema.Check.isin(list(MATCH_METHODS)),
             nullable=True,
         ),
         "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
@@ -47,27 +58,30 @@ ITEMS_CHECK = pa_schema.DataFrameSchema(
         ),
         "item_index": pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
     },
+    unique=["item_id", "source_file"],
     name="items",
 )
 
 MATERIALS_CHECK = pa_schema.DataFrameSchema(
     {
         "item_id": pa_schema.Column(str, nullable=False),
+        "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "material_index": pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
         "name": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "copies": pa_schema.Column(float, pa_schema.Check.ge(0), nullable=True, coerce=True),
     },
-    unique=["item_id", "material_index"],
+    unique=["item_id", "source_file", "material_index"],
     name="materials",
 )
 
 LEGAL_BASIS_CHECK = pa_schema.DataFrameSchema(
     {
         "item_id": pa_schema.Column(str, nullable=False),
+        "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "basis_index": pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
         "title": pa_schema.Column(str, _NON_EMPTY, nullable=False),
     },
-    unique=["item_id", "basis_index"],
+    unique=["item_id", "source_file", "basis_index"],
     name="legal_basis",
 )
 
@@ -75,6 +89,7 @@ FILES_CHECK = pa_schema.DataFrameSchema(
     {
         "path": pa_schema.Column(str, _NON_EMPTY, nullable=False, unique=True),
         "status": pa_schema.Column(str, pa_schema.Check.isin(list(FILE_STATUSES)), nullable=False),
+        "change": pa_schema.Column(str, pa_schema.Check.isin(list(FILE_CHANGES)), nullable=True),
     },
     name="files",
 )
@@ -131,7 +146,8 @@ def _frame(table: pa.Table, columns: list[str]) -> pd.DataFrame:
 def _pandera(name: str, table: pa.Table) -> list[Violation]:
     check = _CHECKS[name]
     try:
-        check.validate(_frame(table, list(check.columns)), lazy=True)
+        columns = list(dict.fromkeys([*check.columns, *(check.unique or [])]))
+        check.validate(_frame(table, columns), lazy=True)
     except SchemaErrors as err:
         out: list[Violation] = []
         cases = err.failure_cases
@@ -175,7 +191,13 @@ def _references(tables: dict[str, pa.Table]) -> list[Violation]:
     """Every material and citation belongs to an item, and each item's counts match."""
     out: list[Violation] = []
     items = tables["items"]
-    ids = items.column("item_id").to_pylist()
+    ids = list(
+        zip(
+            items.column("item_id").to_pylist(),
+            items.column("source_file").to_pylist(),
+            strict=True,
+        )
+    )
     known = set(ids)
     expected = {
         "materials": dict(zip(ids, items.column("n_materials").to_pylist(), strict=True)),
@@ -184,7 +206,13 @@ def _references(tables: dict[str, pa.Table]) -> list[Violation]:
     for name in ("materials", "legal_basis"):
         if name not in tables:
             continue
-        refs = tables[name].column("item_id").to_pylist()
+        refs = list(
+            zip(
+                tables[name].column("item_id").to_pylist(),
+                tables[name].column("source_file").to_pylist(),
+                strict=True,
+            )
+        )
         orphans = sorted({r for r in refs if r not in known})
         if orphans:
             out.append(Violation(name, "item_id", "references_items", f"unknown ids {orphans[:5]}"))

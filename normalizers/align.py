@@ -2,7 +2,9 @@
 
 For every item, in this order:
 
-1. **override**: a reviewer's decision for the item's key (:func:`item_key`) wins outright;
+1. **override**: a reviewer's decision for the item's id (:func:`govguide.ids.item_ids`),
+   or its older key (:func:`item_key`), wins outright (``reviewed_none`` when the reviewer
+   said it matches no catalog item);
 2. **exact** / **alias**: the name, cleaned, is a canonical name; or, normalised
    (synonyms, noise words), it equals a normalised catalog wording;
 3. **fuzzy**: the best entry by :mod:`normalizers.name_scoring` (all names of a batch
@@ -36,6 +38,7 @@ from typing import Literal
 
 import numpy as np
 
+from govguide.ids import item_ids
 from govguide.models import GuideItem
 from normalizers.catalog import Catalog, default_catalog
 from normalizers.content_evidence import ContentFingerprint, best_similarity, without_common
@@ -44,7 +47,7 @@ from normalizers.name_scoring import NameScores
 from normalizers.overrides import Override, Overrides
 from normalizers.tokenize import clean_name
 
-MatchMethod = Literal["override", "exact", "alias", "fuzzy", "content", "none"]
+MatchMethod = Literal["override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none"]
 REVIEW_WARNING_FIELD = "canonical_name"
 REVIEW_WARNING_PREFIX = "needs review: "
 # How the review reason of a name of several different services begins: such an item is
@@ -117,7 +120,8 @@ class AlignSettings:
 
 
 def item_key(item: GuideItem | ItemRecord) -> str:
-    """Stable key of an item for overrides and review: province|region|file stem|name."""
+    """The key overrides were written with before item ids (province|region|file stem|name):
+    still read, reported as stale (a renamed file no longer matches it)."""
     name = re.sub(r"\s+", "", item.item_name)
     stem = Path(item.source_file).stem
     return f"{item.province or ''}|{item.region or ''}|{stem}|{name}"
@@ -492,14 +496,14 @@ class _Aligner:
                 runner_name = (
                     self.catalog.entries[runner].canonical_name if runner is not None else ""
                 )
-                decision.reason = f"close to runner-up {runner_name} ({runner_score:.0f})"
+                decision.reason = f"close to runner-up {runner_name} ({runner_score:.1f})"
             else:
-                decision.reason = f"score {score:.0f} below {s.accept_score:.0f}"
+                decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
             return decision
         decision.entry, decision.method = None, "none"
         if score >= s.review_floor:
             decision.needs_review = True
-            decision.reason = f"weak match: best candidate {entry_name} ({score:.0f})"
+            decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
 
     # -- content ------------------------------------------------------------------------
@@ -611,7 +615,7 @@ def _override_decision(aligner: _Aligner, override: Override) -> _Decision:
     return _Decision(
         entry=entry,
         score=100.0,
-        method="override" if entry is not None else "none",
+        method="override" if entry is not None else "reviewed_none",
         needs_review=False,
         reason=None,
         forced_covers=forced,
@@ -665,8 +669,8 @@ def align_items(
     decisions: list[_Decision] = []
     distinct, decision_of = aligner.decide_all(scores)
     made = list(distinct)
-    for record, row in zip(records, scores.row_of.tolist(), strict=True):
-        override = overrides.get(item_key(record))
+    for record, iid, row in zip(records, item_ids(records), scores.row_of.tolist(), strict=True):
+        override = overrides.find(iid, item_key(record))
         if override is not None:
             decisions.append(_override_decision(aligner, override))
             continue

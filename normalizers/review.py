@@ -22,12 +22,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from govguide.ids import item_ids
 from govguide.models import GuideItem
 from normalizers.align import (
     REVIEW_WARNING_FIELD,
     REVIEW_WARNING_PREFIX,
     Match,
-    item_key,
     names_several,
 )
 from normalizers.catalog import Catalog, CatalogEntry, default_catalog
@@ -37,7 +37,7 @@ from normalizers.overrides import DEFAULT_OVERRIDES_PATH, OVERRIDE_COLUMNS
 Item = GuideItem | ItemRecord
 
 REVIEW_COLUMNS = [
-    "item_key",
+    "item_id",
     "item_name",
     "province",
     "region",
@@ -54,7 +54,7 @@ REVIEW_COLUMNS = [
     "catalog_version",
 ]
 UNMATCHED_COLUMNS = [
-    "item_key",
+    "item_id",
     "item_name",
     "province",
     "region",
@@ -71,7 +71,7 @@ ALIGNMENT_COLUMNS = [
     "province",
     "region",
     "item_names",
-    "item_keys",
+    "item_ids",
     "n_items",
     "provided_as",
     "legal_days_min",
@@ -145,12 +145,12 @@ def review_queue(items: Sequence[Item], matches: Sequence[Match]) -> pd.DataFram
 
 def _review_rows(items: Sequence[Item], matches: Sequence[Match]) -> list[dict]:
     rows = []
-    for item, m in zip(items, matches, strict=True):
+    for item, iid, m in zip(items, item_ids(items), matches, strict=True):
         if not m.needs_review:
             continue
         rows.append(
             {
-                "item_key": item_key(item),
+                "item_id": iid,
                 "item_name": item.item_name,
                 "province": item.province,
                 "region": item.region,
@@ -177,13 +177,13 @@ def unmatched_items(items: Sequence[Item], matches: Sequence[Match]) -> pd.DataF
 
 def _unmatched_rows(items: Sequence[Item], matches: Sequence[Match]) -> list[dict]:
     rows = []
-    for item, m in zip(items, matches, strict=True):
+    for item, iid, m in zip(items, item_ids(items), matches, strict=True):
         if m.canonical_id is not None or m.needs_review:
             continue
         best = m.runner_up
         rows.append(
             {
-                "item_key": item_key(item),
+                "item_id": iid,
                 "item_name": item.item_name,
                 "province": item.province,
                 "region": item.region,
@@ -206,27 +206,42 @@ def _present(value: object) -> bool:
     return value is not None and value == value and value != ""
 
 
-def review_report(items: Sequence[Item], matches: Sequence[Match]) -> str:
-    """The review queue and the unmatched items as a Markdown report.
+def _by_item(rows: list[dict]) -> list[tuple[dict, list[str]]]:
+    """One entry per item id (the PDF and DOCX of a guide are one item), with its files."""
+    grouped: dict[str, tuple[dict, list[str]]] = {}
+    for row in rows:
+        entry = grouped.setdefault(row["item_id"], (row, []))
+        entry[1].append(row["source_file"])
+    return list(grouped.values())
 
-    Item keys are in code spans, ready to paste into the overrides file.
+
+def _score(value: float | None) -> str:
+    # One rounding everywhere: the score as the tables hold it (one decimal).
+    return "-" if value is None or value != value else f"{value:.1f}"
+
+
+def review_report(items: Sequence[Item], matches: Sequence[Match]) -> str:
+    """The review queue and the unmatched items as a Markdown report, one entry per item
+    (its id, with every file it is read from).
+
+    Item ids are in code spans, ready for ``govguide review`` or the overrides file.
     """
-    queue = _review_rows(items, matches)
-    unmatched = _unmatched_rows(items, matches)
+    queue = _by_item(_review_rows(items, matches))
+    unmatched = _by_item(_unmatched_rows(items, matches))
     accepted = sum(m.accepted for m in matches)
     version = matches[0].catalog_version if matches else "-"
     lines = [
         "# Alignment review",
         "",
-        f"Catalog {version}: {len(matches)} items, {accepted} aligned automatically, "
-        f"{len(queue)} to review, {len(unmatched)} matching no catalog item.",
+        f"Catalog {version}: {len(matches)} item rows, {accepted} aligned automatically, "
+        f"{len(queue)} items to review, {len(unmatched)} matching no catalog item.",
         "",
         "## To review",
         "",
     ]
     if not queue:
         lines.append("Nothing to review.")
-    for n, row in enumerate(queue, start=1):
+    for n, (row, files) in enumerate(queue, start=1):
         place = " ".join(p for p in (row["province"], row["region"]) if _present(p))
         proposed = (
             f"{row['proposed_id']} {row['proposed_name']}"
@@ -234,7 +249,7 @@ def review_report(items: Sequence[Item], matches: Sequence[Match]) -> str:
             else "none"
         )
         candidates = "; ".join(
-            f"{cid} {name} ({score:.0f})"
+            f"{cid} {name} ({_score(score)})"
             for cid, name, score in zip(
                 row["candidate_ids"], row["candidate_names"], row["candidate_scores"], strict=True
             )
@@ -242,9 +257,10 @@ def review_report(items: Sequence[Item], matches: Sequence[Match]) -> str:
         lines += [
             f"### {n}. {_inline(row['item_name'])}" + (f" ({place})" if place else ""),
             "",
-            f"- key: `{row['item_key']}`",
+            f"- item id: `{row['item_id']}`",
+            f"- files: {', '.join(f'`{f}`' for f in files)}",
             f"- section: {_inline(row['section']) or '-'}",
-            f"- proposed: {proposed} (score {row['match_score']:.0f}, {row['match_method']})",
+            f"- proposed: {proposed} (score {_score(row['match_score'])}, {row['match_method']})",
             f"- reason: {_inline(row['reason'])}",
             f"- candidates: {candidates or '-'}",
             "",
@@ -252,20 +268,27 @@ def review_report(items: Sequence[Item], matches: Sequence[Match]) -> str:
     lines += ["## Matching no catalog item", ""]
     if not unmatched:
         lines.append("None.")
-    for row in unmatched:
+    for row, files in unmatched:
         closest = (
-            f"closest {row['best_candidate_name']} ({row['best_candidate_score']:.0f})"
+            f"closest {row['best_candidate_name']} ({_score(row['best_candidate_score'])})"
             if _present(row["best_candidate_id"])
             else "no candidate"
         )
-        lines.append(f"- {_inline(row['item_name'])}: `{row['item_key']}` ({closest})")
+        lines.append(
+            f"- {_inline(row['item_name'])}: `{row['item_id']}` ({closest}; "
+            + ", ".join(f"`{f}`" for f in files)
+            + ")"
+        )
     lines += [
         "",
         "## Recording a decision",
         "",
-        f"Add a row to `{DEFAULT_OVERRIDES_PATH}` ({', '.join(OVERRIDE_COLUMNS)}): the item key "
-        "as above, a catalog id or `none`, optionally the ids it also covers (`|`-separated), "
-        "your name and a note. Later runs apply it before matching.",
+        "`govguide review accept ID` confirms the proposal, `govguide review set ID CATALOG_ID` "
+        "chooses another catalog item, `govguide review none ID` says the item matches none; "
+        "each adds a row to the overrides file (`reference/overrides.csv` beside the output "
+        f"folder, as `{DEFAULT_OVERRIDES_PATH}` is beside `data/curated`, or the file "
+        f"`GOVGUIDE_OVERRIDES` names; columns {', '.join(OVERRIDE_COLUMNS)}), which later "
+        "runs apply before matching.",
         "",
     ]
     return "\n".join(lines)
@@ -292,12 +315,13 @@ def alignment_table(
     from :func:`normalizers.align.apply_alignment`).
     """
     catalog = catalog or default_catalog()
-    groups: dict[tuple[str, str | None, str | None], list[tuple[Item, str, _Aligned]]] = {}
-    for item, a in zip(items, _aligned(items, matches), strict=True):
+    groups: dict[tuple[str, str | None, str | None], list[tuple[Item, str, _Aligned, str]]] = {}
+    ids = item_ids(items)
+    for item, iid, a in zip(items, ids, _aligned(items, matches), strict=True):
         if a.canonical_id is None:
             continue
         for cid, how in [(a.canonical_id, "direct")] + [(c, "covered") for c in a.also_covers]:
-            groups.setdefault((cid, item.province, item.region), []).append((item, how, a))
+            groups.setdefault((cid, item.province, item.region), []).append((item, how, a, iid))
     order = {e.id: i for i, e in enumerate(catalog.entries)}
     rows = []
     for (cid, province, region), members in sorted(
@@ -319,14 +343,21 @@ def alignment_table(
                 "province": province,
                 "region": region,
                 "item_names": [it.item_name for it in its],
-                "item_keys": [item_key(it) for it in its],
+                "item_ids": list(dict.fromkeys(m[3] for m in members)),
                 "n_items": len(its),
                 "provided_as": "both" if len(hows) > 1 else next(iter(hows)),
                 "legal_days_min": legal[0],
                 "legal_days_max": legal[1],
                 "promised_days_min": promised[0],
                 "promised_days_max": promised[1],
-                "days_units": sorted({it.days_unit for it in its}),
+                # Units of the limits there are: an item stating none has no unit.
+                "days_units": sorted(
+                    {
+                        it.days_unit
+                        for it in its
+                        if it.legal_days is not None or it.promised_days is not None
+                    }
+                ),
                 "time_limit_texts": [it.time_limit_text for it in its if it.time_limit_text],
                 "material_count_min": counts[0],
                 "material_count_max": counts[1],

@@ -480,3 +480,36 @@ def time_limit_from_case_type(case_type: str | None) -> TimeLimit | None:
     if "即办" not in shown.replace(" ", ""):
         return None
     return TimeLimit(text=shown, promised_days=0)
+
+
+def _says_none(value: str) -> bool:
+    value = _trim_value(value)
+    return bool(value) and bool(is_empty_value(value) or _NULL.search(value.replace("\n", "")))
+
+
+def declared_none(text: str | None, *, default_kind: Kind = "promised") -> set[Kind]:
+    """The limits ``text`` says there are none of (``法定时限 无``, ``法律法规未作规定``), as
+    opposed to limits it does not mention: both read as no days."""
+    if not isinstance(text, str) or not (shown := _tidy(text)):
+        return set()
+    compact = _compact(shown)
+    labels = _labels(_fold(compact))
+    if not labels:
+        return {default_kind} if _says_none(compact) else set()
+    out: set[Kind] = set()
+    for i, m in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(compact)
+        if _says_none(compact[m.end() : end]):
+            out.add(_label_kind(m))
+    return out
+
+
+# How a published item's legal / promised limit is stated (items.legal_days_status …).
+STATED, NONE_STATED, NOT_STATED = "stated", "none", "not stated"
+
+
+def limit_status(days: int | None, kind: Kind, text: str | None) -> str:
+    """``stated`` (days given), ``none`` (the guide says there is none) or ``not stated``."""
+    if days is not None:
+        return STATED
+    return NONE_STATED if kind in declared_none(text) else NOT_STATED

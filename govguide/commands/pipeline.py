@@ -70,7 +70,8 @@ def run(
         Path | None,
         typer.Option(
             "--overrides",
-            help="Reviewers' alignment decisions (default data/reference/overrides.csv).",
+            help="Reviewers' alignment decisions (default: GOVGUIDE_OVERRIDES, else "
+            "reference/overrides.csv beside --out).",
         ),
     ] = None,
     json_out: Annotated[

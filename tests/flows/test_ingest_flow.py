@@ -91,8 +91,11 @@ def test_run_rerun_edit_rerun(tmp_path: Path) -> None:
         ("changed", touched["grown"]): [("material_added", "materials", None, NEW_MATERIAL)],
         ("removed", touched["removed"]): [("item_removed", "item", touched["removed"], None)],
     }
+    assert [(f.path, f.change) for f in d.changed_files] == [(f"samples/{SAMPLE}", "changed")]
     v3 = store.latest(out)
-    assert pq.read_table(v3.table_path("changes")).num_rows == 4
+    changes = pq.read_table(v3.table_path("changes")).to_pylist()
+    assert len(changes) == 5  # the four item changes and the edited file
+    assert all(c["item_id"] for c in changes if c["field"] != "file")
     assert NEW_MATERIAL in (v3.path / "diff.md").read_text(encoding="utf-8")
     assert NEW_MATERIAL in (v3.path / "diff.html").read_text(encoding="utf-8")
 
@@ -109,17 +112,26 @@ def test_run_rerun_edit_rerun(tmp_path: Path) -> None:
     )
     fourth = run_ingest(raw, out, workers=2, overrides=overrides)
     assert all(o.cached for o in fourth.outcomes)
+    # Written with the key used before item ids: applied, and reported as stale with the id.
+    assert fourth.summary.overrides is not None
+    [stale] = fourth.summary.overrides["stale"]
+    assert stale["key"] == item_key(target)
+    assert stale["item_id"] == next(
+        r["item_id"]
+        for r in pq.read_table(v3.table_path("items")).to_pylist()
+        if (r["source_file"], r["item_name"]) == (target.source_file, target.item_name)
+    )
     assert fourth.summary.published and fourth.summary.parent == v3.id
     d = diff_versions(out)
     assert [(x.status, x.name, [c.kind for c in x.changes]) for x in d.items] == [
-        ("changed", target.item_name, ["canonical_changed"])
+        ("changed", target.item_name, ["canonical_changed", "review_changed"])
     ]
     [after] = [
         i
         for i in store.read_items(store.latest(out))
         if (i.source_file, i.item_name) == (target.source_file, target.item_name)
     ]
-    assert (after.canonical_id, after.match_method) == (None, "none")
+    assert (after.canonical_id, after.match_method) == (None, "reviewed_none")
     # The same decision again: nothing new to publish.
     assert not run_ingest(raw, out, workers=2, overrides=overrides).summary.published
 

@@ -225,7 +225,8 @@ def test_override_wins_over_an_exact_match() -> None:
         [item], overrides=_overrides(Override(item_key(item), None, reviewer="审核员"))
     )
     assert decided[0].canonical_id is None
-    assert decided[0].match_method == "none"
+    # A reviewer's "none" is told apart from the matcher finding nothing.
+    assert decided[0].match_method == "reviewed_none"
     assert not decided[0].needs_review
 
 

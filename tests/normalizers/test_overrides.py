@@ -9,9 +9,11 @@ import pytest
 from normalizers.catalog import default_catalog
 from normalizers.overrides import (
     DEFAULT_OVERRIDES_PATH,
+    OVERRIDES_ENV,
     Override,
     OverridesError,
     load_overrides,
+    overrides_path,
     overrides_to_csv,
     parse_overrides_csv,
 )
@@ -83,3 +85,39 @@ def test_round_trip_through_csv() -> None:
 
 def test_shipped_overrides_file_is_valid() -> None:
     load_overrides(ROOT / DEFAULT_OVERRIDES_PATH, catalog=default_catalog())
+
+
+def test_overrides_are_found_from_the_output_not_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(OVERRIDES_ENV, raising=False)
+    monkeypatch.chdir(tmp_path)
+    found, required = overrides_path("srv/curated")
+    assert (found, required) == (tmp_path / "srv" / "reference" / "overrides.csv", False)
+    monkeypatch.chdir("/")
+    assert overrides_path(tmp_path / "srv" / "curated")[0] == found
+    # An explicit file, then the setting, win; both must exist when read.
+    monkeypatch.setenv(OVERRIDES_ENV, str(tmp_path / "team.csv"))
+    assert overrides_path("x") == ((tmp_path / "team.csv"), True)
+    assert overrides_path("x", tmp_path / "mine.csv") == ((tmp_path / "mine.csv"), True)
+    with pytest.raises(OverridesError, match="not found"):
+        load_overrides(tmp_path / "team.csv", required=True)
+    assert len(load_overrides(found, required=False)) == 0
+
+
+def test_usage_reports_applied_unused_and_stale_keys() -> None:
+    decided = parse_overrides_csv(
+        "item_key,canonical_id\n"
+        "aaaaaaaaaaaaaaaa,YB-0101\n"
+        "广西||gx_list|单位参保登记,YB-0101\n"
+        "bbbbbbbbbbbbbbbb,none\n"
+    )
+    usage = decided.usage(
+        ["aaaaaaaaaaaaaaaa", "cccccccccccccccc", "aaaaaaaaaaaaaaaa"],
+        ["广西||gx_list|x", "广西||gx_list|单位参保登记", "广西||gx_list.pdf|x"],
+    )
+    assert usage.applied == 2
+    assert usage.unused == ["bbbbbbbbbbbbbbbb"]
+    # Applied through the older key: reported with the id to write instead.
+    assert usage.stale == {"广西||gx_list|单位参保登记": "cccccccccccccccc"}
+    assert decided.find("cccccccccccccccc", "广西||gx_list|单位参保登记").canonical_id == "YB-0101"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from normalizers.align import align_items, apply_alignment, item_key
+from govguide.ids import item_ids
+from normalizers.align import align_items, apply_alignment
 from normalizers.catalog import default_catalog
 from normalizers.review import (
     alignment_table,
@@ -70,7 +71,7 @@ def test_review_queue_lists_only_items_in_doubt_with_candidates(batch) -> None:
     }
     assert {"异地就医备案取消", "未就业配偶医疗待遇核准支付"} <= set(queue["item_name"])
     row = queue.set_index("item_name").loc["未就业配偶医疗待遇核准支付"]
-    assert row["item_key"] == item_key(items[6])
+    assert row["item_id"] == item_ids(items)[6]
     assert cid("医疗救助对象待遇核准支付") in row["candidate_ids"]
     assert len(row["candidate_ids"]) == len(row["candidate_names"]) == len(row["candidate_scores"])
     assert row["proposed_id"] is None
@@ -87,8 +88,9 @@ def test_report_is_readable_markdown(batch) -> None:
     items, matches = batch
     report = review_report(items, matches)
     assert report.startswith("# Alignment review")
-    assert f"`{item_key(items[5])}`" in report  # the cancelled filing, with its key
-    assert f"`{item_key(items[7])}`" in report  # the unmatched item too
+    ids = item_ids(items)
+    assert f"`{ids[5]}`" in report  # the cancelled filing, with its id
+    assert f"`{ids[7]}`" in report  # the unmatched item too
     assert "overrides.csv" in report
     assert CATALOG.version in report
 

@@ -46,6 +46,9 @@ def _edited(old: list[GuideItem]) -> list[GuideItem]:
     timed.legal_days, timed.promised_days = 30, 15
     timed.time_limit_text = "法定30个工作日，承诺15个工作日"
     pick(lambda i: aligned(i) and bool(i.promised_days)).days_unit = "natural"
+    # A reviewer confirms a proposed mapping: the same catalog item, another review state.
+    confirmed = pick(aligned)
+    confirmed.needs_review, confirmed.match_method = not confirmed.needs_review, "override"
 
     reworded = pick(lambda i: len(i.materials) >= 2)
     first = reworded.materials[0]
