@@ -38,6 +38,7 @@ from flows.discover import InputFile, discover, fingerprint
 from flows.extraction import (
     ExtractFn,
     ExtractionCache,
+    cache_version,
     extract_one,
     extractor_api,
     quarantine,
@@ -92,7 +93,14 @@ def extract_with_retries(
     while True:
         try:
             outcome = extract_one(
-                f.path, f.rel, f.sha256, f.size, extract=extract, isolate=isolate, cache=cache
+                f.path,
+                f.rel,
+                f.sha256,
+                f.size,
+                extract=extract,
+                isolate=isolate,
+                cache=cache,
+                root=f.root,
             )
         except TransientError as exc:
             if attempt > retries:
@@ -227,9 +235,11 @@ def record(
     steps read results back one file at a time, so a run never holds the whole corpus's."""
     for o in outcomes:
         if o.status == QUARANTINED:
-            src = files[o.rel].path
+            src = files[o.rel]
             try:
-                sidecar = quarantine(out, src, o.rel, o.sha256, o.reason or "bad input", o.message)
+                sidecar = quarantine(
+                    out, src.path, o.rel, o.sha256, o.reason or "bad input", o.message, src.root
+                )
                 o.quarantine_path = str(Path(sidecar).relative_to(out))
             except OSError as exc:  # the file stays reported as quarantined, with its reason
                 get_run_logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
@@ -384,7 +394,7 @@ def ingest(
     with store.run_lock(out, timeout=lock_timeout):
         store.cleanup_temp(out)
         _, ext_version = extractor_api()
-        cache = ExtractionCache(out, ext_version)
+        cache = ExtractionCache(out, cache_version(ext_version))
 
         files = fingerprint_task(discover_task(raw))
         if not files:
@@ -441,7 +451,7 @@ def ingest(
                 "on a re-run; the previous version stays current"
             )
         else:
-            fingerprint = inputs_fingerprint(outcomes, ext_version, overrides)
+            fingerprint = inputs_fingerprint(outcomes, cache.version, overrides)
             current = None if n_fresh else unchanged_since_latest(out, fingerprint)
             try:
                 if current is not None:  # the same inputs as the latest version: no new data

@@ -1,0 +1,48 @@
+"""Faults timed on the extraction worker: races made deterministic.
+
+The ingestion flow extracts files in path order; :func:`act_on_first` runs as the
+extractor (module-level, so the isolation worker can import it) and, when the worker starts
+on the file named ``first``, changes other input files, exactly once (a marker file
+remembers it). Each change lands while the run is going, after every file was discovered
+and fingerprinted, which is when a rewrite or a link swap does harm.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from govguide.extract import extract_file
+from govguide.models import ExtractionResult
+
+# (kind, target, argument): "copy" replaces target's content with the file at argument,
+# "link" replaces target with a symbolic link to argument, "truncate" cuts target to
+# argument (a decimal string) bytes.
+Change = tuple[str, str, str]
+
+
+def apply(change: Change) -> None:
+    kind, target, arg = change
+    tmp = f"{target}.swap"
+    if kind == "copy":
+        shutil.copyfile(arg, tmp)
+        os.replace(tmp, target)
+    elif kind == "link":
+        os.symlink(arg, tmp)
+        os.replace(tmp, target)
+    elif kind == "truncate":
+        os.truncate(target, int(arg))
+    else:
+        raise ValueError(f"unknown change {kind!r}")
+
+
+def act_on_first(
+    path: Path, *, first: str, changes: tuple[Change, ...], marker: str, **kwargs: object
+) -> ExtractionResult:
+    """Extract ``path``; when it is the file named ``first``, apply ``changes`` first."""
+    if Path(path).name == first and not os.path.exists(marker):
+        Path(marker).write_text("done")
+        for change in changes:
+            apply(change)
+    return extract_file(Path(path), **kwargs)
