@@ -305,8 +305,8 @@ def unchanged_since_latest(out: str, fingerprint: str) -> store.Version | None:
     """The latest version if it was built from inputs with this ``fingerprint`` (so building
     it again would publish nothing), else None."""
     current = store.latest(out)
-    if current is None:
-        return None
+    if current is None or store.damage(current):
+        return None  # rebuilt and published in full (see store.publish)
     if current.manifest.get("inputs_fingerprint") == fingerprint:
         return current
     seen = recall_inputs(out)
