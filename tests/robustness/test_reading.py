@@ -17,7 +17,9 @@ from flows.extraction import quarantine
 from govguide.errors import TransientError, UnsafeFileError
 from govguide.safety.reading import UnreadableError, input_sha256, open_input, staged
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "raw" / "samples" / "gx_list_yibao_jingban.docx"
+SAMPLE = (
+    Path(__file__).resolve().parents[2] / "data" / "raw" / "samples" / "gx_list_yibao_jingban.docx"
+)
 
 
 @pytest.fixture
@@ -61,9 +63,10 @@ def test_directory_above_replaced_by_a_link_is_refused(root: Path, tmp_path: Pat
 
 def test_link_inside_the_root_is_read_through_its_real_path(root: Path) -> None:
     os.symlink("guide.docx", root / "广西" / "alias.docx")
-    assert input_sha256(root / "广西" / "alias.docx", root)[0] == hashlib.sha256(
-        SAMPLE.read_bytes()
-    ).hexdigest()
+    assert (
+        input_sha256(root / "广西" / "alias.docx", root)[0]
+        == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    )
 
 
 def test_fifo_swapped_in_is_refused_without_blocking(root: Path) -> None:

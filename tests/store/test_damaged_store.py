@@ -63,7 +63,9 @@ def test_diff_against_a_damaged_version_is_one_line_not_a_traceback(
     assert "damaged" in result.output and "Traceback" not in result.output
 
 
-@pytest.mark.parametrize("manifest", ["[]", '{"tables": 5}', '{"tables": {"items": 3}}', '{"parent": 7}'])
+@pytest.mark.parametrize(
+    "manifest", ["[]", '{"tables": 5}', '{"tables": {"items": 3}}', '{"parent": 7}']
+)
 def test_manifest_of_the_wrong_shape_is_not_a_version(
     two_versions: tuple[Path, store.Version, store.Version], manifest: str
 ) -> None:
