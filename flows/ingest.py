@@ -44,10 +44,11 @@ from flows.extraction import (
     quarantine,
 )
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
-from flows.outcome import FAILED, QUARANTINED, FileOutcome
+from flows.outcome import FAILED, KEPT, QUARANTINED, FileOutcome
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
+from flows.unreadable import settle_unreadable
 from govguide import store
 from govguide.diff import VersionDiff, changes_table, diff_item_tables
 from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
@@ -55,6 +56,7 @@ from govguide.models import ExtractionResult
 from govguide.report_html import render_html
 from govguide.report_md import render_markdown
 from govguide.schema import SCHEMA_VERSION
+from govguide.settings import get_settings
 from govguide.validate import check_tables
 
 FLOW_NAME = "govguide-ingest"
@@ -149,7 +151,16 @@ def batches(
 
 
 def _loader(cache: ExtractionCache) -> Callable[[FileOutcome], ExtractionResult | None]:
-    return lambda o: cache.load_result(o.sha256) if o.sha256 else None
+    def load(o: FileOutcome) -> ExtractionResult | None:
+        if not o.sha256:
+            return None
+        result = cache.load_result(o.sha256)
+        if o.status == KEPT:  # published again, but not read this time: every item says so
+            for item in result.items:
+                item.warn("source_file", o.message or "source file not readable in this run")
+        return result
+
+    return load
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
@@ -429,7 +440,8 @@ def ingest(
                     o = o.light()  # cached: not kept in memory for the whole run
                 fresh.append(o)
         del futures
-        outcomes = record(known + fresh, by_rel, out, cache)
+        settled = settle_unreadable(known + fresh, out, cache, get_settings().unreadable_runs)
+        outcomes = record(settled, by_rel, out, cache)
         n_fresh, task_seconds = len(fresh), sum(o.seconds for o in fresh)
         del fresh
 

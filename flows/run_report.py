@@ -13,19 +13,21 @@ from rich.table import Table
 from flows.outcome import (
     EXTRACTED,
     FAILED,
+    KEPT,
     NOT_A_GUIDE,
     QUARANTINED,
     UNCHANGED,
     FileOutcome,
 )
 
-STATUS_ORDER = (EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED)
+STATUS_ORDER = (EXTRACTED, UNCHANGED, KEPT, NOT_A_GUIDE, QUARANTINED, FAILED)
 _STYLE = {
     EXTRACTED: "green",
     UNCHANGED: "dim",
     NOT_A_GUIDE: "yellow",
     QUARANTINED: "red",
     FAILED: "bold red",
+    KEPT: "magenta",
 }
 
 
@@ -68,7 +70,7 @@ def status_counts(outcomes: list[FileOutcome]) -> dict[str, int]:
 
 
 def _detail(o: FileOutcome, limit: int | None = None) -> str:
-    if o.status not in (QUARANTINED, FAILED, NOT_A_GUIDE):
+    if o.status not in (QUARANTINED, FAILED, NOT_A_GUIDE, KEPT):
         return ""
     reason = o.reason or ""
     message = o.message or ""

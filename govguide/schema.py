@@ -237,7 +237,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 # Status of one input file in the run report (``files.status``).
-FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed")
+FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed", "kept")
 
 # Tables whose content defines a version: the run report (timings) and the diff (depends
 # on the parent) are published with a version but do not make one different.
