@@ -27,11 +27,13 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.exceptions import TerminationSignal
 from prefect.futures import wait
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 import govguide
+from flows import shutdown
 from flows.alignment import Aligned, Aligner, load_aligner
 from flows.assemble import build_tables, records
 from flows.discover import InputFile, discover, fingerprint
@@ -93,6 +95,7 @@ def extract_with_retries(
     (TransientError), at most ``retries`` times; then it is a failed file."""
     attempt = 1
     while True:
+        shutdown.check()  # a stopping run takes no new file
         try:
             outcome = extract_one(
                 f.path,
@@ -402,7 +405,8 @@ def ingest(
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
-    with store.run_lock(out, timeout=lock_timeout):
+    # Inside the flow run: Prefect has put its own SIGTERM handler in place by now.
+    with shutdown.on_sigterm(), store.run_lock(out, timeout=lock_timeout):
         store.cleanup_temp(out)
         _, ext_version = extractor_api()
         cache = ExtractionCache(out, cache_version(ext_version))
@@ -428,6 +432,11 @@ def ingest(
             )
             for part in parts
         ]
+        # Wait in short steps: a signal is handled only when the main thread runs Python
+        # code, and the kernel may deliver it to a worker thread while this one sleeps.
+        for fut in futures:
+            while not fut.wrapped_future.done():
+                fut.wait(timeout=0.5)
         wait(futures)
         fresh: list[FileOutcome] = []
         for part, fut in zip(parts, futures, strict=True):
@@ -507,13 +516,20 @@ def run_ingest(
     overrides: str | Path | None = None,
 ) -> RunResult:
     """Run the ingestion flow once with the chosen task runner."""
-    from flows.runtime import make_task_runner
+    from flows.runtime import make_task_runner, start_embedded_server
 
     runner = make_task_runner(workers, dask_address, dask)
-    return ingest.with_options(task_runner=runner)(
-        raw=str(raw),
-        out=str(out),
-        lock_timeout=lock_timeout,
-        isolate=isolate,
-        overrides=str(overrides) if overrides is not None else None,
-    )
+    start_embedded_server()
+    with shutdown.on_sigterm():
+        try:
+            return ingest.with_options(task_runner=runner)(
+                raw=str(raw),
+                out=str(out),
+                lock_timeout=lock_timeout,
+                isolate=isolate,
+                overrides=str(overrides) if overrides is not None else None,
+            )
+        except TerminationSignal as exc:  # Prefect's form of the same SIGTERM
+            raise shutdown.Terminated(
+                "the run was stopped (SIGTERM); nothing was published by it"
+            ) from exc

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 from govguide.extract import extract_file
@@ -45,4 +46,12 @@ def act_on_first(
         Path(marker).write_text("done")
         for change in changes:
             apply(change)
+    return extract_file(Path(path), **kwargs)
+
+
+def slow_extract(path: Path, *, started: str, seconds: float, **kwargs: object) -> ExtractionResult:
+    """Extract ``path`` after ``seconds``, having created the file ``started``: a long
+    extraction whose start the test can wait for."""
+    Path(started).write_text(str(os.getpid()))
+    time.sleep(seconds)
     return extract_file(Path(path), **kwargs)
