@@ -73,6 +73,7 @@ class ExtractionCache:
         self.out = str(out)
         self.root = Path(out) / CACHE_DIR
         self.version = version
+        self.write_error: str | None = None  # why the last write failed, if one did
 
     def _path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}-{self.version}.json"
@@ -130,7 +131,18 @@ class ExtractionCache:
             ) from exc
 
     def put(self, outcome: FileOutcome) -> bool:
-        """Remember a deterministic outcome (not failures, not crashes); True if stored."""
+        """Remember a deterministic outcome (not failures, not crashes); True if stored.
+
+        A cache that cannot be written (disk full, no permission, ``.cache`` not a folder)
+        stores nothing and says why in :attr:`write_error`: the run goes on with the
+        result in memory, and the next run extracts the file again."""
+        try:
+            return self._put(outcome)
+        except OSError as exc:
+            self.write_error = f"{exc.strerror or exc} ({self.root})"
+            return False
+
+    def _put(self, outcome: FileOutcome) -> bool:
         if outcome.sha256 is None or outcome.status not in (EXTRACTED, NOT_A_GUIDE, QUARANTINED):
             return False
         if outcome.status == QUARANTINED and outcome.reason in (
@@ -164,8 +176,13 @@ class ExtractionCache:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):  # a full disk must not also leave litter
+            tmp.unlink()
+        raise
 
 
 # ---------------------------------------------------------------------------------------
@@ -256,10 +273,7 @@ def extract_and_store(
         message=result.not_a_guide_reason,
         result=result,
     )
-    try:
-        stored = ExtractionCache(out, version).put(outcome)
-    except OSError:
-        stored = False
+    stored = ExtractionCache(out, version).put(outcome)
     return (
         FileStats.of(result),
         result.is_guide,
@@ -430,9 +444,7 @@ def quarantine(
     }
     if note:
         doc["not_copied"] = note
-    tmp = sidecar.with_name(f".{sidecar.name}.{uuid.uuid4().hex}")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, sidecar)
+    _write_atomic(sidecar, json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
     return sidecar
 
 

@@ -454,6 +454,12 @@ def ingest(
         n_fresh, task_seconds = len(fresh), sum(o.seconds for o in fresh)
         del fresh
 
+        if cache.write_error:
+            logger.warning(
+                "the extraction cache cannot be written (%s): results are kept for this run "
+                "only, and the files will be extracted again next run",
+                cache.write_error,
+            )
         summary = RunSummary(
             raw=str(raw),
             out=str(out),
@@ -493,7 +499,10 @@ def ingest(
                 summary.message = f"nothing published: {exc}"
         summary.seconds = time.perf_counter() - t0
         report = render_run_report(outcomes, summary)
-        summary.report_path = str(write_report(out, run_id, report))
+        written = write_report(out, run_id, report)
+        summary.report_path = str(written) if written else None
+        if written is None:
+            logger.warning("the run report could not be written under %s/_runs", out)
     _artifact("govguide-run-report", report, f"{summary.files} files: {summary.message}")
     if diff is not None:
         _artifact("govguide-diff", render_markdown(diff), f"changes in v={summary.version}")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,9 +164,15 @@ def render_markdown(outcomes: list[FileOutcome], summary: RunSummary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_report(out: str | Path, run_id: str, markdown: str) -> Path:
-    """Keep the report of every run (published or not) under ``<out>/_runs/``."""
+def write_report(out: str | Path, run_id: str, markdown: str) -> Path | None:
+    """Keep the report of every run (published or not) under ``<out>/_runs/``; None when
+    it cannot be written (disk full …): the report is still printed and posted."""
     path = Path(out) / "_runs" / f"{run_id}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
     return path

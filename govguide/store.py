@@ -271,7 +271,10 @@ def run_lock(out: str | Path, timeout: float = 0.0, poll: float = 0.2) -> Iterat
     :class:`LockedError` naming the holder.
     """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PublishError(f"cannot create the output directory {out}: {exc.strerror}") from exc
     key = out.resolve()
     with _held_guard:
         if key in _held:
@@ -287,7 +290,10 @@ def run_lock(out: str | Path, timeout: float = 0.0, poll: float = 0.2) -> Iterat
                 _held[key] -= 1
         return
     path = out / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise PublishError(f"cannot create the lock file {path}: {exc.strerror}") from exc
     try:
         deadline = time.monotonic() + max(timeout, 0.0)
         while not _try_lock(fd):
@@ -494,8 +500,8 @@ def publish(
             more_tables, files = extras(parent, vid)
             all_tables.update(more_tables)
         tmp = out / f"{TMP_PREFIX}{VERSION_PREFIX}{vid}-{uuid.uuid4().hex[:8]}"
-        tmp.mkdir(parents=True)
         try:
+            tmp.mkdir(parents=True)
             table_info: dict[str, dict[str, Any]] = {}
             for name in sorted(all_tables):
                 path = tmp / f"{name}.parquet"
@@ -523,10 +529,21 @@ def publish(
             _fsync_dir(tmp)
             final = version_dir(out, vid)
             _promote(tmp, final)
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, OSError):  # disk full, quota, permissions: say so plainly
+                raise PublishError(
+                    f"cannot write version {vid} under {out}: {exc.strerror or exc}; "
+                    "the previous version stays current"
+                ) from exc
             raise
-        set_latest(out, vid)
+        try:
+            set_latest(out, vid)
+        except OSError as exc:
+            raise PublishError(
+                f"version {vid} was written but could not be made current: {exc.strerror or exc};"
+                " the next run makes it current"
+            ) from exc
         version = _load(final)
         assert version is not None
         message = f"published version {vid}"

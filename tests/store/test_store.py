@@ -90,7 +90,7 @@ def test_failure_mid_write_leaves_latest_intact(items, tmp_path: Path, monkeypat
 
     monkeypatch.setattr(store, "_write_table", failing)
     items[0].item_name = "另一个名字"
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(store.PublishError, match="cannot write version .*disk full"):
         store.publish(tmp_path, _tables(items), now=T0)
     assert store.latest(tmp_path).id == first.version.id
     assert [v.id for v in store.list_versions(tmp_path)] == [first.version.id]
