@@ -30,7 +30,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.outcome import EXTRACTED, NOT_A_GUIDE, QUARANTINED, UNCHANGED, FileOutcome, FileStats
-from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
+from govguide.errors import (
+    CorruptFileError,
+    GovguideError,
+    InputError,
+    ResourceLimitError,
+    TransientError,
+)
 from govguide.models import ExtractionResult
 from govguide.safety.reading import copy_input, staged
 
@@ -227,14 +233,46 @@ def cache_version(extractor_version: str) -> str:
 
 def _with_settings(path: Path, env: dict[str, str], fn: ExtractFn, *args: object) -> object:
     """In the worker: take the caller's extraction settings (a reused worker may have been
-    started under others), then call ``fn(path, *args)``."""
+    started under others), then call ``fn(path, *args)``.
+
+    A parser that cannot allocate under the memory limit may report it as malformed input
+    (libxml2: "unknown error", "Memory allocation failed"). Once the worker has come close
+    to its limit, such a verdict says nothing certain about the file: it becomes a resource
+    limit (never cached, tried again next run)."""
     from govguide.settings import get_settings
 
     stale = {k: v for k, v in env.items() if os.environ.get(k) != v}
     if stale:
         os.environ.update(stale)
         get_settings.cache_clear()
-    return fn(path, *args)
+    try:
+        return fn(path, *args)
+    except CorruptFileError as exc:
+        if _near_memory_limit():
+            raise ResourceLimitError(
+                f"extraction ran out of memory (the parser reported: {exc.message})", path=path
+            ) from exc
+        raise
+
+
+# How close to its address-space limit a worker must have come for a parse error to count
+# as memory exhaustion.
+_MEMORY_MARGIN = 64 * 1024 * 1024
+
+
+def _near_memory_limit() -> bool:
+    """Whether this process's peak address space came within the margin of its limit."""
+    import resource
+
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if limit == resource.RLIM_INFINITY:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            peak = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmPeak:"))
+    except (OSError, StopIteration, ValueError):
+        return False
+    return peak >= limit - _MEMORY_MARGIN
 
 
 def _call(fn: ExtractFn, path: Path, isolate: bool, *args: object) -> object:

@@ -55,3 +55,21 @@ def slow_extract(path: Path, *, started: str, seconds: float, **kwargs: object) 
     Path(started).write_text(str(os.getpid()))
     time.sleep(seconds)
     return extract_file(Path(path), **kwargs)
+
+
+def parse_starved(path: Path, *, headroom_mb: int | None) -> ExtractionResult:
+    """Parse ``path`` as XML with govguide's parser, first lowering this worker's
+    address-space limit to ``headroom_mb`` above what it uses (None: as it is): memory
+    pressure as a fragmented or loaded worker meets it."""
+    import resource
+
+    from govguide.safety.docx import safe_xml_parse
+
+    data = Path(path).read_bytes()
+    if headroom_mb is not None:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            size = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (size + headroom_mb * 2**20, hard))
+    safe_xml_parse(data)
+    raise AssertionError("the XML was expected not to parse")
