@@ -47,6 +47,7 @@ from flows.extraction import (
 )
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.outcome import FAILED, KEPT, QUARANTINED, FileOutcome
+from flows.progress import Progress
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
@@ -434,9 +435,11 @@ def ingest(
         ]
         # Wait in short steps: a signal is handled only when the main thread runs Python
         # code, and the kernel may deliver it to a worker thread while this one sleeps.
-        for fut in futures:
+        progress = Progress(len(todo))
+        for fut, part in zip(futures, parts, strict=True):
             while not fut.wrapped_future.done():
                 fut.wait(timeout=0.5)
+            progress.add(len(part))
         wait(futures)
         fresh: list[FileOutcome] = []
         for part, fut in zip(parts, futures, strict=True):
