@@ -8,6 +8,7 @@ without permission (tests/robustness/test_reading.py checks that with real permi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -130,3 +131,23 @@ def test_new_file_unreadable_for_several_runs_is_quarantined(
     outcome = {o.rel: o for o in flows.ingest.run_ingest(raw, out, workers=1).outcomes}["c.docx"]
     assert outcome.reason == "unreadable" and "consecutive runs" in (outcome.message or "")
     assert "a.docx" in items and "c.docx" not in items
+
+
+def test_path_longer_than_the_system_allows_does_not_stop_the_run(
+    raw: Path, tmp_path: Path
+) -> None:
+    fd = os.open(raw, os.O_RDONLY)
+    try:  # built relative to a descriptor: the full path cannot be passed to mkdir
+        for _ in range(22):
+            os.mkdir("d" * 200, dir_fd=fd)
+            nxt = os.open("d" * 200, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = nxt
+        os.close(os.open("deep.docx", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd))
+    finally:
+        os.close(fd)
+    result = flows.ingest.run_ingest(raw, tmp_path / "out", workers=1)
+    assert result.summary.published and result.summary.ok, result.summary.message
+    deep = [o for o in result.outcomes if o.rel.startswith("ddd")]
+    assert len(deep) == 1 and deep[0].status == "quarantined"
+    assert "too long" in (deep[0].message or "")
