@@ -64,15 +64,15 @@ def settle_unreadable(
     counts = _read_counts(out)
     now: dict[str, int] = {}
     for rel, o in list(settled.items()):
-        if o.status != FAILED:
-            continue
+        if o.status != FAILED or o.reason != REASON:
+            continue  # other failures (a full temp folder …) are the machine's, not the file's
         now[rel] = counts.get(rel, 0) + 1
         if now[rel] >= limit:
             settled[rel] = o.model_copy(
                 update={
                     "status": QUARANTINED,
                     "reason": REASON,
-                    "message": f"failed in {now[rel]} consecutive runs, last: {o.message}",
+                    "message": f"not readable in {now[rel]} consecutive runs; last: {o.message}",
                 }
             )
     _write_counts(out, now)
