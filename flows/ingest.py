@@ -500,6 +500,11 @@ def ingest(
                 error = exc
                 summary.error = f"{exc} [{exc.reason}]"
                 summary.message = f"nothing published: {exc}"
+        if cache.write_error:  # said in the report too: the next run will cost more
+            summary.message += (
+                f" (the extraction cache could not be written: {cache.write_error}; "
+                "these files are extracted again next run)"
+            )
         summary.seconds = time.perf_counter() - t0
         report = render_run_report(outcomes, summary)
         written = write_report(out, run_id, report)
