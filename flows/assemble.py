@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import pyarrow as pa
 
-from flows.outcome import EXTRACTED, UNCHANGED, FileOutcome
+from flows.outcome import EXTRACTED, KEPT, UNCHANGED, FileOutcome
 from flows.places import place_from_path, province_of, resolve_place
 from govguide.file_changes import FileChange, InputState
 from govguide.ids import content_id
@@ -36,7 +36,7 @@ def iter_normalised(
     A file's result is its outcome's, else ``load(outcome)`` (the extraction cache): one
     file's result at a time is held, never the whole corpus's."""
     for outcome in sorted(outcomes, key=lambda o: o.rel):
-        if outcome.status not in (EXTRACTED, UNCHANGED):
+        if outcome.status not in (EXTRACTED, UNCHANGED, KEPT):
             continue
         result = outcome.result
         if result is None and load is not None and outcome.has_result:

@@ -11,11 +11,13 @@ followed: one pointing outside the root is refused by the safety checks and quar
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from govguide.errors import GovguideError, TransientError
+from govguide.errors import GovguideError
 from govguide.hashing import file_sha256
+from govguide.safety.reading import UnreadableError, input_sha256, os_error
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class InputFile:
     size: int | None = None
     sha256: str | None = None
     problem: GovguideError | None = None  # refused before opening (unsafe name, link …)
+    root: Path | None = None  # the raw root: files are opened from it, no link followed
 
     @property
     def ok(self) -> bool:
@@ -49,35 +52,66 @@ def _check(path: Path, root: Path) -> GovguideError | None:
         check_path(path, root)
     except GovguideError as err:
         return err
+    except OSError as exc:
+        return os_error(exc, path, "the file")
     return None
 
 
 def discover(raw: str | Path) -> list[InputFile]:
-    """Every input file under ``raw`` in a stable order (sorted by relative path)."""
+    """Every input file under ``raw`` in a stable order (sorted by relative path).
+
+    Nothing under ``raw`` can stop the listing: a directory that cannot be listed (no read
+    or search permission, a path longer than the system allows) is itself one entry, with
+    the error as its problem, so its files are accounted for instead of vanishing."""
     root = Path(raw)
     if not root.is_dir():
         raise GovguideError(f"raw data directory {root} does not exist or is not a directory")
     found: list[InputFile] = []
+
+    def entry(path: Path, problem: GovguideError | None, *, directory: bool = False) -> None:
+        rel = path.relative_to(root).as_posix() + ("/" if directory else "")
+        found.append(InputFile(rel=rel, path=path, problem=problem, root=root))
+
+    def unlistable(exc: OSError) -> None:
+        path = Path(exc.filename) if exc.filename else root
+        if path == root:
+            raise GovguideError(f"raw data directory {root} cannot be read: {exc.strerror}")
+        entry(path, os_error(exc, path, "the directory"), directory=True)
+
     # os.walk does not descend into linked directories (followlinks=False); such a link is
     # reported like a file so it is accounted for.
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlistable, followlinks=False):
         base = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        linked_dirs = [d for d in dirnames if (base / d).is_symlink()]
-        dirnames[:] = [d for d in dirnames if d not in linked_dirs]
+        names = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = []
+        linked_dirs = []
+        for d in names:
+            try:
+                is_link = stat.S_ISLNK(os.lstat(base / d).st_mode)
+            except OSError as exc:  # a directory without search permission, a path too long
+                entry(base / d, os_error(exc, base / d, "the directory"), directory=True)
+                continue
+            (linked_dirs if is_link else dirnames).append(d)
         for name in sorted(filenames) + linked_dirs:
             if name.startswith("."):
                 continue
             path = base / name
-            rel = path.relative_to(root).as_posix()
             problem = _check(path, root)
             size = None
             if problem is None:
                 try:
                     size = path.stat().st_size
                 except OSError as exc:
-                    problem = TransientError(f"cannot stat file: {exc.strerror}", path=path)
-            found.append(InputFile(rel=rel, path=path, size=size, problem=problem))
+                    problem = os_error(exc, path, "the file")
+            found.append(
+                InputFile(
+                    rel=path.relative_to(root).as_posix(),
+                    path=path,
+                    size=size,
+                    problem=problem,
+                    root=root,
+                )
+            )
     found.sort(key=lambda f: f.rel)
     return found
 
@@ -90,9 +124,13 @@ def fingerprint(files: list[InputFile]) -> list[InputFile]:
             out.append(f)
             continue
         try:
-            out.append(replace(f, sha256=file_sha256(f.path)))
+            if f.root is not None:
+                sha256, size = input_sha256(f.path, f.root)
+                out.append(replace(f, sha256=sha256, size=size))
+            else:
+                out.append(replace(f, sha256=file_sha256(f.path)))
+        except GovguideError as err:  # a link swapped in, unreadable, vanished
+            out.append(replace(f, problem=err))
         except OSError as exc:
-            out.append(
-                replace(f, problem=TransientError(f"cannot read file: {exc.strerror}", path=f.path))
-            )
+            out.append(replace(f, problem=UnreadableError(f"cannot read file: {exc.strerror}", path=f.path)))
     return out

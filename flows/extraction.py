@@ -18,10 +18,10 @@ run. Writes go to a temp file and ``os.replace``, so a killed run leaves no torn
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
-import shutil
 import stat
 import time
 import uuid
@@ -30,8 +30,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.outcome import EXTRACTED, NOT_A_GUIDE, QUARANTINED, UNCHANGED, FileOutcome, FileStats
-from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
+from govguide.errors import (
+    CorruptFileError,
+    GovguideError,
+    InputError,
+    ResourceLimitError,
+    TransientError,
+)
 from govguide.models import ExtractionResult
+from govguide.safety.reading import copy_input, staged
 
 CACHE_DIR = ".cache/extract"
 QUARANTINE_DIR = "_quarantine"
@@ -72,6 +79,7 @@ class ExtractionCache:
         self.out = str(out)
         self.root = Path(out) / CACHE_DIR
         self.version = version
+        self.write_error: str | None = None  # why the last write failed, if one did
 
     def _path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / f"{sha256}-{self.version}.json"
@@ -129,7 +137,18 @@ class ExtractionCache:
             ) from exc
 
     def put(self, outcome: FileOutcome) -> bool:
-        """Remember a deterministic outcome (not failures, not crashes); True if stored."""
+        """Remember a deterministic outcome (not failures, not crashes); True if stored.
+
+        A cache that cannot be written (disk full, no permission, ``.cache`` not a folder)
+        stores nothing and says why in :attr:`write_error`: the run goes on with the
+        result in memory, and the next run extracts the file again."""
+        try:
+            return self._put(outcome)
+        except OSError as exc:
+            self.write_error = f"{exc.strerror or exc} ({self.root})"
+            return False
+
+    def _put(self, outcome: FileOutcome) -> bool:
         if outcome.sha256 is None or outcome.status not in (EXTRACTED, NOT_A_GUIDE, QUARANTINED):
             return False
         if outcome.status == QUARANTINED and outcome.reason in (
@@ -163,14 +182,97 @@ class ExtractionCache:
 
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):  # a full disk must not also leave litter
+            tmp.unlink()
+        raise
 
 
 # ---------------------------------------------------------------------------------------
 # Extraction of one file
 
 CRASH_REASON = "extractor crashed"
+
+
+# Settings that change what extracting given bytes gives (a verdict or the items): part of
+# the cache key, and handed to the extraction worker so it extracts with exactly them. The
+# time and memory budgets are not: results that hit them are never cached.
+EXTRACTION_SETTINGS = (
+    "max_file_bytes",
+    "zip_max_members",
+    "zip_max_member_bytes",
+    "zip_max_total_bytes",
+    "zip_max_ratio",
+    "zip_ratio_min_bytes",
+    "pdf_min_text_chars",
+    "pdf_fast_reader",
+    "pdf_strict_xref",
+)
+
+
+def extraction_environment() -> dict[str, str]:
+    """The extraction settings of this process as ``GOVGUIDE_*`` variables."""
+    from govguide.settings import get_settings
+
+    values = get_settings().model_dump(include=set(EXTRACTION_SETTINGS))
+    return {
+        f"GOVGUIDE_{name.upper()}": "none" if value is None else json.dumps(value)
+        for name, value in sorted(values.items())
+    }
+
+
+def cache_version(extractor_version: str) -> str:
+    """The cache key's code part: the extractor version and the extraction settings (a
+    file refused under ``GOVGUIDE_PDF_STRICT_XREF=true`` is tried again under ``false``)."""
+    env = json.dumps(extraction_environment(), sort_keys=True).encode()
+    return f"{extractor_version}-{hashlib.sha256(env).hexdigest()[:8]}"
+
+
+def _with_settings(path: Path, env: dict[str, str], fn: ExtractFn, *args: object) -> object:
+    """In the worker: take the caller's extraction settings (a reused worker may have been
+    started under others), then call ``fn(path, *args)``.
+
+    A parser that cannot allocate under the memory limit may report it as malformed input
+    (libxml2: "unknown error", "Memory allocation failed"). Once the worker has come close
+    to its limit, such a verdict says nothing certain about the file: it becomes a resource
+    limit (never cached, tried again next run)."""
+    from govguide.settings import get_settings
+
+    stale = {k: v for k, v in env.items() if os.environ.get(k) != v}
+    if stale:
+        os.environ.update(stale)
+        get_settings.cache_clear()
+    try:
+        return fn(path, *args)
+    except CorruptFileError as exc:
+        if _near_memory_limit():
+            raise ResourceLimitError(
+                f"extraction ran out of memory (the parser reported: {exc.message})", path=path
+            ) from exc
+        raise
+
+
+# How close to its address-space limit a worker must have come for a parse error to count
+# as memory exhaustion.
+_MEMORY_MARGIN = 64 * 1024 * 1024
+
+
+def _near_memory_limit() -> bool:
+    """Whether this process's peak address space came within the margin of its limit."""
+    import resource
+
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    if limit == resource.RLIM_INFINITY:
+        return False
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            peak = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmPeak:"))
+    except (OSError, StopIteration, ValueError):
+        return False
+    return peak >= limit - _MEMORY_MARGIN
 
 
 def _call(fn: ExtractFn, path: Path, isolate: bool, *args: object) -> object:
@@ -183,7 +285,13 @@ def _call(fn: ExtractFn, path: Path, isolate: bool, *args: object) -> object:
 
     settings = get_settings()
     return run_isolated(
-        fn, path, *args, timeout_s=settings.extract_timeout_s, memory_mb=settings.extract_memory_mb
+        _with_settings,
+        path,
+        extraction_environment(),
+        fn,
+        *args,
+        timeout_s=settings.extract_timeout_s,
+        memory_mb=settings.extract_memory_mb,
     )
 
 
@@ -203,10 +311,7 @@ def extract_and_store(
         message=result.not_a_guide_reason,
         result=result,
     )
-    try:
-        stored = ExtractionCache(out, version).put(outcome)
-    except OSError:
-        stored = False
+    stored = ExtractionCache(out, version).put(outcome)
     return (
         FileStats.of(result),
         result.is_guide,
@@ -223,8 +328,14 @@ def extract_one(
     extract: ExtractFn | None = None,
     isolate: bool = True,
     cache: ExtractionCache | None = None,
+    root: Path | None = None,
 ) -> FileOutcome:
     """Extract one file and classify what happened.
+
+    With ``root`` (the raw root the file was found under) the file is opened from it
+    without following links and copied once to a private staging file, which the worker
+    extracts; the outcome's hash is that copy's, so a file rewritten or swapped since
+    discovery is never published or cached under the hash of other bytes.
 
     Bad input (an :class:`InputError`, including a blown time or memory budget) and
     unexpected exceptions become a quarantined outcome, so one file never stops the run;
@@ -235,30 +346,41 @@ def extract_one(
     """
     fn = extract if extract is not None else extractor_api()[0]
     start = time.perf_counter()
-    base = {"rel": rel, "sha256": sha256, "size": size}
+    # Read from the raw root, a file is identified by the bytes staged for extraction, not
+    # by the hash taken at discovery: until they are read it has no hash.
+    base = {"rel": rel, "sha256": sha256 if root is None else None, "size": size}
     try:
-        if cache is not None and sha256 is not None:
-            stats, is_guide, not_a_guide, unstored = _call(
-                extract_and_store, path, isolate, fn, cache.out, cache.version, sha256
-            )
-            return FileOutcome(
-                **base,
-                status=EXTRACTED if is_guide else NOT_A_GUIDE,
-                reason="not a guide" if not is_guide else None,
-                message=not_a_guide,
-                result=unstored,
-                stats=None if unstored is not None else stats,
-                seconds=time.perf_counter() - start,
-            )
-        result = _call(fn, path, isolate)
+        with contextlib.ExitStack() as stack:
+            if root is not None:
+                copy = stack.enter_context(staged(path, root))
+                path = copy.path
+                base.update(sha256=copy.sha256, size=copy.size)
+            if cache is not None and base["sha256"] is not None:
+                stats, is_guide, not_a_guide, unstored = _call(
+                    extract_and_store, path, isolate, fn, cache.out, cache.version, base["sha256"]
+                )
+                return FileOutcome(
+                    **base,
+                    status=EXTRACTED if is_guide else NOT_A_GUIDE,
+                    reason="not a guide" if not is_guide else None,
+                    message=not_a_guide,
+                    result=unstored,
+                    stats=None if unstored is not None else stats,
+                    seconds=time.perf_counter() - start,
+                )
+            result = _call(fn, path, isolate)
     except TransientError:
         raise
     except InputError as err:
+        reason, message = err.reason, str(err)
+        if ran_out_of_memory(err):
+            reason = ResourceLimitError.reason
+            message = f"extraction ran out of memory ({message})"
         return FileOutcome(
             **base,
             status=QUARANTINED,
-            reason=err.reason,
-            message=str(err),
+            reason=reason,
+            message=message,
             seconds=time.perf_counter() - start,
         )
     except Exception as err:  # noqa: BLE001 - an extractor bug on one file must not stop the run
@@ -280,6 +402,23 @@ def extract_one(
     )
 
 
+# libxml2 reports an allocation that failed under the worker's memory limit as a syntax
+# error ("Memory allocation failed : growing buffer"): a verdict on the machine, not the file.
+_OUT_OF_MEMORY = ("Memory allocation failed", "MemoryError", "out of memory")
+
+
+def ran_out_of_memory(err: BaseException) -> bool:
+    """Whether a bad-input verdict was caused by memory running out while parsing."""
+    if isinstance(err, ResourceLimitError):
+        return False
+    texts = [str(err), *getattr(err, "__notes__", ())]
+    seen = err.__cause__ or err.__context__
+    while seen is not None:
+        texts.append(f"{type(seen).__name__}: {seen}")
+        seen = seen.__cause__ or seen.__context__
+    return any(marker in text for text in texts for marker in _OUT_OF_MEMORY)
+
+
 # ---------------------------------------------------------------------------------------
 # Quarantine
 
@@ -296,29 +435,32 @@ def _safe_name(rel: str, limit: int = 120) -> str:
 
 
 def quarantine(
-    out: str | Path, src: Path, rel: str, sha256: str | None, reason: str, message: str | None
+    out: str | Path,
+    src: Path,
+    rel: str,
+    sha256: str | None,
+    reason: str,
+    message: str | None,
+    root: Path | None = None,
 ) -> Path:
     """Copy ``src`` (never move it: data/raw is left untouched) into ``<out>/_quarantine/``
     with a sidecar ``<name>.reason.json``; return the sidecar's path.
 
     Links and special files are not copied (their target may be anything, and a FIFO would
-    block): the sidecar alone records them.
+    block): the sidecar alone records them. The copy keeps the source's permissions (a
+    0600 file stays 0600), and is kept only if its bytes are the ones judged (``sha256``):
+    a file rewritten since is recorded without a copy.
     """
     qdir = Path(out) / QUARANTINE_DIR
     qdir.mkdir(parents=True, exist_ok=True)
     key = (sha256 or "nohash")[:12]
     dest = qdir / f"{key}-{_safe_name(rel)}"
     copied = False
-    with contextlib.suppress(OSError):
-        st = os.lstat(src)
-        if stat.S_ISREG(st.st_mode):
-            if not dest.exists():
-                tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}")
-                fd = os.open(src, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-                with os.fdopen(fd, "rb") as fin, open(tmp, "wb") as fout:
-                    shutil.copyfileobj(fin, fout, 1 << 20)
-                os.replace(tmp, dest)
-            copied = True
+    note = None
+    if dest.exists() and sha256 is not None:
+        copied = True  # named after its hash: the same bytes, copied by an earlier run
+    else:
+        copied, note = _copy_judged(src, root, sha256, dest)
     sidecar = dest.with_name(dest.name + ".reason.json")
     with contextlib.suppress(OSError, ValueError):
         before = json.loads(sidecar.read_text(encoding="utf-8"))
@@ -338,7 +480,29 @@ def quarantine(
         "copy": dest.name if copied else None,
         "quarantined_at": datetime.now(UTC).isoformat(),
     }
-    tmp = sidecar.with_name(f".{sidecar.name}.{uuid.uuid4().hex}")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, sidecar)
+    if note:
+        doc["not_copied"] = note
+    _write_atomic(sidecar, json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
     return sidecar
+
+
+def _copy_judged(
+    src: Path, root: Path | None, sha256: str | None, dest: Path
+) -> tuple[bool, str | None]:
+    """Copy ``src`` to ``dest`` if its bytes still hash to ``sha256`` (any bytes when it
+    was refused unread, by its name): (copied, why not)."""
+    with contextlib.suppress(OSError):
+        if not stat.S_ISREG(os.lstat(src).st_mode):
+            return False, None  # a link or special file: the sidecar alone records it
+    tmp = dest.with_name(f".{dest.name}.{uuid.uuid4().hex}")
+    try:
+        copy = copy_input(src, root if root is not None else Path(src).parent, tmp)
+    except (GovguideError, OSError) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return False, f"not copied: {exc}"
+    if sha256 is not None and copy.sha256 != sha256:
+        tmp.unlink()
+        return False, "not copied: the file changed after it was judged"
+    os.replace(tmp, dest)
+    return True, None

@@ -27,27 +27,32 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.exceptions import TerminationSignal
 from prefect.futures import wait
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
 import govguide
+from flows import shutdown
 from flows.alignment import Aligned, Aligner, load_aligner
 from flows.assemble import build_tables, files_table, input_states, records
 from flows.discover import InputFile, discover, fingerprint
 from flows.extraction import (
     ExtractFn,
     ExtractionCache,
+    cache_version,
     extract_one,
     extractor_api,
     quarantine,
 )
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.origins import attach_origins
-from flows.outcome import FAILED, QUARANTINED, FileOutcome
+from flows.outcome import FAILED, KEPT, QUARANTINED, FileOutcome
+from flows.progress import Progress
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
+from flows.unreadable import settle_unreadable
 from govguide import store
 from govguide.data_dictionary import write_views
 from govguide.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
@@ -58,6 +63,7 @@ from govguide.models import ExtractionResult
 from govguide.report_html import render_html
 from govguide.report_md import render_markdown
 from govguide.schema import SCHEMA_VERSION
+from govguide.settings import get_settings
 from govguide.validate import check_tables
 from normalizers.overrides import overrides_path
 
@@ -95,9 +101,17 @@ def extract_with_retries(
     (TransientError), at most ``retries`` times; then it is a failed file."""
     attempt = 1
     while True:
+        shutdown.check()  # a stopping run takes no new file
         try:
             outcome = extract_one(
-                f.path, f.rel, f.sha256, f.size, extract=extract, isolate=isolate, cache=cache
+                f.path,
+                f.rel,
+                f.sha256,
+                f.size,
+                extract=extract,
+                isolate=isolate,
+                cache=cache,
+                root=f.root,
             )
         except TransientError as exc:
             if attempt > retries:
@@ -146,7 +160,16 @@ def batches(
 
 
 def _loader(cache: ExtractionCache) -> Callable[[FileOutcome], ExtractionResult | None]:
-    return lambda o: cache.load_result(o.sha256) if o.sha256 else None
+    def load(o: FileOutcome) -> ExtractionResult | None:
+        if not o.sha256:
+            return None
+        result = cache.load_result(o.sha256)
+        if o.status == KEPT:  # published again, but not read this time: every item says so
+            for item in result.items:
+                item.warn("source_file", o.message or "source file not readable in this run")
+        return result
+
+    return load
 
 
 @task(name="normalise", cache_policy=NO_CACHE)
@@ -236,9 +259,11 @@ def record(
     steps read results back one file at a time, so a run never holds the whole corpus's."""
     for o in outcomes:
         if o.status == QUARANTINED:
-            src = files[o.rel].path
+            src = files[o.rel]
             try:
-                sidecar = quarantine(out, src, o.rel, o.sha256, o.reason or "bad input", o.message)
+                sidecar = quarantine(
+                    out, src.path, o.rel, o.sha256, o.reason or "bad input", o.message, src.root
+                )
                 o.quarantine_path = str(Path(sidecar).relative_to(out))
             except OSError as exc:  # the file stays reported as quarantined, with its reason
                 get_run_logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
@@ -311,8 +336,8 @@ def unchanged_since_latest(out: str, fingerprint: str) -> store.Version | None:
     """The latest version if it was built from inputs with this ``fingerprint`` (so building
     it again would publish nothing), else None."""
     current = store.latest(out)
-    if current is None:
-        return None
+    if current is None or store.damage(current):
+        return None  # rebuilt and published in full (see store.publish)
     if current.manifest.get("inputs_fingerprint") == fingerprint:
         return current
     seen = recall_inputs(out)
@@ -420,10 +445,11 @@ def ingest(
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
-    with store.run_lock(out, timeout=lock_timeout):
+    # Inside the flow run: Prefect has put its own SIGTERM handler in place by now.
+    with shutdown.on_sigterm(), store.run_lock(out, timeout=lock_timeout):
         store.cleanup_temp(out)
         _, ext_version = extractor_api()
-        cache = ExtractionCache(out, ext_version)
+        cache = ExtractionCache(out, cache_version(ext_version))
 
         files = fingerprint_task(discover_task(raw))
         if not files:
@@ -446,6 +472,13 @@ def ingest(
             )
             for part in parts
         ]
+        # Wait in short steps: a signal is handled only when the main thread runs Python
+        # code, and the kernel may deliver it to a worker thread while this one sleeps.
+        progress = Progress(len(todo))
+        for fut, part in zip(futures, parts, strict=True):
+            while not fut.wrapped_future.done():
+                fut.wait(timeout=0.5)
+            progress.add(len(part))
         wait(futures)
         fresh: list[FileOutcome] = []
         for part, fut in zip(parts, futures, strict=True):
@@ -458,11 +491,18 @@ def ingest(
                     o = o.light()  # cached: not kept in memory for the whole run
                 fresh.append(o)
         del futures
-        outcomes = record(known + fresh, by_rel, out, cache)
+        settled = settle_unreadable(known + fresh, out, cache, get_settings().unreadable_runs)
+        outcomes = record(settled, by_rel, out, cache)
         attach_origins(outcomes, raw)
         n_fresh, task_seconds = len(fresh), sum(o.seconds for o in fresh)
         del fresh
 
+        if cache.write_error:
+            logger.warning(
+                "the extraction cache cannot be written (%s): results are kept for this run "
+                "only, and the files will be extracted again next run",
+                cache.write_error,
+            )
         summary = RunSummary(
             raw=str(raw),
             out=str(out),
@@ -482,7 +522,7 @@ def ingest(
                 "on a re-run; the previous version stays current"
             )
         else:
-            fingerprint = inputs_fingerprint(outcomes, ext_version, str(overrides_file))
+            fingerprint = inputs_fingerprint(outcomes, cache.version, str(overrides_file))
             current = None if n_fresh else unchanged_since_latest(out, fingerprint)
             try:
                 if current is not None:  # the same inputs as the latest version: no new data
@@ -510,9 +550,17 @@ def ingest(
                 error = exc
                 summary.error = f"{exc} [{exc.reason}]"
                 summary.message = f"nothing published: {exc}"
+        if cache.write_error:  # said in the report too: the next run will cost more
+            summary.message += (
+                f" (the extraction cache could not be written: {cache.write_error}; "
+                "these files are extracted again next run)"
+            )
         summary.seconds = time.perf_counter() - t0
         report = render_run_report(outcomes, summary)
-        summary.report_path = str(write_report(out, run_id, report))
+        written = write_report(out, run_id, report)
+        summary.report_path = str(written) if written else None
+        if written is None:
+            logger.warning("the run report could not be written under %s/_runs", out)
     _artifact("govguide-run-report", report, f"{summary.files} files: {summary.message}")
     if diff is not None:
         _artifact("govguide-diff", render_markdown(diff), f"changes in v={summary.version}")
@@ -535,13 +583,20 @@ def run_ingest(
     overrides: str | Path | None = None,
 ) -> RunResult:
     """Run the ingestion flow once with the chosen task runner."""
-    from flows.runtime import make_task_runner
+    from flows.runtime import make_task_runner, start_embedded_server
 
     runner = make_task_runner(workers, dask_address, dask)
-    return ingest.with_options(task_runner=runner)(
-        raw=str(raw),
-        out=str(out),
-        lock_timeout=lock_timeout,
-        isolate=isolate,
-        overrides=str(overrides) if overrides is not None else None,
-    )
+    start_embedded_server()
+    with shutdown.on_sigterm():
+        try:
+            return ingest.with_options(task_runner=runner)(
+                raw=str(raw),
+                out=str(out),
+                lock_timeout=lock_timeout,
+                isolate=isolate,
+                overrides=str(overrides) if overrides is not None else None,
+            )
+        except TerminationSignal as exc:  # Prefect's form of the same SIGTERM
+            raise shutdown.Terminated(
+                "the run was stopped (SIGTERM); nothing was published by it"
+            ) from exc

@@ -14,12 +14,15 @@ from govguide.models import ExtractionResult
 # quarantined – bad or hostile input (or the extractor crashed on it): copied to the
 #               quarantine area with a sidecar JSON reason
 # failed      – a transient error outlasted the retries; nothing is published this run
-EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED = (
+# kept        – could not be read this run: the items the latest version had from it are
+#               published again, marked (see flows.unreadable)
+EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED, KEPT = (
     "extracted",
     "unchanged",
     "not a guide",
     "quarantined",
     "failed",
+    "kept",
 )
 
 

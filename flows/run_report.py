@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from rich.table import Table
 from flows.outcome import (
     EXTRACTED,
     FAILED,
+    KEPT,
     NOT_A_GUIDE,
     QUARANTINED,
     UNCHANGED,
@@ -22,13 +24,14 @@ from flows.outcome import (
 )
 from govguide.file_changes import FileChange, describe
 
-STATUS_ORDER = (EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED)
+STATUS_ORDER = (EXTRACTED, UNCHANGED, KEPT, NOT_A_GUIDE, QUARANTINED, FAILED)
 _STYLE = {
     EXTRACTED: "green",
     UNCHANGED: "dim",
     NOT_A_GUIDE: "yellow",
     QUARANTINED: "red",
     FAILED: "bold red",
+    KEPT: "magenta",
 }
 
 
@@ -78,7 +81,7 @@ def status_counts(outcomes: list[FileOutcome]) -> dict[str, int]:
 
 
 def _detail(o: FileOutcome, limit: int | None = None) -> str:
-    if o.status not in (QUARANTINED, FAILED, NOT_A_GUIDE):
+    if o.status not in (QUARANTINED, FAILED, NOT_A_GUIDE, KEPT):
         return ""
     reason = o.reason or ""
     message = o.message or ""
@@ -216,9 +219,15 @@ def withdrawn_line(w: dict[str, Any]) -> str:
     )
 
 
-def write_report(out: str | Path, run_id: str, markdown: str) -> Path:
-    """Keep the report of every run (published or not) under ``<out>/_runs/``."""
+def write_report(out: str | Path, run_id: str, markdown: str) -> Path | None:
+    """Keep the report of every run (published or not) under ``<out>/_runs/``; None when
+    it cannot be written (disk full …): the report is still printed and posted."""
     path = Path(out) / "_runs" / f"{run_id}.md"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(markdown, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
     return path

@@ -34,6 +34,30 @@ def configure_prefect(home: str | Path | None = None) -> None:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
+# In the command line of Prefect's temporary API server (uvicorn's app factory).
+SERVER_MARK = "prefect.server.api.server:create_app"
+
+
+def start_embedded_server() -> None:
+    """Start Prefect's temporary API server now, if the run will use one, and tie it to
+    this process so it stops even when the process is killed (flows.shutdown). Prefect
+    would start the same server (one per process) on first use, but as an orphan-to-be."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_ENABLED
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    from flows.shutdown import tie_to_this_process
+
+    server = SubprocessASGIServer()
+    if server.running and server.server_process is not None:
+        return
+    server.start()
+    if server.server_process is not None:
+        tie_to_this_process(server.server_process.pid, SERVER_MARK)
+
+
 def _writable_home(home: str | Path | None) -> Path:
     candidate = Path(home) if home else Path.cwd() / ".prefect"
     try:

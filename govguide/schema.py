@@ -296,7 +296,7 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 # Status of one input file in the run report (``files.status``).
-FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed", "removed")
+FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed", "kept", "removed")
 # How an item's catalog mapping was found (``items.match_method``); ``reviewed_none`` is a
 # reviewer's decision that the item matches no catalog item, ``none`` the matcher finding none.
 MATCH_METHODS = ("override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none")

@@ -53,6 +53,15 @@ class Settings(BaseSettings):
         "memory a parser leaks or fragments.",
     )
 
+    unreadable_runs: int = Field(
+        3,
+        ge=1,
+        description="Consecutive runs in which an input may fail to be read (fail the run, "
+        "nothing published) before it is quarantined (reason: unreadable), so one broken "
+        "file cannot block publishing forever. Inputs the latest version had items from are "
+        "kept instead (see flows.unreadable).",
+    )
+
     # --- files and names (see govguide.safety) -------------------------------------------
     max_file_bytes: int = Field(
         200 * MiB,

@@ -115,7 +115,38 @@ def _load(path: Path) -> Version | None:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not _well_formed(manifest):
+        return None  # valid JSON of another shape: as unusable as a torn file
     return Version(path.name[len(VERSION_PREFIX) :], path, manifest)
+
+
+def _well_formed(manifest: object) -> bool:
+    """Whether a manifest has the shape every reader relies on."""
+    if not isinstance(manifest, dict):
+        return False
+    tables = manifest.get("tables", {})
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        return False
+    return all(
+        manifest.get(key) is None or isinstance(manifest.get(key), str)
+        for key in ("parent", "content_hash", "created_at")
+    )
+
+
+def damage(version: Version) -> list[str]:
+    """What is wrong with a version's tables against its manifest (empty when intact): a
+    table file missing or whose SHA-256 is not the one recorded when it was written."""
+    problems: list[str] = []
+    for name, info in sorted(version.manifest.get("tables", {}).items()):
+        path = version.table_path(name)
+        try:
+            actual = file_sha256(path)
+        except OSError as exc:
+            problems.append(f"{path.name}: {exc.strerror}")
+            continue
+        if info.get("sha256") not in (None, actual):
+            problems.append(f"{path.name}: content differs from its manifest (sha256 mismatch)")
+    return problems
 
 
 def list_versions(out: str | Path) -> list[Version]:
@@ -161,9 +192,17 @@ def read_table(version: Version, name: str, *, exclude: Collection[str] = ()) ->
     if not version.has_table(name):
         raise PublishError(f"version {version.id} has no table {name!r}")
     path = version.table_path(name)
-    if not exclude:
-        return pq.read_table(path)
-    return pq.read_table(path, columns=[c for c in pq.read_schema(path).names if c not in exclude])
+    try:
+        if not exclude:
+            return pq.read_table(path)
+        return pq.read_table(
+            path, columns=[c for c in pq.read_schema(path).names if c not in exclude]
+        )
+    except (pa.ArrowException, OSError) as exc:
+        raise PublishError(
+            f"version {version.id}: {path.name} is damaged and cannot be read ({exc}); the next "
+            "run publishes a complete version from its inputs"
+        ) from exc
 
 
 def read_items_table(version: Version, *, provenance: bool = True) -> pa.Table:
@@ -232,7 +271,10 @@ def run_lock(out: str | Path, timeout: float = 0.0, poll: float = 0.2) -> Iterat
     :class:`LockedError` naming the holder.
     """
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PublishError(f"cannot create the output directory {out}: {exc.strerror}") from exc
     key = out.resolve()
     with _held_guard:
         if key in _held:
@@ -248,7 +290,10 @@ def run_lock(out: str | Path, timeout: float = 0.0, poll: float = 0.2) -> Iterat
                 _held[key] -= 1
         return
     path = out / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise PublishError(f"cannot create the lock file {path}: {exc.strerror}") from exc
     try:
         deadline = time.monotonic() + max(timeout, 0.0)
         while not _try_lock(fd):
@@ -387,8 +432,34 @@ def cleanup_temp(out: str | Path) -> list[Path]:
                 with contextlib.suppress(OSError):
                     p.unlink()
             removed.append(p)
-    sync_latest_link(out)
+    repair_latest(out)
     return removed
+
+
+def repair_latest(out: str | Path) -> str | None:
+    """Make ``LATEST`` name the version a completed publish meant to be current; returns
+    the id it was set to, or None when it was right. Call with the lock held.
+
+    A run killed after its version was renamed into place but before ``LATEST`` moved
+    leaves a complete, intact version whose parent is the current one: it is made current
+    (publishing it again would give a duplicate). A ``LATEST`` naming no complete version
+    (garbage, or a removed version) is rewritten to the newest complete one.
+    """
+    out = Path(out)
+    named = None
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        named = (out / LATEST_FILE).read_text(encoding="utf-8").strip()
+    current = _load(version_dir(out, named)) if named else None
+    versions = list_versions(out)
+    target = current if current is not None else (versions[-1] if versions else None)
+    for v in versions:
+        if current is not None and v.id > target.id and v.parent == target.id and not damage(v):
+            target = v
+    if target is None or (current is not None and target.id == current.id):
+        sync_latest_link(out)
+        return None
+    set_latest(out, target.id)
+    return target.id
 
 
 Extras = Callable[[Version | None, str], tuple[dict[str, pa.Table], dict[str, str]]]
@@ -413,7 +484,14 @@ def publish(
     with run_lock(out, timeout=lock_timeout):
         parent = latest(out)
         digest = content_hash(tables)
-        if parent is not None and parent.content_hash == digest:
+        damaged = damage(parent) if parent is not None else []
+        if damaged:
+            # A damaged version cannot be a parent: nothing can be diffed against it, and
+            # "identical" would leave the damage current. Publish a complete version.
+            assert parent is not None
+            damaged_parent: dict[str, Any] = {"id": parent.id, "problems": damaged}
+            parent = None
+        elif parent is not None and parent.content_hash == digest:
             return PublishResult(False, parent, parent, f"identical to latest version {parent.id}")
         vid = new_version_id(out, now)
         all_tables = dict(tables)
@@ -422,8 +500,8 @@ def publish(
             more_tables, files = extras(parent, vid)
             all_tables.update(more_tables)
         tmp = out / f"{TMP_PREFIX}{VERSION_PREFIX}{vid}-{uuid.uuid4().hex[:8]}"
-        tmp.mkdir(parents=True)
         try:
+            tmp.mkdir(parents=True)
             table_info: dict[str, dict[str, Any]] = {}
             for name in sorted(all_tables):
                 path = tmp / f"{name}.parquet"
@@ -445,14 +523,33 @@ def publish(
                 "files": sorted(files),
                 **dict(manifest or {}),
             }
+            if damaged:
+                doc["damaged_parent"] = damaged_parent
             _write_text(tmp / MANIFEST, json.dumps(doc, ensure_ascii=False, indent=2, default=str))
             _fsync_dir(tmp)
             final = version_dir(out, vid)
             _promote(tmp, final)
-        except BaseException:
+        except BaseException as exc:
             shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(exc, OSError):  # disk full, quota, permissions: say so plainly
+                raise PublishError(
+                    f"cannot write version {vid} under {out}: {exc.strerror or exc}; "
+                    "the previous version stays current"
+                ) from exc
             raise
-        set_latest(out, vid)
+        try:
+            set_latest(out, vid)
+        except OSError as exc:
+            raise PublishError(
+                f"version {vid} was written but could not be made current: {exc.strerror or exc};"
+                " the next run makes it current"
+            ) from exc
         version = _load(final)
         assert version is not None
-        return PublishResult(True, version, parent, f"published version {vid}")
+        message = f"published version {vid}"
+        if damaged:
+            message += (
+                f" in full: the latest version {damaged_parent['id']} is damaged "
+                f"({'; '.join(damaged)})"
+            )
+        return PublishResult(True, version, parent, message)

@@ -145,6 +145,14 @@ def _frame(table: pa.Table, columns: list[str]) -> pd.DataFrame:
 
 def _pandera(name: str, table: pa.Table) -> list[Violation]:
     check = _CHECKS[name]
+    if table.num_rows == 0:
+        # No row can break a column rule, and pandas cannot tell an empty column of strings
+        # from one of objects (pandera would refuse its dtype): only the columns must exist.
+        return [
+            Violation(name, column, "column_in_dataframe", "column is missing")
+            for column in check.columns
+            if column not in table.column_names
+        ]
     try:
         columns = list(dict.fromkeys([*check.columns, *(check.unique or [])]))
         check.validate(_frame(table, columns), lazy=True)

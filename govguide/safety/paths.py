@@ -53,8 +53,10 @@ def check_path(path: Path, root: Path, *, max_name_bytes: int | None = None) -> 
         raise TransientError(
             "file no longer exists (removed while the run was going?)", path=path
         ) from None
-    except OSError as exc:
-        raise UnsafeFileError(f"file cannot be examined: {exc.strerror}", path=path) from exc
+    except OSError as exc:  # no search permission above it, a path too long, an I/O error
+        from govguide.safety.reading import os_error
+
+        raise os_error(exc, path, "the file") from exc
 
     real_root = root.resolve()
     if stat.S_ISLNK(st.st_mode):

@@ -40,6 +40,16 @@ _SAMPLED_ENTRIES = 8
 
 NO_TEXT_SCANNED = "no text layer (scanned PDF; OCR is not supported yet)"
 NO_TEXT_BLANK = "no text layer (the pages hold no readable text; OCR is not supported yet)"
+NO_TEXT_UNMAPPED = (
+    "no readable text layer: the text decodes to glyph numbers, not characters (its fonts "
+    "have no ToUnicode map), so it would read as garbage; the file needs OCR, which is not "
+    "supported yet"
+)
+# A page whose text holds more than this share of control characters (other than line and
+# tab breaks) reads glyph numbers as characters: subset fonts number their glyphs from 1,
+# and without a ToUnicode map those numbers are all a reader gets. Real text has none.
+_GARBLED_SHARE = 0.1
+_BREAKS = frozenset("\t\n\r\x0b\x0c")
 
 
 def check_pdf_structure(path: Path, *, strict_xref: bool | None = None) -> None:
@@ -96,9 +106,10 @@ def check_pdf(
         if len(pdf) == 0:
             raise CorruptFileError("PDF has no pages", path=path)
         if require_text:
-            found, images = _text_layer(pdf, path, _min_chars(min_text_chars))
+            found, images, garbled = _text_layer(pdf, path, _min_chars(min_text_chars))
             if not found:
-                raise NoTextLayerError(NO_TEXT_SCANNED if images else NO_TEXT_BLANK, path=path)
+                message = NO_TEXT_UNMAPPED if garbled else NO_TEXT_SCANNED if images else NO_TEXT_BLANK
+                raise NoTextLayerError(message, path=path)
     finally:
         pdf.close()
 
@@ -192,12 +203,13 @@ def _open(path: Path) -> Any:
         raise CorruptFileError(f"PDF cannot be opened: {exc}", path=path) from exc
 
 
-def _text_layer(pdf: Any, path: Path | str, min_chars: int) -> tuple[bool, int]:
-    """(whether some page has ``min_chars`` readable characters, images seen so far)."""
+def _text_layer(pdf: Any, path: Path | str, min_chars: int) -> tuple[bool, int, int]:
+    """(whether some page has ``min_chars`` readable characters, images seen so far, pages
+    whose text is glyph numbers rather than characters)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    images = 0
+    images = garbled = 0
     for index in range(len(pdf)):
         try:
             page = pdf[index]
@@ -207,8 +219,11 @@ def _text_layer(pdf: Any, path: Path | str, min_chars: int) -> tuple[bool, int]:
                     text = textpage.get_text_range()
                 finally:
                     textpage.close()
-                if _readable(text) >= min_chars:
-                    return True, images
+                readable = _readable(text)
+                if readable >= min_chars:
+                    if not _garbled(text, readable):
+                        return True, images, garbled
+                    garbled += 1
                 images += sum(
                     1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)
                 )
@@ -218,7 +233,12 @@ def _text_layer(pdf: Any, path: Path | str, min_chars: int) -> tuple[bool, int]:
             raise CorruptFileError(
                 f"PDF page {index + 1} cannot be read: {exc}", path=path, page=index + 1
             ) from exc
-    return False, images
+    return False, images, garbled
+
+
+def _garbled(text: str, readable: int) -> bool:
+    controls = sum(1 for ch in text if ch not in _BREAKS and unicodedata.category(ch) == "Cc")
+    return controls > _GARBLED_SHARE * (readable + controls)
 
 
 def _readable(text: str) -> int:

@@ -2,7 +2,7 @@
 
 They wrap the real extractor and are module-level so the isolation worker can import them.
 A file whose name contains ``flaky`` fails transiently on its first attempt (a marker file
-next to it remembers the attempt); ``offline`` fails transiently on every attempt;
+in ``marker_dir`` remembers the attempt); ``offline`` fails transiently on every attempt;
 ``crash`` raises an unexpected exception.
 """
 
@@ -15,14 +15,16 @@ from govguide.extract import extract_file
 from govguide.models import ExtractionResult
 
 
-def flaky_extract(path: Path, **kwargs: object) -> ExtractionResult:
+def flaky_extract(path: Path, marker_dir: str | None = None, **kwargs: object) -> ExtractionResult:
+    """``marker_dir`` holds the attempt markers: the flow extracts a private staged copy of
+    each file, so nothing next to ``path`` survives from one attempt to the next."""
     path = Path(path)
     if "offline" in path.name:
         raise TransientError("share not reachable", path=path)
     if "crash" in path.name:
         raise IndexError("list index out of range")
     if "flaky" in path.name:
-        marker = path.with_name("." + path.name + ".attempted")
+        marker = Path(marker_dir or path.parent) / ("." + path.name + ".attempted")
         if not marker.exists():
             marker.write_text("1")
             raise TransientError("file still being written", path=path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -18,8 +19,9 @@ GOOD = "gx_liujiang_yibao_bujiao_zhinan.docx"
 
 
 @pytest.fixture
-def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(flows.extraction, "extractor_api", lambda: (flaky_extract, "test-fake"))
+def fake_extractor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fn = functools.partial(flaky_extract, marker_dir=str(tmp_path))
+    monkeypatch.setattr(flows.extraction, "extractor_api", lambda: (fn, "test-fake"))
 
 
 OTHER = "cq_youyang_fuwu_zhinan.docx"

@@ -183,12 +183,15 @@ def test_cache_round_trip_and_what_is_not_cached(tmp_path: Path) -> None:
 # --- quarantine ----------------------------------------------------------------------------
 
 
+JUNK_SHA = hashlib.sha256(b"junk").hexdigest()
+
+
 def test_quarantine_copies_with_reason_and_sanitised_name(tmp_path: Path) -> None:
     src = tmp_path / "raw" / "bad\x07name..pdf"
     src.parent.mkdir()
     src.write_bytes(b"junk")
     out = tmp_path / "out"
-    sidecar = quarantine(out, src, "raw/bad\x07name..pdf", SHA, "corrupt", "broken xref")
+    sidecar = quarantine(out, src, "raw/bad\x07name..pdf", JUNK_SHA, "corrupt", "broken xref")
     assert src.exists()  # copied, never moved
     doc = json.loads(sidecar.read_text(encoding="utf-8"))
     assert doc["reason"] == "corrupt" and doc["source"] == "raw/bad\x07name..pdf" and doc["copied"]
@@ -310,10 +313,10 @@ def test_batches_cover_every_file_once_in_order() -> None:
 def test_quarantining_again_keeps_the_first_record(tmp_path: Path) -> None:
     src = tmp_path / "bad.pdf"
     src.write_bytes(b"junk")
-    first = quarantine(tmp_path / "out", src, "bad.pdf", SHA, "corrupt", "broken xref")
+    first = quarantine(tmp_path / "out", src, "bad.pdf", JUNK_SHA, "corrupt", "broken xref")
     stamp = json.loads(first.read_text(encoding="utf-8"))["quarantined_at"]
-    again = quarantine(tmp_path / "out", src, "bad.pdf", SHA, "corrupt", "broken xref")
+    again = quarantine(tmp_path / "out", src, "bad.pdf", JUNK_SHA, "corrupt", "broken xref")
     assert again == first
     assert json.loads(again.read_text(encoding="utf-8"))["quarantined_at"] == stamp
-    changed = quarantine(tmp_path / "out", src, "bad.pdf", SHA, "encrypted", "password")
+    changed = quarantine(tmp_path / "out", src, "bad.pdf", JUNK_SHA, "encrypted", "password")
     assert json.loads(changed.read_text(encoding="utf-8"))["reason"] == "encrypted"

@@ -58,6 +58,18 @@ def shifted_xref_pdf(dst: Path, sample: Path = SAMPLE_PDF) -> Path:
     return dst
 
 
+def pdf_without_tounicode(
+    dst: Path, sample: Path = SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.pdf"
+) -> Path:
+    """A real guide whose fonts lost their ToUnicode maps (blanked in place, so every
+    offset stays valid): its text layer yields glyph numbers instead of characters."""
+    data = re.sub(
+        rb"/ToUnicode\s+\d+\s+\d+\s+R", lambda m: b" " * len(m.group(0)), sample.read_bytes()
+    )
+    dst.write_bytes(data)
+    return dst
+
+
 def random_bytes(dst: Path, size: int = 4096, seed: int = 6) -> Path:
     rng = random.Random(seed)
     data = rng.randbytes(size)

@@ -49,6 +49,7 @@ def test_bad_files_are_quarantined_and_good_files_publish(tmp_path: Path) -> Non
         bad.zip_not_docx(raw / "zip_not_docx.docx").name: "unsupported format",
         bad.encrypted_pdf(raw / "encrypted.pdf").name: "encrypted",
         bad.scanned_pdf(raw / "scanned.pdf").name: "no text layer",
+        bad.pdf_without_tounicode(raw / "no_tounicode.pdf").name: "no text layer",
         bad.docx_bomb(raw / "bomb.docx").name: "unsafe",
         bad.docx_with_doctype(raw / "xxe.docx").name: "unsafe",
         bad.docx_with_doctype(raw / "laughs.docx", bad.BILLION_LAUGHS_DOCTYPE).name: "unsafe",
@@ -65,6 +66,7 @@ def test_bad_files_are_quarantined_and_good_files_publish(tmp_path: Path) -> Non
         outcome = by_name[name]
         assert (outcome.status, outcome.reason) == ("quarantined", reason), (name, outcome.message)
         assert outcome.message and "Traceback" not in outcome.message
+    assert "ToUnicode" in (by_name["no_tounicode.pdf"].message or "")
     for name in GOOD:
         assert by_name[name].status == "extracted"
         assert (raw / name).exists()

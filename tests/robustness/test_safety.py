@@ -482,6 +482,14 @@ def test_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:
     check_pdf(path, require_text=False)
 
 
+def test_text_without_unicode_map_is_named_as_such(tmp_path: Path) -> None:
+    path = bad.pdf_without_tounicode(tmp_path / "glyphs.pdf")
+    assert not has_text_layer(path)  # glyph numbers are no text
+    with pytest.raises(NoTextLayerError, match="no ToUnicode map.*needs OCR"):
+        check_pdf(path)
+    check_pdf(bad.SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.pdf")  # the original reads
+
+
 def test_blank_pdf_is_told_apart_from_a_scan(tmp_path: Path) -> None:
     import pypdfium2 as pdfium
 
