@@ -12,6 +12,7 @@ signal a PDF gives through its font sizes.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import Any
@@ -91,10 +92,17 @@ def detect_encoding(data: bytes) -> str:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # the BOM says which byte order
     m = _CHARSET.search(data[:4096])
     if m:
         name = m.group(1).decode("ascii", "ignore").lower()
-        return "gb18030" if name in ("gb2312", "gbk", "gb18030") else name
+        if name in ("gb2312", "gbk", "gb18030"):
+            return "gb18030"
+        try:
+            return codecs.lookup(name).name
+        except LookupError:
+            pass  # a charset no codec knows: judge by the bytes, as below
     try:
         data.decode("utf-8")
         return "utf-8"

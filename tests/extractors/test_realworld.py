@@ -126,3 +126,14 @@ def test_readings_written_into_a_repost_are_read_past_and_kept() -> None:
     (item,) = extract_file(COLLECTED / "corpus" / "hn_xiangyin_shengyu_jintie_zhinan.docx").items
     assert item.item_name == "我要申領(lǐng)城鎮(zhèn)職工生育津貼"
     assert item.promised_days == 30
+
+
+@pytest.mark.parametrize("encode", ["utf-16", "unknown-charset"])
+def test_html_in_unusual_encodings_reads(tmp_path: Path, encode: str) -> None:
+    page = (DEV / "corpus" / "gd_zhuhai_danwei_shengyu_jintie_zhiyin.html").read_text(encoding="utf-8")
+    path = tmp_path / "page.html"
+    if encode == "utf-16":
+        path.write_bytes(page.encode("utf-16"))  # with its byte-order mark
+    else:
+        path.write_bytes(page.replace("charset=utf-8", "charset=x-no-such-charset").encode("utf-8"))
+    assert [i.item_name for i in extract_file(path).items] == ["单位生育津贴"]
