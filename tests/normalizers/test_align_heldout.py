@@ -14,10 +14,11 @@ from normalizers.catalog import default_catalog
 NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
 HELDOUT = NAMES / "heldout.json"
 
-# Measured once on the held-out file, rounded down to 0.05.
-TOP1_FLOOR = 0.85
-ACCEPTED_RIGHT_FLOOR = 0.90
-MIN_WORDINGS = 28
+# Measured once on the held-out file (159 wordings: top-1 0.818, accepted that are right
+# 0.960 of 76), rounded down to 0.05. See docs/heldout_names.md.
+TOP1_FLOOR = 0.80
+ACCEPTED_RIGHT_FLOOR = 0.95
+MIN_WORDINGS = 150
 
 
 def _names(path: Path) -> set[str]:
