@@ -25,7 +25,7 @@ from tests.normalizers.alignment_helpers import guide_item
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEV_NAMES = FIXTURES / "realworld" / "dev" / "names.json"
-PAGE_NAMES = FIXTURES / "names"
+PAGE_NAMES = FIXTURES / "names" / "pages.json"
 CATALOG = default_catalog()
 
 
