@@ -12,7 +12,9 @@ megabytes, parsed in seconds. They exist to stop hostile or broken files, not to
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,6 +53,14 @@ class Settings(BaseSettings):
         ge=1,
         description="Files one worker process handles before it is replaced, bounding any "
         "memory a parser leaks or fragments.",
+    )
+
+    # --- govguide's own caches ----------------------------------------------------------
+    cache_dir: Path | None = Field(
+        default_factory=lambda: default_cache_dir(),
+        description="Folder of caches that belong to this user, not to one run: the "
+        "segmentation dictionary (normalizers.segment_dictionary). Default "
+        "$XDG_CACHE_HOME/govguide, else ~/.cache/govguide; None caches nothing.",
     )
 
     # --- files and names (see govguide.safety) -------------------------------------------
@@ -115,6 +125,14 @@ class Settings(BaseSettings):
         description="Refuse a PDF whose startxref does not point at a cross-reference "
         "section, instead of letting the parser guess the file's structure.",
     )
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/govguide``, else ``~/.cache/govguide``."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG specification says to ignore a relative one
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govguide"
 
 
 @lru_cache(maxsize=1)
