@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -53,6 +54,13 @@ class Settings(BaseSettings):
         ge=1,
         description="Files one worker process handles before it is replaced, bounding any "
         "memory a parser leaks or fragments.",
+    )
+    worker_start: Literal["auto", "spawn"] = Field(
+        "auto",
+        description="How an extraction worker starts: auto forks a single-threaded caller "
+        "whose address space is small next to the memory limit (govguide extract: no second "
+        "interpreter, no second set of imports) and starts a fresh interpreter otherwise; "
+        "spawn always starts a fresh interpreter.",
     )
 
     # --- govguide's own caches ----------------------------------------------------------
