@@ -9,10 +9,14 @@ and writes to ``benchmarks/out/`` as JSON and Markdown:
   with the ratios. Each figure is the best of ``--repeat`` rounds, after one untimed round;
 * **alignment**: items/s of canonical matching (:func:`normalizers.align.match_names`) for
   ``--names`` item names, with the catalog loaded beforehand as in a running flow;
+* **whole process** (:mod:`bench_process`): seconds of ``govguide extract FILE`` run as a
+  new process, against a new process dumping pdfplumber's text of the same file, next to
+  the in-process figures above; and of ``govguide --help``;
 * **scale** (:mod:`bench_scale`): the full ingestion flow over N = 10 and 100 distinct
   copies of the samples: wall time, files/s, pages/s, peak RSS, the N=100 / N=10 time
   ratio, the incremental re-run, 1 vs 2 workers, and the flow's wall time against the sum of
-  its extraction task times. ``--quick`` runs N = 10 only; ``--no-scale`` skips it.
+  its extraction task times, and each file's overhead: the run's time beyond extracting
+  the same files in process. ``--quick`` runs N = 10 only; ``--no-scale`` skips it.
 
 Nothing here asserts a speed: the figures are for the README, with the machine they ran on.
 """
@@ -167,6 +171,18 @@ def make_corpus_fn() -> Any:
     return make_corpus
 
 
+def bench_process_module() -> Any:
+    """:mod:`bench_process` (for callers that loaded this file by path)."""
+    import bench_process
+
+    return bench_process
+
+
+def process_latency(pdfs: list[Path], repeat: int) -> dict[str, Any]:
+    """:func:`bench_process.process_latency`: whole-process seconds per PDF."""
+    return bench_process_module().process_latency(pdfs, repeat)
+
+
 def scale_figures(samples: list[Path], sizes: list[int], workers: int = 2) -> dict[str, Any]:
     from bench_scale import run_scale
 
@@ -186,6 +202,7 @@ def scale_figures(samples: list[Path], sizes: list[int], workers: int = 2) -> di
         if one:
             r["speedup_workers"] = one["wall_s"] / full["wall_s"]
         r["flow_over_task_sum"] = full["flow_s"] / full["task_s"] if full["task_s"] else None
+        r.update(per_file_overhead(r, workers))
     if "10" in runs and "100" in runs:
         small, big = runs["10"].get("runs", {}).get("full"), runs["100"].get("runs", {}).get("full")
         if small and big:
@@ -194,6 +211,21 @@ def scale_figures(samples: list[Path], sizes: list[int], workers: int = 2) -> di
             a, b = runs["10"].get(key), runs["100"].get(key)
             if a and b:
                 out[f"{key}_ratio_100_over_10"] = b / a
+    return out
+
+
+def per_file_overhead(r: dict[str, Any], workers: int) -> dict[str, float]:
+    """Milliseconds per file that a full run spends beyond extracting it: the run's wall time
+    minus the in-process extraction time of the same files (shared by the workers), per file."""
+    extract = r.get("inprocess_extract_s_per_copy")
+    if not extract:
+        return {}
+    work = extract * r["n"]
+    out = {"inprocess_extract_ms_per_file": 1000 * work / r["files"]}
+    for key, n_workers in (("full", workers), ("workers1", 1)):
+        run = r["runs"].get(key)
+        if run:
+            out[f"overhead_ms_per_file_{n_workers}w"] = 1000 * (run["wall_s"] - work / n_workers) / r["files"]
     return out
 
 
@@ -255,6 +287,9 @@ def render_markdown(results: dict[str, Any]) -> str:
                 f"{_f(row['ratio_to_pypdfium2_text'], '{:.3f}×')} |"
             )
         lines.append("")
+    pr = results.get("process")
+    if pr and ex:
+        lines += _process_lines(pr, ex)
     al = results.get("alignment")
     if al:
         if "skipped" in al:
@@ -289,8 +324,36 @@ def render_markdown(results: dict[str, Any]) -> str:
                          + (f", all processes {sc['tree_peak_rss_mb_ratio_100_over_10']:.2f}×" if "tree_peak_rss_mb_ratio_100_over_10" in sc else ""))
         if extra:
             lines += ["", "; ".join(extra) + "."]
+        for n, r in sc["by_n"].items():
+            if "inprocess_extract_ms_per_file" in r:
+                per_w = [f"{r[k]:.0f} ms with {k.rsplit('_', 1)[1].rstrip('w')} worker(s)"
+                         for k in sorted(r) if k.startswith("overhead_ms_per_file_")]
+                lines += ["", f"Per file at N={n}: extraction alone (in process) "
+                          f"{r['inprocess_extract_ms_per_file']:.0f} ms; the flow's overhead beyond it "
+                          f"{', '.join(per_w)}."]
         lines.append("")
     return "\n".join(lines)
+
+
+def _process_lines(pr: dict[str, Any], ex: dict[str, Any]) -> list[str]:
+    inproc = {row["file"]: row for row in ex["files"]}
+    lines = [
+        f"**Whole process vs in process** (seconds, best of {pr['repeat']}; ratio = pdfplumber s ÷ govguide s,"
+        " > 1: govguide is faster)", "",
+        "| PDF | pages | `govguide extract FILE` (process) | pdfplumber text dump (process) | ratio | "
+        "govguide in process | pdfplumber in process | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in pr["files"]:
+        i = inproc.get(row["file"])
+        inner = (f"{i['seconds']['govguide']:.3f} | {i['seconds']['pdfplumber_text']:.3f} | "
+                 f"{_f(i['ratio_to_pdfplumber_text'], '{:.2f}×')} |") if i else "– | – | – |"
+        lines.append(
+            f"| {row['file']} | {i['pages'] if i else '–'} | {row['govguide_extract_s']:.3f} | "
+            f"{row['pdfplumber_text_s']:.3f} | {_f(row['ratio_to_pdfplumber_text'], '{:.2f}×')} | {inner}"
+        )
+    lines += ["", f"`govguide --help`: {pr['help_s']:.3f} s.", ""]
+    return lines
 
 
 def run_benchmark(
@@ -310,6 +373,7 @@ def run_benchmark(
     results: dict[str, Any] = {"started_at": datetime.now(UTC).isoformat(timespec="seconds"),
                                "machine": machine(), "samples": str(samples)}
     results["extraction"], seeds = extraction_speed(pdfs, repeat)
+    results["process"] = process_latency(pdfs, repeat)
     results["alignment"] = alignment_speed(seeds, names) if names else None
     results["scale"] = scale_figures(files, sizes, workers) if sizes else None
     results["machine"]["load_at_end"] = _load()
