@@ -96,7 +96,10 @@ def _divisions() -> _Divisions:
         raise ModuleNotFoundError("cpca is not installed", name="cpca")
     table = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
     with open(table, encoding="utf-8", newline="") as fh:
-        rows = [(row["adcode"], row["name"]) for row in csv.DictReader(fh)]
+        reader = csv.reader(fh)
+        header = next(reader)
+        code_at, name_at = header.index("adcode"), header.index("name")
+        rows = [(row[code_at], row[name_at]) for row in reader if row]
     return _Divisions(rows)
 
 

@@ -9,8 +9,8 @@ alignment, and each user's runs leave a 9 MB file in the shared temp folder.
 Here the finished dictionary (jieba's words, then the domain words added as jieba adds
 them) is written once to govguide's own cache folder (``Settings.cache_dir``, created
 private to the user), under a name that is the SHA-256 of everything it is built from:
-jieba's version and dictionary file, and the domain dictionary's text. Editing either gives
-a new name, so a stale dictionary is never read. A cache file is only read when it and its
+jieba's dictionary file and code, and the domain dictionary's text. Editing any gives a
+new name, so a stale dictionary is never read. A cache file is only read when it and its
 folder belong to the user and nobody else may write them; otherwise the dictionary is built
 in memory and not cached.
 
@@ -22,15 +22,18 @@ reads a few dozen groups instead of the whole dictionary, with identical results
 
 from __future__ import annotations
 
+import array
 import hashlib
 import importlib.util
+import itertools
 import logging
 import marshal
+import mmap
 import os
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     import jieba
 
 # Bumped when the file layout below changes.
-_FORMAT = b"govguide-segment-dictionary-1"
+_FORMAT = b"govguide-segment-dictionary-3"
 _SUBDIR = "segment-dictionary"
 
 _log = logging.getLogger(__name__)
@@ -52,7 +55,7 @@ class SegmentDictionary:
     complete in ``freq`` before it counts as loaded, and loading one twice is harmless.
     """
 
-    def __init__(self, total: int, groups: dict[str, bytes]) -> None:
+    def __init__(self, total: int, groups: Mapping[str, bytes]) -> None:
         self.total = total
         self.freq: dict[str, int] = {}
         self._groups = groups  # first character -> marshalled {word: frequency}
@@ -90,32 +93,75 @@ def load_segment_dictionary(user_dict: str, cache_dir: Path | None) -> SegmentDi
     """jieba's dictionary with the words of ``user_dict`` (the text of a
     ``jieba_user_dict.txt``), from ``cache_dir`` when cached there, else built (and cached
     when ``cache_dir`` is usable; None: never cached)."""
-    jieba_dict = _jieba_dict_path()
-    key = dictionary_key(jieba_dict.read_bytes(), user_dict)
+    key = cache_key(user_dict)
     path = cache_dir / _SUBDIR / f"{key}.marshal" if cache_dir is not None else None
     if path is not None and _private_file(path):
         try:
-            with open(path, "rb") as fh:
-                header, total, groups = marshal.load(fh)
-            if header == _FORMAT + key.encode():
-                return SegmentDictionary(total, groups)
+            cached = _read(path, key)
+            if cached is not None:
+                return cached
         except (OSError, EOFError, ValueError, TypeError):
-            pass  # unreadable or from an older layout: rebuilt and replaced below
+            pass  # unreadable: rebuilt and replaced below
         _log.warning("segmentation dictionary cache %s is unreadable; rebuilding it", path)
     freq, total = build_frequencies(user_dict)
     dictionary = SegmentDictionary.from_freq(freq, total)
     if path is not None:
-        _store(path, (_FORMAT + key.encode(), total, dictionary._groups))
+        _store(path, key, total, dict(dictionary._groups))
     return dictionary
 
 
-def dictionary_key(jieba_dict: bytes, user_dict: str) -> str:
-    """SHA-256 of everything the built dictionary depends on."""
+def cache_key(user_dict: str) -> str:
+    """SHA-256 of everything the built dictionary depends on: jieba's dictionary, jieba's
+    code (which decides the frequency of a word added without one) and the domain words."""
+    jieba_dir = _jieba_spec_dir()
     h = hashlib.sha256(_FORMAT)
-    for part in (_jieba_version().encode(), jieba_dict, user_dict.encode("utf-8")):
+    for part in (
+        (jieba_dir / "__init__.py").read_bytes(),
+        (jieba_dir / "dict.txt").read_bytes(),
+        user_dict.encode("utf-8"),
+    ):
         h.update(len(part).to_bytes(8, "big"))
         h.update(part)
     return h.hexdigest()
+
+
+# The file: one marshalled header (format and key, total, every first character in one
+# string, and the end offset of each one's group as 64-bit integers), then the body: the
+# groups one after another. The body is memory-mapped, so a process reads only the groups
+# its texts need, and the header is two flat objects that load at memory speed.
+
+
+class _MappedGroups(Mapping[str, bytes]):
+    """Groups read from a memory-mapped cache file on first use."""
+
+    def __init__(self, body: mmap.mmap, start: int, chars: str, ends: array.array[int]) -> None:
+        self._body, self._start, self._ends = body, start, ends
+        self._position = {ch: i for i, ch in enumerate(chars)}
+
+    def __getitem__(self, ch: str) -> bytes:
+        i = self._position[ch]
+        begin = self._start + (self._ends[i - 1] if i else 0)
+        return self._body[begin : self._start + self._ends[i]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._position)
+
+    def __len__(self) -> int:
+        return len(self._position)
+
+
+def _read(path: Path, key: str) -> SegmentDictionary | None:
+    with open(path, "rb") as fh:
+        header, total, chars, end_bytes = marshal.load(fh)
+        if header != _FORMAT + key.encode():
+            return None
+        ends = array.array("q")
+        ends.frombytes(end_bytes)
+        start = fh.tell()
+        body = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    if len(ends) != len(chars) or not ends or body.size() != start + ends[-1]:
+        raise ValueError("truncated or inconsistent")
+    return SegmentDictionary(total, _MappedGroups(body, start, chars, ends))
 
 
 def build_frequencies(user_dict: str) -> tuple[dict[str, int], int]:
@@ -164,38 +210,45 @@ def _jieba_spec_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def _jieba_dict_path() -> Path:
-    return _jieba_spec_dir() / "dict.txt"
-
-
-def _jieba_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("jieba")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 _store_lock = threading.Lock()
 
 
-def _store(path: Path, payload: tuple[bytes, int, dict[str, bytes]]) -> None:
-    """Write ``payload`` to ``path`` atomically, in a folder private to this user; a cache
-    that cannot be written only costs the next run the build."""
+def _store(path: Path, key: str, total: int, groups: dict[str, bytes]) -> None:
+    """Write the dictionary to ``path`` atomically, in a folder private to this user; a
+    cache that cannot be written only costs the next run the build."""
+    ends = array.array("q", itertools.accumulate(len(group) for group in groups.values()))
+    header = (_FORMAT + key.encode(), total, "".join(groups), ends.tobytes())
     with _store_lock:
         try:
             _private_dir(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    marshal.dump(payload, fh)
+                    marshal.dump(header, fh)
+                    for group in groups.values():
+                        fh.write(group)
                 os.replace(tmp, path)
             except BaseException:
                 os.unlink(tmp)
                 raise
+            _prune(path.parent, keep=path)
         except OSError as exc:
             _log.warning("cannot cache the segmentation dictionary in %s: %s", path.parent, exc)
+
+
+# Dictionaries kept besides the one just written: those of other domain dictionaries in
+# use (tests, custom rule files); older ones, left by edits and upgrades, are removed.
+_KEEP_OTHERS = 3
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    others = sorted(
+        (p for p in folder.glob("*.marshal") if p != keep and not p.name.startswith(".")),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for stale in others[_KEEP_OTHERS:]:
+        stale.unlink(missing_ok=True)
 
 
 def _private_dir(folder: Path) -> None:

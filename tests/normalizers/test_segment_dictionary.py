@@ -16,7 +16,7 @@ import pytest
 
 import normalizers.segment_dictionary as sd
 from normalizers.catalog import default_catalog
-from normalizers.segment_dictionary import dictionary_key, load_segment_dictionary, user_words
+from normalizers.segment_dictionary import cache_key, load_segment_dictionary, user_words
 from normalizers.tokenize import _Segmenter, read_reference_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -50,8 +50,7 @@ def shared_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _cache_file(cache: Path, user_dict: str = USER_DICT) -> Path:
-    key = dictionary_key(sd._jieba_dict_path().read_bytes(), user_dict)
-    return cache / "segment-dictionary" / f"{key}.marshal"
+    return cache / "segment-dictionary" / f"{cache_key(user_dict)}.marshal"
 
 
 def _real_names() -> list[str]:
@@ -123,11 +122,11 @@ def test_editing_the_domain_dictionary_gives_a_new_cache(tmp_path: Path) -> None
     )
 
 
-def _plant(path: Path, total: int) -> None:
-    """A dictionary file in govguide's format, with the bogus words."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    header = sd._FORMAT + path.stem.encode()
-    path.write_bytes(marshal.dumps((header, total, sd._groups(BOGUS_FREQ))))
+def _plant(path: Path) -> None:
+    """A cache file with the bogus words, valid in every other respect: read if trusted."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    sd._store(path, cache_key(USER_DICT), 10**9 + 1, sd._groups(BOGUS_FREQ))
+    assert path.is_file()
 
 
 def test_a_jieba_cache_planted_in_the_temp_folder_changes_nothing(
@@ -147,9 +146,11 @@ def test_a_cache_others_may_write_is_not_read(
 ) -> None:
     cache = tmp_path / "cache"
     planted = _cache_file(cache)
-    _plant(planted, total=10**9 + 1)
-    planted.chmod(0o600)
+    _plant(planted)
     planted_bytes = planted.read_bytes()
+    # Where only this user may write, the file is the cache and is read as it is.
+    trusted = _Segmenter(load_segment_dictionary(USER_DICT, cache))
+    assert trusted.cut("单位参保登记") == ["单位参保登记"]
 
     planted.parent.chmod(0o777)  # a folder anyone may write to
     with caplog.at_level(logging.WARNING, logger=sd.__name__):
@@ -169,7 +170,7 @@ def test_a_cache_others_may_write_is_not_read(
 def test_a_symlinked_cache_file_is_not_followed(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     elsewhere = tmp_path / "elsewhere" / "x.marshal"
-    _plant(elsewhere, total=10**9 + 1)
+    _plant(elsewhere)
     path = _cache_file(cache)
     path.parent.mkdir(parents=True, mode=0o700)
     os.symlink(elsewhere, path)
@@ -195,3 +196,15 @@ def test_no_cache_folder_builds_in_memory(shared_tmp: Path) -> None:
     segmenter = _Segmenter(load_segment_dictionary(USER_DICT, None))
     assert segmenter.cut("门诊慢特病病种待遇认定")[:2] == ["门诊", "慢特病"]
     assert list(shared_tmp.iterdir()) == []
+
+
+def test_dictionaries_of_old_versions_do_not_pile_up(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    paths = []
+    for n in range(6):  # six edits of the domain dictionary, each cached in turn
+        edited = USER_DICT + f"编辑{n}号 3000 n\n"
+        load_segment_dictionary(edited, cache)
+        paths.append(_cache_file(cache, edited))
+        os.utime(paths[-1], (n, n))  # in order of writing, whatever the clock's resolution
+    left = sorted((cache / "segment-dictionary").iterdir())
+    assert left == sorted(paths[-4:])  # the newest and three others
