@@ -8,6 +8,8 @@ import logging
 import marshal
 import os
 import random
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -208,3 +210,28 @@ def test_dictionaries_of_old_versions_do_not_pile_up(tmp_path: Path) -> None:
         os.utime(paths[-1], (n, n))  # in order of writing, whatever the clock's resolution
     left = sorted((cache / "segment-dictionary").iterdir())
     assert left == sorted(paths[-4:])  # the newest and three others
+
+
+def test_the_matcher_keeps_its_dictionary_in_govguides_cache_folder(tmp_path: Path) -> None:
+    """End to end, as alignment sets it up: the folder comes from GOVGUIDE_CACHE_DIR, the
+    shared temp folder stays empty, and ``none`` caches nothing."""
+    probe = (
+        "from normalizers.catalog import default_catalog; "
+        "print(default_catalog().tokenizer.tokens('门诊特殊慢性病病种待遇认定'))"
+    )
+    shared_tmp = tmp_path / "tmp"
+    shared_tmp.mkdir()
+    for cache_dir in (tmp_path / "cache", None):
+        env = {
+            **os.environ,
+            "GOVGUIDE_CACHE_DIR": str(cache_dir) if cache_dir else "none",
+            "TMPDIR": str(shared_tmp),
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+        )
+        assert "'慢特病'" in done.stdout
+        assert list(shared_tmp.iterdir()) == []
+    assert [p.name for p in (tmp_path / "cache" / "segment-dictionary").iterdir()] == [
+        f"{cache_key(USER_DICT)}.marshal"
+    ]
