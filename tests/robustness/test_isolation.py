@@ -40,11 +40,6 @@ def start(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> st
     get_settings.cache_clear()
 
 
-# True in a worker forked from the test process, which has pytest loaded; a fresh
-# interpreter has not.
-FORKED = "'_pytest' in __import__('sys').modules"
-
-
 def _alive(pid: int) -> bool:
     """Still holding resources: running, or a zombie whose other threads are still exiting
     (their open files, e.g. the worker's socket, close only when the last thread is gone)."""
@@ -75,29 +70,42 @@ def test_runs_in_another_process_which_is_reused() -> None:
     assert first == second
 
 
+def _worker_inherits_the_caller(setup: str = "", memory_mb: int = 1024) -> bool:
+    """Whether a worker started by a small fresh Python process (after ``setup``) has that
+    process's modules: True when forked from it, False when a fresh interpreter."""
+    script = textwrap.dedent(
+        f"""
+        import sys, threading
+        sys.modules["govguide_probe_marker"] = sys
+        from govguide.isolation import run_isolated
+        {setup}
+        probe = "'govguide_probe_marker' in __import__('sys').modules"
+        print(run_isolated(eval, probe, timeout_s=30, memory_mb={memory_mb}), flush=True)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    return {"True": True, "False": False}[done.stdout.strip()]
+
+
 @needs_proc
 def test_a_single_threaded_caller_forks_its_worker(start: str) -> None:
-    # The worker starts with what this process imported: no second interpreter.
-    assert run_isolated(eval, FORKED, **LIMITS) is (start == "auto")
+    # The worker starts with what the caller imported: no second interpreter.
+    assert _worker_inherits_the_caller() is (start == "auto")
 
 
 @needs_proc
 def test_a_caller_with_other_threads_starts_a_fresh_interpreter() -> None:
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        assert run_isolated(eval, FORKED, **LIMITS) is False
-    finally:
-        stop.set()
-        other.join()
+    setup = "threading.Thread(target=threading.Event().wait, daemon=True).start()"
+    assert _worker_inherits_the_caller(setup) is False
 
 
 @needs_proc
 def test_a_caller_large_next_to_the_memory_limit_starts_a_fresh_interpreter() -> None:
-    # A forked worker would begin with this process's address space counted against the
-    # limit; 64 MB is less than four times what a Python process with pytest takes.
-    assert run_isolated(eval, FORKED, timeout_s=30, memory_mb=64) is False
+    # A forked worker would begin with the caller's address space counted against the
+    # limit; 64 MB is less than four times what a Python process takes.
+    assert _worker_inherits_the_caller(memory_mb=64) is False
 
 
 @needs_proc
