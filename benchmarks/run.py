@@ -360,6 +360,13 @@ def _process_lines(pr: dict[str, Any], ex: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _ends(pdfs: list[Path], extraction: dict[str, Any]) -> list[Path]:
+    """The PDFs with the fewest and the most pages."""
+    pages = {row["file"]: row["pages"] for row in extraction["files"]}
+    ordered = sorted(pdfs, key=lambda p: pages.get(p.name, 0))
+    return list(dict.fromkeys([ordered[0], ordered[-1]])) if ordered else []
+
+
 def run_benchmark(
     samples: Path = DEFAULT_SAMPLES,
     *,
@@ -369,15 +376,17 @@ def run_benchmark(
     workers: int = 2,
     pdfs: list[Path] | None = None,
     out_dir: Path | None = DEFAULT_OUT,
+    quick: bool = False,
 ) -> dict[str, Any]:
-    """Run every part (``sizes=[]`` skips the scale part) and write JSON + Markdown."""
+    """Run every part (``sizes=[]`` skips the scale part) and write JSON + Markdown;
+    ``quick`` times whole processes on the shortest and the longest PDF only."""
     sizes = [10, 100] if sizes is None else sizes
     files = sorted(p for p in Path(samples).iterdir() if p.suffix.lower() in (".pdf", ".docx"))
     pdfs = pdfs if pdfs is not None else [p for p in files if p.suffix.lower() == ".pdf"]
     results: dict[str, Any] = {"started_at": datetime.now(UTC).isoformat(timespec="seconds"),
                                "machine": machine(), "samples": str(samples)}
     results["extraction"], seeds = extraction_speed(pdfs, repeat)
-    results["process"] = process_latency(pdfs, repeat)
+    results["process"] = process_latency(_ends(pdfs, results["extraction"]) if quick else pdfs, repeat)
     results["alignment"] = alignment_speed(seeds, names) if names else None
     results["scale"] = scale_figures(files, sizes, workers) if sizes else None
     results["machine"]["load_at_end"] = _load()
@@ -398,14 +407,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES, help="folder of sample PDF/DOCX files")
     parser.add_argument("--repeat", type=int, default=3, help="timed rounds per extraction figure (best is kept)")
     parser.add_argument("--names", type=int, default=10_000, help="item names for the alignment figure (0: skip)")
-    parser.add_argument("--quick", action="store_true", help="scale part with N=10 only")
+    parser.add_argument("--quick", action="store_true",
+                        help="scale part with N=10 only, whole processes on the shortest and longest PDF")
     parser.add_argument("--no-scale", action="store_true", help="skip the ingestion-flow part")
     parser.add_argument("--workers", type=int, default=2, help="workers of the scale runs (compared with 1)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where JSON and Markdown are written")
     args = parser.parse_args(argv)
     sizes = [] if args.no_scale else ([10] if args.quick else [10, 100])
     results = run_benchmark(args.samples, repeat=args.repeat, names=args.names, sizes=sizes,
-                            workers=args.workers, out_dir=args.out)
+                            workers=args.workers, out_dir=args.out, quick=args.quick)
     print(results["markdown"])
     print(f"written: {args.out / 'latest.json'} and latest.md")
     return 0

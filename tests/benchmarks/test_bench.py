@@ -89,3 +89,15 @@ def test_a_failing_process_gives_no_figure() -> None:
     bench_process = _runner().bench_process_module()
     with pytest.raises(RuntimeError, match="exited 3"):
         bench_process.wall_times([[sys.executable, "-c", "raise SystemExit(3)"]], 1)
+
+
+def test_quick_run_times_whole_processes_on_the_shortest_and_longest_pdf(tmp_path: Path) -> None:
+    middle = SAMPLES / "cq_youyang_fuwu_zhinan.pdf"  # 9 pages, between the other two
+    results = _runner().run_benchmark(
+        SAMPLES, pdfs=[SMALL_GUIDE, SMALL_PDF, middle], repeat=1, names=0, sizes=[],
+        out_dir=None, quick=True,
+    )
+    assert [r["file"] for r in results["extraction"]["files"]] == [
+        SMALL_GUIDE.name, SMALL_PDF.name, middle.name
+    ]
+    assert [r["file"] for r in results["process"]["files"]] == [SMALL_PDF.name, middle.name]
