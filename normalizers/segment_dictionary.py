@@ -33,7 +33,7 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -151,7 +151,12 @@ class _MappedGroups(Mapping[str, bytes]):
 
 
 def _read(path: Path, key: str) -> SegmentDictionary | None:
-    with open(path, "rb") as fh:
+    # Opened without following a link, then the opened file itself is checked: swapping the
+    # path between a check and the open cannot substitute another user's file.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not _trusted(os.fstat(fd), stat.S_ISREG):
+            return None
         header, total, chars, end_bytes = marshal.load(fh)
         if header != _FORMAT + key.encode():
             return None
@@ -266,12 +271,17 @@ def _private_file(path: Path) -> bool:
     )
 
 
-def _owned_and_not_shared(path: Path, is_kind: object) -> bool:
+def _owned_and_not_shared(path: Path, is_kind: Callable[[int], bool]) -> bool:
     try:
         st = os.lstat(path)  # a symbolic link is never followed
     except OSError:
         return False
-    if not is_kind(st.st_mode):  # type: ignore[operator]
+    return _trusted(st, is_kind)
+
+
+def _trusted(st: os.stat_result, is_kind: Callable[[int], bool]) -> bool:
+    """Of the right kind, owned by this user, and writable by nobody else."""
+    if not is_kind(st.st_mode):
         return False
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
         return False
