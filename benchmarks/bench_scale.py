@@ -10,7 +10,11 @@ own child process (``python bench_scale.py --child SPEC``), which
    the run scales);
 2. runs the flow over the corpus with ``workers`` workers (``full``);
 3. runs it again over the unchanged corpus and output (``incremental``);
-4. optionally runs it with 1 worker into a fresh output (``workers1``).
+4. optionally runs it with 1 worker into a fresh output (``workers1``);
+
+and times extracting one copy of the samples in its own process, without the flow: what
+the runs must spend on extraction, so that the rest is each file's overhead (isolation,
+caching, alignment, tables, Prefect's task bookkeeping).
 
 The parent samples the summed resident memory of the child and all its descendants (flow
 process, embedded Prefect server, extraction workers) every 0.2 s, and reads the flow
@@ -185,6 +189,7 @@ def _child(spec: dict[str, Any]) -> dict[str, Any]:
         }
 
     timed(spec["warm"], spec["out"] + "-warm", spec["workers"])
+    extract_s = _inprocess_extract_s(Path(spec["warm"]))
     runs = {"full": timed(spec["raw"], spec["out"], spec["workers"])}
     runs["incremental"] = timed(spec["raw"], spec["out"], spec["workers"])
     if spec.get("compare_workers") and spec["workers"] != 1:
@@ -193,7 +198,23 @@ def _child(spec: dict[str, Any]) -> dict[str, Any]:
     # forked from a large process reports the parent's size as its own peak.)
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return {"runs": runs, "flow_peak_rss_mb": usage * scale / 2**20}
+    return {"runs": runs, "flow_peak_rss_mb": usage * scale / 2**20,
+            "inprocess_extract_s_per_copy": extract_s}
+
+
+def _inprocess_extract_s(folder: Path, rounds: int = 2) -> float:
+    """Seconds to extract every file of one copy of the samples in this process (best of
+    ``rounds``): the work a run cannot avoid, against which its per-file overhead is told."""
+    from govguide.extract import extract_file
+
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for path in files:
+            extract_file(path)
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 if __name__ == "__main__":

@@ -9,10 +9,14 @@ and writes to ``benchmarks/out/`` as JSON and Markdown:
   with the ratios. Each figure is the best of ``--repeat`` rounds, after one untimed round;
 * **alignment**: items/s of canonical matching (:func:`normalizers.align.match_names`) for
   ``--names`` item names, with the catalog loaded beforehand as in a running flow;
+* **whole process** (:mod:`bench_process`): seconds of ``govguide extract FILE`` run as a
+  new process, against a new process dumping pdfplumber's text of the same file, next to
+  the in-process figures above; and of ``govguide --help``;
 * **scale** (:mod:`bench_scale`): the full ingestion flow over N = 10 and 100 distinct
   copies of the samples: wall time, files/s, pages/s, peak RSS, the N=100 / N=10 time
   ratio, the incremental re-run, 1 vs 2 workers, and the flow's wall time against the sum of
-  its extraction task times. ``--quick`` runs N = 10 only; ``--no-scale`` skips it.
+  its extraction task times, and per file: the extraction call, the same extraction alone
+  in a warm process, and the run's overhead beyond extraction calls. ``--quick`` runs N = 10 only; ``--no-scale`` skips it.
 
 Nothing here asserts a speed: the figures are for the README, with the machine they ran on.
 """
@@ -167,6 +171,18 @@ def make_corpus_fn() -> Any:
     return make_corpus
 
 
+def bench_process_module() -> Any:
+    """:mod:`bench_process` (for callers that loaded this file by path)."""
+    import bench_process
+
+    return bench_process
+
+
+def process_latency(pdfs: list[Path], repeat: int) -> dict[str, Any]:
+    """:func:`bench_process.process_latency`: whole-process seconds per PDF."""
+    return bench_process_module().process_latency(pdfs, repeat)
+
+
 def scale_figures(samples: list[Path], sizes: list[int], workers: int = 2) -> dict[str, Any]:
     from bench_scale import run_scale
 
@@ -186,6 +202,7 @@ def scale_figures(samples: list[Path], sizes: list[int], workers: int = 2) -> di
         if one:
             r["speedup_workers"] = one["wall_s"] / full["wall_s"]
         r["flow_over_task_sum"] = full["flow_s"] / full["task_s"] if full["task_s"] else None
+        r.update(per_file_overhead(r, workers))
     if "10" in runs and "100" in runs:
         small, big = runs["10"].get("runs", {}).get("full"), runs["100"].get("runs", {}).get("full")
         if small and big:
@@ -194,6 +211,25 @@ def scale_figures(samples: list[Path], sizes: list[int], workers: int = 2) -> di
             a, b = runs["10"].get(key), runs["100"].get(key)
             if a and b:
                 out[f"{key}_ratio_100_over_10"] = b / a
+    return out
+
+
+def per_file_overhead(r: dict[str, Any], workers: int) -> dict[str, float]:
+    """Milliseconds per file: of extracting it in the run (its isolated call: worker, limits,
+    cache write), of extracting it alone in a warm process, and of everything else the run
+    spends per file (discovery, fingerprints, planning, alignment, tables, publishing,
+    Prefect's bookkeeping): the workers' wall time not taken by extraction calls."""
+    out: dict[str, float] = {}
+    extract = r.get("inprocess_extract_s_per_copy")
+    if extract:
+        out["inprocess_extract_ms_per_file"] = 1000 * extract * r["n"] / r["files"]
+    for key, n_workers in (("full", workers), ("workers1", 1)):
+        run = r["runs"].get(key)
+        if run and run.get("extracted"):
+            out[f"extract_call_ms_per_file_{n_workers}w"] = 1000 * run["task_s"] / run["extracted"]
+            out[f"overhead_ms_per_file_{n_workers}w"] = (
+                1000 * (run["wall_s"] - run["task_s"] / n_workers) / run["files"]
+            )
     return out
 
 
@@ -220,7 +256,10 @@ def machine() -> dict[str, Any]:
     if versions.get("pypdfium2") is not None:
         versions["pypdfium2"] = str(versions["pypdfium2"])
     return {"cpu": cpu, "cores": os.cpu_count(), "os": platform.platform(),
-            "python": platform.python_version(), "versions": versions, "load_at_start": _load()}
+            "python": platform.python_version(), "versions": versions, "load_at_start": _load(),
+            # Without it (PYTHONDONTWRITEBYTECODE) every new process compiles govguide's
+            # modules again: about a tenth of a second on each whole-process figure.
+            "bytecode_cache": not sys.flags.dont_write_bytecode}
 
 
 def _load() -> float | None:
@@ -255,6 +294,9 @@ def render_markdown(results: dict[str, Any]) -> str:
                 f"{_f(row['ratio_to_pypdfium2_text'], '{:.3f}×')} |"
             )
         lines.append("")
+    pr = results.get("process")
+    if pr and ex:
+        lines += _process_lines(pr, ex, m.get("bytecode_cache", True))
     al = results.get("alignment")
     if al:
         if "skipped" in al:
@@ -289,8 +331,43 @@ def render_markdown(results: dict[str, Any]) -> str:
                          + (f", all processes {sc['tree_peak_rss_mb_ratio_100_over_10']:.2f}×" if "tree_peak_rss_mb_ratio_100_over_10" in sc else ""))
         if extra:
             lines += ["", "; ".join(extra) + "."]
+        for n, r in sc["by_n"].items():
+            for w in sorted({k.rsplit("_", 1)[1] for k in r if k.startswith("overhead_ms_per_file_")}):
+                alone = r.get("inprocess_extract_ms_per_file")
+                lines += ["", f"Per file at N={n}, {w.rstrip('w')} worker(s): extraction call "
+                          f"{r[f'extract_call_ms_per_file_{w}']:.0f} ms (in a warm process alone: "
+                          f"{_f(alone, '{:.0f}')} ms); the run's overhead beyond extraction calls "
+                          f"**{r[f'overhead_ms_per_file_{w}']:.1f} ms**."]
         lines.append("")
     return "\n".join(lines)
+
+
+def _process_lines(pr: dict[str, Any], ex: dict[str, Any], bytecode_cache: bool) -> list[str]:
+    inproc = {row["file"]: row for row in ex["files"]}
+    lines = [
+        f"**Whole process vs in process** (seconds, best of {pr['repeat']}; ratio = pdfplumber s ÷ govguide s,"
+        " > 1: govguide is faster)", "",
+        "| PDF | pages | `govguide extract FILE` (process) | pdfplumber text dump (process) | ratio | "
+        "govguide in process | pdfplumber in process | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in pr["files"]:
+        i = inproc.get(row["file"])
+        inner = (f"{i['seconds']['govguide']:.3f} | {i['seconds']['pdfplumber_text']:.3f} | "
+                 f"{_f(i['ratio_to_pdfplumber_text'], '{:.2f}×')} |") if i else "– | – | – |"
+        lines.append(
+            f"| {row['file']} | {i['pages'] if i else '–'} | {row['govguide_extract_s']:.3f} | "
+            f"{row['pdfplumber_text_s']:.3f} | {_f(row['ratio_to_pdfplumber_text'], '{:.2f}×')} | {inner}"
+        )
+    lines += ["", f"`govguide --help`: {pr['help_s']:.3f} s.", ""]
+    return lines
+
+
+def _ends(pdfs: list[Path], extraction: dict[str, Any]) -> list[Path]:
+    """The PDFs with the fewest and the most pages."""
+    pages = {row["file"]: row["pages"] for row in extraction["files"]}
+    ordered = sorted(pdfs, key=lambda p: pages.get(p.name, 0))
+    return list(dict.fromkeys([ordered[0], ordered[-1]])) if ordered else []
 
 
 def run_benchmark(
@@ -302,14 +379,17 @@ def run_benchmark(
     workers: int = 2,
     pdfs: list[Path] | None = None,
     out_dir: Path | None = DEFAULT_OUT,
+    quick: bool = False,
 ) -> dict[str, Any]:
-    """Run every part (``sizes=[]`` skips the scale part) and write JSON + Markdown."""
+    """Run every part (``sizes=[]`` skips the scale part) and write JSON + Markdown;
+    ``quick`` times whole processes on the shortest and the longest PDF only."""
     sizes = [10, 100] if sizes is None else sizes
     files = sorted(p for p in Path(samples).iterdir() if p.suffix.lower() in (".pdf", ".docx"))
     pdfs = pdfs if pdfs is not None else [p for p in files if p.suffix.lower() == ".pdf"]
     results: dict[str, Any] = {"started_at": datetime.now(UTC).isoformat(timespec="seconds"),
                                "machine": machine(), "samples": str(samples)}
     results["extraction"], seeds = extraction_speed(pdfs, repeat)
+    results["process"] = process_latency(_ends(pdfs, results["extraction"]) if quick else pdfs, repeat)
     results["alignment"] = alignment_speed(seeds, names) if names else None
     results["scale"] = scale_figures(files, sizes, workers) if sizes else None
     results["machine"]["load_at_end"] = _load()
@@ -330,14 +410,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES, help="folder of sample PDF/DOCX files")
     parser.add_argument("--repeat", type=int, default=3, help="timed rounds per extraction figure (best is kept)")
     parser.add_argument("--names", type=int, default=10_000, help="item names for the alignment figure (0: skip)")
-    parser.add_argument("--quick", action="store_true", help="scale part with N=10 only")
+    parser.add_argument("--quick", action="store_true",
+                        help="scale part with N=10 only, whole processes on the shortest and longest PDF")
     parser.add_argument("--no-scale", action="store_true", help="skip the ingestion-flow part")
     parser.add_argument("--workers", type=int, default=2, help="workers of the scale runs (compared with 1)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where JSON and Markdown are written")
     args = parser.parse_args(argv)
     sizes = [] if args.no_scale else ([10] if args.quick else [10, 100])
     results = run_benchmark(args.samples, repeat=args.repeat, names=args.names, sizes=sizes,
-                            workers=args.workers, out_dir=args.out)
+                            workers=args.workers, out_dir=args.out, quick=args.quick)
     print(results["markdown"])
     print(f"written: {args.out / 'latest.json'} and latest.md")
     return 0

@@ -24,12 +24,20 @@ started from daemonic processes such as Dask workers, and they never re-import t
 ``__main__``. A worker whose parent dies exits on its own (a lifeline pipe closes), and a
 CPU-time limit per call stops even an orphaned worker stuck in a loop.
 
+How a worker starts (:func:`_start_method`): a single-threaded caller whose address space is
+small next to the memory limit (``govguide extract`` on one file) is forked, so the worker
+begins with everything the caller already imported instead of paying for a fresh interpreter
+and the same imports again; any other caller (the ingestion flow's threads, Dask) starts a
+fresh interpreter, because forking a process in which other threads may hold locks can
+deadlock the copy. Both kinds of worker run the same loop under the same limits.
+
 POSIX only; elsewhere the call runs in-process without limits.
 """
 
 from __future__ import annotations
 
 import atexit
+import faulthandler
 import json
 import os
 import pickle
@@ -38,6 +46,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -80,13 +89,13 @@ def run_isolated(
             f"run_isolated needs a picklable module-level function and arguments: {exc}"
         ) from exc
 
-    worker = _acquire()
+    worker = _acquire(memory_mb)
     try:
         worker.conn.send_bytes(task)
     except OSError:
         # The worker died while idle (killed from outside): the task never started.
         worker.kill()
-        worker = _start_worker()
+        worker = _start_worker(memory_mb)
         worker.conn.send_bytes(task)
 
     try:
@@ -125,22 +134,31 @@ def shutdown_workers() -> None:
 
 
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, method: str = "spawn") -> None:
         parent_sock, child_sock = socket.socketpair()
         life_r, life_w = os.pipe()  # the child sees EOF on life_r when this process is gone
         try:
-            self.proc = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-c",
-                    _BOOT,
-                    str(child_sock.fileno()),
-                    str(life_r),
-                    json.dumps(sys.path),
-                ],
-                pass_fds=(child_sock.fileno(), life_r),
-                stdin=subprocess.DEVNULL,
-            )
+            if method == "fork":
+                self.proc: subprocess.Popen[bytes] | _Forked = _Forked(
+                    child_sock.fileno(), life_r, (parent_sock.fileno(), life_w)
+                )
+            else:
+                self.proc = subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-c",
+                        _BOOT,
+                        str(child_sock.fileno()),
+                        str(life_r),
+                        json.dumps(sys.path),
+                    ],
+                    pass_fds=(child_sock.fileno(), life_r),
+                    stdin=subprocess.DEVNULL,
+                )
+        except BaseException:
+            parent_sock.close()
+            os.close(life_w)
+            raise
         finally:
             child_sock.close()
             os.close(life_r)
@@ -176,7 +194,7 @@ _lock = threading.Lock()
 _idle: list[_Worker] = []
 
 
-def _acquire() -> _Worker:
+def _acquire(memory_mb: int | None) -> _Worker:
     with _lock:
         while _idle:
             worker = _idle.pop()
@@ -185,14 +203,91 @@ def _acquire() -> _Worker:
             if worker.proc.poll() is None and not worker.conn.poll(0):
                 return worker
             worker.kill()
-    return _start_worker()
+    return _start_worker(memory_mb)
 
 
-def _start_worker() -> _Worker:
+def _start_worker(memory_mb: int | None) -> _Worker:
     try:
-        return _Worker()
+        return _Worker(_start_method(memory_mb))
     except OSError as exc:  # out of processes or file descriptors: the machine, not the file
         raise TransientError(f"cannot start an extraction worker: {exc}") from exc
+
+
+# A forked worker starts with the caller's address space, which counts against its memory
+# limit: fork only while that is at most this share of the limit.
+_FORK_MAX_SHARE_OF_LIMIT = 0.25
+
+
+def _start_method(memory_mb: int | None) -> str:
+    """``"fork"`` when forking this process is safe and cheap, else ``"spawn"``."""
+    from govguide.settings import get_settings
+
+    if get_settings().worker_start == "spawn":
+        return "spawn"
+    try:
+        # Every thread of the process, native ones (BLAS, Arrow pools) included: only a
+        # process with this one thread has no lock another thread could be holding.
+        if len(os.listdir("/proc/self/task")) != 1:
+            return "spawn"
+        with open("/proc/self/statm") as fh:
+            address_space = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):  # no /proc (not Linux): thread count unknown
+        return "spawn"
+    if memory_mb and address_space > memory_mb * 1024 * 1024 * _FORK_MAX_SHARE_OF_LIMIT:
+        return "spawn"
+    return "fork"
+
+
+class _Forked:
+    """A worker forked from this process; the parts of :class:`subprocess.Popen` used here."""
+
+    def __init__(self, conn_fd: int, lifeline: int, parent_fds: tuple[int, ...]) -> None:
+        pid = os.fork()
+        if pid == 0:  # the worker: never returns
+            code = 70
+            try:
+                for fd in parent_fds:  # the parent's ends: the lifeline must close when it dies
+                    os.close(fd)
+                if not os.environ.get("PYTHONFAULTHANDLER"):
+                    # As in a fresh interpreter: a crash is reported by the parent, not dumped
+                    # by a handler the caller (a test runner) installed for itself.
+                    faulthandler.disable()
+                null = os.open(os.devnull, os.O_RDONLY)
+                os.dup2(null, 0)
+                os.close(null)
+                _worker_main(conn_fd, lifeline)
+                code = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(code)  # never the parent's atexit handlers or buffered output
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere (SIGCHLD ignored): status unknown
+                pid, status = self.pid, 0
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signal.SIGKILL)  # not yet reaped: the pid is still ours
+
+    def wait(self, timeout: float | None = None) -> int:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        delay = 0.001
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout or 0.0)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        assert self.returncode is not None
+        return self.returncode
 
 
 def _release(worker: _Worker) -> None:

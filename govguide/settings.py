@@ -12,7 +12,10 @@ megabytes, parsed in seconds. They exist to stop hostile or broken files, not to
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,6 +54,21 @@ class Settings(BaseSettings):
         ge=1,
         description="Files one worker process handles before it is replaced, bounding any "
         "memory a parser leaks or fragments.",
+    )
+    worker_start: Literal["auto", "spawn"] = Field(
+        "auto",
+        description="How an extraction worker starts: auto forks a single-threaded caller "
+        "whose address space is small next to the memory limit (govguide extract: no second "
+        "interpreter, no second set of imports) and starts a fresh interpreter otherwise; "
+        "spawn always starts a fresh interpreter.",
+    )
+
+    # --- govguide's own caches ----------------------------------------------------------
+    cache_dir: Path | None = Field(
+        default_factory=lambda: default_cache_dir(),
+        description="Folder of caches that belong to this user, not to one run: the "
+        "segmentation dictionary (normalizers.segment_dictionary). Default "
+        "$XDG_CACHE_HOME/govguide, else ~/.cache/govguide; None caches nothing.",
     )
 
     unreadable_runs: int = Field(
@@ -124,6 +142,14 @@ class Settings(BaseSettings):
         description="Refuse a PDF whose startxref does not point at a cross-reference "
         "section, instead of letting the parser guess the file's structure.",
     )
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/govguide``, else ``~/.cache/govguide``."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG specification says to ignore a relative one
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govguide"
 
 
 @lru_cache(maxsize=1)

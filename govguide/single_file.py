@@ -16,8 +16,6 @@ def extract_and_align(
     from govguide.extract import extract_file
     from govguide.isolation import run_isolated
     from govguide.settings import get_settings
-    from normalizers.align import align_items, apply_alignment
-    from normalizers.overrides import load_overrides
 
     if not Path(path).is_file():
         raise InputError(f"{path}: no such file")
@@ -30,6 +28,13 @@ def extract_and_align(
         timeout_s=settings.extract_timeout_s,
         memory_mb=settings.extract_memory_mb,
     )
+    if not result.items:
+        # Nothing to align: the catalog, the segmentation dictionary and the matcher's
+        # imports are not worth loading.
+        return result
+    from normalizers.align import align_items, apply_alignment
+    from normalizers.overrides import load_overrides
+
     matches = align_items(result.items, overrides=load_overrides(overrides))
     result.items = apply_alignment(result.items, matches)
     return result

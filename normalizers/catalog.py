@@ -20,12 +20,12 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from govguide.errors import GovguideError
 from normalizers.tokenize import NameTokenizer, clean_name, parse_rules, read_reference_text
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from normalizers.name_scoring import NameIndex
 
 _VERSION_LINE = re.compile(r"^#\s*version\s*:\s*(\S+)", re.IGNORECASE)
@@ -118,6 +118,8 @@ class Catalog:
 
     def to_frame(self) -> pd.DataFrame:
         """The catalog as a table (aliases and covers joined with ``|``)."""
+        import pandas as pd  # only here: matching never needs it, and it is slow to import
+
         return pd.DataFrame(
             [
                 {

@@ -2,7 +2,7 @@
 
 Province comes from the place names a document writes about itself (its title, the
 implementing body, the first lines), resolved with cpca's national table of administrative
-divisions, so 柳州市柳江区医疗保障局 → 广西 even though the text never says 广西. Region is
+divisions (:mod:`normalizers.divisions`), so 柳州市柳江区医疗保障局 → 广西 even though the text never says 广西. Region is
 the local authority that issues the guide (柳州市柳江区, 酉阳自治县), read from an issuing body
 such as ``…医疗保障局``; a province-level document has none.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
 
 _SHORT = {
     "内蒙古自治区": "内蒙古",
@@ -44,24 +43,15 @@ def short_province(name: str) -> str:
     return re.sub(r"(省|市|自治区)$", "", name)
 
 
-@cache
-def _cpca():  # imported lazily: it loads a table of ~3,000 divisions
-    import cpca
-
-    return cpca
-
-
 def province_of(text: str) -> str | None:
     """The province a place name belongs to (``柳州市柳江区`` → 广西), or None."""
     m = _PROVINCE_WORD.match(text)
     if m:
         return m.group(1)
-    try:
-        df = _cpca().transform([text])
-    except Exception:  # cpca raises on odd input; a place we cannot resolve is just unknown
-        return None
-    prov = df.iloc[0, 0] if len(df) else None
-    return short_province(prov) if isinstance(prov, str) and prov else None
+    from normalizers.divisions import province_of_place  # loads the table on first use
+
+    prov = province_of_place(text)
+    return short_province(prov) if prov else None
 
 
 def detect_region(texts: list[str]) -> str | None:

@@ -13,7 +13,6 @@ The rules live in ``reference/synonyms.toml`` and the segmentation words in
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import threading
@@ -23,8 +22,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jieba
+from govguide.settings import get_settings
+from normalizers.segment_dictionary import SegmentDictionary, load_segment_dictionary
+
+if TYPE_CHECKING:
+    import jieba
 
 from normalizers.script import to_simplified
 
@@ -150,17 +154,14 @@ class _DictionarySegmenter:
     two. Reads the dictionary only, so it needs no lock.
     """
 
-    def __init__(self, tokenizer: jieba.Tokenizer) -> None:
-        self._jieba = tokenizer
-        self._total: float | None = None
+    def __init__(self, dictionary: SegmentDictionary) -> None:
+        self._dictionary = dictionary
+        self._log_total = math.log(dictionary.total)
         self._scores: dict[str, float] = {}
 
     def cut(self, text: str) -> list[str]:
-        freq, total = self._jieba.FREQ, self._jieba.total
-        if total != self._total:  # the dictionary changed: so did every score
-            self._scores, self._total = {}, total
-        scores = self._scores
-        log_total = math.log(total)
+        self._dictionary.prepare(text)
+        freq, scores, log_total = self._dictionary.freq, self._scores, self._log_total
         n = len(text)
         value = [0.0] * (n + 1)  # best path score from each position to the end
         end = list(range(n))  # where the word of that best path ends (inclusive)
@@ -193,27 +194,36 @@ class _DictionarySegmenter:
         return pieces
 
 
+class _Segmenter:
+    """One user dictionary's segmentation: the fast path for ideographs, jieba (created on
+    first use, behind a lock: jieba's Tokenizer is not safe to call from several threads at
+    once) for anything else."""
+
+    def __init__(self, dictionary: SegmentDictionary) -> None:
+        self.dictionary = dictionary
+        self.fast = _DictionarySegmenter(dictionary)
+        self._lock = threading.Lock()
+        self._jieba: jieba.Tokenizer | None = None
+
+    def cut(self, text: str) -> list[str]:
+        if _IDEOGRAPHS.fullmatch(text):
+            return self.fast.cut(text)
+        with self._lock:
+            return self.jieba_cut(text)
+
+    def jieba_cut(self, text: str) -> list[str]:
+        """jieba's own ``lcut(text, HMM=False)`` on the same dictionary (callers hold the lock
+        when threads share this segmenter)."""
+        if self._jieba is None:
+            self._jieba = self.dictionary.jieba_tokenizer()
+        self.dictionary.prepare(text)
+        return self._jieba.lcut(text, HMM=False)
+
+
 @lru_cache(maxsize=8)
-def _jieba_tokenizer(
-    user_dict: str,
-) -> tuple[jieba.Tokenizer, threading.Lock, _DictionarySegmenter]:
-    """One jieba tokenizer per user dictionary, with the lock that guards it (jieba's
-    Tokenizer is not safe to call from several threads at once) and its fast path."""
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for line in user_dict.splitlines():
-        parts = line.split()
-        if not parts or parts[0].startswith("#"):
-            continue
-        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        if freq == 0:
-            # Not a word: jieba skips dictionary entries of frequency 0. (add_word(w, 0)
-            # would also change jieba's global HMM tables.)
-            tokenizer.FREQ[parts[0]] = 0
-        else:
-            tokenizer.add_word(parts[0], freq)
-    return tokenizer, threading.Lock(), _DictionarySegmenter(tokenizer)
+def _segmenter(user_dict: str, cache_dir: Path | None) -> _Segmenter:
+    """One segmenter per user dictionary, its dictionary read from the on-disk cache."""
+    return _Segmenter(load_segment_dictionary(user_dict, cache_dir))
 
 
 class NameTokenizer:
@@ -222,7 +232,7 @@ class NameTokenizer:
     def __init__(self, rules: NameRules, user_dict: str) -> None:
         self.rules = rules
         self._user_dict = user_dict
-        self._jieba, self._lock, self._segmenter = _jieba_tokenizer(user_dict)
+        self._segmenter = _segmenter(user_dict, get_settings().cache_dir)
         # Noise words rewrite to nothing. One alternation, longest first, so that at every
         # position the longest known wording wins (门诊特殊慢性病 before 慢性病).
         table = {k: v for k, v in rules.rewrites.items() if k}
@@ -235,8 +245,8 @@ class NameTokenizer:
         self._segmented: dict[str, tuple[str, ...]] = {}  # by normalised name
 
     def __reduce__(self) -> tuple[type[NameTokenizer], tuple[NameRules, str]]:
-        # Rebuilt from its rules in another process (jieba, the lock and the cache are not
-        # picklable, and need not travel).
+        # Rebuilt from its rules in another process (the segmenter, its lock and the caches
+        # are not picklable, and need not travel).
         return (NameTokenizer, (self.rules, self._user_dict))
 
     def normalize(self, text: str) -> str:
@@ -280,11 +290,7 @@ class NameTokenizer:
         cached = self._segmented.get(normalized)
         if cached is not None:
             return cached
-        if _IDEOGRAPHS.fullmatch(normalized):
-            pieces = self._segmenter.cut(normalized)
-        else:
-            with self._lock:
-                pieces = self._jieba.lcut(normalized, HMM=False)
+        pieces = self._segmenter.cut(normalized)
         out: list[str] = []
         for piece in pieces:
             piece = piece.strip()

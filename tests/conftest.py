@@ -15,6 +15,8 @@ import pytest
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="govguide-test-prefect-"))
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+# Nor ~/.cache: the segmentation dictionary is built once per test session, in a private folder.
+os.environ.setdefault("GOVGUIDE_CACHE_DIR", tempfile.mkdtemp(prefix="govguide-test-cache-"))
 
 from govguide.extract import extract_file
 from govguide.models import ExtractionResult

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from govguide.cli import app
@@ -30,10 +31,17 @@ def test_quick_run_reports_extraction_and_alignment(tmp_path: Path) -> None:
     assert row["ratio_to_pdfplumber_text"] > 0 and row["ratio_to_pypdfium2_text"] > 0
     assert saved["alignment"]["names"] == 40 and saved["alignment"]["items_per_s"] > 0
     assert saved["scale"] is None
+    process = saved["process"]
+    assert [r["file"] for r in process["files"]] == [SMALL_GUIDE.name]
+    whole = process["files"][0]
+    assert whole["govguide_extract_s"] > 0 and whole["pdfplumber_text_s"] > 0
+    assert whole["ratio_to_pdfplumber_text"] == whole["pdfplumber_text_s"] / whole["govguide_extract_s"]
+    assert process["help_s"] > 0
     assert {"cpu", "cores", "python"} <= set(saved["machine"])
     md = (tmp_path / "latest.md").read_text(encoding="utf-8")
     assert md == results["markdown"]
     assert f"| {SMALL_GUIDE.name} | 5 |" in md and "**overall**" in md and "items/s" in md
+    assert "**Whole process vs in process**" in md and f"| {SMALL_GUIDE.name} | 5 | {whole['govguide_extract_s']:.3f} |" in md
 
 
 def test_alignment_names_use_the_documents_wordings() -> None:
@@ -73,3 +81,23 @@ def test_bench_command_prints_the_table(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"| {SMALL_PDF.name} | 3 |" in result.output
     assert (tmp_path / "out" / "latest.json").is_file()
+
+
+def test_a_failing_process_gives_no_figure() -> None:
+    import sys
+
+    bench_process = _runner().bench_process_module()
+    with pytest.raises(RuntimeError, match="exited 3"):
+        bench_process.wall_times([[sys.executable, "-c", "raise SystemExit(3)"]], 1)
+
+
+def test_quick_run_times_whole_processes_on_the_shortest_and_longest_pdf(tmp_path: Path) -> None:
+    middle = SAMPLES / "cq_youyang_fuwu_zhinan.pdf"  # 9 pages, between the other two
+    results = _runner().run_benchmark(
+        SAMPLES, pdfs=[SMALL_GUIDE, SMALL_PDF, middle], repeat=1, names=0, sizes=[],
+        out_dir=None, quick=True,
+    )
+    assert [r["file"] for r in results["extraction"]["files"]] == [
+        SMALL_GUIDE.name, SMALL_PDF.name, middle.name
+    ]
+    assert [r["file"] for r in results["process"]["files"]] == [SMALL_PDF.name, middle.name]

@@ -1,9 +1,11 @@
+import itertools
+
 import cn2an
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizers.numerals import cn_to_int
+from normalizers.numerals import cn_to_int, simple_cn_to_int
 
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
@@ -52,3 +54,22 @@ def test_arabic_chinese_and_full_width_agree(n: int) -> None:
     assert cn_to_int(str(n)) == n
     assert cn_to_int(str(n).translate(_FULL_WIDTH)) == n
     assert cn_to_int(cn2an.an2cn(n)) == n
+
+
+def test_common_numbers_read_without_cn2an_as_cn2an_reads_them() -> None:
+    """Every string of up to four numeral characters that the fast reading accepts is read
+    as cn2an reads it; the rest is left to cn2an."""
+    alphabet = "零〇一二两三四五六七八九十百千万亿点负"
+    accepted = 0
+    for length in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=length):
+            text = "".join(chars)
+            value = simple_cn_to_int(text)
+            if value is None:
+                continue
+            accepted += 1
+            assert cn2an.cn2an(text, "smart") == value, text
+    assert accepted > 250
+    # and it covers the standard form of every number below 1000
+    for n in range(1000):
+        assert simple_cn_to_int(cn2an.an2cn(n)) == n

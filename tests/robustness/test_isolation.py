@@ -23,15 +23,21 @@ import pytest
 from govguide.errors import EmptyFileError, ResourceLimitError
 from govguide.isolation import run_isolated, shutdown_workers
 from govguide.safety import sniff_format
+from govguide.settings import get_settings
 
 LIMITS = {"timeout_s": 30.0, "memory_mb": 1024}
 needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_pool() -> None:
-    yield
+@pytest.fixture(autouse=True, params=["auto", "spawn"])
+def start(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test with workers forked from this process where that is safe (auto) and with
+    workers that are fresh interpreters (spawn); a fresh pool for each."""
+    monkeypatch.setenv("GOVGUIDE_WORKER_START", request.param)
+    get_settings.cache_clear()
+    yield request.param
     shutdown_workers()
+    get_settings.cache_clear()
 
 
 def _alive(pid: int) -> bool:
@@ -62,6 +68,44 @@ def test_runs_in_another_process_which_is_reused() -> None:
     second = run_isolated(os.getpid, **LIMITS)
     assert first != os.getpid()
     assert first == second
+
+
+def _worker_inherits_the_caller(setup: str = "", memory_mb: int = 1024) -> bool:
+    """Whether a worker started by a small fresh Python process (after ``setup``) has that
+    process's modules: True when forked from it, False when a fresh interpreter."""
+    script = textwrap.dedent(
+        f"""
+        import sys, threading
+        sys.modules["govguide_probe_marker"] = sys
+        from govguide.isolation import run_isolated
+        {setup}
+        probe = "'govguide_probe_marker' in __import__('sys').modules"
+        print(run_isolated(eval, probe, timeout_s=30, memory_mb={memory_mb}), flush=True)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    return {"True": True, "False": False}[done.stdout.strip()]
+
+
+@needs_proc
+def test_a_single_threaded_caller_forks_its_worker(start: str) -> None:
+    # The worker starts with what the caller imported: no second interpreter.
+    assert _worker_inherits_the_caller() is (start == "auto")
+
+
+@needs_proc
+def test_a_caller_with_other_threads_starts_a_fresh_interpreter() -> None:
+    setup = "threading.Thread(target=threading.Event().wait, daemon=True).start()"
+    assert _worker_inherits_the_caller(setup) is False
+
+
+@needs_proc
+def test_a_caller_large_next_to_the_memory_limit_starts_a_fresh_interpreter() -> None:
+    # A forked worker would begin with the caller's address space counted against the
+    # limit; 64 MB is less than four times what a Python process takes.
+    assert _worker_inherits_the_caller(memory_mb=64) is False
 
 
 @needs_proc
@@ -153,8 +197,6 @@ def test_concurrent_callers_each_get_a_worker() -> None:
 
 
 def test_worker_retired_after_max_tasks(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govguide.settings import get_settings
-
     monkeypatch.setenv("GOVGUIDE_WORKER_MAX_TASKS", "2")
     get_settings.cache_clear()
     try:
