@@ -90,7 +90,8 @@ class _Divisions:
 
 
 @cache
-def _divisions() -> _Divisions:
+def _rows() -> list[tuple[str, str]]:
+    """(adcode, name) of every division in cpca's table, read without importing cpca."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("cpca is not installed", name="cpca")
@@ -99,8 +100,17 @@ def _divisions() -> _Divisions:
         reader = csv.reader(fh)
         header = next(reader)
         code_at, name_at = header.index("adcode"), header.index("name")
-        rows = [(row[code_at], row[name_at]) for row in reader if row]
-    return _Divisions(rows)
+        return [(row[code_at], row[name_at]) for row in reader if row]
+
+
+@cache
+def _divisions() -> _Divisions:
+    return _Divisions(_rows())
+
+
+def division_names() -> list[str]:
+    """The name of every administrative division (柳州市, 柳江区, 酉阳土家族苗族自治县 …)."""
+    return [name for _, name in _rows()]
 
 
 def province_of_place(text: str) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 _SHORT = {
     "内蒙古自治区": "内蒙古",
@@ -94,17 +95,14 @@ _LOCAL_WORDS = ("我市", "本市", "全市", "我省", "本省", "全省", "我
 def _place_names() -> frozenset[str]:
     """Every division's name and its short form (苏州市, 苏州; 呼和浩特市, 呼和浩特), from
     cpca's national table; short forms of one character are left out (they are words)."""
-    import csv
-    from importlib import resources
+    from normalizers.divisions import division_names
 
     names: set[str] = set(_LOCAL_WORDS)
-    with resources.files("cpca").joinpath("resources/adcodes.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            name = row["name"]
-            names.add(name)
-            short = _PLACE_SUFFIX.sub("", name)
-            if len(short) >= 2:
-                names.add(short)
+    for name in division_names():
+        names.add(name)
+        short = _PLACE_SUFFIX.sub("", name)
+        if len(short) >= 2:
+            names.add(short)
     for m in _PROVINCE_WORD.pattern.split("(")[1].split(")")[0].split("|"):
         names.update({m, m + "省", m + "市"})
     return frozenset(names)
