@@ -1,5 +1,6 @@
 """Variant words and discriminating words learnt from half A of the held-out wordings
-(tests/fixtures/names/pages_heldout_a.json): each rule is a domain synonym that holds for
+(tests/fixtures/names/pages_heldout_a.json) and from the classified disagreements of
+docs/heldout_names.md: each rule is a domain synonym that holds for
 any province, so besides the wording it was learnt from it is checked on other wordings of
 the same kind."""
 
@@ -33,6 +34,10 @@ from normalizers.align import match_name
         ("居民个人基本信息变更", "城乡居民参保信息变更登记"),
         ("单位信息修改", "单位参保信息变更登记"),
         ("职工参保信息更改", "职工参保信息变更登记"),
+        ("职工基本信息修改", "职工参保信息变更登记"),
+        ("单位名称变更登记", "单位参保信息变更登记"),
+        # declaring a headcount change is the change
+        ("职工减员申报", "职工参保登记"),
         # 大病救助 is medical aid
         ("大病救助申请", "医疗救助对象待遇核准支付"),
     ],
@@ -41,6 +46,13 @@ def test_variant_words_are_accepted_as_their_catalog_item(name: str, expected: s
     match = match_name(name)
     assert match.canonical_name == expected
     assert match.accepted, match.review_reason
+
+
+def test_approval_to_be_treated_elsewhere_is_the_generic_filing() -> None:
+    match = match_name("异地就诊审批")
+    assert match.accepted
+    assert match.canonical_name == "异地安置退休人员备案"
+    assert len(match.also_covers) == 3  # the other three filings
 
 
 def test_two_designated_institutions_settlement_is_proposed_for_review() -> None:
@@ -61,7 +73,7 @@ def test_two_designated_institutions_settlement_is_proposed_for_review() -> None
         ("市内转诊转院", "市内", "异地转诊人员备案"),
         ("县域内转诊", "县域内", "异地转诊人员备案"),
         # contributions paid back are not the individual account's balance
-        ("缴费个人一次性支付", "缴费", "参保人员个人账户一次性支取"),
+        ("个人缴费一次性支付", "缴费", "参保人员个人账户一次性支取"),
     ],
 )
 def test_words_of_a_service_outside_the_catalog_leave_no_item(
