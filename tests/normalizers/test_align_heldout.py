@@ -1,24 +1,38 @@
 """Held-out wordings (tests/fixtures/names/heldout.json): real item names gathered from
 published pages after the alignment rules were written, labelled by meaning and never used to
 write a rule. The figures measured on them are floors, so a change to the rules or the
-catalog that loses generalisation fails here instead of passing silently."""
+catalog that loses generalisation fails here instead of passing silently.
+
+The 159 gathered wordings were split in two by their page: the distinct source addresses,
+sorted, alternate between the halves, the first going to half A
+(tests/fixtures/names/pages_heldout_a.json, which rules may be written from) and the second
+to half B (heldout.json, which stays held out). Splitting by page keeps two wordings of one
+list on the same side, so a rule written from a page cannot be measured on its neighbour."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
+
 from normalizers.align_eval import evaluate_names, read_names
 from normalizers.catalog import default_catalog
 
 NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
 HELDOUT = NAMES / "heldout.json"
+HALF_A = NAMES / "pages_heldout_a.json"
 
-# Measured once on the held-out file (159 wordings: top-1 0.818, accepted that are right
-# 0.960 of 76), rounded down to 0.05. See docs/heldout_names.md.
-TOP1_FLOOR = 0.80
-ACCEPTED_RIGHT_FLOOR = 0.95
-MIN_WORDINGS = 150
+# Measured on half B, rounded down to 0.05: 0.802 top-1 and 0.974 accepted that are right
+# (of 39) before any rule was written from half A; 0.901 and 1.000 (of 42) after the rules
+# learnt from it. See docs/heldout_names.md.
+TOP1_FLOOR = 0.90
+ACCEPTED_RIGHT_FLOOR = 1.00
+MIN_WORDINGS = 80
+# Half A, the wordings the rules were learnt from: 0.833 and 0.946 (of 37) before, 0.949
+# and 1.000 (of 42) after.
+HALF_A_TOP1_FLOOR = 0.90
+HALF_A_ACCEPTED_RIGHT_FLOOR = 1.00
 
 
 def _names(path: Path) -> set[str]:
@@ -31,7 +45,11 @@ def test_heldout_wordings_are_distinct_real_and_labelled_with_catalog_items() ->
     assert len(names) >= MIN_WORDINGS
     assert len(set(names)) == len(names), "a wording is listed twice"
     # Held out means new: none of them is a development or page wording.
-    seen = _names(NAMES / "pages.json") | _names(NAMES.parent / "realworld" / "dev" / "names.json")
+    seen = (
+        _names(NAMES / "pages.json")
+        | _names(HALF_A)
+        | _names(NAMES.parent / "realworld" / "dev" / "names.json")
+    )
     assert not seen & set(names)
     assert all(str(e.get("source", "")).startswith("http") for e in entries)
     catalog = default_catalog()
@@ -43,9 +61,28 @@ def test_heldout_wordings_are_distinct_real_and_labelled_with_catalog_items() ->
         assert entry["canonical_name"] not in (entry.get("also_covers") or [])
 
 
-def test_heldout_figures_do_not_fall_below_the_measured_floors() -> None:
-    figures = evaluate_names(read_names(HELDOUT))
+@pytest.mark.parametrize(
+    ("path", "top1_floor", "accepted_right_floor"),
+    [
+        (HELDOUT, TOP1_FLOOR, ACCEPTED_RIGHT_FLOOR),
+        (HALF_A, HALF_A_TOP1_FLOOR, HALF_A_ACCEPTED_RIGHT_FLOOR),
+    ],
+    ids=["half B", "half A"],
+)
+def test_heldout_figures_do_not_fall_below_the_measured_floors(
+    path: Path, top1_floor: float, accepted_right_floor: float
+) -> None:
+    figures = evaluate_names(read_names(path))
     errors = [(e["item_name"], e["gold"], e["predicted"]) for e in figures["errors"]]
-    assert figures["top1_agreement"] >= TOP1_FLOOR, errors
-    assert figures["accepted_precision"] >= ACCEPTED_RIGHT_FLOOR, errors
+    assert figures["top1_agreement"] >= top1_floor, errors
+    assert figures["accepted_precision"] >= accepted_right_floor, errors
     assert figures["accepted"] > 0
+
+
+def test_halves_follow_the_page_split() -> None:
+    half_a, half_b = read_names(HALF_A), read_names(HELDOUT)
+    sources = sorted({str(e["source"]) for e in [*half_a, *half_b]})
+    side = {source: position % 2 for position, source in enumerate(sources)}
+    assert {side[str(e["source"])] for e in half_a} == {0}
+    assert {side[str(e["source"])] for e in half_b} == {1}
+    assert len(half_a) + len(half_b) == 159
