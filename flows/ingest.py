@@ -45,12 +45,20 @@ from flows.extraction import (
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.origins import attach_origins
 from flows.outcome import FAILED, QUARANTINED, FileOutcome
+from flows.preflight import check_run_folders
+from flows.run_name import initial_run_name, name_run
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
 from govguide import store
 from govguide.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
-from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
+from govguide.errors import (
+    GovguideError,
+    InputError,
+    NoInputsError,
+    ResourceLimitError,
+    TransientError,
+)
 from govguide.fetch import withdrawn_sources
 from govguide.models import ExtractionResult
 from govguide.report_html import render_html
@@ -325,11 +333,17 @@ def _align_validate_publish(
     aligned = align_task(quote(light), quote(aligner))
     del light
     summary.items = len(aligned.matches)
+    get_run_logger().info(
+        "aligned %d items to catalog %s", summary.items, aligned.catalog_version
+    )
     # Each file's items are read again, their matches set, and turned into table rows.
     tables = build_tables(outcomes, _loader(cache), aligned.apply, aligned.tables)
     catalog_version, review_md = aligned.catalog_version, aligned.review_markdown
     del aligned
     validate_task(quote(tables))
+    get_run_logger().info(
+        "validated %s", ", ".join(f"{len(t)} {name}" for name, t in tables.items())
+    )
     manifest = {
         "inputs": [
             {"path": o.rel, "sha256": o.sha256, "status": o.status, "items": o.n_items}
@@ -368,6 +382,7 @@ def _summarise_publish(summary: RunSummary, result: store.PublishResult) -> None
 # one thread, and so one extraction worker process, per file.
 @flow(
     name=FLOW_NAME,
+    flow_run_name=initial_run_name,
     validate_parameters=False,
     task_runner=ThreadPoolTaskRunner(max_workers=default_workers()),
 )
@@ -385,18 +400,27 @@ def ingest(
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
+    check_run_folders(raw, out)
     with store.run_lock(out, timeout=lock_timeout):
         store.cleanup_temp(out)
         _, ext_version = extractor_api()
         cache = ExtractionCache(out, ext_version)
 
         files = fingerprint_task(discover_task(raw))
+        name_run(started, len(files))
         if not files:
-            raise GovguideError(
+            raise NoInputsError(
                 f"no input files under {raw}: nothing to ingest (is the folder mounted?)"
             )
         by_rel = {f.rel: f for f in files}
         known, todo = plan(files, cache)
+        logger.info(
+            "%d files under %s: %d unchanged or refused before opening, %d to extract",
+            len(files),
+            raw,
+            len(known),
+            len(todo),
+        )
         # Extractions in this process's worker processes write their results to the cache
         # themselves; a Dask worker may not see this file system, so it sends them back.
         runner = FlowRunContext.get().task_runner
@@ -426,6 +450,13 @@ def ingest(
         outcomes = record(known + fresh, by_rel, out, cache)
         attach_origins(outcomes, raw)
         n_fresh, task_seconds = len(fresh), sum(o.seconds for o in fresh)
+        if n_fresh:
+            logger.info(
+                "extracted %d files (%.1f s of extraction): %d items",
+                n_fresh,
+                task_seconds,
+                sum(o.n_items for o in fresh),
+            )
         del fresh
 
         summary = RunSummary(
@@ -438,6 +469,13 @@ def ingest(
             failed=[o.rel for o in outcomes if o.status == FAILED],
             task_seconds=task_seconds,
             withdrawn=withdrawn_sources(raw),
+        )
+        logger.info(
+            "%d files: %s; %d quarantined, %d failed",
+            summary.files,
+            ", ".join(f"{n} {status}" for status, n in summary.statuses.items()),
+            len(summary.quarantined),
+            len(summary.failed),
         )
         diff: VersionDiff | None = None
         error: GovguideError | None = None

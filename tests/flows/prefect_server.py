@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -30,14 +31,30 @@ class PrefectServer:
 
     def prefect(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Prefect's own CLI against this server, run from the checkout (where prefect.yaml is)."""
-        return subprocess.run(
-            [sys.executable, "-m", "prefect", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+        return run_cli("prefect", *args, env=self.env, timeout=timeout)
+
+    def govguide(self, *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+        """The govguide command against this server."""
+        return run_cli("govguide.cli", *args, env=self.env, timeout=timeout)
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        response = httpx.post(f"{self.api_url}{path}", json=body, timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+
+def run_cli(
+    module: str, *args: str, env: dict[str, str] | None = None, timeout: float = 180
+) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` from the checkout, as a person would run it."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""Prefect's own CLI and ``prefect deploy`` against a local ``prefect server start``.
+"""Prefect's own CLI and ``prefect deploy`` against a local ``prefect server start``, and
+what govguide's commands leave there and print: run names, step logs, one-line errors.
 
 The FastAPI pin matters here: from FastAPI 0.151 an explicit ``null`` in a request body is
 validated instead of taking the parameter's default, and Prefect's CLI sends ``limit: null``,
@@ -7,10 +8,16 @@ so every ``ls`` command and ``prefect deploy`` failed with HTTP 422.
 
 from __future__ import annotations
 
+import logging
+import re
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from govguide import store
+from tests.flows.conftest import copy_samples
 from tests.flows.prefect_server import PrefectServer, prefect_server
 
 pytestmark = pytest.mark.slow
@@ -37,3 +44,60 @@ def test_prefect_deploy_registers_both_deployments_and_ls_lists_them(
         result = server.prefect(*command)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "422" not in result.stdout + result.stderr
+
+
+def _error_line(result: subprocess.CompletedProcess[str]) -> str:
+    """The one line an expected failure prints: nothing else on stderr or stdout."""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: "), result.stderr
+    assert result.stdout == ""
+    return lines[0]
+
+
+def test_a_run_is_named_and_logs_each_step_to_the_server(
+    server: PrefectServer, tmp_path: Path
+) -> None:
+    raw = copy_samples(tmp_path / "raw", ["gx_liujiang_yibao_bujiao_zhinan.docx"])
+    out = tmp_path / "curated"
+    result = server.govguide("run", "--raw", str(raw), "--out", str(out), "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    # The report is the command's output; nothing of Prefect's on the terminal.
+    assert "published version" in result.stdout
+    assert result.stderr == "", result.stderr
+    [run] = server.post(
+        "/flow_runs/filter", {"flows": {"name": {"any_": ["govguide-ingest"]}}, "limit": 5}
+    )
+    assert re.fullmatch(r"ingest-\d{8}T\d{6}Z-1files", run["name"]), run["name"]
+    logs = server.post(
+        "/logs/filter", {"logs": {"flow_run_id": {"any_": [run["id"]]}}, "limit": 200}
+    )
+    info = [log["message"] for log in logs if log["level"] == logging.INFO]
+    version = store.latest(out).id
+    assert any(m.startswith("1 files under ") and "1 to extract" in m for m in info), info
+    assert any(m.startswith("extracted 1 files") and ": 1 items" in m for m in info), info
+    assert any("1 extracted; 0 quarantined, 0 failed" in m for m in info), info
+    assert any(m == f"published version {version}" for m in info), info
+
+
+def test_expected_failures_print_one_error_line_with_their_exit_status(
+    server: PrefectServer, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = server.govguide("run", "--raw", str(empty), "--out", str(tmp_path / "o1"))
+    assert result.returncode == 5
+    assert "no input files under" in _error_line(result)
+
+    raw = copy_samples(tmp_path / "raw", ["gx_liujiang_yibao_bujiao_zhinan.docx"])
+    out = tmp_path / "o2"
+    with store.run_lock(out):
+        result = server.govguide("run", "--raw", str(raw), "--out", str(out))
+    assert result.returncode == 4
+    assert "another govguide run is writing to" in _error_line(result)
+
+    junk = tmp_path / "BAD.pdf"
+    junk.write_bytes(b"not a pdf at all " * 30)
+    result = server.govguide("extract", str(junk), "--flow")
+    assert result.returncode == 3
+    assert _error_line(result).endswith("[unsupported format]")
