@@ -15,6 +15,7 @@ Run it with ``govguide run`` (see :mod:`govguide.commands.pipeline`), or from Py
 
 from __future__ import annotations
 
+import logging
 import platform
 import time
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
+from prefect.exceptions import MissingContextError
 from prefect.futures import wait
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
@@ -228,6 +230,14 @@ def outcome_of_failure(f: InputFile, exc: BaseException, attempts: int) -> FileO
     return FileOutcome(**base, status=FAILED, reason=reason, message=str(exc) or repr(exc))
 
 
+def _logger() -> Any:
+    """The flow run's logger, or a plain one outside a flow run (:func:`unchanged_run`)."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("govguide.ingest")
+
+
 def record(
     outcomes: list[FileOutcome], files: dict[str, InputFile], out: str, cache: ExtractionCache
 ) -> list[FileOutcome]:
@@ -242,7 +252,7 @@ def record(
                 sidecar = quarantine(out, src, o.rel, o.sha256, o.reason or "bad input", o.message)
                 o.quarantine_path = str(Path(sidecar).relative_to(out))
             except OSError as exc:  # the file stays reported as quarantined, with its reason
-                get_run_logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
+                _logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
     kept: list[FileOutcome] = []
     for o in outcomes:
         # An outcome with stats and no result was cached by its extraction already.
@@ -367,6 +377,75 @@ def _align_validate_publish(
     return diff
 
 
+def new_summary(
+    raw: str, out: str, started: datetime, outcomes: list[FileOutcome], task_seconds: float
+) -> RunSummary:
+    return RunSummary(
+        raw=str(raw),
+        out=str(out),
+        started_at=started.isoformat(timespec="seconds"),
+        files=len(outcomes),
+        statuses=status_counts(outcomes),
+        quarantined=[o.rel for o in outcomes if o.status == QUARANTINED],
+        failed=[o.rel for o in outcomes if o.status == FAILED],
+        task_seconds=task_seconds,
+        withdrawn=withdrawn_sources(raw),
+    )
+
+
+def summarise_identical(summary: RunSummary, current: store.Version) -> None:
+    """The run's inputs are those of ``current``: nothing new is published."""
+    summary.items = current.rows("items") or 0
+    _summarise_publish(
+        summary,
+        store.PublishResult(False, current, current, f"identical to latest version {current.id}"),
+    )
+
+
+def unchanged_run(
+    raw: str | Path, out: str | Path, overrides: str | Path | None = None, lock_timeout: float = 0.0
+) -> RunResult | None:
+    """The result of a run over ``raw`` that has nothing to do, found without starting
+    Prefect: every file unchanged in the cache and everything else the latest version was
+    built from the same (:func:`unchanged_since_latest`). The run report is written as a
+    flow run writes it. None when there is work to do: then run the flow.
+
+    Starting an embedded Prefect server costs seconds to tens of seconds on a small
+    machine while such a run takes well under one, so ``govguide run`` asks this first
+    when it has no Prefect server to record the run on."""
+    raw, out = str(raw), str(out)
+    overrides = str(overrides) if overrides is not None else None
+    started = datetime.now(UTC)
+    t0 = time.perf_counter()
+    check_run_folders(raw, out)
+    if store.latest(out) is None:
+        return None
+    with store.run_lock(out, timeout=lock_timeout):
+        files = fingerprint(discover(raw))
+        if not files:
+            return None
+        _, ext_version = extractor_api()
+        cache = ExtractionCache(out, ext_version)
+        known, todo = plan(files, cache)
+        if todo or any(o.status == FAILED for o in known):
+            return None
+        outcomes = record(known, {f.rel: f for f in files}, out, cache)
+        attach_origins(outcomes, raw)
+        current = unchanged_since_latest(
+            out, inputs_fingerprint(outcomes, ext_version, overrides)
+        )
+        if current is None:
+            return None
+        summary = new_summary(raw, out, started, outcomes, 0.0)
+        summarise_identical(summary, current)
+        summary.seconds = time.perf_counter() - t0
+        run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
+        summary.report_path = str(
+            write_report(out, run_id, render_run_report(outcomes, summary))
+        )
+    return RunResult(summary, outcomes)
+
+
 def _summarise_publish(summary: RunSummary, result: store.PublishResult) -> None:
     summary.published = result.published
     summary.version = result.version.id if result.version else None
@@ -459,17 +538,7 @@ def ingest(
             )
         del fresh
 
-        summary = RunSummary(
-            raw=str(raw),
-            out=str(out),
-            started_at=started.isoformat(timespec="seconds"),
-            files=len(outcomes),
-            statuses=status_counts(outcomes),
-            quarantined=[o.rel for o in outcomes if o.status == QUARANTINED],
-            failed=[o.rel for o in outcomes if o.status == FAILED],
-            task_seconds=task_seconds,
-            withdrawn=withdrawn_sources(raw),
-        )
+        summary = new_summary(raw, out, started, outcomes, task_seconds)
         logger.info(
             "%d files: %s; %d quarantined, %d failed",
             summary.files,
@@ -489,13 +558,7 @@ def ingest(
             current = None if n_fresh else unchanged_since_latest(out, fingerprint)
             try:
                 if current is not None:  # the same inputs as the latest version: no new data
-                    summary.items = current.rows("items") or 0
-                    _summarise_publish(
-                        summary,
-                        store.PublishResult(
-                            False, current, current, f"identical to latest version {current.id}"
-                        ),
-                    )
+                    summarise_identical(summary, current)
                 else:
                     diff = _align_validate_publish(
                         outcomes, out, raw, overrides, ext_version, summary, cache, fingerprint

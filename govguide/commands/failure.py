@@ -11,12 +11,13 @@ from govguide.errors import GovguideError
 _err = Console(stderr=True, soft_wrap=True)
 
 
-def fail(exc: GovguideError) -> typer.Exit:
-    """Print ``error: <message> [<reason>]`` and return the :class:`typer.Exit` to raise."""
+def fail(exc: GovguideError, note: str | None = None) -> typer.Exit:
+    """Print ``error: <message> [<reason>]`` (and ``; <note>``) and return the
+    :class:`typer.Exit` to raise."""
     from flows.runlog import details_logger
     from govguide.exit_codes import for_error
 
-    _err.print(f"error: {exc} [{exc.reason}]", markup=False)
+    _err.print(f"error: {exc} [{exc.reason}]" + (f"; {note}" if note else ""), markup=False)
     details_logger().error("%s [%s]", exc, exc.reason, exc_info=exc)
     return typer.Exit(for_error(exc))
 

@@ -90,20 +90,26 @@ def run(
 
     route_console()
     try:
-        result = run_ingest(
-            raw,
-            out,
-            workers=workers,
-            dask_address=dask_address,
-            dask=dask,
-            lock_timeout=lock_timeout,
-            overrides=overrides,
-        )
+        # With no server to record the run on, a run with nothing to do is answered
+        # without starting an embedded Prefect (seconds of start-up for a sub-second run).
+        result = None
+        if not os.environ.get("PREFECT_API_URL"):
+            from flows.ingest import unchanged_run
+
+            result = unchanged_run(raw, out, overrides, lock_timeout)
+        if result is None:
+            result = run_ingest(
+                raw,
+                out,
+                workers=workers,
+                dask_address=dask_address,
+                dask=dask,
+                lock_timeout=lock_timeout,
+                overrides=overrides,
+            )
     except GovguideError as exc:
         report = getattr(exc, "run_report", None)
-        if report:
-            _err.print(f"run report: {report}", markup=False)
-        raise fail(exc) from None
+        raise fail(exc, f"run report: {report}" if report else None) from None
     # The report is the command's output (stdout); with --json the JSON summary is, and the
     # report goes to stderr.
     human = stdout_console(stderr=json_out)
