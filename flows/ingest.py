@@ -29,7 +29,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
 from prefect.exceptions import MissingContextError
-from prefect.futures import wait
+from prefect.futures import as_completed, wait
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
@@ -48,6 +48,7 @@ from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.origins import attach_origins
 from flows.outcome import FAILED, QUARANTINED, FileOutcome
 from flows.preflight import check_run_folders
+from flows.progress import extraction_progress
 from flows.run_name import initial_run_name, name_run
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
@@ -514,7 +515,13 @@ def ingest(
             )
             for part in parts
         ]
-        wait(futures)
+        with extraction_progress(len(todo)) as advance:
+            if advance is None:
+                wait(futures)
+            else:
+                size = {id(fut): len(part) for part, fut in zip(parts, futures, strict=True)}
+                for fut in as_completed(futures):
+                    advance(size[id(fut)])
         fresh: list[FileOutcome] = []
         for part, fut in zip(parts, futures, strict=True):
             try:

@@ -89,6 +89,10 @@ def run(
     from flows.runlog import route_console
 
     route_console()
+    if sys.stderr.isatty():
+        from flows.progress import show_on
+
+        show_on(Console(stderr=True))
     try:
         # With no server to record the run on, a run with nothing to do is answered
         # without starting an embedded Prefect (seconds of start-up for a sub-second run).
