@@ -67,6 +67,12 @@ def test_task_runners() -> None:
     assert isinstance(remote, DaskTaskRunner) and remote.address == "tcp://127.0.0.1:8786"
     local = make_task_runner(2, dask=True)
     assert isinstance(local, DaskTaskRunner) and local.cluster_kwargs["n_workers"] == 2
+    # distributed sets its loggers to INFO when imported: they are set back to WARNING, and
+    # the local cluster's worker processes get the same through the environment.
+    import logging
+
+    assert logging.getLogger("distributed").getEffectiveLevel() == logging.WARNING
+    assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "warning"
 
 
 def test_nightly_deployment_runs_at_two_shanghai_time() -> None:
