@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
 import subprocess
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +22,7 @@ import pytest
 
 from govguide import store
 from tests.flows.conftest import copy_samples
-from tests.flows.prefect_server import PrefectServer, prefect_server
+from tests.flows.prefect_server import ROOT, PrefectServer, prefect_server
 
 pytestmark = pytest.mark.slow
 
@@ -35,15 +39,19 @@ def test_prefect_deploy_registers_both_deployments_and_ls_lists_them(
     pool = server.prefect("work-pool", "create", "govguide", "--type", "process")
     assert pool.returncode == 0, pool.stdout + pool.stderr
     deploy = server.prefect("--no-prompt", "deploy", "--all")
-    assert deploy.returncode == 0, deploy.stdout + deploy.stderr
-    listed = server.prefect("deployment", "ls")
-    assert listed.returncode == 0, listed.stdout + listed.stderr
-    assert "govguide-nightly/nightly" in listed.stdout
-    assert "govguide-extract/adhoc" in listed.stdout
-    for command in (("flow-run", "ls"), ("artifact", "ls"), ("flow", "ls")):
-        result = server.prefect(*command)
-        assert result.returncode == 0, result.stdout + result.stderr
-        assert "422" not in result.stdout + result.stderr
+    try:
+        assert deploy.returncode == 0, deploy.stdout + deploy.stderr
+        listed = server.prefect("deployment", "ls")
+        assert listed.returncode == 0, listed.stdout + listed.stderr
+        assert "govguide-nightly/nightly" in listed.stdout
+        assert "govguide-extract/adhoc" in listed.stdout
+        for command in (("flow-run", "ls"), ("artifact", "ls"), ("flow", "ls")):
+            result = server.prefect(*command)
+            assert result.returncode == 0, result.stdout + result.stderr
+            assert "422" not in result.stdout + result.stderr
+    finally:  # the serve test registers its own nightly deployment on this server
+        for name in ("govguide-nightly/nightly", "govguide-extract/adhoc"):
+            server.prefect("deployment", "delete", name)
 
 
 def _error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -101,3 +109,47 @@ def test_expected_failures_print_one_error_line_with_their_exit_status(
     result = server.govguide("extract", str(junk), "--flow")
     assert result.returncode == 3
     assert _error_line(result).endswith("[unsupported format]")
+
+
+def test_serve_prints_a_line_per_run_and_stops_cleanly_on_sigterm(
+    server: PrefectServer, tmp_path: Path
+) -> None:
+    raw = copy_samples(tmp_path / "raw", ["gx_liujiang_yibao_bujiao_zhinan.docx"])
+    out = tmp_path / "curated"
+    # The runner looks for due runs every second instead of every ten.
+    env = {**server.env, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "govguide.cli", "serve", "--no-fetch", "--raw", str(raw),
+         "--out", str(out), "--workers", "1"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stderr), daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + 120
+        while not _served(server):
+            assert proc.poll() is None and time.monotonic() < deadline, lines
+            time.sleep(1)
+        started = server.prefect("deployment", "run", "govguide-nightly/nightly")
+        assert started.returncode == 0, started.stdout + started.stderr
+        while not any("nightly run finished" in line for line in lines):
+            assert proc.poll() is None and time.monotonic() < deadline, lines
+            time.sleep(1)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        reader.join(timeout=10)
+    text = "".join(lines)
+    assert proc.returncode == 0, text
+    assert "never awaited" not in text and "Traceback" not in text, text
+    assert any(line.split(" ", 2)[2].startswith("serving govguide-nightly/nightly") for line in lines)
+    [finished] = [line for line in lines if "nightly run finished" in line]
+    assert "1 files, published version" in finished
+    assert lines[-1].rstrip().endswith("stopped serving"), text
+
+
+def _served(server: PrefectServer) -> bool:
+    """The nightly deployment is registered by the serving process (no work pool)."""
+    found = server.post("/deployments/filter", {"deployments": {"name": {"any_": ["nightly"]}}})
+    return any(d["work_pool_name"] is None for d in found)
