@@ -24,7 +24,10 @@ setup() {
   # pip is quiet, so say what takes the time: the first install downloads about 150
   # packages (a few minutes); later ones only check them (seconds).
   say "installing govguide and its pinned dependencies (constraints.txt; the first time takes a few minutes)"
-  "$VENV/bin/python" -m pip install --quiet -c constraints.txt -e ".[dev,dask]"
+  # setuptools warns on every editable install that folders named like the packages
+  # (govguide/, flows/ …) take precedence in this directory: that is the point here.
+  PYTHONWARNINGS="ignore::UserWarning" \
+    "$VENV/bin/python" -m pip install --quiet -c constraints.txt -e ".[dev,dask]"
   say "ready: $VENV/bin/govguide ($("$VENV/bin/python" -m pip show govguide 2>/dev/null | sed -n 's/^Version: //p'))"
 }
 
