@@ -49,6 +49,11 @@ def test_prefect_deploy_registers_both_deployments_and_ls_lists_them(
             result = server.prefect(*command)
             assert result.returncode == 0, result.stdout + result.stderr
             assert "422" not in result.stdout + result.stderr
+        # The server's scheduler creates the nightly runs of the deployed schedule.
+        deadline = time.monotonic() + 60
+        while not _scheduled_runs(server, "nightly"):
+            assert time.monotonic() < deadline, "no scheduled run of the nightly deployment"
+            time.sleep(1)
     finally:  # the serve test registers its own nightly deployment on this server
         for name in ("govguide-nightly/nightly", "govguide-extract/adhoc"):
             server.prefect("deployment", "delete", name)
@@ -147,6 +152,17 @@ def test_serve_prints_a_line_per_run_and_stops_cleanly_on_sigterm(
     [finished] = [line for line in lines if "nightly run finished" in line]
     assert "1 files, published version" in finished
     assert lines[-1].rstrip().endswith("stopped serving"), text
+
+
+def _scheduled_runs(server: PrefectServer, deployment: str) -> list[dict[str, object]]:
+    [found] = server.post("/deployments/filter", {"deployments": {"name": {"any_": [deployment]}}})
+    return server.post(
+        "/flow_runs/filter",
+        {
+            "deployments": {"id": {"any_": [found["id"]]}},
+            "flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}},
+        },
+    )
 
 
 def _served(server: PrefectServer) -> bool:
