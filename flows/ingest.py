@@ -381,6 +381,7 @@ def _align_validate_publish(
 def new_summary(
     raw: str, out: str, started: datetime, outcomes: list[FileOutcome], task_seconds: float
 ) -> RunSummary:
+    """The summary of a run over these outcomes, before anything is published."""
     return RunSummary(
         raw=str(raw),
         out=str(out),
