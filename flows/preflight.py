@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
-from govguide.errors import OutputNotWritableError, UsageError
+from govguide.errors import OutputNotWritableError, PrefectUnreachableError, UsageError
 
 
 def check_run_folders(raw: str | Path, out: str | Path) -> None:
@@ -29,4 +30,22 @@ def check_run_folders(raw: str | Path, out: str | Path) -> None:
     except OSError as exc:
         raise OutputNotWritableError(
             f"--out {out}: cannot write there ({exc.strerror or exc})"
+        ) from exc
+
+
+def check_prefect_api(timeout_s: float = 10.0) -> None:
+    """With ``PREFECT_API_URL`` set, raise :class:`PrefectUnreachableError` unless that API
+    answers its health check (otherwise Prefect fails deep inside the run with a long
+    traceback)."""
+    url = os.environ.get("PREFECT_API_URL")
+    if not url:
+        return
+    import httpx
+
+    try:
+        httpx.get(f"{url.rstrip('/')}/health", timeout=timeout_s).raise_for_status()
+    except httpx.HTTPError as exc:
+        raise PrefectUnreachableError(
+            f"no Prefect API answers at PREFECT_API_URL={url} ({type(exc).__name__}); "
+            "start `prefect server start`, or unset PREFECT_API_URL to run embedded"
         ) from exc

@@ -123,3 +123,9 @@ class OutputNotWritableError(PublishError):
     """The output folder cannot be created or written."""
 
     reason = "not writable"
+
+
+class PrefectUnreachableError(GovguideError):
+    """PREFECT_API_URL names a Prefect API that does not answer."""
+
+    reason = "prefect api"

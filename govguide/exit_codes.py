@@ -8,6 +8,7 @@ from govguide.errors import (
     InputError,
     NoInputsError,
     OutputNotWritableError,
+    PrefectUnreachableError,
     UsageError,
 )
 
@@ -18,6 +19,7 @@ BAD_INPUT = 3  # the file given cannot be read (its reason in brackets)
 LOCKED = 4  # another run holds the output folder's lock
 NO_INPUTS = 5  # no input file under --raw
 NOT_WRITABLE = 6  # the output folder cannot be written
+PREFECT_UNREACHABLE = 7  # PREFECT_API_URL is set but no Prefect API answers there
 
 # Checked in order: the first class the error is an instance of gives the status.
 _BY_ERROR: tuple[tuple[type[GovguideError], int], ...] = (
@@ -25,6 +27,7 @@ _BY_ERROR: tuple[tuple[type[GovguideError], int], ...] = (
     (InputError, BAD_INPUT),
     (NoInputsError, NO_INPUTS),
     (OutputNotWritableError, NOT_WRITABLE),
+    (PrefectUnreachableError, PREFECT_UNREACHABLE),
 )
 
 

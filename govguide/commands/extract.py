@@ -57,8 +57,10 @@ def extract(
         raise usage(f"{path}: no such file")
     try:
         if as_flow:
+            from flows.preflight import check_prefect_api
             from flows.runtime import configure_prefect
 
+            check_prefect_api()
             configure_prefect()
             from flows.extract_one import extract_one
             from flows.runlog import route_console

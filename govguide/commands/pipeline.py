@@ -72,15 +72,16 @@ def run(
 
     Runs the Prefect flow once on an embedded Prefect (no server needed; set PREFECT_API_URL to use a server). Unchanged files are not re-extracted; bad files are copied to <out>/_quarantine/ with a reason. The run report goes to stdout (to stderr with --json), the details to the log file.
 
-    Exit status: 0 the run completed (even with quarantined files); 1 files failed with errors that may pass on a re-run (nothing is published then) or the run could not complete; 2 bad arguments (--raw missing, --out inside --raw); 4 another run holds --out; 5 no input files under --raw; 6 --out cannot be written.
+    Exit status: 0 the run completed (even with quarantined files); 1 files failed with errors that may pass on a re-run (nothing is published then) or the run could not complete; 2 bad arguments (--raw missing, --out inside --raw); 4 another run holds --out; 5 no input files under --raw; 6 --out cannot be written; 7 PREFECT_API_URL is set but no Prefect API answers there.
 
     Example: govguide run --raw data/raw --out data/curated --workers 2
     """
-    from flows.preflight import check_run_folders
+    from flows.preflight import check_prefect_api, check_run_folders
     from flows.runtime import configure_prefect
 
     try:
         check_run_folders(raw, out)
+        check_prefect_api()
     except GovguideError as exc:
         raise fail(exc) from None
     configure_prefect()
@@ -240,13 +241,14 @@ def serve(
 
     Example: govguide serve --raw /srv/guides --out /srv/curated --workers 2
     """
-    from flows.preflight import check_run_folders
+    from flows.preflight import check_prefect_api, check_run_folders
     from flows.runtime import configure_prefect
 
     try:
         if not no_fetch:  # the first fetch fills it
             raw.mkdir(parents=True, exist_ok=True)
         check_run_folders(raw, out)
+        check_prefect_api()
     except OSError as exc:
         raise fail(GovguideError(f"--raw {raw}: {exc.strerror}")) from None
     except GovguideError as exc:

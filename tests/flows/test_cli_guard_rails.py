@@ -91,3 +91,18 @@ def test_piped_table_is_not_squeezed_to_80_columns() -> None:
     result = run_cli("govguide.cli", "catalog", env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert max(len(line) for line in result.stdout.splitlines()) > 80
+
+
+def test_an_unreachable_prefect_server_is_one_line(tmp_path: Path) -> None:
+    from tests.flows.prefect_server import free_port
+
+    raw = copy_samples(tmp_path / "raw", ["gx_liujiang_yibao_bujiao_zhinan.docx"])
+    url = f"http://127.0.0.1:{free_port()}/api"  # nothing listens there
+    for args in (
+        ["run", "--raw", str(raw), "--out", str(tmp_path / "out")],
+        ["extract", str(SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.docx"), "--flow"],
+    ):
+        result = runner.invoke(app, args, env={"PREFECT_API_URL": url})
+        assert result.exit_code == 7, result.output
+        line = _only_error_line(result.stderr)
+        assert f"no Prefect API answers at PREFECT_API_URL={url}" in line
