@@ -15,6 +15,7 @@ Run it with ``govguide run`` (see :mod:`govguide.commands.pipeline`), or from Py
 
 from __future__ import annotations
 
+import logging
 import platform
 import time
 from collections.abc import Callable
@@ -27,7 +28,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.context import FlowRunContext
-from prefect.exceptions import TerminationSignal
+from prefect.exceptions import MissingContextError, TerminationSignal
 from prefect.futures import wait
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
@@ -48,7 +49,9 @@ from flows.extraction import (
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.origins import attach_origins
 from flows.outcome import FAILED, KEPT, QUARANTINED, FileOutcome
-from flows.progress import Progress
+from flows.preflight import check_run_folders
+from flows.progress import Progress, extraction_progress
+from flows.run_name import initial_run_name, name_run
 from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
@@ -56,7 +59,13 @@ from flows.unreadable import settle_unreadable
 from govguide import store
 from govguide.data_dictionary import write_views
 from govguide.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
-from govguide.errors import GovguideError, InputError, ResourceLimitError, TransientError
+from govguide.errors import (
+    GovguideError,
+    InputError,
+    NoInputsError,
+    ResourceLimitError,
+    TransientError,
+)
 from govguide.fetch import withdrawn_sources
 from govguide.file_changes import FileChange, InputState, file_changes
 from govguide.models import ExtractionResult
@@ -250,6 +259,14 @@ def outcome_of_failure(f: InputFile, exc: BaseException, attempts: int) -> FileO
     return FileOutcome(**base, status=FAILED, reason=reason, message=str(exc) or repr(exc))
 
 
+def _logger() -> Any:
+    """The flow run's logger, or a plain one outside a flow run (:func:`unchanged_run`)."""
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger("govguide.ingest")
+
+
 def record(
     outcomes: list[FileOutcome], files: dict[str, InputFile], out: str, cache: ExtractionCache
 ) -> list[FileOutcome]:
@@ -266,7 +283,7 @@ def record(
                 )
                 o.quarantine_path = str(Path(sidecar).relative_to(out))
             except OSError as exc:  # the file stays reported as quarantined, with its reason
-                get_run_logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
+                _logger().warning("could not copy %s to the quarantine area: %s", o.rel, exc)
     kept: list[FileOutcome] = []
     for o in outcomes:
         # An outcome with stats and no result was cached by its extraction already.
@@ -364,6 +381,9 @@ def _align_validate_publish(
     aligned = align_task(quote(light), quote(aligner))
     del light
     summary.items = len(aligned.matches)
+    get_run_logger().info(
+        "aligned %d items to catalog %s", summary.items, aligned.catalog_version
+    )
     # Each file's items are read again, their matches set, and turned into table rows.
     tables = build_tables(outcomes, _loader(cache), aligned.apply, aligned.tables)
     catalog_version, review_md = aligned.catalog_version, aligned.review_markdown
@@ -378,6 +398,9 @@ def _align_validate_publish(
     summary.file_changes = [c for c in changes if c.change != "unchanged"]
     tables["files"] = files_table(outcomes, changes)
     validate_task(quote(tables))
+    get_run_logger().info(
+        "validated %s", ", ".join(f"{len(t)} {name}" for name, t in tables.items())
+    )
     manifest = {
         "inputs": [
             {
@@ -410,6 +433,77 @@ def _align_validate_publish(
     return diff
 
 
+def new_summary(
+    raw: str, out: str, started: datetime, outcomes: list[FileOutcome], task_seconds: float
+) -> RunSummary:
+    """The summary of a run over these outcomes, before anything is published."""
+    return RunSummary(
+        raw=str(raw),
+        out=str(out),
+        started_at=started.isoformat(timespec="seconds"),
+        files=len(outcomes),
+        statuses=status_counts(outcomes),
+        quarantined=[o.rel for o in outcomes if o.status == QUARANTINED],
+        failed=[o.rel for o in outcomes if o.status == FAILED],
+        task_seconds=task_seconds,
+        withdrawn=withdrawn_sources(raw),
+    )
+
+
+def summarise_identical(summary: RunSummary, current: store.Version) -> None:
+    """The run's inputs are those of ``current``: nothing new is published."""
+    summary.items = current.rows("items") or 0
+    summary.overrides = current.manifest.get("overrides")
+    _summarise_publish(
+        summary,
+        store.PublishResult(False, current, current, f"identical to latest version {current.id}"),
+    )
+
+
+def unchanged_run(
+    raw: str | Path, out: str | Path, overrides: str | Path | None = None, lock_timeout: float = 0.0
+) -> RunResult | None:
+    """The result of a run over ``raw`` that has nothing to do, found without starting
+    Prefect: every file unchanged in the cache and everything else the latest version was
+    built from the same (:func:`unchanged_since_latest`). The run report is written as a
+    flow run writes it. None when there is work to do: then run the flow.
+
+    Starting an embedded Prefect server costs seconds to tens of seconds on a small
+    machine while such a run takes well under one, so ``govguide run`` asks this first
+    when it has no Prefect server to record the run on."""
+    raw, out = str(raw), str(out)
+    overrides_file, _ = overrides_path(out, overrides)
+    started = datetime.now(UTC)
+    t0 = time.perf_counter()
+    check_run_folders(raw, out)
+    if store.latest(out) is None:
+        return None
+    with store.run_lock(out, timeout=lock_timeout):
+        files = fingerprint(discover(raw))
+        if not files:
+            return None
+        _, ext_version = extractor_api()
+        cache = ExtractionCache(out, cache_version(ext_version))
+        known, todo = plan(files, cache)
+        if todo or any(o.status == FAILED for o in known):
+            return None
+        outcomes = record(known, {f.rel: f for f in files}, out, cache)
+        attach_origins(outcomes, raw)
+        current = unchanged_since_latest(
+            out, inputs_fingerprint(outcomes, cache.version, str(overrides_file))
+        )
+        if current is None:
+            return None
+        summary = new_summary(raw, out, started, outcomes, 0.0)
+        summarise_identical(summary, current)
+        summary.seconds = time.perf_counter() - t0
+        run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
+        summary.report_path = str(
+            write_report(out, run_id, render_run_report(outcomes, summary))
+        )
+    return RunResult(summary, outcomes)
+
+
 def _summarise_publish(summary: RunSummary, result: store.PublishResult) -> None:
     summary.published = result.published
     summary.version = result.version.id if result.version else None
@@ -425,6 +519,7 @@ def _summarise_publish(summary: RunSummary, result: store.PublishResult) -> None
 # one thread, and so one extraction worker process, per file.
 @flow(
     name=FLOW_NAME,
+    flow_run_name=initial_run_name,
     validate_parameters=False,
     task_runner=ThreadPoolTaskRunner(max_workers=default_workers()),
 )
@@ -445,6 +540,7 @@ def ingest(
     started = datetime.now(UTC)
     t0 = time.perf_counter()
     run_id = started.strftime("%Y%m%dT%H%M%S%fZ")
+    check_run_folders(raw, out)
     # Inside the flow run: Prefect has put its own SIGTERM handler in place by now.
     with shutdown.on_sigterm(), store.run_lock(out, timeout=lock_timeout):
         store.cleanup_temp(out)
@@ -452,12 +548,20 @@ def ingest(
         cache = ExtractionCache(out, cache_version(ext_version))
 
         files = fingerprint_task(discover_task(raw))
+        name_run(started, len(files))
         if not files:
-            raise GovguideError(
+            raise NoInputsError(
                 f"no input files under {raw}: nothing to ingest (is the folder mounted?)"
             )
         by_rel = {f.rel: f for f in files}
         known, todo = plan(files, cache)
+        logger.info(
+            "%d files under %s: %d unchanged or refused before opening, %d to extract",
+            len(files),
+            raw,
+            len(known),
+            len(todo),
+        )
         # Extractions in this process's worker processes write their results to the cache
         # themselves; a Dask worker may not see this file system, so it sends them back.
         runner = FlowRunContext.get().task_runner
@@ -474,11 +578,15 @@ def ingest(
         ]
         # Wait in short steps: a signal is handled only when the main thread runs Python
         # code, and the kernel may deliver it to a worker thread while this one sleeps.
-        progress = Progress(len(todo))
-        for fut, part in zip(futures, parts, strict=True):
-            while not fut.wrapped_future.done():
-                fut.wait(timeout=0.5)
-            progress.add(len(part))
+        with extraction_progress(len(todo)) as advance:
+            lines = Progress(len(todo)) if advance is None else None  # a bar, or log lines
+            for fut, part in zip(futures, parts, strict=True):
+                while not fut.wrapped_future.done():
+                    fut.wait(timeout=0.5)
+                if advance is not None:
+                    advance(len(part))
+                if lines is not None:
+                    lines.add(len(part))
         wait(futures)
         fresh: list[FileOutcome] = []
         for part, fut in zip(parts, futures, strict=True):
@@ -495,6 +603,13 @@ def ingest(
         outcomes = record(settled, by_rel, out, cache)
         attach_origins(outcomes, raw)
         n_fresh, task_seconds = len(fresh), sum(o.seconds for o in fresh)
+        if n_fresh:
+            logger.info(
+                "extracted %d files (%.1f s of extraction): %d items",
+                n_fresh,
+                task_seconds,
+                sum(o.n_items for o in fresh),
+            )
         del fresh
 
         if cache.write_error:
@@ -503,16 +618,13 @@ def ingest(
                 "only, and the files will be extracted again next run",
                 cache.write_error,
             )
-        summary = RunSummary(
-            raw=str(raw),
-            out=str(out),
-            started_at=started.isoformat(timespec="seconds"),
-            files=len(outcomes),
-            statuses=status_counts(outcomes),
-            quarantined=[o.rel for o in outcomes if o.status == QUARANTINED],
-            failed=[o.rel for o in outcomes if o.status == FAILED],
-            task_seconds=task_seconds,
-            withdrawn=withdrawn_sources(raw),
+        summary = new_summary(raw, out, started, outcomes, task_seconds)
+        logger.info(
+            "%d files: %s; %d quarantined, %d failed",
+            summary.files,
+            ", ".join(f"{n} {status}" for status, n in summary.statuses.items()),
+            len(summary.quarantined),
+            len(summary.failed),
         )
         diff: VersionDiff | None = None
         error: GovguideError | None = None
@@ -526,14 +638,7 @@ def ingest(
             current = None if n_fresh else unchanged_since_latest(out, fingerprint)
             try:
                 if current is not None:  # the same inputs as the latest version: no new data
-                    summary.items = current.rows("items") or 0
-                    summary.overrides = current.manifest.get("overrides")
-                    _summarise_publish(
-                        summary,
-                        store.PublishResult(
-                            False, current, current, f"identical to latest version {current.id}"
-                        ),
-                    )
+                    summarise_identical(summary, current)
                 else:
                     diff = _align_validate_publish(
                         outcomes,

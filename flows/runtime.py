@@ -2,8 +2,9 @@
 
 Embedded mode: with no ``PREFECT_API_URL``, Prefect starts a temporary local API server for
 the duration of the command (its SQLite database under ``PREFECT_HOME``). We point
-``PREFECT_HOME`` at ``./.prefect`` (git-ignored) unless the user set it, so a run never
-depends on, or writes to, ``~/.prefect``; and we allow the server a generous start-up time,
+``PREFECT_HOME`` at ``<state dir>/prefect`` (:func:`flows.runlog.state_dir`, by default
+``~/.local/state/govguide/prefect``) unless the user set it, so a run never depends on, or
+writes to, ``~/.prefect``, and no ``.prefect`` folder appears where a command is run; and we allow the server a generous start-up time,
 because importing it takes several seconds on a small CI machine and Prefect's default
 (20 s) is too tight there. Against a real server, set ``PREFECT_API_URL`` and nothing here
 is changed. :func:`configure_prefect` must run before ``prefect`` is imported.
@@ -30,8 +31,13 @@ def configure_prefect(home: str | Path | None = None) -> None:
         )
     # No usage reporting from a data pipeline (and no failing DNS lookups offline).
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    # One log line per task run drowns the run report; warnings and errors still show.
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # Each step's counts go to the Prefect API (the UI) at INFO; the terminal shows warnings
+    # and the run report only. Processes a served deployment starts inherit both.
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "WARNING")
+    from flows.runlog import quiet_third_party
+
+    quiet_third_party()
 
 
 # In the command line of Prefect's temporary API server (uvicorn's app factory).
@@ -59,7 +65,9 @@ def start_embedded_server() -> None:
 
 
 def _writable_home(home: str | Path | None) -> Path:
-    candidate = Path(home) if home else Path.cwd() / ".prefect"
+    from flows.runlog import state_dir
+
+    candidate = Path(home) if home else state_dir() / "prefect"
     try:
         candidate.mkdir(parents=True, exist_ok=True)
         probe = candidate / ".write-test"
@@ -95,10 +103,14 @@ def make_task_runner(
             raise GovguideError(
                 "Dask needs the optional dependencies: pip install 'govguide[dask]'"
             ) from exc
-        # Dask's own INFO chatter (scheduler, nannies) would bury the run report.
-        os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
+        # Dask's own INFO chatter (scheduler, nannies) would bury the run report. distributed
+        # configures its loggers when imported (above), so they are set again here; the
+        # environment variable reaches the worker processes of a local cluster.
         import dask
 
+        from flows.runlog import quiet_third_party
+
+        quiet_third_party()
         dask.config.set({"logging.distributed": os.environ["DASK_LOGGING__DISTRIBUTED"]})
         if dask_address:
             return DaskTaskRunner(address=dask_address)

@@ -4,8 +4,10 @@ govguide's own errors into one clear line on stderr and a non-zero exit."""
 from __future__ import annotations
 
 import importlib
+from typing import Annotated
 
 import typer
+import typer.core
 
 app = typer.Typer(
     name="govguide",
@@ -26,6 +28,39 @@ _COMMAND_MODULES = [
     "govguide.commands.review",
     "govguide.commands.views",
 ]
+
+
+def _flag_type(self: typer.core.TyperOption, ctx: typer.core.click.Context) -> str | None:
+    # Typer renders on/off flags as "--json <bool>", which reads as if they took a value
+    # (and "--json true" is refused): flags show no type.
+    if self.is_flag and not self.count:
+        return None
+    return _option_type(self, ctx)
+
+
+_option_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_type  # type: ignore[method-assign]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from govguide import __version__
+
+        typer.echo(f"govguide {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn Chinese government service guides (办事指南) into clean, versioned, queryable data."""
+
 
 for _name in _COMMAND_MODULES:
     try:

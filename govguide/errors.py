@@ -104,3 +104,28 @@ class PublishError(GovguideError):
     """A dataset version could not be written or validated."""
 
     reason = "publish"
+
+
+class UsageError(GovguideError):
+    """The command was given something it cannot work with (a missing folder, an output
+    folder inside the input folder): nothing was read or written."""
+
+    reason = "usage"
+
+
+class NoInputsError(GovguideError):
+    """The raw folder holds no input file."""
+
+    reason = "no inputs"
+
+
+class OutputNotWritableError(PublishError):
+    """The output folder cannot be created or written."""
+
+    reason = "not writable"
+
+
+class PrefectUnreachableError(GovguideError):
+    """PREFECT_API_URL names a Prefect API that does not answer."""
+
+    reason = "prefect api"

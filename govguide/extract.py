@@ -117,7 +117,10 @@ def extract_document(doc: Document, *, extractor: str | None = None) -> Extracti
             f"(best layout {best[0]!r} fits {best[1]:.2f})"
         )
         return result
-    raw_items = get_extractor(extractor).extract(doc)
+    layout = get_extractor(extractor)
+    if forced:
+        result.layout_scores, result.layout_warning = forced_fit(doc, extractor)
+    raw_items = layout.extract(doc)
     if not raw_items and not forced and extractor != FALLBACK_LAYOUT:
         # A document that looks like a compilation or a form but gives no item there is
         # read by its field labels wherever they stand.
@@ -137,6 +140,25 @@ def extract_document(doc: Document, *, extractor: str | None = None) -> Extracti
     if not result.items:
         result.not_a_guide_reason = f"layout {extractor!r} found no items in this document"
     return result
+
+
+def forced_fit(doc: Document, forced: str) -> tuple[dict[str, float], str | None]:
+    """Every layout's score on ``doc`` and, when the ``forced`` layout fits poorly (below
+    the score a layout needs to be chosen) or another fits better, a warning saying so:
+    a forced layout is read as asked, but its result may be poor."""
+    scores = {name: round(get_extractor(name).score(doc), 2) for name in extractor_names()}
+    fit = scores.get(forced, 0.0)
+    best = max(scores, key=lambda n: scores[n])
+    if fit < MIN_LAYOUT_SCORE:
+        return scores, (
+            f"layout {forced!r} fits this document poorly ({fit:.2f}, below {MIN_LAYOUT_SCORE}); "
+            f"best fit {best!r} ({scores[best]:.2f})"
+        )
+    if scores[best] > fit and best != forced:
+        return scores, (
+            f"layout {forced!r} fits {fit:.2f}; {best!r} fits better ({scores[best]:.2f})"
+        )
+    return scores, None
 
 
 def extract_file(path: Path, *, extractor: str | None = None) -> ExtractionResult:

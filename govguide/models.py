@@ -129,6 +129,10 @@ class ExtractionResult(BaseModel):
     extractor: str | None
     items: list[GuideItem] = Field(default_factory=list)
     not_a_guide_reason: str | None = None
+    # How well each layout fits the document (0-1), when a layout was forced, and a warning
+    # when the forced one fits poorly or another fits better.
+    layout_scores: dict[str, float] = Field(default_factory=dict)
+    layout_warning: str | None = None
 
     @property
     def is_guide(self) -> bool:

@@ -13,6 +13,8 @@ import pytest
 
 # Before anything imports Prefect: tests never touch ~/.prefect and keep Prefect's logs quiet.
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="govguide-test-prefect-"))
+# govguide's log file (flows.runlog) goes there too, never to the home directory.
+os.environ.setdefault("GOVGUIDE_STATE_DIR", os.environ["PREFECT_HOME"])
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # Nor ~/.cache: the segmentation dictionary is built once per test session, in a private folder.

@@ -12,6 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from govguide.commands.consoles import stdout_console
+from govguide.commands.failure import fail
 from govguide.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
@@ -34,18 +36,24 @@ def catalog(
 ) -> None:
     """Print the canonical catalog (national list of medical-insurance services) and its version.
 
+    With --format csv, stdout is plain CSV (header row first) and the version goes to stderr;
+    --format json carries it as "version".
+
     Example: govguide catalog --format csv > catalog.csv
     """
     from normalizers.catalog import default_catalog, load_catalog
 
     try:
         cat = load_catalog(path) if path is not None else default_catalog()
-    except (GovguideError, OSError) as exc:
-        _err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(1) from None
+    except OSError as exc:
+        raise fail(GovguideError(f"{exc.filename}: {exc.strerror}")) from None
+    except GovguideError as exc:
+        raise fail(exc) from None
     frame = cat.to_frame()
     if fmt is CatalogFormat.csv:
-        sys.stdout.write(f"# version: {cat.version}\n")
+        # A comment line would be read as a header row by CSV readers: the version goes
+        # to stderr.
+        _err.print(f"catalog version {cat.version}", markup=False)
         frame.to_csv(sys.stdout, index=False)
         return
     if fmt is CatalogFormat.json:
@@ -73,7 +81,7 @@ def catalog(
             row.aliases.replace("|", "\n"),
             row.covers,
         )
-    Console().print(table)
+    stdout_console().print(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -12,6 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from govguide.commands.consoles import stdout_console
+from govguide.commands.failure import fail, usage
 from govguide.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
@@ -41,20 +43,29 @@ def extract(
 
     Example: govguide extract data/raw/samples/gx_list_yibao_jingban.pdf --format table
 
+    A forced layout (--extractor) is read as asked; a warning on stderr says when it fits
+    the document poorly or another layout fits better. Exit status: 0 (also for a document
+    that is not a guide), 2 for a missing file or a folder, 3 for a file that cannot be read.
+
     With --flow the same work runs as a Prefect flow run (govguide-extract): one extractor
     re-run ad hoc on one file, recorded and with its items as an artifact. Nothing is cached
     or published.
     """
+    if path.is_dir():
+        raise usage(f"{path}: is a folder; extract reads one file (govguide run reads a folder)")
     if not path.exists():
-        _err.print(f"error: {path}: no such file", markup=False)
-        raise typer.Exit(2)
+        raise usage(f"{path}: no such file")
     try:
         if as_flow:
+            from flows.preflight import check_prefect_api
             from flows.runtime import configure_prefect
 
+            check_prefect_api()
             configure_prefect()
             from flows.extract_one import extract_one
+            from flows.runlog import route_console
 
+            route_console()
             result = extract_one(
                 str(path), extractor, str(overrides) if overrides is not None else None
             )
@@ -63,9 +74,10 @@ def extract(
 
             result = extract_and_align(path, extractor, overrides)
     except GovguideError as exc:
-        _err.print(f"error: {exc} [{exc.reason}]", markup=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     items = result.items
+    if result.layout_warning:
+        _err.print(f"warning: {path.name}: {result.layout_warning}", markup=False)
     if not result.is_guide:
         _err.print(f"{path.name}: no items: {result.not_a_guide_reason}", markup=False)
     if fmt is OutputFormat.jsonl:
@@ -86,7 +98,7 @@ def extract(
             "\n".join(f"《{b.title}》{b.doc_number or ''} {b.articles or ''}" for b in item.legal_basis),
             item.canonical_name or "",
         )
-    Console().print(table)
+    stdout_console().print(table)
 
 
 def _days(days: int | None) -> str:
@@ -183,8 +195,7 @@ def _evaluate_names(path: Path) -> None:
     try:
         figures = evaluate_names(read_names(path))
     except GovguideError as exc:
-        _err.print(f"error: {exc} [{exc.reason}]", markup=False)
-        raise typer.Exit(1) from None
+        raise fail(exc) from None
     Console(soft_wrap=True).print(format_name_figures(figures), markup=False)
 
 

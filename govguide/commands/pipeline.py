@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from govguide.commands.consoles import stdout_console
+from govguide.commands.failure import fail
 from govguide.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
@@ -24,27 +26,30 @@ RawOpt = Annotated[
     Path, typer.Option("--raw", help="Folder of input documents (searched recursively).")
 ]
 OutOpt = Annotated[Path, typer.Option("--out", help="Folder of published dataset versions.")]
-
-
-def _console() -> Console:
-    console = Console()
-    return console if console.is_terminal else Console(width=160)
-
-
-def _fail(exc: GovguideError) -> typer.Exit:
-    _err.print(f"error: {exc} [{exc.reason}]", markup=False)
-    return typer.Exit(1)
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", "-w", min=1, help="Files extracted in parallel (default: CPU count)."),
+]
+LockTimeoutOpt = Annotated[
+    float,
+    typer.Option(
+        "--lock-timeout", min=0, help="Seconds to wait for another run on the same --out to finish."
+    ),
+]
+OverridesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--overrides",
+        help="Reviewers' alignment decisions (default: GOVGUIDE_OVERRIDES, else "
+        "reference/overrides.csv beside --out).",
+    ),
+]
 
 
 def run(
     raw: RawOpt = Path("data/raw"),
     out: OutOpt = Path("data/curated"),
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers", "-w", min=1, help="Files extracted in parallel (default: CPU count)."
-        ),
-    ] = None,
+    workers: WorkersOpt = None,
     dask: Annotated[
         bool,
         typer.Option(
@@ -58,59 +63,65 @@ def run(
             help="Run extraction on an existing Dask cluster, e.g. tcp://host:8786.",
         ),
     ] = None,
-    lock_timeout: Annotated[
-        float,
-        typer.Option(
-            "--lock-timeout",
-            min=0,
-            help="Seconds to wait for another run on the same --out to finish.",
-        ),
-    ] = 0.0,
-    overrides: Annotated[
-        Path | None,
-        typer.Option(
-            "--overrides",
-            help="Reviewers' alignment decisions (default: GOVGUIDE_OVERRIDES, else "
-            "reference/overrides.csv beside --out).",
-        ),
-    ] = None,
+    lock_timeout: LockTimeoutOpt = 0.0,
+    overrides: OverridesOpt = None,
     json_out: Annotated[
         bool, typer.Option("--json", help="Also print the run summary as JSON on stdout.")
     ] = False,
 ) -> None:
     """Ingest every document under --raw and publish a new version under --out if anything changed.
 
-    Runs the Prefect flow once on an embedded Prefect (no server needed; set PREFECT_API_URL to use a server). Unchanged files are not re-extracted; bad files are copied to <out>/_quarantine/ with a reason. Exit status 0 when the run completed (even with quarantined files), 1 when files failed with errors that may pass on a re-run (nothing is published then) or the run could not complete.
+    Runs the Prefect flow once on an embedded Prefect (no server needed; set PREFECT_API_URL to use a server). Unchanged files are not re-extracted; bad files are copied to <out>/_quarantine/ with a reason. The run report goes to stdout (to stderr with --json), the details to the log file.
+
+    Exit status: 0 the run completed (even with quarantined files); 1 files failed with errors that may pass on a re-run (nothing is published then) or the run could not complete; 2 bad arguments (--raw missing, --out inside --raw); 4 another run holds --out; 5 no input files under --raw; 6 --out cannot be written; 7 PREFECT_API_URL is set but no Prefect API answers there.
 
     Example: govguide run --raw data/raw --out data/curated --workers 2
     """
+    from flows.preflight import check_prefect_api, check_run_folders
     from flows.runtime import configure_prefect
 
+    try:
+        check_run_folders(raw, out)
+        check_prefect_api()
+    except GovguideError as exc:
+        raise fail(exc) from None
     configure_prefect()
     from flows.ingest import run_ingest
     from flows.run_report import print_report
+    from flows.runlog import route_console
 
-    if not raw.is_dir():
-        _err.print(f"error: {raw}: no such folder", markup=False)
-        raise typer.Exit(2)
+    route_console()
+    if sys.stderr.isatty():
+        from flows.progress import show_on
+
+        show_on(Console(stderr=True))
     try:
-        result = run_ingest(
-            raw,
-            out,
-            workers=workers,
-            dask_address=dask_address,
-            dask=dask,
-            lock_timeout=lock_timeout,
-            overrides=overrides,
-        )
+        # With no server to record the run on, a run with nothing to do is answered
+        # without starting an embedded Prefect (seconds of start-up for a sub-second run).
+        result = None
+        if not os.environ.get("PREFECT_API_URL"):
+            from flows.ingest import unchanged_run
+
+            result = unchanged_run(raw, out, overrides, lock_timeout)
+        if result is None:
+            result = run_ingest(
+                raw,
+                out,
+                workers=workers,
+                dask_address=dask_address,
+                dask=dask,
+                lock_timeout=lock_timeout,
+                overrides=overrides,
+            )
     except GovguideError as exc:
         report = getattr(exc, "run_report", None)
-        if report:
-            _err.print(f"run report: {report}", markup=False)
-        raise _fail(exc) from None
-    print_report(result.outcomes, result.summary)
+        raise fail(exc, f"run report: {report}" if report else None) from None
+    # The report is the command's output (stdout); with --json the JSON summary is, and the
+    # report goes to stderr.
+    human = stdout_console(stderr=json_out)
+    print_report(result.outcomes, result.summary, human)
     if result.summary.diff_path:
-        _err.print(f"diff report: {result.summary.diff_path}", markup=False)
+        human.print(f"diff report: {result.summary.diff_path}", markup=False)
     if json_out:
         from dataclasses import asdict
 
@@ -166,7 +177,7 @@ def versions(out: OutOpt = Path("data/curated")) -> None:
                 for t in ("items", "materials", "legal_basis", "files", "changes")
             ),
         )
-    _console().print(table)
+    stdout_console().print(table)
 
 
 def diff(
@@ -197,7 +208,7 @@ def diff(
     try:
         d = diff_versions(out, old, new)
     except GovguideError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     sys.stdout.write(render_markdown(d))
     if html is not None:
         html.write_text(render_html(d), encoding="utf-8")
@@ -221,32 +232,49 @@ def serve(
     no_fetch: Annotated[
         bool, typer.Option("--no-fetch", help="Only ingest --raw; fetch nothing.")
     ] = False,
+    workers: WorkersOpt = None,
+    lock_timeout: LockTimeoutOpt = 0.0,
+    overrides: OverridesOpt = None,
 ) -> None:
-    """Serve the nightly deployment (02:00 Asia/Shanghai: fetch --sources into --raw, then ingest) until Ctrl-C.
+    """Serve the nightly deployment (02:00 Asia/Shanghai: fetch --sources into --raw, then ingest) until Ctrl-C or SIGTERM.
 
-    Needs a Prefect server that outlives this command: start one with `prefect server start` and set PREFECT_API_URL=http://127.0.0.1:4200/api first. prefect.yaml declares the same deployment for `prefect deploy` with a work pool.
+    Runs on an embedded Prefect when PREFECT_API_URL is unset: the schedule and the run history then last as long as this command. Against a server (`prefect server start`, PREFECT_API_URL=http://127.0.0.1:4200/api) they outlast it and show in the Prefect UI. Each scheduled run prints a line when it starts and when it ends. prefect.yaml declares the same deployment for `prefect deploy` with a work pool.
 
-    Example: PREFECT_API_URL=http://127.0.0.1:4200/api govguide serve --raw data/raw --out data/curated
+    Example: govguide serve --raw /srv/guides --out /srv/curated --workers 2
     """
+    from flows.preflight import check_prefect_api, check_run_folders
     from flows.runtime import configure_prefect
 
-    if not os.environ.get("PREFECT_API_URL"):
-        _err.print(
-            "warning: PREFECT_API_URL is not set: the schedule lives only as long as this "
-            "command (embedded Prefect). Start `prefect server start` and set PREFECT_API_URL "
-            "for a lasting deployment.",
-            markup=False,
-        )
+    try:
+        if not no_fetch:  # the first fetch fills it
+            raw.mkdir(parents=True, exist_ok=True)
+        check_run_folders(raw, out)
+        check_prefect_api()
+    except OSError as exc:
+        raise fail(GovguideError(f"--raw {raw}: {exc.strerror}")) from None
+    except GovguideError as exc:
+        raise fail(exc) from None
+    where = os.environ.get("PREFECT_API_URL") or "an embedded Prefect (schedule lasts while this runs)"
     configure_prefect()
     from flows.deploy import serve as serve_deployment
+    from flows.runlog import announce, route_console
 
+    log = route_console()
+    announce(
+        f"serving govguide-nightly/nightly ({cron}, {timezone}) on {where}; "
+        f"{raw} → {out}" + (f"; log: {log}" if log else "") + "; Ctrl-C to stop"
+    )
     serve_deployment(
         raw=str(raw),
         out=str(out),
         cron=cron,
         timezone=timezone,
         sources=None if no_fetch else str(sources),
+        workers=workers,
+        overrides=str(overrides) if overrides is not None else None,
+        lock_timeout=lock_timeout,
     )
+    announce("stopped serving")
 
 
 def register(app: typer.Typer) -> None:

@@ -33,7 +33,7 @@ def latest_artifact(key: str) -> str:
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
-        # The REST filter directly: this client version sends null filters the server refuses.
+        # The REST filter directly: one artifact by key, newest first.
         response = client.request(
             "POST",
             "/artifacts/filter",

@@ -73,3 +73,32 @@ def test_run_command_rejects_missing_raw(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", "--raw", str(tmp_path / "missing"), "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "no such folder" in result.output
+
+
+@pytest.mark.usefixtures("prefect_api")
+def test_run_with_nothing_to_do_is_answered_without_a_flow_run(tmp_path: Path) -> None:
+    from prefect.client.orchestration import get_client
+
+    from flows.ingest import unchanged_run
+
+    raw = copy_samples(tmp_path / "raw", ["gx_liujiang_yibao_bujiao_zhinan.docx"])
+    out = tmp_path / "curated"
+    assert unchanged_run(raw, out) is None  # nothing published yet: the flow must run
+    first = runner.invoke(app, ["run", "--raw", str(raw), "--out", str(out), "--workers", "1"])
+    assert first.exit_code == 0, first.output
+
+    def flow_runs() -> int:
+        with get_client(sync_client=True) as client:
+            return len(client.read_flow_runs())
+
+    before, reports = flow_runs(), len(list((out / "_runs").iterdir()))
+    again = runner.invoke(app, ["run", "--raw", str(raw), "--out", str(out), "--workers", "1"])
+    assert again.exit_code == 0, again.output
+    assert "identical to latest version" in again.stdout and "1 unchanged" in again.stdout
+    assert flow_runs() == before
+    assert len(list((out / "_runs").iterdir())) == reports + 1  # its run report, as ever
+
+    # A changed file is work again: the flow runs.
+    (raw / "samples" / "gx_liujiang_yibao_bujiao_zhinan.docx").unlink()
+    copy_samples(raw.parent / "raw", ["gx_liujiang_yibao_bujiao_zhinan.pdf"])
+    assert unchanged_run(raw, out) is None

@@ -51,9 +51,9 @@ def test_missing_file_is_one_clear_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.usefixtures("prefect_api")
-def test_bad_file_as_a_flow_run_exits_1_with_its_reason(tmp_path: Path) -> None:
+def test_bad_file_as_a_flow_run_exits_3_with_its_reason(tmp_path: Path) -> None:
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"not a pdf at all " * 30)
     result = runner.invoke(app, ["extract", str(junk), "--flow"])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "no PDF header" in result.output and "[unsupported format]" in result.output

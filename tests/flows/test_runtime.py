@@ -16,18 +16,29 @@ def private_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "environ", dict(os.environ))
 
 
-def test_embedded_mode_uses_a_project_local_home(
+def test_embedded_mode_keeps_prefect_home_in_the_state_dir(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     for var in (
         "PREFECT_API_URL",
         "PREFECT_HOME",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS",
+        "PREFECT_LOGGING_LEVEL",
+        "GOVGUIDE_STATE_DIR",
     ):
         os.environ.pop(var, None)
+    os.environ["XDG_STATE_HOME"] = str(tmp_path / "state")
     monkeypatch.chdir(tmp_path)
     configure_prefect()
-    assert os.environ["PREFECT_HOME"] == str(tmp_path / ".prefect")
+    assert os.environ["PREFECT_HOME"] == str(tmp_path / "state" / "govguide" / "prefect")
+    assert not (tmp_path / ".prefect").exists()
+    os.environ.pop("PREFECT_HOME")
+    os.environ["GOVGUIDE_STATE_DIR"] = str(tmp_path / "gg")
+    configure_prefect()
+    assert os.environ["PREFECT_HOME"] == str(tmp_path / "gg" / "prefect")
+    # Run logs reach the API at INFO; the terminal keeps warnings.
+    assert os.environ["PREFECT_LOGGING_LEVEL"] == "INFO"
+    assert os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] == "WARNING"
     assert os.environ["PREFECT_SERVER_ALLOW_EPHEMERAL_MODE"] == "true"
     assert int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]) > 20
 
@@ -56,6 +67,12 @@ def test_task_runners() -> None:
     assert isinstance(remote, DaskTaskRunner) and remote.address == "tcp://127.0.0.1:8786"
     local = make_task_runner(2, dask=True)
     assert isinstance(local, DaskTaskRunner) and local.cluster_kwargs["n_workers"] == 2
+    # distributed sets its loggers to INFO when imported: they are set back to WARNING, and
+    # the local cluster's worker processes get the same through the environment.
+    import logging
+
+    assert logging.getLogger("distributed").getEffectiveLevel() == logging.WARNING
+    assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "warning"
 
 
 def test_nightly_deployment_runs_at_two_shanghai_time() -> None:
