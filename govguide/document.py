@@ -75,6 +75,7 @@ class Document:
     format: str  # "pdf" | "docx" | "html"
     pages: int
     blocks: list[Block] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scans), 1-based
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))

@@ -28,7 +28,9 @@ import pyarrow as pa
 
 from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 
-SCHEMA_VERSION = "2"  # 2: the match evidence columns of items (match_score …)
+# 2: the match evidence columns of items (match_score …); 3: items.ocr and the OCR
+# confidence of provenance entries.
+SCHEMA_VERSION = "3"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
@@ -61,6 +63,7 @@ PROVENANCE = pa.struct(
         ("row", pa.int32()),
         ("col", pa.int32()),
         ("para", pa.int32()),
+        ("confidence", pa.float64()),  # OCR recognition confidence; null for text layers
     ]
 )
 
@@ -96,6 +99,7 @@ ITEMS = pa.schema(
         ("item_index", pa.int32()),
         ("page", pa.int32()),
         ("extractor", _DICT),
+        ("ocr", pa.bool_()),
         ("warnings", pa.list_(WARNING)),
         ("provenance", pa.list_(PROVENANCE)),
     ]
@@ -298,6 +302,7 @@ def _item_row(item: GuideItem, idx: int) -> dict[str, Any]:
         "item_index": idx,
         "page": item.page,
         "extractor": item.extractor,
+        "ocr": item.ocr,
         "warnings": [
             {"field": field, "message": message}
             for field, messages in item.warnings.items()
@@ -405,6 +410,7 @@ def _batch_items(rows: list[dict[str, Any]]) -> Iterable[GuideItem]:
                 source_sha256=row["source_sha256"],
                 page=row["page"],
                 extractor=row["extractor"],
+                ocr=bool(row.get("ocr")),  # absent before schema 3
                 section=row["section"],
                 item_no=row["item_no"],
                 item_version=row["item_version"],

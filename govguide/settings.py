@@ -116,6 +116,27 @@ class Settings(BaseSettings):
         "section, instead of letting the parser guess the file's structure.",
     )
 
+    # --- OCR of scanned pages and images (see extractors.loaders.ocr) ----------------------
+    ocr: bool = Field(
+        True,
+        description="Read PDF pages without a text layer and image files (PNG, JPEG, TIFF) "
+        "by OCR. False quarantines them instead: scanned PDFs as 'no text layer', images as "
+        "'unsupported format'.",
+    )
+    ocr_dpi: int = Field(
+        200,
+        ge=72,
+        le=600,
+        description="Resolution at which a scanned PDF page is rendered for OCR.",
+    )
+    ocr_page_timeout_s: float | None = Field(
+        60.0,
+        gt=0,
+        description="Wall-clock seconds OCR of one page may take before the file is "
+        "quarantined (reason: resource limit); None for no per-page limit. The per-file "
+        "limit (extract_timeout_s) still bounds the whole file.",
+    )
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

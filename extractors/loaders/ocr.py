@@ -1,0 +1,252 @@
+"""Text of a page image, read by OCR (RapidOCR: PP-OCR models on onnxruntime, CPU).
+
+Scanned guides are pictures of text: stamped pages printed and scanned, photographs,
+image-only PDFs. :func:`read_page_image` turns one page image into what the PDF loader
+reads from a text layer — words with positions (one per OCR text line, in points) and the
+page's ruling lines — so every layout extractor works on scans unchanged.
+
+Before recognition the page is put upright: a page turned by 90° shows its text lines as
+tall boxes, one upside down is told by the orientation classifier, and a skewed scan is
+rotated by the median slant of its long text lines (a slant of a degree or two is enough to
+merge neighbouring lines of a wide page). Orientation and skew are judged on a half-size
+image, so a page costs one full-size detection and recognition plus a quarter-size pass.
+
+The models ship inside the ``rapidocr`` wheel: nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import statistics
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from govguide.errors import ResourceLimitError
+
+from .pdf_words import Word
+
+# Text lines at least this many times as long as high give a reliable slant and orientation.
+_LONG_LINE = 3.0
+# Below this slant (degrees) a page is read as it is: rotating would only blur it.
+_MIN_SKEW_DEG = 0.2
+# Scans are rarely more askew than this; a larger median slant is not a skew (e.g. a chart).
+_MAX_SKEW_DEG = 10.0
+# Line crops the orientation classifier looks at; the widest lines are the most telling.
+_ORIENTATION_SAMPLE = 12
+# Longest side of the image text detection runs on: detection cost grows with the pixels,
+# and at 200 dpi an A4 page's body text is still about 15 px high at this size.
+_DET_SIDE_PX = 1280
+# An OCR text line's box is taller than the font size by the line's ascenders and padding.
+_BOX_TO_FONT = 0.8
+
+
+@dataclass
+class OcrPage:
+    """One page read by OCR, in points of the upright page (origin top left)."""
+
+    width: float
+    height: float
+    words: list[Word] = field(default_factory=list)
+    # The upright page image (grey, 8-bit) and the size of one of its pixels in points,
+    # for finding the ruling lines of tables.
+    image: np.ndarray | None = None
+    pt_per_px: float = 1.0
+    rotated: int = 0  # degrees the page was turned clockwise to be upright
+    skew: float = 0.0  # degrees of slant corrected
+
+    @property
+    def n_chars(self) -> int:
+        return sum(len(w["text"].replace(" ", "")) for w in self.words)
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    from rapidocr import RapidOCR
+
+    # Logging at error level: RapidOCR otherwise logs each model it loads and each blank page. Detection
+    # runs on the page scaled to _DET_SIDE_PX at most (lines of body text stay well over
+    # the detector's minimum height); recognition reads crops of the full-size page.
+    return RapidOCR(
+        params={
+            "Global.log_level": "error",
+            "Det.limit_type": "max",
+            "Det.limit_side_len": _DET_SIDE_PX,
+        }
+    )
+
+
+def read_page_image(
+    image: np.ndarray, pt_per_px: float, *, page: int, timeout_s: float | None = None
+) -> OcrPage:
+    """OCR one page image (grey or RGB, 8-bit) whose pixels measure ``pt_per_px`` points.
+
+    Raises :class:`ResourceLimitError` when the page takes longer than ``timeout_s``.
+    """
+    grey = _grey(image)
+    with _deadline(timeout_s, page):
+        upright, rotated, skew = _upright(grey)
+        # The page is upright now: lines need no orientation classifier of their own.
+        result = _engine()(upright, use_det=True, use_cls=False, use_rec=True)
+    out = OcrPage(
+        width=upright.shape[1] * pt_per_px,
+        height=upright.shape[0] * pt_per_px,
+        image=upright,
+        pt_per_px=pt_per_px,
+        rotated=rotated,
+        skew=skew,
+    )
+    if result.boxes is None or result.txts is None:
+        return out
+    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
+        text = text.strip()
+        if not text:
+            continue
+        xs = [float(p[0]) * pt_per_px for p in box]
+        ys = [float(p[1]) * pt_per_px for p in box]
+        top, bottom = min(ys), max(ys)
+        out.words.append(
+            {
+                "text": text,
+                "x0": min(xs),
+                "x1": max(xs),
+                "top": top,
+                "bottom": bottom,
+                "size": round((bottom - top) * _BOX_TO_FONT, 2),
+                "score": round(float(score), 4),
+            }
+        )
+    return out
+
+
+def _grey(image: np.ndarray) -> np.ndarray:
+    import cv2
+
+    if image.ndim == 2:
+        return np.ascontiguousarray(image, dtype=np.uint8)
+    if image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_RGBA2GRAY)
+    return cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
+
+
+def _upright(grey: np.ndarray) -> tuple[np.ndarray, int, float]:
+    """The page turned upright and straightened: (image, degrees turned, skew corrected)."""
+    import cv2
+
+    small = cv2.resize(grey, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    boxes = _detect(small)
+    if not boxes:
+        return grey, 0, 0.0
+    rotated = 0
+    tall = sum(1 for b in boxes if _box_h(b) > _LONG_LINE * _box_w(b))
+    wide = sum(1 for b in boxes if _box_w(b) > _LONG_LINE * _box_h(b))
+    if tall > wide:
+        # Text runs top to bottom: the page lies on its side. Turn it a quarter; whether
+        # it then stands upside down is the classifier's call below.
+        grey = cv2.rotate(grey, cv2.ROTATE_90_CLOCKWISE)
+        small = cv2.rotate(small, cv2.ROTATE_90_CLOCKWISE)
+        rotated = 90
+        boxes = _detect(small)
+    skew = _skew(boxes)
+    if skew:
+        grey = _rotate(grey, skew)
+        small = _rotate(small, skew)
+        boxes = _detect(small)
+    if _upside_down(small, boxes):
+        grey = cv2.rotate(grey, cv2.ROTATE_180)
+        rotated = (rotated + 180) % 360
+    return grey, rotated, skew
+
+
+def _detect(image: np.ndarray) -> list[np.ndarray]:
+    det = _engine()(image, use_det=True, use_cls=False, use_rec=False)
+    return [] if det.boxes is None else [np.asarray(b, dtype=np.float64) for b in det.boxes]
+
+
+def _box_w(box: np.ndarray) -> float:
+    return float(math.dist(box[0], box[1]))
+
+
+def _box_h(box: np.ndarray) -> float:
+    return float(math.dist(box[1], box[2]))
+
+
+def _skew(boxes: list[np.ndarray]) -> float:
+    """Median slant of the long text lines, in degrees (positive: descending to the right)."""
+    angles = [
+        math.degrees(math.atan2(b[1][1] - b[0][1], b[1][0] - b[0][0]))
+        for b in boxes
+        if _box_w(b) > _LONG_LINE * _box_h(b)
+    ]
+    if len(angles) < 3:
+        return 0.0
+    angle = statistics.median(angles)
+    if abs(angle) < _MIN_SKEW_DEG or abs(angle) > _MAX_SKEW_DEG:
+        return 0.0
+    return round(angle, 2)
+
+
+def _rotate(image: np.ndarray, degrees: float) -> np.ndarray:
+    """``image`` turned by ``degrees`` (counter-clockwise positive), canvas grown to fit,
+    new corners white like paper."""
+    import cv2
+
+    h, w = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
+    new_w, new_h = int(h * sin + w * cos + 0.5), int(h * cos + w * sin + 0.5)
+    matrix[0, 2] += new_w / 2 - w / 2
+    matrix[1, 2] += new_h / 2 - h / 2
+    return cv2.warpAffine(
+        image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderValue=255
+    )
+
+
+def _upside_down(image: np.ndarray, boxes: list[np.ndarray]) -> bool:
+    """Whether most of the widest text lines read as turned by 180° (majority vote)."""
+    lines = sorted(
+        (b for b in boxes if _box_w(b) > _LONG_LINE * _box_h(b)), key=_box_w, reverse=True
+    )[:_ORIENTATION_SAMPLE]
+    votes = 0
+    for b in lines:
+        x0, y0 = (int(max(0, v)) for v in b.min(axis=0))
+        x1, y1 = (int(v) + 1 for v in b.max(axis=0))
+        crop = np.ascontiguousarray(image[y0:y1, x0:x1])
+        if crop.size == 0:
+            continue
+        res = _engine()(crop, use_det=False, use_cls=True, use_rec=False)
+        label = res.cls_res[0][0] if getattr(res, "cls_res", None) else "0"
+        votes += 1 if label == "180" else -1
+    return votes > 0
+
+
+@contextmanager
+def _deadline(timeout_s: float | None, page: int) -> Iterator[None]:
+    """Stop reading a page after ``timeout_s`` seconds (an alarm signal, so only in the
+    main thread of a POSIX process — which the extraction worker is; elsewhere the
+    per-file limit of the worker still applies)."""
+    usable = (
+        timeout_s is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _expired(signum: int, frame: Any) -> None:
+        raise ResourceLimitError(f"OCR of page {page} took longer than {timeout_s:g} s", page=page)
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, float(timeout_s))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
