@@ -136,6 +136,14 @@ class Settings(BaseSettings):
         "quarantined (reason: resource limit); None for no per-page limit. The per-file "
         "limit (extract_timeout_s) still bounds the whole file.",
     )
+    ocr_threads: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="CPU threads one OCR engine uses. Runs read several files at once "
+        "(--workers), one engine per worker, so one thread each uses the CPUs best; raise "
+        "it to read a single scanned file faster.",
+    )
 
 
 @lru_cache(maxsize=1)

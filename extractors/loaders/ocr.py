@@ -17,6 +17,7 @@ The models ship inside the ``rapidocr`` wheel: nothing is downloaded at run time
 from __future__ import annotations
 
 import math
+import re
 import signal
 import statistics
 import threading
@@ -43,6 +44,11 @@ _ORIENTATION_SAMPLE = 12
 # Longest side of the image text detection runs on: detection cost grows with the pixels,
 # and at 200 dpi an A4 page's body text is still about 15 px high at this size.
 _DET_SIDE_PX = 1280
+# The recogniser writes ASCII punctuation where Chinese text has full-width marks; the
+# normalisers (list markers （1）, labels 事项名称：, separators ；) read the full-width ones.
+_FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_HALF_PUNCT_NEAR_CJK = re.compile(f"(?<=[{_CJK}])[(),:;]|[(),:;](?=[{_CJK}])")
 # An OCR text line's box is taller than the font size by the line's ascenders and padding.
 _BOX_TO_FONT = 0.8
 
@@ -66,8 +72,14 @@ class OcrPage:
         return sum(len(w["text"].replace(" ", "")) for w in self.words)
 
 
-@lru_cache(maxsize=1)
 def _engine() -> Any:
+    from govguide.settings import get_settings
+
+    return _engine_with(get_settings().ocr_threads)
+
+
+@lru_cache(maxsize=2)
+def _engine_with(threads: int) -> Any:
     from rapidocr import RapidOCR
 
     # Logging at error level: RapidOCR otherwise logs each model it loads and each blank page. Detection
@@ -78,6 +90,8 @@ def _engine() -> Any:
             "Global.log_level": "error",
             "Det.limit_type": "max",
             "Det.limit_side_len": _DET_SIDE_PX,
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
     )
 
@@ -105,7 +119,7 @@ def read_page_image(
     if result.boxes is None or result.txts is None:
         return out
     for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
-        text = text.strip()
+        text = full_width_punctuation(text.strip())
         if not text:
             continue
         xs = [float(p[0]) * pt_per_px for p in box]
@@ -123,6 +137,21 @@ def read_page_image(
             }
         )
     return out
+
+
+def full_width_punctuation(text: str) -> str:
+    """ASCII brackets, colons, semicolons and commas next to Chinese text made full-width
+    (``；(2)机关`` → ``；（2）机关``); those between Latin letters or digits stay (URLs,
+    ``1,000``)."""
+    if not _HALF_PUNCT_NEAR_CJK.search(text):
+        return text
+    # A pair of brackets goes together: the closing one may follow a digit, as in (2).
+    text = re.sub(
+        f"\\(([^()]{{0,40}})\\)(?=[{_CJK}])|(?<=[{_CJK}])\\(([^()]{{0,40}})\\)",
+        lambda m: "（" + (m.group(1) if m.group(1) is not None else m.group(2)) + "）",
+        text,
+    )
+    return _HALF_PUNCT_NEAR_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
 
 
 def _grey(image: np.ndarray) -> np.ndarray:
@@ -155,9 +184,10 @@ def _upright(grey: np.ndarray) -> tuple[np.ndarray, int, float]:
         boxes = _detect(small)
     skew = _skew(boxes)
     if skew:
-        grey = _rotate(grey, skew)
-        small = _rotate(small, skew)
-        boxes = _detect(small)
+        grey, _ = _rotate(grey, skew)
+        small, matrix = _rotate(small, skew)
+        # The boxes turn with the page: no need to detect them again.
+        boxes = [b @ matrix[:, :2].T + matrix[:, 2] for b in boxes]
     if _upside_down(small, boxes):
         grey = cv2.rotate(grey, cv2.ROTATE_180)
         rotated = (rotated + 180) % 360
@@ -192,9 +222,9 @@ def _skew(boxes: list[np.ndarray]) -> float:
     return round(angle, 2)
 
 
-def _rotate(image: np.ndarray, degrees: float) -> np.ndarray:
+def _rotate(image: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]:
     """``image`` turned by ``degrees`` (counter-clockwise positive), canvas grown to fit,
-    new corners white like paper."""
+    new corners white like paper; and the 2x3 matrix that maps points onto it."""
     import cv2
 
     h, w = image.shape[:2]
@@ -203,9 +233,10 @@ def _rotate(image: np.ndarray, degrees: float) -> np.ndarray:
     new_w, new_h = int(h * sin + w * cos + 0.5), int(h * cos + w * sin + 0.5)
     matrix[0, 2] += new_w / 2 - w / 2
     matrix[1, 2] += new_h / 2 - h / 2
-    return cv2.warpAffine(
+    turned = cv2.warpAffine(
         image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR, borderValue=255
     )
+    return turned, matrix
 
 
 def _upside_down(image: np.ndarray, boxes: list[np.ndarray]) -> bool:
