@@ -49,6 +49,9 @@ _DET_SIDE_PX = 1280
 _FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _HALF_PUNCT_NEAR_CJK = re.compile(f"(?<=[{_CJK}])[(),:;]|[(),:;](?=[{_CJK}])")
+# Recognition sees no blanks. Text layers set a list marker after ；or 。 off by one
+# (``表》； (2)变更``), and the materials splitter starts an entry there.
+_MARKER_AFTER_STOP = re.compile(r"(?<=[；。])(?=[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳])")
 # An OCR text line's box is taller than the font size by the line's ascenders and padding.
 _BOX_TO_FONT = 0.8
 
@@ -119,7 +122,7 @@ def read_page_image(
     if result.boxes is None or result.txts is None:
         return out
     for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
-        text = full_width_punctuation(text.strip())
+        text = ocr_text(text)
         if not text:
             continue
         xs = [float(p[0]) * pt_per_px for p in box]
@@ -137,6 +140,12 @@ def read_page_image(
             }
         )
     return out
+
+
+def ocr_text(text: str) -> str:
+    """A recognised line written as a text layer writes it: full-width punctuation next to
+    Chinese, a blank before a list marker that follows a full stop or semicolon."""
+    return _MARKER_AFTER_STOP.sub(" ", full_width_punctuation(text.strip()))
 
 
 def full_width_punctuation(text: str) -> str:
@@ -271,13 +280,27 @@ def _deadline(timeout_s: float | None, page: int) -> Iterator[None]:
         yield
         return
 
+    expired: list[bool] = []
+
     def _expired(signum: int, frame: Any) -> None:
-        raise ResourceLimitError(f"OCR of page {page} took longer than {timeout_s:g} s", page=page)
+        expired.append(True)
+        raise _PageTimeout
 
     previous = signal.signal(signal.SIGALRM, _expired)
     signal.setitimer(signal.ITIMER_REAL, float(timeout_s))  # type: ignore[arg-type]
     try:
         yield
+    except _PageTimeout:
+        pass
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    # Checked after the block too: the recogniser may have caught and logged the
+    # interruption instead of letting it through.
+    if expired:
+        raise ResourceLimitError(f"OCR of page {page} took longer than {timeout_s:g} s", page=page)
+
+
+class _PageTimeout(BaseException):
+    """Raised by the page alarm; a BaseException so that the recogniser's own
+    ``except Exception`` handlers do not turn it into a failed recognition."""
