@@ -129,6 +129,7 @@ class ExtractionResult(BaseModel):
     pages: int
     extractor: str | None
     items: list[GuideItem] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(default_factory=list)  # pages read by OCR (scans), 1-based
     not_a_guide_reason: str | None = None
 
     @property

@@ -136,6 +136,14 @@ class Settings(BaseSettings):
         "quarantined (reason: resource limit); None for no per-page limit. The per-file "
         "limit (extract_timeout_s) still bounds the whole file.",
     )
+    ocr_memory_mb: int = Field(
+        4096,
+        ge=512,
+        description="Address-space limit (MiB) of the extraction worker while it reads a "
+        "file by OCR, in place of extract_memory_mb when that is lower: the recognition "
+        "models reserve about 3 GiB of address space (about 1 GiB resident) whatever the "
+        "input, whose pages are rendered at a bounded size.",
+    )
     ocr_threads: int = Field(
         1,
         ge=1,

@@ -107,6 +107,7 @@ def read_page_image(
     Raises :class:`ResourceLimitError` when the page takes longer than ``timeout_s``.
     """
     grey = _grey(image)
+    _allow_engine_memory()
     with _deadline(timeout_s, page):
         upright, rotated, skew = _upright(grey)
         # The page is upright now: lines need no orientation classifier of their own.
@@ -161,6 +162,29 @@ def full_width_punctuation(text: str) -> str:
         text,
     )
     return _HALF_PUNCT_NEAR_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
+
+
+def _allow_engine_memory() -> None:
+    """Raise this process's address-space limit to ``ocr_memory_mb`` if it is lower.
+
+    The extraction worker caps address space per file (``extract_memory_mb``) against
+    parsers that allocate without bound. The OCR engine's needs do not depend on the input
+    (pages reach it at a bounded size) but exceed that cap; the worker restores its
+    limits after the file.
+    """
+    try:
+        import resource
+    except ImportError:  # not POSIX: no limit to raise
+        return
+    from govguide.settings import get_settings
+
+    want = get_settings().ocr_memory_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft >= want:
+        return
+    if hard != resource.RLIM_INFINITY:
+        want = min(want, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (want, hard))
 
 
 def _grey(image: np.ndarray) -> np.ndarray:
