@@ -133,8 +133,15 @@ class Settings(BaseSettings):
         60.0,
         gt=0,
         description="Wall-clock seconds OCR of one page may take before the file is "
-        "quarantined (reason: resource limit); None for no per-page limit. The per-file "
-        "limit (extract_timeout_s) still bounds the whole file.",
+        "quarantined (reason: resource limit). Each scanned page adds this to the file's "
+        "budget (extract_timeout_s), so long scans are not cut off; None: no per-page "
+        "limit and no extra time.",
+    )
+    ocr_max_pages: int = Field(
+        300,
+        ge=1,
+        description="Most pages of one file read by OCR; a file with more scanned pages is "
+        "quarantined (reason: resource limit).",
     )
     ocr_memory_mb: int = Field(
         4096,

@@ -40,6 +40,10 @@ def load_image(path: Path, sha256: str = "") -> Document:
     try:
         with Image.open(path) as im:
             for pages, frame in enumerate(ImageSequence.Iterator(im), start=1):
+                if pages > settings.ocr_max_pages:
+                    raise ResourceLimitError(
+                        f"more than {settings.ocr_max_pages} pages to read by OCR", path=path
+                    )
                 if frame.width * frame.height > _MAX_PIXELS:
                     raise ResourceLimitError(
                         f"page {pages} is {frame.width}x{frame.height} pixels, over the "

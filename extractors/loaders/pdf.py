@@ -151,6 +151,11 @@ class _Scans:
     def read(self, page_no: int, table_index: int) -> tuple[list[Paragraph | Table], int, int]:
         from .scanned import scanned_page_blocks
 
+        if len(self.pages) >= self.settings.ocr_max_pages:
+            raise ResourceLimitError(
+                f"more than {self.settings.ocr_max_pages} scanned pages to read by OCR",
+                path=self.path,
+            )
         page = self._doc()[page_no - 1]
         try:
             width, height = page.get_size()

@@ -25,9 +25,17 @@ def scanned_page_blocks(
     table_index: int,
     timeout_s: float | None,
 ) -> tuple[list[Paragraph | Table], int, int]:
-    """(blocks in reading order, next table index, characters read) of one page image."""
+    """(blocks in reading order, next table index, characters read) of one page image.
+
+    In an extraction worker, the page's own time limit is added to the file's budget first:
+    the per-file limit is sized for text documents, a scan of many pages needs more.
+    """
+    from govguide.isolation import extend_deadline
+
     from .pdf import layout_page
 
+    if timeout_s is not None:
+        extend_deadline(timeout_s)
     page = read_page_image(image, pt_per_px, page=page_no, timeout_s=timeout_s)
     if not page.words:
         return [], table_index, 0

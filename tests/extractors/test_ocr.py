@@ -178,6 +178,38 @@ def test_page_time_limit_stops_ocr(settings_env) -> None:  # type: ignore[no-unt
     assert info.value.reason == "resource limit"
 
 
+def test_scanned_pages_extend_the_file_budget_of_the_worker(settings_env) -> None:  # type: ignore[no-untyped-def]
+    """The per-file limit is sized for text documents; each scanned page brings its own."""
+    from govguide.isolation import run_isolated, shutdown_workers
+
+    png = png_page()
+    budget = 1.0  # less than reading a page takes (a page is several CPU seconds)
+
+    def fresh_worker() -> None:
+        # A new worker reads the settings just set; a text PDF loads its imports, so the
+        # budget below goes to reading the scan.
+        shutdown_workers()
+        run_isolated(load_document, SAMPLES / "lz_yibao_tongzhi_2021_9.pdf", timeout_s=60, memory_mb=2048)
+
+    try:
+        settings_env(ocr_page_timeout_s="none")  # no per-page limit: nothing to add
+        fresh_worker()
+        with pytest.raises(ResourceLimitError, match="took longer than 1 s"):
+            run_isolated(load_document, png, timeout_s=budget, memory_mb=2048)
+        settings_env(ocr_page_timeout_s="120")
+        fresh_worker()
+        doc = run_isolated(load_document, png, timeout_s=budget, memory_mb=2048)
+        assert doc.ocr_pages == [1] and page_text(doc, 1) == page_text(loaded(png), 1)
+    finally:
+        shutdown_workers()
+
+
+def test_scanned_page_count_is_bounded(settings_env) -> None:  # type: ignore[no-untyped-def]
+    settings_env(ocr_max_pages="1")
+    with pytest.raises(ResourceLimitError, match="more than 1 scanned pages"):
+        load_document(scans.scan_of("sd_jinan_yidi_changju_beian_zhinan"))
+
+
 # --- confidence ------------------------------------------------------------------------------
 
 
