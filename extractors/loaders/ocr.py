@@ -7,9 +7,10 @@ page's ruling lines — so every layout extractor works on scans unchanged.
 
 Before recognition the page is put upright: a page turned by 90° shows its text lines as
 tall boxes, one upside down is told by the orientation classifier, and a skewed scan is
-rotated by the median slant of its long text lines (a slant of a degree or two is enough to
-merge neighbouring lines of a wide page). Orientation and skew are judged on a half-size
-image, so a page costs one full-size detection and recognition plus a quarter-size pass.
+turned back by the angle at which its dark pixels line up best (a slant of a degree or two
+is enough to merge neighbouring lines of a wide page). Orientation and skew are judged on a
+half-size image, so a page costs one full-size detection and recognition plus a
+quarter-size detection.
 
 The models ship inside the ``rapidocr`` wheel: nothing is downloaded at run time.
 """
@@ -19,7 +20,6 @@ from __future__ import annotations
 import math
 import re
 import signal
-import statistics
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,12 +33,15 @@ from govguide.errors import ResourceLimitError
 
 from .pdf_words import Word
 
-# Text lines at least this many times as long as high give a reliable slant and orientation.
+# Text lines at least this many times as long as high show the direction of the text.
 _LONG_LINE = 3.0
 # Below this slant (degrees) a page is read as it is: rotating would only blur it.
 _MIN_SKEW_DEG = 0.2
-# Scans are rarely more askew than this; a larger median slant is not a skew (e.g. a chart).
-_MAX_SKEW_DEG = 10.0
+# Scans are rarely more askew than this; slants are searched within it.
+_MAX_SKEW_DEG = 5.0
+# Grey level below which a pixel is ink, and how many ink pixels measure the slant.
+_INK = 128
+_SKEW_SAMPLE = 200_000
 # Line crops the orientation classifier looks at; the widest lines are the most telling.
 _ORIENTATION_SAMPLE = 12
 # Longest side of the image text detection runs on: detection cost grows with the pixels,
@@ -49,9 +52,12 @@ _DET_SIDE_PX = 1280
 _FULL_WIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",": "，"})
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _HALF_PUNCT_NEAR_CJK = re.compile(f"(?<=[{_CJK}])[(),:;]|[(),:;](?=[{_CJK}])")
-# Recognition sees no blanks. Text layers set a list marker after ；or 。 off by one
-# (``表》； (2)变更``), and the materials splitter starts an entry there.
-_MARKER_AFTER_STOP = re.compile(r"(?<=[；。])(?=[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳])")
+# A full stop after Chinese text, at the end or before more Chinese text.
+_HALF_STOP = re.compile(f"(?<=[{_CJK}])\\.(?=$|[{_CJK}])")
+# Recognition sees no blanks. Text layers set a list marker after ；。： or a closing 》
+# off by one (``表》； (2)变更``, ``死亡人员： (1)``), and the materials splitter starts an
+# entry there.
+_MARKER_AFTER_STOP = re.compile(r"(?<=[；。：》])(?=[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳])")
 # An OCR text line's box is taller than the font size by the line's ascenders and padding.
 _BOX_TO_FONT = 0.8
 
@@ -150,10 +156,10 @@ def ocr_text(text: str) -> str:
 
 
 def full_width_punctuation(text: str) -> str:
-    """ASCII brackets, colons, semicolons and commas next to Chinese text made full-width
-    (``；(2)机关`` → ``；（2）机关``); those between Latin letters or digits stay (URLs,
-    ``1,000``)."""
-    if not _HALF_PUNCT_NEAR_CJK.search(text):
+    """ASCII brackets, colons, semicolons, commas and full stops next to Chinese text made
+    full-width (``；(2)机关`` → ``；（2）机关``); those between Latin letters or digits stay
+    (URLs, ``1,000``, ``3.5``)."""
+    if not (_HALF_PUNCT_NEAR_CJK.search(text) or _HALF_STOP.search(text)):
         return text
     # A pair of brackets goes together: the closing one may follow a digit, as in (2).
     text = re.sub(
@@ -161,6 +167,7 @@ def full_width_punctuation(text: str) -> str:
         lambda m: "（" + (m.group(1) if m.group(1) is not None else m.group(2)) + "）",
         text,
     )
+    text = _HALF_STOP.sub("。", text)
     return _HALF_PUNCT_NEAR_CJK.sub(lambda m: m.group(0).translate(_FULL_WIDTH), text)
 
 
@@ -215,7 +222,7 @@ def _upright(grey: np.ndarray) -> tuple[np.ndarray, int, float]:
         small = cv2.rotate(small, cv2.ROTATE_90_CLOCKWISE)
         rotated = 90
         boxes = _detect(small)
-    skew = _skew(boxes)
+    skew = _skew(small)
     if skew:
         grey, _ = _rotate(grey, skew)
         small, matrix = _rotate(small, skew)
@@ -240,19 +247,31 @@ def _box_h(box: np.ndarray) -> float:
     return float(math.dist(box[1], box[2]))
 
 
-def _skew(boxes: list[np.ndarray]) -> float:
-    """Median slant of the long text lines, in degrees (positive: descending to the right)."""
-    angles = [
-        math.degrees(math.atan2(b[1][1] - b[0][1], b[1][0] - b[0][0]))
-        for b in boxes
-        if _box_w(b) > _LONG_LINE * _box_h(b)
-    ]
-    if len(angles) < 3:
+def _skew(image: np.ndarray) -> float:
+    """The page's slant in degrees (positive: lines descend to the right), or 0.0.
+
+    The angle at which the dark pixels line up best: projected across the page at the
+    right angle, text lines and rules fall into few rows, so the squared row counts peak.
+    Works on pages of short table cells, whose text boxes are too short to measure.
+    """
+    ys, xs = np.nonzero(image < _INK)
+    if len(ys) < 100:
         return 0.0
-    angle = statistics.median(angles)
-    if abs(angle) < _MIN_SKEW_DEG or abs(angle) > _MAX_SKEW_DEG:
+    if len(ys) > _SKEW_SAMPLE:
+        pick = np.random.default_rng(0).choice(len(ys), _SKEW_SAMPLE, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    ys, xs = ys.astype(np.float64), xs.astype(np.float64)
+
+    def sharpness(degrees: float) -> float:
+        rows = ys - xs * math.tan(math.radians(degrees))
+        counts = np.bincount((rows - rows.min()).astype(np.int64))
+        return float(np.dot(counts, counts))
+
+    best = max(np.arange(-_MAX_SKEW_DEG, _MAX_SKEW_DEG + 1e-9, 0.25), key=sharpness)
+    best = max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.025), key=sharpness)
+    if abs(best) < _MIN_SKEW_DEG:
         return 0.0
-    return round(angle, 2)
+    return round(float(best), 3)
 
 
 def _rotate(image: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]:

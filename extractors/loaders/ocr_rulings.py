@@ -10,14 +10,17 @@ reads the same edges.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-# A ruling is at least this share of the page wide (or high); character strokes and
-# underlined words are shorter.
-_MIN_RULE_SHARE = 0.04
+from .pdf_words import Word
+
+# A ruling is at least this long (points): longer than any stroke of body text (10.5 pt
+# characters), shorter than the rules of a one-line table row at the foot of a page.
+_MIN_RULE_PT = 12.0
 # Thicker than this (in pixels at the rendering resolution) is a filled area, not a rule.
 _MAX_RULE_PX = 12
 # Scanner noise breaks a rule into pieces: gaps up to this many pixels are closed first.
@@ -42,8 +45,14 @@ class RuledPage:
         return [e for e in self.edges if e["orientation"] == "h"]
 
 
-def ruled_page(grey: np.ndarray, pt_per_px: float) -> RuledPage:
-    """The horizontal and vertical rules of a grey page image, in points."""
+def ruled_page(
+    grey: np.ndarray, pt_per_px: float, words: Sequence[Word] = ()
+) -> RuledPage:
+    """The horizontal and vertical rules of a grey page image, in points.
+
+    A run of ink inside a recognised text line (``words``) is a stroke of a character, not
+    a rule: bold or large characters have strokes as long as a short table row is high.
+    """
     import cv2
 
     h_px, w_px = grey.shape[:2]
@@ -51,8 +60,8 @@ def ruled_page(grey: np.ndarray, pt_per_px: float) -> RuledPage:
         grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15
     )
     page = RuledPage(width=w_px * pt_per_px, height=h_px * pt_per_px)
-    for orientation, length in (("h", w_px), ("v", h_px)):
-        run = max(20, int(length * _MIN_RULE_SHARE))
+    run = max(8, int(_MIN_RULE_PT / pt_per_px))
+    for orientation in ("h", "v"):
         if orientation == "h":
             close, keep = (_GAP_PX, 1), (run, 1)
         else:
@@ -69,8 +78,28 @@ def ruled_page(grey: np.ndarray, pt_per_px: float) -> RuledPage:
             thickness = h if orientation == "h" else w
             if thickness > _MAX_RULE_PX:
                 continue
-            page.edges.append(_edge(orientation, x, y, w, h, pt_per_px))
+            edge = _edge(orientation, x, y, w, h, pt_per_px)
+            if not any(_inside_text(edge, word) for word in words):
+                page.edges.append(edge)
     return page
+
+
+def _inside_text(edge: dict[str, Any], word: Word) -> bool:
+    """Whether ``edge`` lies within the inner part of a text line's box."""
+    w, h = word["x1"] - word["x0"], word["bottom"] - word["top"]
+    tol = 0.2 * h
+    if edge["orientation"] == "v":
+        return (
+            word["x0"] + tol < edge["x0"] < word["x1"] - tol
+            and edge["top"] >= word["top"] - tol
+            and edge["bottom"] <= word["bottom"] + tol
+        )
+    return (
+        word["top"] + tol < edge["top"] < word["bottom"] - tol
+        and edge["x0"] >= word["x0"] - tol
+        and edge["x1"] <= word["x1"] + tol
+        and edge["x1"] - edge["x0"] < w
+    )
 
 
 def _edge(orientation: str, x: int, y: int, w: int, h: int, s: float) -> dict[str, Any]:

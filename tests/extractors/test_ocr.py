@@ -97,6 +97,32 @@ def test_ruled_tables_of_a_scan_are_tables() -> None:
     assert shape(scan) == shape(text)
 
 
+def test_short_rows_at_the_foot_of_a_page_and_header_strokes_keep_the_columns(tmp_path: Path) -> None:
+    """Pages 3 and 5 of the 酉阳 list: a one-line row at the foot of page 3 (its vertical
+    rules shorter than a line of large text), and header words whose strokes could pass
+    for rules on page 5. The scan's tables have the text version's rows and columns."""
+    pages = [2, 4]
+    images = [scans.scanned(im, skew=0.9 if i else -0.7, noise=0.002, seed=i)
+              for i, im in enumerate(scans.render(MIXED_SOURCE, pages))]
+    scan = load_document(scans.image_pdf(images, tmp_path / "cq_p3_p5.pdf"))
+    text = loaded(MIXED_SOURCE)
+    want = [(len(t.rows), t.n_cols, [c is None for row in t.rows for c in row])
+            for t in text.tables() if t.ref.page in (3, 5)]
+    got = [(len(t.rows), t.n_cols, [c is None for row in t.rows for c in row]) for t in scan.tables()]
+    assert got == want
+
+
+def test_a_line_read_across_a_cell_rule_is_cut_at_the_rule() -> None:
+    from extractors.loaders.scanned import _split
+
+    line = {"text": "年度工资申报参保单位应于每年3月底前", "x0": 50.0, "x1": 250.0, "top": 0.0,
+            "bottom": 10.0, "size": 8.0, "score": 0.97}
+    # 17 full-width characters and 1 digit: the rule at x=119 falls after the sixth.
+    left, right = _split(line, [119.0])
+    assert (left["text"], right["text"]) == ("年度工资申报", "参保单位应于每年3月底前")
+    assert left["x1"] == right["x0"] and left["score"] == right["score"] == 0.97
+
+
 # --- mixed documents ---------------------------------------------------------------------------
 
 
@@ -204,10 +230,14 @@ def test_scanned_pages_extend_the_file_budget_of_the_worker(settings_env) -> Non
         shutdown_workers()
 
 
-def test_scanned_page_count_is_bounded(settings_env) -> None:  # type: ignore[no-untyped-def]
-    settings_env(ocr_max_pages="1")
-    with pytest.raises(ResourceLimitError, match="more than 1 scanned pages"):
-        load_document(scans.scan_of("sd_jinan_yidi_changju_beian_zhinan"))
+def test_scanned_page_count_is_bounded(settings_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PIL import Image
+
+    blank = Image.new("L", (1240, 1754), 255)  # quick to read: nothing on it
+    path = scans.image_pdf([blank, blank, blank], tmp_path / "three_scans.pdf")
+    settings_env(ocr_max_pages="2")
+    with pytest.raises(ResourceLimitError, match="more than 2 scanned pages"):
+        load_document(path)
 
 
 # --- confidence ------------------------------------------------------------------------------
@@ -237,6 +267,8 @@ def test_punctuation_next_to_chinese_is_full_width() -> None:
     assert fw("资料(复印件加盖单位鲜章)。") == "资料（复印件加盖单位鲜章）。"
     assert fw("http://lzlj.zwfw.gxzf.gov.cn/do?a=1,b=2") == "http://lzlj.zwfw.gxzf.gov.cn/do?a=1,b=2"
     assert fw("共1,000元") == "共1,000元"
+    assert fw("调动手续（复印件加盖单位鲜章）.") == "调动手续（复印件加盖单位鲜章）。"
+    assert fw("补缴3.5个月") == "补缴3.5个月"
 
 
 def test_list_marker_after_a_stop_is_set_off_as_in_text_layers() -> None:
@@ -249,3 +281,6 @@ def test_list_marker_after_a_stop_is_set_off_as_in_text_layers() -> None:
         "《重庆市社会保险变更登记表》", "变更统一社会信用代码时需提供证明材料",
     ]
     assert ocr_text("补缴3.5个月；2.3万元") == "补缴3.5个月；2.3万元"  # a decimal is no marker
+    assert ocr_text("死亡人员：(1)死亡证明材料") == "死亡人员： （1）死亡证明材料"
+    assert ocr_text("《汇总表》(2)《申报表》") == "《汇总表》 （2）《申报表》"
+    assert ocr_text("需提供上述(1)、(2)外") == "需提供上述（1）、（2）外"  # a reference, not a list
