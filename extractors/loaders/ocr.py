@@ -91,9 +91,10 @@ def _engine() -> Any:
 def _engine_with(threads: int) -> Any:
     from rapidocr import RapidOCR
 
-    # Logging at error level: RapidOCR otherwise logs each model it loads and each blank page. Detection
-    # runs on the page scaled to _DET_SIDE_PX at most (lines of body text stay well over
-    # the detector's minimum height); recognition reads crops of the full-size page.
+    # Logging at error level: RapidOCR otherwise logs each model it loads and each blank
+    # page. Detection runs on the page scaled to _DET_SIDE_PX at most (lines of body text
+    # stay well over the detector's minimum height); recognition reads crops of the
+    # full-size page.
     return RapidOCR(
         params={
             "Global.log_level": "error",
@@ -151,7 +152,7 @@ def read_page_image(
 
 def ocr_text(text: str) -> str:
     """A recognised line written as a text layer writes it: full-width punctuation next to
-    Chinese, a blank before a list marker that follows a full stop or semicolon."""
+    Chinese, a blank before a list marker that follows ；。： or a closing 》."""
     return _MARKER_AFTER_STOP.sub(" ", full_width_punctuation(text.strip()))
 
 
