@@ -68,11 +68,12 @@ def test_bench_command_prints_the_table(tmp_path: Path) -> None:
     samples.mkdir()
     shutil.copyfile(SMALL_PDF, samples / SMALL_PDF.name)
     result = CliRunner().invoke(
-        app, ["bench", "--no-scale", "--names", "0", "--repeat", "1", "--samples", str(samples), "--out", str(tmp_path / "out")]
+        app, ["bench", "--no-scale", "--no-ocr", "--names", "0", "--repeat", "1", "--samples", str(samples),
+              "--out", str(tmp_path / "out")]
     )
     assert result.exit_code == 0, result.output
-    assert f"| {SMALL_PDF.name} | 3 |" in result.output
-    assert (tmp_path / "out" / "latest.json").is_file()
+    assert f"| {SMALL_PDF.name} | 3 |" in result.output and "**OCR**" not in result.output
+    assert json.loads((tmp_path / "out" / "latest.json").read_text(encoding="utf-8"))["ocr"] is None
 
 
 def test_ocr_part_reports_pages_per_second_and_gold_figures(tmp_path: Path) -> None:
