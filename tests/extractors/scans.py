@@ -14,6 +14,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from govguide.document import Document
+from govguide.models import ExtractionResult
+
 SCAN_DPI = 150  # a common office-scanner setting
 
 
@@ -109,3 +112,19 @@ def scan_of(name: str) -> Path:
     pages = render(src)
     images = [scanned(im, **how[min(i, len(how) - 1)]) for i, im in enumerate(pages)]  # type: ignore[arg-type]
     return image_pdf(images, _OUT / src.name)
+
+
+@cache
+def document(path: Path) -> Document:
+    """``path`` loaded once per session (reading a scan is the slow part of these tests)."""
+    from govguide.extract import load_document
+
+    return load_document(path)
+
+
+@cache
+def result(path: Path) -> ExtractionResult:
+    """The extraction of ``path`` from its once-loaded document (as extract_file gives it)."""
+    from govguide.extract import extract_document
+
+    return extract_document(document(path))

@@ -38,9 +38,7 @@ def png_page() -> Path:
     return path
 
 
-@cache
-def loaded(path: Path) -> Document:
-    return load_document(path)
+loaded = scans.document
 
 
 def page_text(doc: Document, page: int) -> str:
@@ -138,7 +136,7 @@ def test_mixed_pdf_reads_text_pages_and_the_scanned_page() -> None:
 
 
 def test_mixed_pdf_gives_the_items_of_the_text_version() -> None:
-    got, want = extracted(mixed_pdf()), extracted(MIXED_SOURCE)
+    got, want = scans.result(mixed_pdf()), extracted(MIXED_SOURCE)
     assert [i.item_name for i in got.items] == [i.item_name for i in want.items]
     for g, w in zip(got.items, want.items, strict=True):
         assert (g.legal_days, g.promised_days) == (w.legal_days, w.promised_days)

@@ -32,7 +32,7 @@ def scores(gold: dict[str, list[dict[str, Any]]]) -> dict[str, FileScore]:
     out = {}
     for name in scans.CASES:
         path = scans.scan_of(name)
-        out[name] = score_file(path, gold[name], extracted(path))
+        out[name] = score_file(path, gold[name], scans.result(path))
     return out
 
 
@@ -42,7 +42,7 @@ def test_scans_reach_the_gold_figures(
     found = sum(s.found for s in scores.values())
     total = sum(s.gold for s in scores.values())
     mats = [f for s in scores.values() for f in s.materials_f1]
-    days_ok = sum(days_exact(extracted(scans.scan_of(n)).items, gold[n])[0] for n in scores)
+    days_ok = sum(days_exact(scans.result(scans.scan_of(n)).items, gold[n])[0] for n in scores)
     detail = {n: (s.misses, s.extras, s.diffs) for n, s in scores.items()}
     assert total >= 3
     assert found / total >= 0.95, detail
@@ -53,7 +53,7 @@ def test_scans_reach_the_gold_figures(
 
 @pytest.mark.parametrize("name", list(scans.CASES))
 def test_scan_gives_the_items_of_its_text_version(name: str) -> None:
-    scan = extracted(scans.scan_of(name))
+    scan = scans.result(scans.scan_of(name))
     text = extracted(scans.CASES[name][0])
     assert scan.format == "pdf" and scan.extractor == text.extractor
     assert [i.item_name for i in scan.items] == [i.item_name for i in text.items]
