@@ -164,6 +164,17 @@ def test_png_page_is_read_as_a_document() -> None:
     assert result.items[0].ocr and result.items[0].item_version == "4"
 
 
+def test_multi_page_tiff_is_read_page_by_page(tmp_path: Path) -> None:
+    from PIL import Image
+
+    photo = Image.open(png_page())
+    path = tmp_path / "two_pages.tif"
+    photo.save(path, save_all=True, append_images=[Image.new("L", photo.size, 255)], compression="tiff_lzw")
+    doc = load_document(path)
+    assert (doc.format, doc.pages, doc.ocr_pages) == ("image", 2, [1, 2])
+    assert page_text(doc, 1) == page_text(loaded(png_page()), 1) and page_text(doc, 2) == ""
+
+
 def test_damaged_image_is_corrupt(tmp_path: Path) -> None:
     path = tmp_path / "cut.png"
     path.write_bytes(png_page().read_bytes()[:400])
