@@ -16,7 +16,10 @@ and writes to ``benchmarks/out/`` as JSON and Markdown:
   copies of the samples: wall time, files/s, pages/s, peak RSS, the N=100 / N=10 time
   ratio, the incremental re-run, 1 vs 2 workers, and the flow's wall time against the sum of
   its extraction task times, and per file: the extraction call, the same extraction alone
-  in a warm process, and the run's overhead beyond extraction calls. ``--quick`` runs N = 10 only; ``--no-scale`` skips it.
+  in a warm process, and the run's overhead beyond extraction calls. ``--quick`` runs N = 10 only; ``--no-scale`` skips it;
+* **OCR** (:mod:`bench_ocr`): pages/s of scanned guides read by OCR (one process, and
+  ``--workers`` processes side by side), CPU seconds per page, and the gold figures of the
+  scans. ``--no-ocr`` skips it.
 
 Nothing here asserts a speed: the figures are for the README, with the machine they ran on.
 """
@@ -233,6 +236,12 @@ def per_file_overhead(r: dict[str, Any], workers: int) -> dict[str, float]:
     return out
 
 
+def ocr_figures(workers: int = 2) -> dict[str, Any]:
+    from bench_ocr import ocr_figures as figures
+
+    return figures(workers=workers)
+
+
 # ---------------------------------------------------------------------------------------
 # Report
 
@@ -304,6 +313,20 @@ def render_markdown(results: dict[str, Any]) -> str:
         else:
             lines += [f"**Alignment**: {al['names']:,} names ({al['distinct']:,} distinct) in {al['seconds']:.2f} s = "
                       f"**{al['items_per_s']:,.0f} items/s** (`{al['function']}`, catalog loaded beforehand).", ""]
+    oc = results.get("ocr")
+    if oc:
+        lines += [
+            "**OCR** (image-only scans at 150 dpi, slanted and speckled, of guides with gold)", "",
+            "| scan | pages | s | pages/s | items found / gold | materials F1 |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for row in oc["files"]:
+            lines.append(f"| {row['file']} | {row['pages']} | {row['wall_s']:.1f} | {row['pages_per_s']:.2f} | "
+                         f"{row['found']} / {row['gold_items']} | {_f(row['materials_f1'], '{:.2f}')} |")
+        lines += ["", f"Overall **{oc['pages_per_s']:.2f} pages/s** in one process ({oc['cpu_s_per_page']:.1f} CPU s per page), "
+                  f"**{oc['parallel_pages_per_s']:.2f} pages/s** with {oc['workers']} processes; items found "
+                  f"{_f(oc['items_found'], '{:.2f}')}, materials F1 {_f(oc['materials_f1'], '{:.2f}')}, "
+                  f"days exact {_f(oc['days_exact'], '{:.2f}')} ({oc['gold_items']} gold items).", ""]
     sc = results.get("scale")
     if sc:
         lines += [
@@ -380,9 +403,11 @@ def run_benchmark(
     pdfs: list[Path] | None = None,
     out_dir: Path | None = DEFAULT_OUT,
     quick: bool = False,
+    ocr: bool = False,
 ) -> dict[str, Any]:
-    """Run every part (``sizes=[]`` skips the scale part) and write JSON + Markdown;
-    ``quick`` times whole processes on the shortest and the longest PDF only."""
+    """Run every part (``sizes=[]`` skips the scale part, the OCR part runs with ``ocr``)
+    and write JSON + Markdown; ``quick`` times whole processes on the shortest and the
+    longest PDF only."""
     sizes = [10, 100] if sizes is None else sizes
     files = sorted(p for p in Path(samples).iterdir() if p.suffix.lower() in (".pdf", ".docx"))
     pdfs = pdfs if pdfs is not None else [p for p in files if p.suffix.lower() == ".pdf"]
@@ -392,6 +417,7 @@ def run_benchmark(
     results["process"] = process_latency(_ends(pdfs, results["extraction"]) if quick else pdfs, repeat)
     results["alignment"] = alignment_speed(seeds, names) if names else None
     results["scale"] = scale_figures(files, sizes, workers) if sizes else None
+    results["ocr"] = ocr_figures(workers) if ocr else None
     results["machine"]["load_at_end"] = _load()
     results["markdown"] = render_markdown(results)
     if out_dir is not None:
@@ -415,10 +441,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-scale", action="store_true", help="skip the ingestion-flow part")
     parser.add_argument("--workers", type=int, default=2, help="workers of the scale runs (compared with 1)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where JSON and Markdown are written")
+    parser.add_argument("--no-ocr", action="store_true", help="skip the OCR part (scanned guides)")
     args = parser.parse_args(argv)
     sizes = [] if args.no_scale else ([10] if args.quick else [10, 100])
     results = run_benchmark(args.samples, repeat=args.repeat, names=args.names, sizes=sizes,
-                            workers=args.workers, out_dir=args.out, quick=args.quick)
+                            workers=args.workers, out_dir=args.out, quick=args.quick, ocr=not args.no_ocr)
     print(results["markdown"])
     print(f"written: {args.out / 'latest.json'} and latest.md")
     return 0

@@ -25,6 +25,9 @@ from normalizers.time_limits import (
 )
 
 _WS = re.compile(r"\s+")
+# OCR text recognised with less confidence than this (RapidOCR's mean character score) is
+# likely misread somewhere: the field gets a warning so a reviewer checks it.
+LOW_OCR_CONFIDENCE = 0.8
 
 
 def logical_lines(field: RawField, *, clean: bool = True, materials: bool = False) -> list[str]:
@@ -68,7 +71,21 @@ def build_item(
     for field, messages in raw.warnings.items():
         for m in messages:
             item.warn(field, m)
+    _mark_ocr(item)
     return item
+
+
+def _mark_ocr(item: GuideItem) -> None:
+    """Mark an item read (in part) by OCR, and warn on each field read with low confidence."""
+    for field, refs in item.provenance.items():
+        scores = [r.confidence for r in refs if r.confidence is not None]
+        if not scores:
+            continue
+        item.ocr = True
+        low = min(scores)
+        if low < LOW_OCR_CONFIDENCE:
+            where = next(r for r in refs if r.confidence == low).describe()
+            item.warn(field, f"read by OCR with low confidence {low:.2f} ({where}); check the scan")
 
 
 def _set_materials(item: GuideItem, raw: RawItem) -> None:

@@ -33,6 +33,7 @@ class FileStats(BaseModel):
     items: int = 0
     warnings: int = 0
     pages: int | None = None
+    ocr_pages: int = 0  # pages read by OCR
     extractor: str | None = None
     format: str | None = None
 
@@ -42,6 +43,7 @@ class FileStats(BaseModel):
             items=len(result.items),
             warnings=sum(len(m) for item in result.items for m in item.warnings.values()),
             pages=result.pages,
+            ocr_pages=len(result.ocr_pages),
             extractor=result.extractor,
             format=result.format,
         )
@@ -91,6 +93,11 @@ class FileOutcome(BaseModel):
     def pages(self) -> int | None:
         s = self.file_stats()
         return s.pages if s else None
+
+    @property
+    def ocr_pages(self) -> int:
+        s = self.file_stats()
+        return s.ocr_pages if s else 0
 
     @property
     def extractor(self) -> str | None:

@@ -94,6 +94,30 @@ def _detail(o: FileOutcome, limit: int | None = None) -> str:
     return text
 
 
+def _pages(o: FileOutcome) -> str:
+    """Pages of the file, and how many of them were scans read by OCR."""
+    if o.pages is None:
+        return ""
+    return f"{o.pages} ({o.ocr_pages} OCR)" if o.ocr_pages else str(o.pages)
+
+
+def ocr_line(outcomes: list[FileOutcome]) -> str | None:
+    """What OCR read in the run: scanned files, their pages, and scans it could not read."""
+    read = [o for o in outcomes if o.ocr_pages]
+    unread = [
+        o for o in outcomes if o.status == QUARANTINED and o.reason == "no text layer"
+    ]
+    if not read and not unread:
+        return None
+    text = (
+        f"scans read by OCR: {len(read)} files, {sum(o.ocr_pages for o in read)} pages "
+        "(items marked `ocr`)"
+    )
+    if unread:
+        text += f"; {len(unread)} quarantined as `no text layer` (OCR off or no text found)"
+    return text
+
+
 def rich_table(outcomes: list[FileOutcome], summary: RunSummary) -> Table:
     table = Table(
         title=f"govguide run: {summary.files} files, {summary.items} items",
@@ -114,7 +138,7 @@ def rich_table(outcomes: list[FileOutcome], summary: RunSummary) -> Table:
             f"[{_STYLE.get(o.status, '')}]{o.status}[/]",
             str(o.n_items),
             str(o.n_warnings),
-            str(o.pages) if o.pages is not None else "",
+            _pages(o),
             o.extractor or "",
             f"{o.seconds:.2f}",
             _detail(o, limit=90),
@@ -132,6 +156,8 @@ def print_report(
     console.print(rich_table(outcomes, summary))
     counts = ", ".join(f"{n} {s}" for s, n in summary.statuses.items())
     console.print(f"[bold]{counts}[/]")
+    if (scans := ocr_line(outcomes)) is not None:
+        console.print(scans)
     if summary.quarantined:
         console.print("[red]quarantined:[/] " + ", ".join(summary.quarantined))
     if summary.failed:
@@ -161,6 +187,8 @@ def render_markdown(outcomes: list[FileOutcome], summary: RunSummary) -> str:
         + f"), items: {summary.items}",
         f"- result: {summary.message}",
     ]
+    if (scans := ocr_line(outcomes)) is not None:
+        lines.append(f"- {scans}")
     if summary.changes:
         lines.append(
             "- changes: "
@@ -174,7 +202,7 @@ def render_markdown(outcomes: list[FileOutcome], summary: RunSummary) -> str:
     for o in sorted(outcomes, key=lambda o: o.rel):
         lines.append(
             f"| {_md(o.rel)} | {o.status} | {o.n_items} | {o.n_warnings} | "
-            f"{o.pages if o.pages is not None else ''} | {o.extractor or ''} | "
+            f"{_pages(o)} | {o.extractor or ''} | "
             f"{o.seconds:.2f} | {_md(_detail(o))} |"
         )
     if summary.withdrawn:

@@ -78,6 +78,7 @@ class Document:
     # The document's own title where its format states one apart from the body (an HTML
     # page's <title>); None elsewhere.
     title: str | None = None
+    ocr_pages: list[int] = field(default_factory=list)  # pages read by OCR (scans), 1-based
 
     def paragraphs(self) -> Iterator[Paragraph]:
         return (b for b in self.blocks if isinstance(b, Paragraph))

@@ -183,6 +183,13 @@ class Evaluation:
         }
 
 
+def days_exact(items: list[GuideItem], gold: list[dict[str, Any]]) -> tuple[int, int]:
+    """(paired items whose legal and promised days both equal the gold's, paired items)."""
+    pairs = [(i, g) for i, g in pair_items(items, gold) if i is not None and g is not None]
+    ok = sum(i.legal_days == g["legal_days"] and i.promised_days == g["promised_days"] for i, g in pairs)
+    return ok, len(pairs)
+
+
 def _ratio(ok: int, n: int) -> float:
     return ok / n if n else 1.0
 

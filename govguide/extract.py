@@ -108,7 +108,7 @@ def extract_document(doc: Document, *, extractor: str | None = None) -> Extracti
         extractor, scores = choose_extractor(doc)
     result = ExtractionResult(
         source_file=doc.path, source_sha256=doc.sha256, format=doc.format, pages=doc.pages,
-        extractor=extractor,
+        extractor=extractor, ocr_pages=doc.ocr_pages,
     )
     if extractor is None:
         best = max(scores.items(), key=lambda kv: kv[1]) if scores else ("none", 0.0)

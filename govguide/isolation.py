@@ -16,6 +16,11 @@ wrong into an error the flows understand:
   and attributes (govguide errors keep ``path``/``page``/``extractor``), the worker's
   traceback attached as a note.
 
+Work whose size is known only once the file is open may ask for more time: inside a call,
+:func:`extend_deadline` adds seconds to the call's wall-clock and CPU budget (the OCR loader
+adds each scanned page's own limit before reading it), so a long scan is not cut off by a
+budget sized for text documents while every page stays bounded.
+
 Workers are reused: a pool keeps idle workers, one per concurrently calling thread, so the
 start cost (an interpreter and the parser imports) is paid once per worker, not per file.
 A worker is replaced only after a kill or crash, a ``MemoryError``, or ``worker_max_tasks``
@@ -63,6 +68,10 @@ _BOOT = (
 # whose parent is gone; the parent's timeout normally fires first.
 _CPU_FACTOR = 2.0
 _CPU_SLACK_S = 5.0
+# First element of a worker's message asking for more time (a reply starts with a bool).
+_EXTEND = "extend"
+# The connection of the call this worker process is running, for extend_deadline.
+_current_conn: Connection | None = None
 
 
 def run_isolated(
@@ -99,13 +108,22 @@ def run_isolated(
         worker.conn.send_bytes(task)
 
     try:
-        if not worker.conn.poll(timeout_s):
-            worker.kill()
-            raise ResourceLimitError(f"extraction took longer than {timeout_s:g} s", path=context)
-        try:
-            ok, value = pickle.loads(worker.conn.recv_bytes())
-        except (EOFError, OSError):
-            raise _crash_error(worker.kill(), memory_mb, cpu_s, context) from None
+        allowed = timeout_s
+        deadline = time.monotonic() + timeout_s
+        while True:
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                worker.kill()
+                raise ResourceLimitError(f"extraction took longer than {allowed:g} s", path=context)
+            try:
+                message = pickle.loads(worker.conn.recv_bytes())
+            except (EOFError, OSError):
+                raise _crash_error(worker.kill(), memory_mb, cpu_s, context) from None
+            if message[0] == _EXTEND:  # the call asked for more time (extend_deadline)
+                allowed += message[1]
+                deadline += message[1]
+                continue
+            ok, value = message
+            break
     except BaseException:
         worker.kill()  # interrupted or failed mid-call: the worker's state is unknown
         raise
@@ -119,6 +137,23 @@ def run_isolated(
         raise ResourceLimitError(f"extraction needed {limit} memory", path=context) from value
     _release(worker)
     raise value
+
+
+def extend_deadline(seconds: float) -> None:
+    """Inside a :func:`run_isolated` call: give the call ``seconds`` more wall-clock time
+    (and the CPU time that goes with it). Elsewhere (a call run in-process) it does
+    nothing: there is no deadline to move."""
+    if _current_conn is None or seconds <= 0:
+        return
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft != resource.RLIM_INFINITY:
+        more = soft + int(seconds * _CPU_FACTOR) + 1
+        resource.setrlimit(
+            resource.RLIMIT_CPU, (more if hard == resource.RLIM_INFINITY else min(more, hard), hard)
+        )
+    _current_conn.send_bytes(pickle.dumps((_EXTEND, float(seconds)), pickle.HIGHEST_PROTOCOL))
 
 
 def shutdown_workers() -> None:
@@ -360,11 +395,14 @@ def _worker_main(fd: int, lifeline: int) -> None:
             _reply(conn, False, exc)
             continue
         restore = _apply_limits(memory_mb, cpu_s)
+        global _current_conn
+        _current_conn = conn
         try:
             ok, value = True, fn(*args, **kwargs)
         except BaseException as exc:
             ok, value = False, exc
         finally:
+            _current_conn = None
             restore()
         _reply(conn, ok, value)
         del value

@@ -27,6 +27,9 @@ class SourceRef(BaseModel):
     row: int | None = None
     col: int | None = None
     para: int | None = None
+    # Recognition confidence (0–1) of text read by OCR from a page image; None for text
+    # read from a text layer, DOCX or HTML (then left out of dumps: most refs are not OCR's).
+    confidence: float | None = Field(None, exclude_if=lambda v: v is None)
 
     def describe(self) -> str:
         """Short human-readable form, e.g. ``p.3 table 1 row 4 col 2``."""
@@ -43,6 +46,8 @@ class SourceRef(BaseModel):
             parts.append(f"para {self.para}")
         if self.bbox is not None:
             parts.append("bbox " + ",".join(f"{v:.0f}" for v in self.bbox))
+        if self.confidence is not None:
+            parts.append(f"OCR {self.confidence:.2f}")
         return " ".join(parts) or "unknown"
 
 
@@ -87,6 +92,7 @@ class GuideItem(BaseModel):
     fetched_at: datetime | None = None
     page: int | None = None
     extractor: str
+    ocr: bool = False  # some field was read by OCR from a page image (a scan)
     section: str | None = None  # group label (主项名称 or a table's section row)
     item_no: str | None = None  # 子项序号 / guide number where the document gives one
     item_version: str | None = None  # 事项版本
@@ -128,6 +134,7 @@ class ExtractionResult(BaseModel):
     pages: int
     extractor: str | None
     items: list[GuideItem] = Field(default_factory=list)
+    ocr_pages: list[int] = Field(default_factory=list)  # pages read by OCR (scans), 1-based
     not_a_guide_reason: str | None = None
     # How well each layout fits the document (0-1), when a layout was forced, and a warning
     # when the forced one fits poorly or another fits better.

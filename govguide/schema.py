@@ -41,7 +41,8 @@ from normalizers.time_limits import limit_status
 # items.days_unit null without a limit, items.legal_days_status / promised_days_status;
 # legal_basis.title / doc_number in one spelling per law with title_as_written /
 # doc_number_as_written; materials.name_normalised
-SCHEMA_VERSION = "4"
+# 5: items.ocr and the OCR confidence of provenance entries
+SCHEMA_VERSION = "5"
 
 _DICT = pa.dictionary(pa.int32(), pa.string())
 
@@ -74,6 +75,7 @@ PROVENANCE = pa.struct(
         ("row", pa.int32()),
         ("col", pa.int32()),
         ("para", pa.int32()),
+        ("confidence", pa.float64()),  # OCR recognition confidence; null for text layers
     ]
 )
 
@@ -115,6 +117,7 @@ ITEMS = pa.schema(
         ("item_index", pa.int32()),
         ("page", pa.int32()),
         ("extractor", _DICT),
+        ("ocr", pa.bool_()),
         ("warnings", pa.list_(WARNING)),
         ("provenance", pa.list_(PROVENANCE)),
     ]
@@ -421,6 +424,7 @@ def _item_row(item: GuideItem, idx: int, ids: ItemIds) -> dict[str, Any]:
         "item_index": idx,
         "page": item.page,
         "extractor": item.extractor,
+        "ocr": item.ocr,
         "warnings": [
             {"field": field, "message": message}
             for field, messages in item.warnings.items()
@@ -566,6 +570,7 @@ def _batch_items(rows: list[dict[str, Any]]) -> Iterable[GuideItem]:
                 fetched_at=row.get("fetched_at"),
                 page=row["page"],
                 extractor=row["extractor"],
+                ocr=bool(row.get("ocr")),  # absent before schema 5
                 section=row["section"],
                 item_no=row["item_no"],
                 item_version=row["item_version"],

@@ -143,6 +143,50 @@ class Settings(BaseSettings):
         "section, instead of letting the parser guess the file's structure.",
     )
 
+    # --- OCR of scanned pages and images (see extractors.loaders.ocr) ----------------------
+    ocr: bool = Field(
+        True,
+        description="Read PDF pages without a text layer and image files (PNG, JPEG, TIFF) "
+        "by OCR. False quarantines them instead: scanned PDFs as 'no text layer', images as "
+        "'unsupported format'.",
+    )
+    ocr_dpi: int = Field(
+        200,
+        ge=72,
+        le=600,
+        description="Resolution at which a scanned PDF page is rendered for OCR.",
+    )
+    ocr_page_timeout_s: float | None = Field(
+        60.0,
+        gt=0,
+        description="Wall-clock seconds OCR of one page may take before the file is "
+        "quarantined (reason: resource limit). Each scanned page adds this to the file's "
+        "budget (extract_timeout_s), so long scans are not cut off; None: no per-page "
+        "limit and no extra time.",
+    )
+    ocr_max_pages: int = Field(
+        300,
+        ge=1,
+        description="Most pages of one file read by OCR; a file with more scanned pages is "
+        "quarantined (reason: resource limit).",
+    )
+    ocr_memory_mb: int = Field(
+        4096,
+        ge=512,
+        description="Address-space limit (MiB) of the extraction worker while it reads a "
+        "file by OCR, in place of extract_memory_mb when that is lower: the recognition "
+        "models reserve about 3 GiB of address space (about 1 GiB resident) whatever the "
+        "input, whose pages are rendered at a bounded size.",
+    )
+    ocr_threads: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="CPU threads one OCR engine uses. Runs read several files at once "
+        "(--workers), one engine per worker, so one thread each uses the CPUs best; raise "
+        "it to read a single scanned file faster.",
+    )
+
 
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/govguide``, else ``~/.cache/govguide``."""

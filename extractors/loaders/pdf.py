@@ -23,8 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from govguide.document import Cell, Document, Line, Paragraph, Table
-from govguide.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from govguide.errors import (
+    CorruptFileError,
+    EncryptedFileError,
+    NoTextLayerError,
+    ResourceLimitError,
+)
 from govguide.models import SourceRef
+from govguide.settings import Settings
 from normalizers.text import is_page_footer
 
 from .pdf_content import Unsupported, page_objects
@@ -35,6 +41,10 @@ from .pdf_words import Word, group_lines
 # was wrapped by the layout engine (CJK text is justified, so wrapped lines run to the edge;
 # kinsoku rules may pull one character back).
 _WRAP_TOLERANCE_CHARS = 3.0
+# A page at least this much covered by images, without a text layer, is a scan.
+_SCAN_COVER = 0.5
+# Longest side, in pixels, of a page rendered for OCR.
+_MAX_RENDER_PX = 4000
 
 
 def load_pdf(path: Path, sha256: str = "") -> Document:
@@ -62,7 +72,9 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
     n_pages = 0
     from govguide.settings import get_settings
 
-    fast = get_settings().pdf_fast_reader
+    settings = get_settings()
+    fast = settings.pdf_fast_reader
+    scans = _Scans(path, settings) if settings.ocr else None
     try:
         with pdf:
             for n_pages, page in enumerate(pdf.pages, start=1):
@@ -70,20 +82,98 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
                     _load_objects(page)
                 page_blocks, table_index, chars = _read_page(page, n_pages, table_index)
                 page.close()  # drop the page's objects: only the blocks are kept
+                if scans is not None and chars < settings.pdf_min_text_chars and scans.is_scan(n_pages):
+                    # A page without a text layer (a few stray characters such as a page
+                    # number do not make one) that is a picture: read it by OCR instead.
+                    page_blocks, table_index, chars = scans.read(n_pages, table_index)
                 blocks.extend(page_blocks)
                 n_chars += chars
-    except CorruptFileError:
+    except (CorruptFileError, ResourceLimitError):
         raise
     except Exception as exc:  # anything pdfminer raises mid-document means a damaged file
         raise CorruptFileError(f"PDF page cannot be read: {type(exc).__name__}: {exc}", path=path) from exc
+    finally:
+        if scans is not None:
+            scans.close()
     if n_pages == 0:
         raise CorruptFileError("PDF has no readable pages (damaged cross-reference table?)", path=path)
     if n_chars == 0:
-        raise NoTextLayerError(
-            "PDF has no text layer (a scanned document?); OCR is not supported", path=path
-        )
+        if scans is None:
+            message = "PDF has no text layer (a scanned document?) and OCR is turned off"
+        elif scans.pages:
+            message = f"PDF has no text layer and OCR found no text on its {len(scans.pages)} scanned page(s)"
+        else:
+            message = "PDF has no text layer and no page image to read by OCR"
+        raise NoTextLayerError(message, path=path)
     _set_body_fill(blocks)
-    return Document(path=str(path), sha256=sha256, format="pdf", pages=n_pages, blocks=blocks)
+    return Document(
+        path=str(path), sha256=sha256, format="pdf", pages=n_pages, blocks=blocks,
+        ocr_pages=sorted(scans.pages) if scans is not None else [],
+    )
+
+
+class _Scans:
+    """The pages of one PDF that are pictures of text, rendered and read by OCR.
+
+    PDFium (pypdfium2) renders; it is opened only when a page without a text layer is met.
+    """
+
+    def __init__(self, path: Path, settings: Settings) -> None:
+        self.path = path
+        self.settings = settings
+        self.pages: list[int] = []  # pages read by OCR (1-based)
+        self._pdf: Any = None
+
+    def _doc(self) -> Any:
+        if self._pdf is None:
+            import pypdfium2 as pdfium
+
+            self._pdf = pdfium.PdfDocument(str(self.path))
+        return self._pdf
+
+    def is_scan(self, page_no: int) -> bool:
+        """Whether images cover most of the page (a scan, a photograph of a page)."""
+        import pypdfium2.raw as pdfium_c
+
+        page = self._doc()[page_no - 1]
+        try:
+            width, height = page.get_size()
+            covered = 0.0
+            for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+                left, bottom, right, top = obj.get_bounds()
+                covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
+                    0.0, min(top, height) - max(bottom, 0.0)
+                )
+            return covered >= _SCAN_COVER * width * height
+        finally:
+            page.close()
+
+    def read(self, page_no: int, table_index: int) -> tuple[list[Paragraph | Table], int, int]:
+        from .scanned import scanned_page_blocks
+
+        if len(self.pages) >= self.settings.ocr_max_pages:
+            raise ResourceLimitError(
+                f"more than {self.settings.ocr_max_pages} scanned pages to read by OCR",
+                path=self.path,
+            )
+        page = self._doc()[page_no - 1]
+        try:
+            width, height = page.get_size()
+            # Rendered at the OCR resolution, but never past _MAX_RENDER_PX on a side: an
+            # oversized page would only cost memory, the recogniser scales it down anyway.
+            scale = min(self.settings.ocr_dpi / 72, _MAX_RENDER_PX / max(width, height, 1.0))
+            image = page.render(scale=scale, grayscale=True).to_numpy()
+        finally:
+            page.close()
+        self.pages.append(page_no)
+        return scanned_page_blocks(
+            image, 1 / scale, page_no=page_no, table_index=table_index,
+            timeout_s=self.settings.ocr_page_timeout_s,
+        )
+
+    def close(self) -> None:
+        if self._pdf is not None:
+            self._pdf.close()
 
 
 def _load_objects(page: Any) -> None:
@@ -102,6 +192,18 @@ def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], in
     tables: list[Any] = []
     if page.lines or page.rects or page.curves:
         tables = with_partly_ruled(page, page.find_tables(), words)
+    blocks, table_index = layout_page(words, tables, page_no, table_index)
+    return blocks, table_index, sum(len(w["text"].strip()) for w in words)
+
+
+def layout_page(
+    words: list[Word], tables: list[Any], page_no: int, table_index: int
+) -> tuple[list[Paragraph | Table], int]:
+    """A page's blocks in reading order from its words and tables (pdfplumber's shapes).
+
+    Words carrying an OCR ``score`` pass it on as the ``confidence`` of the lines and cells
+    they make up (the lowest of their words).
+    """
     grids = [_table_grid(t) for t in tables]
     in_cells: list[list[list[list[Word]]]] = [
         [[[] for _ in row] for row in grid] for grid in grids
@@ -136,8 +238,12 @@ def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], in
                 if bbox is None:
                     row.append(None)
                     continue
-                ref = SourceRef(page=page_no, table=table_index + ti, row=ri, col=ci, bbox=_r(bbox))
-                lines = _cell_lines(in_cells[ti][ri][ci], bbox, page_no)
+                cell_words = in_cells[ti][ri][ci]
+                ref = SourceRef(
+                    page=page_no, table=table_index + ti, row=ri, col=ci, bbox=_r(bbox),
+                    confidence=_confidence(cell_words),
+                )
+                lines = _cell_lines(cell_words, bbox, page_no)
                 row.append(Cell(lines=lines, ref=ref))
             rows.append(row)
         tref = SourceRef(page=page_no, table=table_index + ti, bbox=_r(table.bbox))
@@ -145,12 +251,20 @@ def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], in
 
     body_lines = [ln for ln in group_lines(body) if not is_page_footer(ln["text"])]
     for ln in body_lines:
-        ref = SourceRef(page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
+        ref = SourceRef(
+            page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])),
+            confidence=ln.get("score"),
+        )
         line = Line(text=ln["text"], ref=ref, fill=None)
         para = Paragraph(lines=[line], ref=ref, size=ln["size"])
         placed_blocks.append((ln["top"], para))
     placed_blocks.sort(key=lambda tb: tb[0])
-    return [b for _, b in placed_blocks], table_index + len(tables), len(words)
+    return [b for _, b in placed_blocks], table_index + len(tables)
+
+
+def _confidence(words: list[Word]) -> float | None:
+    scores = [w["score"] for w in words if w.get("score") is not None]
+    return min(scores) if scores else None
 
 
 def _table_grid(table: Any) -> list[list[tuple[float, float, float, float] | None]]:
@@ -180,7 +294,10 @@ def _cell_lines(words: list[Word], bbox: tuple[float, float, float, float], page
         wrapped = right - ln["x1"] <= _WRAP_TOLERANCE_CHARS * size
         width = max(1.0, right - (bbox[0] + pad))
         fill = 1.0 if wrapped else max(0.0, min(1.0, (ln["x1"] - bbox[0] - pad) / width))
-        ref = SourceRef(page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])))
+        ref = SourceRef(
+            page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])),
+            confidence=ln.get("score"),
+        )
         lines.append(Line(text=ln["text"], ref=ref, fill=fill))
     return lines
 

@@ -29,14 +29,17 @@ def group_lines(words: Iterable[Word]) -> list[Word]:
                 text_parts.append(" ")
             text_parts.append(cur["text"])
         sizes = [float(w.get("size") or 0) for w in ws]
-        out.append(
-            {
-                "text": "".join(text_parts).strip(),
-                "x0": min(w["x0"] for w in ws),
-                "x1": max(w["x1"] for w in ws),
-                "top": min(w["top"] for w in ws),
-                "bottom": max(w["bottom"] for w in ws),
-                "size": max(sizes) if sizes else None,
-            }
-        )
+        line: Word = {
+            "text": "".join(text_parts).strip(),
+            "x0": min(w["x0"] for w in ws),
+            "x1": max(w["x1"] for w in ws),
+            "top": min(w["top"] for w in ws),
+            "bottom": max(w["bottom"] for w in ws),
+            "size": max(sizes) if sizes else None,
+        }
+        # Words read by OCR carry its confidence; a line is as sure as its least sure word.
+        scores = [w["score"] for w in ws if w.get("score") is not None]
+        if scores:
+            line["score"] = min(scores)
+        out.append(line)
     return [ln for ln in out if ln["text"]]

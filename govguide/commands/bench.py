@@ -38,6 +38,7 @@ def bench(
     names: Annotated[int, typer.Option("--names", min=0, help="Item names for the alignment figure (0: skip).")] = 10_000,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Workers of the scale runs (compared with 1).")] = 2,
     out: Annotated[Path, typer.Option("--out", help="Where JSON and Markdown results are written.")] = Path("benchmarks/out"),
+    no_ocr: Annotated[bool, typer.Option("--no-ocr", help="Skip the OCR part (scanned guides read by OCR).")] = False,
 ) -> None:
     """Measure extraction pages/s against pdfplumber and pypdfium2 text extraction, whole
     processes (govguide extract FILE against a pdfplumber text dump), alignment items/s, and
@@ -51,7 +52,7 @@ def bench(
     runner = _runner()
     sizes = [] if no_scale else ([10] if quick else [10, 100])
     results = runner.run_benchmark(
-        samples, repeat=repeat, names=names, sizes=sizes, workers=workers, out_dir=out, quick=quick
+        samples, repeat=repeat, names=names, sizes=sizes, workers=workers, out_dir=out, quick=quick, ocr=not no_ocr
     )
     print(results["markdown"])
     _err.print(f"written: {out / 'latest.json'} and {out / 'latest.md'}", markup=False)

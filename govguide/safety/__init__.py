@@ -54,7 +54,8 @@ def preflight(path: Path, root: Path, *, settings: Settings | None = None) -> st
 def check_content(
     path: Path, *, settings: Settings | None = None, with_parser: bool = False
 ) -> str:
-    """Judge a file by its content and return its format (``pdf``, ``docx`` or ``html``).
+    """Judge a file by its content and return its format (``pdf``, ``docx``, ``html`` or,
+    with OCR on, ``image``).
 
     :func:`sniff_format`, then :func:`check_docx_zip` for a DOCX or
     :func:`check_pdf_structure` for a PDF. With ``with_parser`` a PDF also goes through
@@ -62,7 +63,7 @@ def check_content(
     can be stopped, i.e. inside the worker of :func:`govguide.isolation.run_isolated`.
     """
     s = settings or get_settings()
-    fmt = sniff_format(path, max_file_bytes=s.max_file_bytes)
+    fmt = sniff_format(path, max_file_bytes=s.max_file_bytes, ocr=s.ocr)
     if fmt == "docx":
         check_docx_zip(
             path,
@@ -74,7 +75,9 @@ def check_content(
         )
     elif fmt == "pdf":
         if with_parser:
-            check_pdf(path, min_text_chars=s.pdf_min_text_chars, strict_xref=s.pdf_strict_xref)
+            check_pdf(
+                path, min_text_chars=s.pdf_min_text_chars, strict_xref=s.pdf_strict_xref, ocr=s.ocr
+            )
         else:
             check_pdf_structure(path, strict_xref=s.pdf_strict_xref)
     return fmt

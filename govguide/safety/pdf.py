@@ -38,12 +38,11 @@ _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
 _SUBSECTION = re.compile(rb"\s*(\d+)\s+(\d+)\s*[\r\n]")
 _SAMPLED_ENTRIES = 8
 
-NO_TEXT_SCANNED = "no text layer (scanned PDF; OCR is not supported yet)"
-NO_TEXT_BLANK = "no text layer (the pages hold no readable text; OCR is not supported yet)"
+NO_TEXT_SCANNED = "no text layer (scanned PDF; OCR is turned off)"
+NO_TEXT_BLANK = "no text layer (the pages hold no readable text and no image to read by OCR)"
 NO_TEXT_UNMAPPED = (
     "no readable text layer: the text decodes to glyph numbers, not characters (its fonts "
-    "have no ToUnicode map), so it would read as garbage; the file needs OCR, which is not "
-    "supported yet"
+    "have no ToUnicode map), so it would read as garbage"
 )
 # A page whose text holds more than this share of control characters (other than line and
 # tab breaks) reads glyph numbers as characters: subset fonts number their glyphs from 1,
@@ -92,14 +91,20 @@ def check_pdf(
     require_text: bool = True,
     min_text_chars: int | None = None,
     strict_xref: bool | None = None,
+    ocr: bool | None = None,
 ) -> None:
     """Full pre-parse check of a PDF; run it where parsing can be stopped (a worker).
 
     Raises what :func:`check_pdf_structure` raises, then :class:`EncryptedFileError` when a
     password is needed to open the file (owner-password-only files, which open without one,
     pass), :class:`CorruptFileError` when PDFium cannot open it or it has no pages, and
-    (with ``require_text``) :class:`NoTextLayerError` for image-only or blank documents.
+    (with ``require_text``) :class:`NoTextLayerError` for blank documents, and for
+    image-only ones unless ``ocr`` (default from settings) lets the loader read them.
     """
+    if ocr is None:
+        from govguide.settings import get_settings
+
+        ocr = get_settings().ocr
     check_pdf_structure(path, strict_xref=strict_xref)
     pdf = _open(Path(path))
     try:
@@ -107,7 +112,7 @@ def check_pdf(
             raise CorruptFileError("PDF has no pages", path=path)
         if require_text:
             found, images, garbled = _text_layer(pdf, path, _min_chars(min_text_chars))
-            if not found:
+            if not found and (garbled or not (images and ocr)):
                 message = NO_TEXT_UNMAPPED if garbled else NO_TEXT_SCANNED if images else NO_TEXT_BLANK
                 raise NoTextLayerError(message, path=path)
     finally:

@@ -2,7 +2,8 @@
 
 Government sites publish HTML saved as ``.doc``, PDFs named ``.docx``, zips of scans, OFD
 files and error pages. :func:`sniff_format` reads the first bytes (and for a zip, its
-directory) and answers ``"pdf"``, ``"docx"`` or ``"html"``, or raises an
+directory) and answers ``"pdf"``, ``"docx"``, ``"html"`` or ``"image"`` (PNG, JPEG and
+TIFF, read by OCR), or raises an
 :class:`~govguide.errors.InputError` that names what the file is instead.
 """
 
@@ -37,6 +38,8 @@ _IMAGE_MAGIC = {
     b"II*\x00": "TIFF",
     b"MM\x00*": "TIFF",
 }
+# Image formats read as scanned pages.
+OCR_IMAGE_KINDS = frozenset({"PNG", "JPEG", "TIFF"})
 _HTML_TAG = re.compile(
     rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p|span|br|h[1-6]|font|center)[\s>/]"
 )
@@ -54,8 +57,12 @@ _OTHER_WORD_MAINS = {
 }
 
 
-def sniff_format(path: Path, *, max_file_bytes: int | None = None) -> str:
-    """``"pdf"``, ``"docx"`` or ``"html"``, judged by content.
+def sniff_format(
+    path: Path, *, max_file_bytes: int | None = None, ocr: bool | None = None
+) -> str:
+    """``"pdf"``, ``"docx"``, ``"html"`` or ``"image"``, judged by content.
+
+    Images are documents only while OCR can read them (``ocr``, default from settings).
 
     Raises :class:`EmptyFileError` (0 bytes, or only blanks/zero bytes),
     :class:`ResourceLimitError` (bigger than ``max_file_bytes``; default from settings),
@@ -63,10 +70,12 @@ def sniff_format(path: Path, *, max_file_bytes: int | None = None) -> str:
     :class:`CorruptFileError` (a damaged zip) or :class:`EncryptedFileError` (an encrypted
     Office file).
     """
-    if max_file_bytes is None:
+    if max_file_bytes is None or ocr is None:
         from govguide.settings import get_settings
 
-        max_file_bytes = get_settings().max_file_bytes
+        settings = get_settings()
+        max_file_bytes = settings.max_file_bytes if max_file_bytes is None else max_file_bytes
+        ocr = settings.ocr if ocr is None else ocr
     path = Path(path)
     size = os.stat(path).st_size
     if size == 0:
@@ -93,9 +102,10 @@ def sniff_format(path: Path, *, max_file_bytes: int | None = None) -> str:
         )
     for magic, kind in _IMAGE_MAGIC.items():
         if head.startswith(magic):
-            raise UnsupportedFormatError(
-                f"{kind} image, not a document (OCR is not supported yet)", path=path
-            )
+            if kind in OCR_IMAGE_KINDS and ocr:
+                return "image"
+            why = "OCR is turned off" if kind in OCR_IMAGE_KINDS else "OCR reads PNG, JPEG and TIFF"
+            raise UnsupportedFormatError(f"{kind} image, not a document ({why})", path=path)
     text_head = _text_head(head)
     if text_head is not None:
         lowered = text_head.lstrip().lower()

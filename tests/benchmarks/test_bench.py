@@ -76,11 +76,12 @@ def test_bench_command_prints_the_table(tmp_path: Path) -> None:
     samples.mkdir()
     shutil.copyfile(SMALL_PDF, samples / SMALL_PDF.name)
     result = CliRunner().invoke(
-        app, ["bench", "--no-scale", "--names", "0", "--repeat", "1", "--samples", str(samples), "--out", str(tmp_path / "out")]
+        app, ["bench", "--no-scale", "--no-ocr", "--names", "0", "--repeat", "1", "--samples", str(samples),
+              "--out", str(tmp_path / "out")]
     )
     assert result.exit_code == 0, result.output
-    assert f"| {SMALL_PDF.name} | 3 |" in result.output
-    assert (tmp_path / "out" / "latest.json").is_file()
+    assert f"| {SMALL_PDF.name} | 3 |" in result.output and "**OCR**" not in result.output
+    assert json.loads((tmp_path / "out" / "latest.json").read_text(encoding="utf-8"))["ocr"] is None
 
 
 def test_a_failing_process_gives_no_figure() -> None:
@@ -101,3 +102,17 @@ def test_quick_run_times_whole_processes_on_the_shortest_and_longest_pdf(tmp_pat
         SMALL_GUIDE.name, SMALL_PDF.name, middle.name
     ]
     assert [r["file"] for r in results["process"]["files"]] == [SMALL_PDF.name, middle.name]
+
+
+def test_ocr_part_reports_pages_per_second_and_gold_figures(tmp_path: Path) -> None:
+    run = _runner()
+    import bench_ocr  # on the path once benchmarks/run.py is loaded
+
+    source = bench_ocr.DEFAULT_SOURCES[-1]  # a two-page real guide with gold
+    figures = bench_ocr.ocr_figures([source], workers=1)
+    assert figures["pages"] == 2 and figures["pages_per_s"] > 0 and figures["parallel_pages_per_s"] > 0
+    assert figures["cpu_s_per_page"] > 0
+    assert (figures["gold_items"], figures["items_found"], figures["days_exact"]) == (1, 1.0, 1.0)
+    md = run.render_markdown({"started_at": "now", "machine": {"cpu": "x", "cores": 2, "os": "y", "python": "3"},
+                              "ocr": figures})
+    assert f"| {source.name} | 2 |" in md and "pages/s** in one process" in md

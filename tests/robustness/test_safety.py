@@ -277,7 +277,7 @@ def test_legacy_and_encrypted_office_containers(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("head", "what"),
     [
-        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"GIF89a", "GIF image"),
         (b"{\\rtf1\\ansi", "RTF"),
         (b"MIME-Version: 1.0\r\n", "MHTML"),
     ],
@@ -287,6 +287,18 @@ def test_other_formats_are_named(tmp_path: Path, head: bytes, what: str) -> None
     path.write_bytes(head + b"0" * 200)
     with pytest.raises(UnsupportedFormatError, match=what):
         sniff_format(path)
+
+
+@pytest.mark.parametrize(
+    ("head", "what"),
+    [(b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff\xe0", "JPEG"), (b"II*\x00", "TIFF")],
+)
+def test_page_images_are_documents_while_ocr_is_on(tmp_path: Path, head: bytes, what: str) -> None:
+    path = tmp_path / "scan.bin"
+    path.write_bytes(head + b"0" * 200)
+    assert sniff_format(path, ocr=True) == "image"
+    with pytest.raises(UnsupportedFormatError, match=f"{what} image, not a document \\(OCR is turned off\\)"):
+        sniff_format(path, ocr=False)
 
 
 def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
@@ -476,10 +488,11 @@ def test_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:
     path = bad.scanned_pdf(tmp_path / "scan.pdf")
     assert not has_text_layer(path)
     with pytest.raises(
-        NoTextLayerError, match=r"no text layer \(scanned PDF; OCR is not supported yet\)"
+        NoTextLayerError, match=r"no text layer \(scanned PDF; OCR is turned off\)"
     ):
-        check_pdf(path)
-    check_pdf(path, require_text=False)
+        check_pdf(path, ocr=False)
+    check_pdf(path, ocr=True)  # left to the loader, which reads its pages by OCR
+    check_pdf(path, require_text=False, ocr=False)
 
 
 def test_text_without_unicode_map_is_named_as_such(tmp_path: Path) -> None:
@@ -499,8 +512,9 @@ def test_blank_pdf_is_told_apart_from_a_scan(tmp_path: Path) -> None:
     with open(path, "wb") as fh:
         pdf.save(fh)
     pdf.close()
-    with pytest.raises(NoTextLayerError, match="pages hold no readable text"):
-        check_pdf(path)
+    for ocr in (True, False):  # nothing for OCR to read either
+        with pytest.raises(NoTextLayerError, match="pages hold no readable text"):
+            check_pdf(path, ocr=ocr)
 
 
 def test_text_layer_threshold_counts_readable_characters(tmp_path: Path) -> None:
@@ -551,7 +565,7 @@ def test_check_content_with_parser_adds_the_pdf_parser_checks(tmp_path: Path) ->
     scan = bad.scanned_pdf(tmp_path / "scan.pdf")
     assert check_content(scan) == "pdf"  # structure alone is fine
     with pytest.raises(NoTextLayerError):
-        check_content(scan, with_parser=True)
+        check_content(scan, with_parser=True, settings=Settings(ocr=False))
     with pytest.raises(EncryptedFileError):
         check_content(bad.encrypted_pdf(tmp_path / "e.pdf"), with_parser=True)
     with pytest.raises(UnsafeFileError):
