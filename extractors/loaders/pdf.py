@@ -30,6 +30,7 @@ from govguide.errors import (
     ResourceLimitError,
 )
 from govguide.models import SourceRef
+from govguide.safety.pdf import is_garbled
 from govguide.settings import Settings
 from normalizers.text import is_page_footer
 
@@ -82,9 +83,13 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
                     _load_objects(page)
                 page_blocks, table_index, chars = _read_page(page, n_pages, table_index)
                 page.close()  # drop the page's objects: only the blocks are kept
-                if scans is not None and chars < settings.pdf_min_text_chars and scans.is_scan(n_pages):
+                if scans is not None and (
+                    (chars < settings.pdf_min_text_chars and scans.is_scan(n_pages))
+                    or is_garbled(_blocks_text(page_blocks))
+                ):
                     # A page without a text layer (a few stray characters such as a page
-                    # number do not make one) that is a picture: read it by OCR instead.
+                    # number do not make one) that is a picture, or whose text is glyph
+                    # numbers (fonts without a ToUnicode map): read its image by OCR instead.
                     page_blocks, table_index, chars = scans.read(n_pages, table_index)
                 blocks.extend(page_blocks)
                 n_chars += chars
@@ -109,6 +114,14 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
     return Document(
         path=str(path), sha256=sha256, format="pdf", pages=n_pages, blocks=blocks,
         ocr_pages=sorted(scans.pages) if scans is not None else [],
+    )
+
+
+def _blocks_text(blocks: list[Paragraph | Table]) -> str:
+    return "".join(
+        line.text
+        for b in blocks
+        for line in (b.lines if isinstance(b, Paragraph) else [ln for row in b.rows for c in row if c for ln in c.lines])
     )
 
 

@@ -42,12 +42,13 @@ NO_TEXT_SCANNED = "no text layer (scanned PDF; OCR is turned off)"
 NO_TEXT_BLANK = "no text layer (the pages hold no readable text and no image to read by OCR)"
 NO_TEXT_UNMAPPED = (
     "no readable text layer: the text decodes to glyph numbers, not characters (its fonts "
-    "have no ToUnicode map), so it would read as garbage"
+    "have no ToUnicode map), so it would read as garbage; it needs OCR, which is turned off"
 )
 # A page whose text holds more than this share of control characters (other than line and
 # tab breaks) reads glyph numbers as characters: subset fonts number their glyphs from 1,
 # and without a ToUnicode map those numbers are all a reader gets. Real text has none.
 _GARBLED_SHARE = 0.1
+_CID = re.compile(r"\(cid:\d+\)")
 _BREAKS = frozenset("\t\n\r\x0b\x0c")
 
 
@@ -112,7 +113,8 @@ def check_pdf(
             raise CorruptFileError("PDF has no pages", path=path)
         if require_text:
             found, images, garbled = _text_layer(pdf, path, _min_chars(min_text_chars))
-            if not found and (garbled or not (images and ocr)):
+            # With OCR on, scanned pages and pages of glyph numbers are read from their image.
+            if not found and not (ocr and (images or garbled)):
                 message = NO_TEXT_UNMAPPED if garbled else NO_TEXT_SCANNED if images else NO_TEXT_BLANK
                 raise NoTextLayerError(message, path=path)
     finally:
@@ -239,6 +241,18 @@ def _text_layer(pdf: Any, path: Path | str, min_chars: int) -> tuple[bool, int, 
                 f"PDF page {index + 1} cannot be read: {exc}", path=path, page=index + 1
             ) from exc
     return False, images, garbled
+
+
+def is_garbled(text: str) -> bool:
+    """Whether a page's text is glyph numbers rather than characters (fonts without a
+    ToUnicode map): it would read as garbage, and its rendered image must be read instead."""
+    # PDFium gives such glyphs as control characters, pdfplumber as (cid:N) tokens.
+    cids = len(_CID.findall(text))
+    if cids:
+        plain = _readable(_CID.sub("", text))
+        return cids > _GARBLED_SHARE * (plain + cids)
+    readable = _readable(text)
+    return readable > 0 and _garbled(text, readable)
 
 
 def _garbled(text: str, readable: int) -> bool:

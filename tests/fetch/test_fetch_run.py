@@ -136,7 +136,8 @@ def test_wrong_content_is_refused_and_the_stored_copy_kept(site: Site, tmp_path:
     )
     site.reply(
         "/scan.pdf",
-        Reply(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, {"Content-Type": "application/pdf"}),
+        # A GIF (no guide is published as one) served as the PDF.
+        Reply(200, b"GIF89a" + b"\x00" * 64, {"Content-Type": "application/pdf"}),
     )
     sources = [
         Source("广西", None, url=site.url("/a.pdf")),
@@ -149,7 +150,7 @@ def test_wrong_content_is_refused_and_the_stored_copy_kept(site: Site, tmp_path:
     assert "served as application/pdf but the bytes are HTML" in soft_404.message
     assert (tmp_path / soft_404.path).read_bytes() == pdf  # the good copy stays
     assert (scan.status, scan.reason) == ("failed", "unsupported content")
-    assert "PNG image" in scan.message
+    assert "GIF" in scan.message
     assert stored_files(tmp_path) == [soft_404.path]
 
 

@@ -498,9 +498,29 @@ def test_scanned_pdf_has_no_text_layer(tmp_path: Path) -> None:
 def test_text_without_unicode_map_is_named_as_such(tmp_path: Path) -> None:
     path = bad.pdf_without_tounicode(tmp_path / "glyphs.pdf")
     assert not has_text_layer(path)  # glyph numbers are no text
-    with pytest.raises(NoTextLayerError, match="no ToUnicode map.*needs OCR"):
-        check_pdf(path)
+    with pytest.raises(NoTextLayerError, match="no ToUnicode map.*needs OCR, which is turned off"):
+        check_pdf(path, ocr=False)
+    check_pdf(path)  # with OCR on, its pages are read from their image
     check_pdf(bad.SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.pdf")  # the original reads
+
+
+def test_pages_of_glyph_numbers_are_read_by_ocr(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+    from rapidfuzz import fuzz
+
+    from govguide.extract import load_document
+
+    # Page 1 of a real guide, its fonts then stripped of their ToUnicode maps.
+    source = pdfium.PdfDocument(str(bad.SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.pdf"))
+    page = pdfium.PdfDocument.new()
+    page.import_pages(source, [0])
+    page.save(str(tmp_path / "page.pdf"))
+    glyphs = bad.pdf_without_tounicode(tmp_path / "glyphs.pdf", tmp_path / "page.pdf")
+    read = load_document(glyphs)
+    original = load_document(tmp_path / "page.pdf")
+    assert read.ocr_pages == [1] and original.ocr_pages == []
+    text, expected = read.full_text(), original.full_text()
+    assert fuzz.ratio("".join(text.split()), "".join(expected.split())) >= 90
 
 
 def test_blank_pdf_is_told_apart_from_a_scan(tmp_path: Path) -> None:
