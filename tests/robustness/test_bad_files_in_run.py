@@ -31,7 +31,22 @@ def prefect_api():  # one temporary Prefect API for this module's flow runs
         yield
 
 
+@pytest.fixture
+def ocr_off(monkeypatch: pytest.MonkeyPatch):  # scans and glyph-number PDFs stay bad files
+    from govguide.settings import get_settings
+
+    monkeypatch.setenv("GOVGUIDE_OCR", "false")
+    get_settings.cache_clear()
+    yield
+    monkeypatch.delenv("GOVGUIDE_OCR")
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("ocr_off")
 def test_bad_files_are_quarantined_and_good_files_publish(tmp_path: Path) -> None:
+    """With OCR off (a setting): the bad inputs of every kind among good files. (With OCR
+    on, scans and PDFs of glyph numbers are read: tests/extractors/test_ocr*.py and
+    tests/robustness/test_safety.py.)"""
     from flows.ingest import run_ingest
 
     raw = tmp_path / "raw" / "广西"
