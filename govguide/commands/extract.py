@@ -27,7 +27,7 @@ class OutputFormat(StrEnum):
 def extract(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX or HTML service guide.")],
     extractor: Annotated[
-        str | None, typer.Option("--extractor", "-e", help="Force a layout: form, sections or table.")
+        str | None, typer.Option("--extractor", "-e", help="Force a layout: fields, form, sections or table.")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl or table.")] = OutputFormat.jsonl,
     as_flow: Annotated[
