@@ -210,6 +210,11 @@ EXTRACTION_SETTINGS = (
     "pdf_min_text_chars",
     "pdf_fast_reader",
     "pdf_strict_xref",
+    # OCR on or off decides whether a scan is read or refused; resolution and the page cap
+    # change what it reads.
+    "ocr",
+    "ocr_dpi",
+    "ocr_max_pages",
 )
 
 

@@ -75,3 +75,23 @@ def test_settings_that_change_a_verdict_are_in_the_cache_key_and_reach_the_worke
     assert outcome.status != "quarantined", outcome.message
     assert ExtractionCache(tmp_path / "out", strict).peek(digest) is None
     assert cache.peek(digest) is not None and cache.peek(digest).status == outcome.status
+
+
+def test_turning_ocr_off_is_another_cache_key_and_reaches_the_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "raw"
+    root.mkdir()
+    glyphs = bad.pdf_without_tounicode(root / "glyphs.pdf", bad.SAMPLES / "lz_yibao_tongzhi_2021_9.pdf")
+    monkeypatch.setenv("GOVGUIDE_OCR", "true")
+    get_settings.cache_clear()
+    with_ocr = cache_version("x")
+    monkeypatch.setenv("GOVGUIDE_OCR", "false")
+    get_settings.cache_clear()
+    without = cache_version("x")
+    assert with_ocr != without
+    # The worker is given the setting with the file (a reused one may have started with OCR on).
+    outcome, _, _ = _outcome(glyphs, root, tmp_path / "out", extract_file, without)
+    assert (outcome.status, outcome.reason) == ("quarantined", "no text layer")
+    assert "ToUnicode" in (outcome.message or "")
+    get_settings.cache_clear()
