@@ -131,8 +131,14 @@ def read_label(ln: PageLine) -> Label | None:
         if subject is None:
             subject = clean_name(q)
         return Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
-    if _ANSWER.match(t):
-        return None  # 答：… is the content of the question above it
+    answer = _ANSWER.match(t)
+    if answer:
+        # 答：… is the content of the question above it, unless it opens a list of the
+        # materials (答：需提供以下材料：1.… 2.…).
+        rest = t[answer.end() :].strip()
+        if rest.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(rest):
+            return Label("materials", "sentence")
+        return None
     m = COLON.match(t)
     if m and len(clean_heading(m.group(1))) <= LABEL_MAX:
         label, value = m.group(1), m.group(2).strip()

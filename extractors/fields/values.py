@@ -154,6 +154,8 @@ def _materials_in_prose(sec: Section) -> list[tuple[Material, list[SourceRef]]]:
     for m in _PROSE_MATERIAL.finditer(simple):
         start, end = m.span(1)
         phrase = text[start:end].strip()
+        if phrase.startswith(("以下", "如下", "下列")):
+            continue  # it introduces a list, it names no material
         if phrase.startswith("《") or re.search("(材料|资料|证明|证件|表|书|证|卡)$", simple[start:end].strip()):
             out.append((Material(name=phrase), refs))
     return out

@@ -137,3 +137,18 @@ def test_html_in_unusual_encodings_reads(tmp_path: Path, encode: str) -> None:
     else:
         path.write_bytes(page.replace("charset=utf-8", "charset=x-no-such-charset").encode("utf-8"))
     assert [i.item_name for i in extract_file(path).items] == ["单位生育津贴"]
+
+
+def test_an_answer_opening_a_list_of_materials(tmp_path: Path) -> None:
+    # The Q&A form of many bureaus' pages: 问：…怎么申领？ 答：需提供以下材料： 1、… 2、…
+    page = tmp_path / "qa.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>生育津贴怎么申领_医疗保障局</title></head><body>"
+        "<h1>生育津贴怎么申领</h1><p>问：生育津贴怎么申领？</p><p>答：需提供以下材料：</p>"
+        "<p>1、有效身份证件；</p><p>2、出生医学证明；</p><p>3、住院病历复印件。</p>"
+        "<p>材料齐全的，经办机构按规定办理。</p></body></html>",
+        encoding="utf-8",
+    )
+    (item,) = extract_file(page).items
+    assert item.item_name == "生育津贴"
+    assert [m.name for m in item.materials] == ["有效身份证件", "出生医学证明", "住院病历复印件"]
