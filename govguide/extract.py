@@ -88,13 +88,12 @@ def load_document(path: Path) -> Document:
 
 
 def choose_extractor(doc: Document) -> tuple[str | None, dict[str, float]]:
-    """The best-fitting layout and every layout's score."""
+    """The best-fitting specialised layout (None when none fits) and each one's score.
+
+    The fallback layout is not scored here: scoring it means reading the whole document,
+    and :func:`extract_document` reads with it once where these layouts find nothing."""
     scores = {name: get_extractor(name).score(doc) for name in extractor_names() if name != FALLBACK_LAYOUT}
     best = max(scores, key=lambda n: scores[n]) if scores else None
-    if best is None or scores[best] < MIN_LAYOUT_SCORE:
-        fallback = get_extractor(FALLBACK_LAYOUT).score(doc)
-        if fallback >= MIN_LAYOUT_SCORE:
-            return FALLBACK_LAYOUT, {**scores, FALLBACK_LAYOUT: fallback}
     if best is None or scores[best] < MIN_LAYOUT_SCORE:
         return None, scores
     return best, scores
@@ -110,6 +109,16 @@ def extract_document(doc: Document, *, extractor: str | None = None) -> Extracti
         source_file=doc.path, source_sha256=doc.sha256, format=doc.format, pages=doc.pages,
         extractor=extractor, ocr_pages=doc.ocr_pages,
     )
+    if forced and extractor is not None:
+        result.layout_scores, result.layout_warning = forced_fit(doc, extractor)
+    raw_items = get_extractor(extractor).extract(doc) if extractor is not None else []
+    if not raw_items and not forced:
+        # A document no specialised layout fits, or one that looks like a compilation or a
+        # form but gives no item there, is read by its field labels wherever they stand.
+        fallback = get_extractor(FALLBACK_LAYOUT).extract(doc)
+        if fallback:
+            extractor, raw_items = FALLBACK_LAYOUT, fallback
+            result.extractor = extractor
     if extractor is None:
         best = max(scores.items(), key=lambda kv: kv[1]) if scores else ("none", 0.0)
         result.not_a_guide_reason = (
@@ -117,17 +126,6 @@ def extract_document(doc: Document, *, extractor: str | None = None) -> Extracti
             f"(best layout {best[0]!r} fits {best[1]:.2f})"
         )
         return result
-    layout = get_extractor(extractor)
-    if forced:
-        result.layout_scores, result.layout_warning = forced_fit(doc, extractor)
-    raw_items = layout.extract(doc)
-    if not raw_items and not forced and extractor != FALLBACK_LAYOUT:
-        # A document that looks like a compilation or a form but gives no item there is
-        # read by its field labels wherever they stand.
-        fallback = get_extractor(FALLBACK_LAYOUT).extract(doc)
-        if fallback:
-            extractor, raw_items = FALLBACK_LAYOUT, fallback
-            result.extractor = extractor
     # The issuer names itself in the title and first lines; later mentions of other places
     # (a form named after the city, a cited provincial rule) say nothing of the issuer.
     first_lines = [p.text for p in doc.paragraphs() if p.text.strip()][:6]

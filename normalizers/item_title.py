@@ -17,7 +17,7 @@ from functools import cache
 
 from govguide.vocabulary import words
 from normalizers.place import strip_leading_places
-from normalizers.script import READING, to_simplified, without_readings
+from normalizers.script import to_simplified, without_readings, without_readings_at
 
 _NAME_MIN, _NAME_MAX = 3, 32
 _TRAIL = " \u3000:：?？!！。.，,;；、-—_|"
@@ -116,16 +116,11 @@ def keep_writing(simplified_name: str, original: str) -> str:
     simple = to_simplified(original)
     if len(simple) != len(original) or not simplified_name:
         return simplified_name
-    keep = [i for i in range(len(simple)) if not _in_reading(simple, i)]
-    plain = "".join(simple[i] for i in keep)
+    plain, keep = without_readings_at(simple)
     at = plain.find(simplified_name)
     if at < 0:
         return simplified_name
     return original[keep[at] : keep[at + len(simplified_name) - 1] + 1]
-
-
-def _in_reading(text: str, i: int) -> bool:
-    return any(m.start() <= i < m.end() for m in READING.finditer(text))
 
 
 def name_from_title(text: str) -> str | None:

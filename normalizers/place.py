@@ -22,8 +22,13 @@ _SHORT = {
     "香港特别行政区": "香港",
     "澳门特别行政区": "澳门",
 }
+_PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+    "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆",
+)
 _PROVINCE_WORD = re.compile(
-    r"(北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)"
+    "(" + "|".join(_PROVINCES) + ")"
     # 香港/澳门/台湾 appear in mainland guides as residents' origins (港澳台居民), not as issuers.
     r"(?!居民|人员|同胞|地区)"
 )
@@ -103,8 +108,8 @@ def _place_names() -> frozenset[str]:
         short = _PLACE_SUFFIX.sub("", name)
         if len(short) >= 2:
             names.add(short)
-    for m in _PROVINCE_WORD.pattern.split("(")[1].split(")")[0].split("|"):
-        names.update({m, m + "省", m + "市"})
+    for province in _PROVINCES:
+        names.update({province, province + "省", province + "市"})
     return frozenset(names)
 
 

@@ -34,3 +34,15 @@ READING = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘ
 def without_readings(text: str) -> str:
     """``text`` without pinyin readings written into it (申領(lǐng) → 申領)."""
     return READING.sub("", text)
+
+
+def without_readings_at(text: str) -> tuple[str, list[int]]:
+    """``text`` without pinyin readings, and the index in ``text`` of each character kept
+    (so a span of the result can be cut from the text as written)."""
+    keep: list[int] = []
+    last = 0
+    for m in READING.finditer(text):
+        keep.extend(range(last, m.start()))
+        last = m.end()
+    keep.extend(range(last, len(text)))
+    return "".join(text[i] for i in keep), keep

@@ -118,18 +118,17 @@ def read_label(ln: PageLine) -> Label | None:
         f, weak = field_of(m.group(1))
         return Label(f, "bracket", m.group(2).strip() or None, weak=weak)
     if _is_question(t) and len(t) <= 40:
-        q = t
         f: str | None = None
         weak = False
-        if re.search("材料|资料", q):
+        if re.search("材料|资料", t):
             f = "materials"
-        elif re.search("时限|时间|多久|几天|多长", q):
+        elif re.search("时限|时间|多久|几天|多长", t):
             f, weak = "time_limit", True
-        elif "条件" in q:
+        elif "条件" in t:
             f = "conditions"
-        subject = _subject(q, f) if f is not None else None
+        subject = _subject(t, f) if f is not None else None
         if subject is None:
-            subject = clean_name(q)
+            subject = clean_name(t)
         return Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
     answer = _ANSWER.match(t)
     if answer:
@@ -145,16 +144,12 @@ def read_label(ln: PageLine) -> Label | None:
         f, weak = field_of(label)
         if f is None and _SENTENCE_MATERIALS.search(label):
             f = "materials"
+        enum = _ENUMERATION.search(value) if value else None
+        if enum and f in (None, "materials"):  # 注意事项：需要上传的材料有A、B、C，因…
+            return Label("materials", "sentence", enum.group(1))
         if f is not None:
-            if f == "materials" and value:
-                enum = _ENUMERATION.search(value)
-                if enum:  # 注意事项：需要上传的材料有A、B、C，因…
-                    return Label("materials", "sentence", enum.group(1))
             subject = None if value else _subject(label, f)
             return Label(f, "inline" if value else "heading", value or None, subject, weak)
-        enum = _ENUMERATION.search(value) if value else None
-        if enum:
-            return Label("materials", "sentence", enum.group(1))
         return Label(None, "inline", value or None) if len(clean_heading(label)) <= 8 else None
     if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
         # 申办长期异地就医时应提供如下资料：

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from govguide.document import Document, Line, Paragraph, Table
 from govguide.vocabulary import match_field, words
 from normalizers.numbering import heading_number, heading_numbering
-from normalizers.script import READING, to_simplified
+from normalizers.script import READING, to_simplified, without_readings_at
 from normalizers.text import clean_text, is_page_footer
 
 _MENU_MAX = 6  # a navigation entry
-LABEL_MAX = 20  # and so is a label before its colon
+LABEL_MAX = 20  # a label before its colon is short
 _CLOSED = ("。", "；", ";", "：", ":", "！", "!", "？", "?")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 BRACKET = re.compile(r"^[【\[]([^【】\[\]]{1,20})[】\]]\s*(.*)$")
@@ -31,12 +31,11 @@ class PageLine:
     style: str | None  # numbering style
     rest: str  # simplified text after the numbering
     large: bool  # set in a larger font than the body text: a heading
+    pos: list[int] | None = None  # index in ``orig`` of each character of ``text``
 
     @property
     def number(self) -> int | None:
         return heading_number(self.text) if self.style is not None else None
-
-    pos: list[int] | None = None  # index in ``orig`` of each character of ``text``
 
     def orig_after(self, simplified_tail: str) -> str:
         """The original text of the line's last ``len(simplified_tail)`` characters."""
@@ -83,28 +82,16 @@ def _skip_menu(lines: list[PageLine]) -> list[PageLine]:
 
 def make_line(ln: Line, large: bool) -> PageLine | None:
     orig = ln.text.strip()
-    if not orig or is_page_footer(orig) or _is_boilerplate(to_simplified(orig)):
+    if not orig or is_page_footer(orig):
         return None
     text = to_simplified(orig)
+    if _is_boilerplate(text):
+        return None
     pos = None
-    if len(text) == len(orig) and _RUBY.search(text):
-        text, pos = _without_ruby(text)
-    style, rest = _numbering(text)
+    if len(text) == len(orig) and READING.search(text):
+        text, pos = without_readings_at(text)
+    style, rest = heading_numbering(text)
     return PageLine(line=ln, orig=orig, text=text, style=style, rest=rest.strip(), large=large, pos=pos)
-
-
-_RUBY = READING
-
-
-def _without_ruby(text: str) -> tuple[str, list[int]]:
-    """``text`` without pinyin readings, and where each remaining character stood."""
-    keep: list[int] = []
-    last = 0
-    for m in _RUBY.finditer(text):
-        keep.extend(range(last, m.start()))
-        last = m.end()
-    keep.extend(range(last, len(text)))
-    return "".join(text[i] for i in keep), keep
 
 
 def _table_lines(table: Table) -> list[PageLine]:
@@ -117,14 +104,13 @@ def _table_lines(table: Table) -> list[PageLine]:
             continue
         first = clean_text(cells[0].text)
         if len(cells) >= 2 and len(first) <= LABEL_MAX and match_field(to_simplified(first)):
-            label = Line(text=first + "：", ref=cells[0].ref)
-            out.append(make_line(label, True))  # type: ignore[arg-type]
-            for cell in cells[1:]:
-                out.extend(m for ln in cell.lines if (m := make_line(ln, False)))
-            continue
+            label = make_line(Line(text=first + "：", ref=cells[0].ref), True)
+            if label is not None:
+                out.append(label)
+            cells = cells[1:]
         for cell in cells:
             out.extend(m for ln in cell.lines if (m := make_line(ln, False)))
-    return [x for x in out if x is not None]
+    return out
 
 
 def _large_blocks(doc: Document) -> set[int]:
@@ -146,9 +132,6 @@ def _large_blocks(doc: Document) -> set[int]:
         if big:
             out.add(i)
     return out
-
-
-_numbering = heading_numbering
 
 
 def is_numbered(text: str) -> bool:

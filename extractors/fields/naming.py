@@ -35,8 +35,7 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
         for ln in lines:
             if ln.text == simple or (len(ln.text) >= 4 and simple.startswith(ln.text)):
                 return ln
-        made = make_line(Line(text=doc.title, ref=SourceRef(para=0)), True)
-        return made
+        return make_line(Line(text=doc.title, ref=SourceRef(para=0)), True)
     first = lines[0]
     label = read_label(first)
     if label is not None and label.field is not None and label.kind != "question":

@@ -135,7 +135,7 @@ def _set_enumeration(item: RawItem, sec: Section) -> None:
         value += ln.orig
         prev = ln
     value = _ENUM_END.split(value, maxsplit=1)[0]
-    parts = [p.strip() for p in re.split(r"、(?![^《]*》)(?![^（(]*[)）])", value) if p.strip()]
+    parts = [p.strip() for p in _ENUM_SPLIT.split(value) if p.strip()]
     item.material_rows = [(Material(name=p.rstrip("等")), [sec.head.line.ref]) for p in parts]
 
 
