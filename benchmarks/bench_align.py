@@ -1,7 +1,7 @@
 """Throughput of name alignment: 10,000 item names against the catalog.
 
 Run: ``python benchmarks/bench_align.py [--names N] [--repeat R]``. Prints the time and
-items/s of the matcher (``normalizers.align.match_names``) with the catalog and jieba's
+items/s of the matcher (``normalizers.alignment.align.match_names``) with the catalog and jieba's
 dictionary loaded beforehand, as in a long-running flow, for two batches:
 
 - *crawl-like*: names drawn from the wordings provinces use, repeating as they do in a
@@ -20,8 +20,8 @@ import itertools
 import random
 import time
 
-from normalizers.align import Match, match_names
-from normalizers.catalog import Catalog, default_catalog, load_catalog
+from normalizers.alignment.align import Match, match_names
+from normalizers.alignment.catalog import Catalog, default_catalog, load_catalog
 
 STEMS = [
     "单位参保登记",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from govguide.models import ExtractionResult
+    from govguide.core.models import ExtractionResult
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCES = [
@@ -49,7 +49,7 @@ def make_scans(sources: list[Path], dest: Path) -> list[Path]:
 
 def _extract_timed(path: Path) -> tuple[float, float, ExtractionResult]:
     """(wall s, CPU s, result) of extracting ``path`` in this process."""
-    from govguide.extract import extract_file
+    from extractors.extract import extract_file
 
     wall, cpu = time.perf_counter(), time.process_time()
     result = extract_file(path)
@@ -63,7 +63,7 @@ def _warm() -> None:
 
 
 def ocr_figures(sources: list[Path] | None = None, workers: int = 2) -> dict[str, Any]:
-    from govguide.evaluate import days_exact, score_file
+    from govguide.pipeline.evaluate import days_exact, score_file
 
     sources = sources or DEFAULT_SOURCES
     gold: dict[str, list[dict[str, Any]]] = {}

@@ -205,7 +205,7 @@ def _child(spec: dict[str, Any]) -> dict[str, Any]:
 def _inprocess_extract_s(folder: Path, rounds: int = 2) -> float:
     """Seconds to extract every file of one copy of the samples in this process (best of
     ``rounds``): the work a run cannot avoid, against which its per-file overhead is told."""
-    from govguide.extract import extract_file
+    from extractors.extract import extract_file
 
     files = sorted(p for p in folder.iterdir() if p.is_file())
     best = float("inf")

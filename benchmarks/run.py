@@ -7,7 +7,7 @@ and writes to ``benchmarks/out/`` as JSON and Markdown:
   PDF and overall, beside two references timed on the same files in the same run:
   pdfplumber's ``page.extract_text()`` over every page, and pypdfium2's text extraction;
   with the ratios. Each figure is the best of ``--repeat`` rounds, after one untimed round;
-* **alignment**: items/s of canonical matching (:func:`normalizers.align.match_names`) for
+* **alignment**: items/s of canonical matching (:func:`normalizers.alignment.align.match_names`) for
   ``--names`` item names, with the catalog loaded beforehand as in a running flow;
 * **whole process** (:mod:`bench_process`): seconds of ``govguide extract FILE`` run as a
   new process, against a new process dumping pdfplumber's text of the same file, next to
@@ -88,7 +88,7 @@ def _pdfium_text(path: Path) -> None:
 def extraction_speed(pdfs: list[Path], repeat: int = 3) -> tuple[dict[str, Any], list[str]]:
     """Pages/s of govguide, pdfplumber text and pypdfium2 text on each PDF and overall;
     also returns the item names found (the alignment figure's wordings)."""
-    from govguide.extract import extract_file, load_document
+    from extractors.extract import extract_file, load_document
 
     rows = []
     names: list[str] = []
@@ -143,20 +143,20 @@ def benchmark_names(seeds: list[str], n: int, seed: int = 7) -> list[str]:
 def alignment_speed(seeds: list[str], n: int) -> dict[str, Any]:
     """Items/s of name matching for ``n`` names (catalog loaded beforehand)."""
     try:
-        from normalizers import align
+        from normalizers.alignment import align
     except ImportError as exc:
-        return {"skipped": f"normalizers.align is not available: {exc}"}
+        return {"skipped": f"normalizers.alignment.align is not available: {exc}"}
     names = benchmark_names(seeds, n)
     if hasattr(align, "match_names"):
         def match(batch: list[str]) -> Any:
             return align.match_names(batch)
-        how = "normalizers.align.match_names"
+        how = "normalizers.alignment.align.match_names"
     elif hasattr(align, "match_name"):
         def match(batch: list[str]) -> Any:
             return [align.match_name(x) for x in batch]
-        how = "normalizers.align.match_name"
+        how = "normalizers.alignment.align.match_name"
     else:
-        return {"skipped": "normalizers.align has neither match_names nor match_name"}
+        return {"skipped": "normalizers.alignment.align has neither match_names nor match_name"}
     match(names[:1])  # load the catalog, jieba and the index outside the timing
     seconds = _timed(lambda: match(names))
     return {"function": how, "names": n, "distinct": len(set(names)), "seconds": seconds,

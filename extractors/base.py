@@ -1,20 +1,19 @@
-"""What every layout extractor shares: the raw item it emits and the registry.
+"""What every layout extractor shares: the raw item it emits and the shape of an extractor.
 
-A layout extractor finds items in a :class:`~govguide.document.Document` and returns
+A layout extractor finds items in a :class:`~govguide.core.document.Document` and returns
 :class:`RawItem` objects: the raw text of each field with the places it was read. One
 function, :func:`extractors.build.build_item`, then applies the normalisers the same way
-for every layout, so a field means the same thing whichever extractor read it.
+for every layout, so a field means the same thing whichever extractor read it. The layouts
+themselves are listed, by name, in :mod:`extractors.registry`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Protocol
 
-from govguide.document import Document, Line
-from govguide.errors import ExtractorError
-from govguide.models import LegalBasis, Material, SourceRef
+from govguide.core.document import Document, Line
+from govguide.core.models import LegalBasis, Material, SourceRef
 
 
 @dataclass
@@ -35,8 +34,15 @@ class RawField:
         return any(line.text.strip() for line in self.lines)
 
 
-@dataclass
+@dataclass(slots=True)
 class RawItem:
+    """What a layout read of one item, field by field, before normalising.
+
+    Only the fields below exist: assigning any other name (a misspelt field) raises
+    AttributeError instead of quietly keeping a value no one reads. Layouts that pick the
+    field from the vocabulary set it with :meth:`set_text`, which says which names it takes.
+    """
+
     name: str
     name_refs: list[SourceRef] = field(default_factory=list)
     section: str | None = None
@@ -56,44 +62,52 @@ class RawItem:
     region: str | None = None
     warnings: dict[str, list[str]] = field(default_factory=dict)
 
+    def text(self, key: str) -> RawField:
+        """The lines read under the vocabulary's field ``key`` (materials, time_limit …)."""
+        return getattr(self, _text_field(key))
+
+    def set_text(self, key: str, lines: list[Line]) -> None:
+        """Keep ``lines`` as what was read under the vocabulary's field ``key``."""
+        setattr(self, _text_field(key), RawField(lines))
+
+
+# The RawItem field that keeps what a layout reads under each field of the vocabulary
+# (``[fields]`` in govguide/core/vocabulary.toml). Fields that are read only so that they end
+# the field before them (conditions, process, remarks) are not kept: None.
+VOCABULARY_FIELDS: dict[str, str | None] = {
+    "item_name": "name",
+    "main_item": "section",
+    "item_no": "item_no",
+    "item_version": "item_version",
+    "case_type": "case_type",
+    "materials": "materials",
+    "time_limit": "time_limit",
+    "legal_limit": "legal_limit",
+    "promised_limit": "promised_limit",
+    "legal_basis": "legal_basis",
+    "conditions": None,
+    "process": None,
+    "remarks": None,
+}
+# The fields holding lines of text (RawField), which the normalisers read.
+TEXT_FIELDS = tuple(f.name for f in fields(RawItem) if f.default_factory is RawField)
+
+
+def _text_field(key: str) -> str:
+    name = VOCABULARY_FIELDS.get(key)
+    if name is None or name not in TEXT_FIELDS:
+        known = ", ".join(k for k, v in VOCABULARY_FIELDS.items() if v in TEXT_FIELDS)
+        raise AttributeError(f"a raw item keeps no text under {key!r} (text fields: {known})")
+    return name
+
 
 class LayoutExtractor(Protocol):
     name: str
+    # One line saying which documents the layout reads (shown by ``govguide extract --help``).
+    description: str
 
     def score(self, doc: Document) -> float:
         """How well this layout fits the document, 0 (not at all) to 1."""
 
     def extract(self, doc: Document) -> list[RawItem]:
         """The document's items."""
-
-
-_REGISTRY: dict[str, Callable[[], LayoutExtractor]] = {}
-
-
-def register(name: str) -> Callable[[Callable[[], LayoutExtractor]], Callable[[], LayoutExtractor]]:
-    """Class decorator: make a layout extractor available by ``name``."""
-
-    def deco(factory: Callable[[], LayoutExtractor]) -> Callable[[], LayoutExtractor]:
-        _REGISTRY[name] = factory
-        return factory
-
-    return deco
-
-
-def get_extractor(name: str) -> LayoutExtractor:
-    _load_builtin()
-    try:
-        return _REGISTRY[name]()
-    except KeyError:
-        known = ", ".join(sorted(_REGISTRY))
-        raise ExtractorError(f"unknown extractor {name!r} (known: {known})") from None
-
-
-def extractor_names() -> list[str]:
-    _load_builtin()
-    return sorted(_REGISTRY)
-
-
-def _load_builtin() -> None:
-    # Importing the modules registers them; done lazily to avoid import cycles.
-    from extractors import fields, form, sections, table  # noqa: F401

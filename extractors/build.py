@@ -10,8 +10,8 @@ import dataclasses
 import re
 
 from extractors.base import RawField, RawItem
-from govguide.document import Document
-from govguide.models import GuideItem, SourceRef
+from govguide.core.document import Document
+from govguide.core.models import GuideItem, SourceRef
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.materials import split_glued_headings, split_materials
 from normalizers.place import detect_region

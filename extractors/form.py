@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.base import RawField, RawItem, register
+from extractors.base import RawField, RawItem
 from extractors.form_tables import (
     ListTable,
     cell_text,
@@ -29,9 +29,9 @@ from extractors.form_tables import (
     running_texts,
 )
 from extractors.form_text import TextField, guide_name_lines, item_names, single_value, text_fields
-from govguide.document import Block, Cell, Document, Paragraph, Table
-from govguide.models import LegalBasis, SourceRef
-from govguide.vocabulary import is_empty_value, match_field, words
+from govguide.core.document import Block, Cell, Document, Paragraph, Table
+from govguide.core.models import LegalBasis, SourceRef
+from govguide.core.vocabulary import is_empty_value, match_field, words
 
 _KV_MAX_KEY = 10
 _VERSION = re.compile(r"事项版本\s*[:：]\s*(\S+)")
@@ -40,9 +40,9 @@ _SUB = "子项"  # 子项名称: the item itself, below a 事项名称 / 主项�
 _BODY_KEYS = ("实施主体", "实施机构", "实施机关", "实施部门", "办理机构", "受理机构")
 
 
-@register("form")
 class FormExtractor:
     name = "form"
+    description = "portal guides of labelled fields (政务服务网 exports)"
 
     def score(self, doc: Document) -> float:
         guides = split_guides(doc)
@@ -205,11 +205,11 @@ def _set_time_limit(item: RawItem, by_field: dict[str, tuple[str, Cell]], text: 
     if any(f in by_field for f in _TIME_FIELDS):
         for f in _TIME_FIELDS:
             if f in by_field:
-                setattr(item, f, RawField(list(by_field[f][1].lines)))
+                item.set_text(f, list(by_field[f][1].lines))
         return
     for f in _TIME_FIELDS:
         if f in text:
-            setattr(item, f, RawField(list(text[f].lines)))
+            item.set_text(f, list(text[f].lines))
 
 
 def _set_materials(

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govguide.document import Cell, Document, Paragraph, Table
-from govguide.models import LegalBasis, Material, SourceRef
-from govguide.vocabulary import clean_heading, is_empty_value, match_field, vocabulary, words
+from govguide.core.document import Cell, Document, Paragraph, Table
+from govguide.core.models import LegalBasis, Material, SourceRef
+from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, vocabulary, words
 from normalizers.legal_basis import legal_basis_from_block
 from normalizers.materials import parse_marker, split_materials
 from normalizers.text import clean_text, is_page_footer, join_wrapped, joined_text

@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.form_tables import is_bare_label, is_label, running_texts
-from govguide.document import Document, Line, Paragraph
-from govguide.vocabulary import clean_heading, match_field
+from govguide.core.document import Document, Line, Paragraph
+from govguide.core.vocabulary import clean_heading, match_field
 from normalizers.text import is_page_footer
 
 _COLON = re.compile(r"[：:]")

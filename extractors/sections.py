@@ -27,9 +27,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from extractors.base import RawField, RawItem, register
-from govguide.document import Document, Line, Paragraph
-from govguide.vocabulary import clean_heading, match_field, words
+from extractors.base import RawField, RawItem
+from govguide.core.document import Document, Line, Paragraph
+from govguide.core.vocabulary import clean_heading, match_field, words
 from normalizers.numbering import CN_DIGITS, HEADING_STYLES, heading_number, heading_numbering
 from normalizers.text import clean_text, is_page_footer, join_wrapped, joined_text
 
@@ -57,9 +57,9 @@ class _Guide:
     last_section: str | None = None  # the section that received the latest content line
 
 
-@register("sections")
 class SectionsExtractor:
     name = "sections"
+    description = "guides in numbered sections (一、事项名称 … 八、申办材料)"
 
     def score(self, doc: Document) -> float:
         lines = _body_lines(doc)
@@ -279,7 +279,7 @@ def _to_item(guide: _Guide) -> RawItem | None:
     _split_time_limit(guide.sections.get("time_limit", []), item)
     for f in ("legal_limit", "promised_limit"):
         if f in guide.sections:  # a guide whose 法定/承诺 limits are top-level sections
-            setattr(item, f, RawField(guide.sections[f]))
+            item.set_text(f, guide.sections[f])
     return item
 
 

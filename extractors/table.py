@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
-from extractors.base import RawItem, register
-from govguide.document import Cell, Document, Line, Table
-from govguide.vocabulary import clean_heading, is_empty_value, match_field
+from extractors.base import RawItem
+from govguide.core.document import Cell, Document, Line, Table
+from govguide.core.vocabulary import clean_heading, is_empty_value, match_field
 from normalizers.text import clean_text
 
 _ITEM_FIELDS = (
@@ -50,9 +50,9 @@ class _Header:
     other_rows: tuple[tuple[str, ...], ...] = ()  # texts of the header's other rows
 
 
-@register("table")
 class TableExtractor:
     name = "table"
+    description = "list tables (清单), one item per row"
 
     def score(self, doc: Document) -> float:
         best = 0.0
@@ -265,8 +265,8 @@ def _cell_in(row: list[Cell | None], col: int | None) -> bool:
 def _append_row(item: RawItem, row: list[Cell | None], cols: dict[str, int]) -> None:
     for f in _ROW_FIELDS:
         cell = _cell_at(row, cols.get(f))
-        if cell is None or cell.merged_from is not None and getattr(item, f):
+        if cell is None or cell.merged_from is not None and item.text(f):
             continue
         lines: list[Line] = [ln for ln in cell.lines if ln.text.strip()]
         if lines:
-            getattr(item, f).lines.extend(lines)
+            item.text(f).lines.extend(lines)

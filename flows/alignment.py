@@ -1,10 +1,10 @@
-"""Thin adapter to the aligner (``normalizers.align``, ``normalizers.review``).
+"""Thin adapter to the aligner (``normalizers.alignment.align``, ``normalizers.alignment.review``).
 
 The flow calls only :func:`load_aligner`; if the alignment package is missing or lacks the
 expected functions, the run stops at once with a message saying so, instead of publishing
 a dataset without canonical ids.
 
-Alignment runs over light per-item records (``normalizers.item_record``) built file by
+Alignment runs over light per-item records (``normalizers.alignment.record``) built file by
 file; its matches are then applied to the full items of one file at a time while the
 tables are built (:meth:`Aligned.apply`), so a run never holds the corpus's full items.
 """
@@ -21,9 +21,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from govguide.errors import GovguideError
-from govguide.models import GuideItem
-from govguide.schema import ALIGNMENT, COVERAGE, REVIEW_QUEUE, frame_to_table
+from govguide.core.errors import GovguideError
+from govguide.core.models import GuideItem
+from govguide.dataset.schema import ALIGNMENT, COVERAGE, REVIEW_QUEUE, frame_to_table
 
 
 class AlignmentUnavailable(GovguideError):
@@ -77,7 +77,7 @@ def _module(name: str) -> ModuleType:
             raise
         raise AlignmentUnavailable(
             f"{name} is not installed: the pipeline needs the canonical-catalog aligner "
-            "(normalizers/align.py, normalizers/review.py) to publish a dataset"
+            "(normalizers/alignment/align.py, normalizers/alignment/review.py) to publish a dataset"
         ) from exc
 
 
@@ -92,19 +92,19 @@ def load_aligner(overrides: str | Path | None = None, *, required: bool | None =
     """The project's aligner, applying the reviewers' overrides file (default
     ``data/reference/overrides.csv``; a missing file means no overrides unless
     ``required``, which defaults to "a file was named")."""
-    align = _module("normalizers.align")
-    review = _module("normalizers.review")
+    align = _module("normalizers.alignment.align")
+    review = _module("normalizers.alignment.review")
     align_items = _function(align, "align_items")
     apply_match = _function(align, "apply_match")
-    record_of = _function(_module("normalizers.item_record"), "as_record")
+    record_of = _function(_module("normalizers.alignment.record"), "as_record")
     review_queue = _function(review, "review_queue")
     alignment_table = _function(review, "alignment_table")
     coverage_view = _function(review, "coverage_view")
     review_report = _function(review, "review_report")
-    load_overrides = _function(_module("normalizers.overrides"), "load_overrides")
-    default_catalog = _function(_module("normalizers.catalog"), "default_catalog")
+    load_overrides = _function(_module("normalizers.alignment.overrides"), "load_overrides")
+    default_catalog = _function(_module("normalizers.alignment.catalog"), "default_catalog")
 
-    item_ids = _function(_module("govguide.ids"), "item_ids")
+    item_ids = _function(_module("govguide.core.ids"), "item_ids")
     item_key = _function(align, "item_key")
 
     def run(records: Sequence[Any]) -> Aligned:

@@ -9,10 +9,10 @@ import pyarrow as pa
 
 from flows.outcome import EXTRACTED, KEPT, UNCHANGED, FileOutcome
 from flows.places import place_from_path, province_of, resolve_place
-from govguide.file_changes import FileChange, InputState
-from govguide.ids import content_id
-from govguide.models import ExtractionResult, GuideItem
-from govguide.schema import (
+from govguide.core.ids import content_id
+from govguide.core.models import ExtractionResult, GuideItem
+from govguide.dataset.file_changes import FileChange, InputState
+from govguide.dataset.schema import (
     FILES,
     ITEM_TABLES,
     SCHEMAS,
@@ -116,7 +116,7 @@ def build_item_tables(
 
 
 def content_ids(outcomes: Iterable[FileOutcome], items: pa.Table) -> dict[str, str]:
-    """The ``content_id`` of every input file: its items' (see :mod:`govguide.ids`), else
+    """The ``content_id`` of every input file: its items' (see :mod:`govguide.core.ids`), else
     its bytes' (files without items); files that could not be read at all have none."""
     found = dict(
         zip(
@@ -132,7 +132,7 @@ def content_ids(outcomes: Iterable[FileOutcome], items: pa.Table) -> dict[str, s
 
 
 def input_states(outcomes: Iterable[FileOutcome], items: pa.Table) -> list[InputState]:
-    """The run's input files as :func:`govguide.file_changes.file_changes` compares them."""
+    """The run's input files as :func:`govguide.dataset.file_changes.file_changes` compares them."""
     ids = content_ids(outcomes, items)
     return [InputState(o.rel, o.sha256, ids.get(o.rel)) for o in outcomes]
 

@@ -15,9 +15,9 @@ import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from govguide.errors import GovguideError
-from govguide.hashing import file_sha256
-from govguide.safety.reading import UnreadableError, input_sha256, os_error
+from govguide.core.errors import GovguideError
+from govguide.core.hashing import file_sha256
+from govguide.core.safety.reading import UnreadableError, input_sha256, os_error
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,12 @@ class InputFile:
 def _check(path: Path, root: Path) -> GovguideError | None:
     """The safety layer's verdict on a path (None when it may be opened)."""
     try:
-        from govguide.safety.paths import check_path
+        from govguide.core.safety.paths import check_path
     except ModuleNotFoundError as exc:  # the safety layer ships with govguide; stay usable
-        if exc.name not in ("govguide.safety", "govguide.safety.paths"):
+        if exc.name not in ("govguide.core.safety", "govguide.core.safety.paths"):
             raise
         if path.is_symlink() or not path.is_file():
-            from govguide.errors import UnsafeFileError
+            from govguide.core.errors import UnsafeFileError
 
             return UnsafeFileError("not a regular file (links are not followed)", path=path)
         return None

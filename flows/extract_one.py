@@ -17,8 +17,8 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
-from govguide.models import ExtractionResult
-from govguide.single_file import extract_and_align
+from govguide.core.models import ExtractionResult
+from govguide.pipeline.single_file import extract_and_align
 
 FLOW_NAME = "govguide-extract"
 
@@ -58,8 +58,9 @@ def extract_task(path: str, extractor: str | None, overrides: str | None) -> Ext
 def extract_one(
     path: str, extractor: str | None = None, overrides: str | None = None
 ) -> ExtractionResult:
-    """Extract one file (``extractor``: force ``form``, ``sections`` or ``table``) and align
-    its items; the items table is posted as an artifact."""
+    """Extract one file (``extractor``: force a layout named in
+    :data:`extractors.registry.LAYOUTS`) and align its items; the items table is posted as
+    an artifact."""
     result = extract_task(path, extractor, overrides)
     create_markdown_artifact(
         markdown=items_markdown(result),

@@ -30,15 +30,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.outcome import EXTRACTED, NOT_A_GUIDE, QUARANTINED, UNCHANGED, FileOutcome, FileStats
-from govguide.errors import (
+from govguide.core.errors import (
     CorruptFileError,
     GovguideError,
     InputError,
     ResourceLimitError,
     TransientError,
 )
-from govguide.models import ExtractionResult
-from govguide.safety.reading import copy_input, staged
+from govguide.core.models import ExtractionResult
+from govguide.core.safety.reading import copy_input, staged
 
 CACHE_DIR = ".cache/extract"
 QUARANTINE_DIR = "_quarantine"
@@ -47,14 +47,14 @@ ExtractFn = Callable[..., ExtractionResult]
 
 
 def extractor_api() -> tuple[ExtractFn, str]:
-    """``govguide.extract``'s entry point and its code version, or a clear error."""
+    """``extractors.extract``'s entry point and its code version, or a clear error."""
     try:
-        import govguide.extract as ext
+        import extractors.extract as ext
     except ModuleNotFoundError as exc:
-        if exc.name != "govguide.extract":
+        if exc.name != "extractors.extract":
             raise
         raise GovguideError(
-            "the extraction core (govguide.extract) is not installed; cannot run the pipeline"
+            "the extraction core (extractors.extract) is not installed; cannot run the pipeline"
         ) from exc
     version = getattr(ext, "EXTRACTOR_VERSION", None)
     if version is None:
@@ -220,7 +220,7 @@ EXTRACTION_SETTINGS = (
 
 def extraction_environment() -> dict[str, str]:
     """The extraction settings of this process as ``GOVGUIDE_*`` variables."""
-    from govguide.settings import get_settings
+    from govguide.core.settings import get_settings
 
     values = get_settings().model_dump(include=set(EXTRACTION_SETTINGS))
     return {
@@ -244,7 +244,7 @@ def _with_settings(path: Path, env: dict[str, str], fn: ExtractFn, *args: object
     (libxml2: "unknown error", "Memory allocation failed"). Once the worker has come close
     to its limit, such a verdict says nothing certain about the file: it becomes a resource
     limit (never cached, tried again next run)."""
-    from govguide.settings import get_settings
+    from govguide.core.settings import get_settings
 
     stale = {k: v for k, v in env.items() if os.environ.get(k) != v}
     if stale:
@@ -282,11 +282,11 @@ def _near_memory_limit() -> bool:
 
 def _call(fn: ExtractFn, path: Path, isolate: bool, *args: object) -> object:
     """Run ``fn(path, *args)`` in a worker process with the per-file time and memory budget
-    (govguide.isolation: a parser stuck in C code is killed, not waited for)."""
+    (govguide.core.isolation: a parser stuck in C code is killed, not waited for)."""
     if not isolate:
         return fn(path, *args)
-    from govguide.isolation import run_isolated
-    from govguide.settings import get_settings
+    from govguide.core.isolation import run_isolated
+    from govguide.core.settings import get_settings
 
     settings = get_settings()
     return run_isolated(

@@ -10,7 +10,7 @@ A version's data is a deterministic function of
 - the reviewers' overrides file.
 
 If all of these equal what the latest version was built from, building it again would give
-the same data and :func:`govguide.store.publish` would publish nothing; the flow skips that
+the same data and :func:`govguide.dataset.store.publish` would publish nothing; the flow skips that
 work. The fingerprint of the inputs last found published is kept in
 ``<out>/.cache/published-inputs.json`` (it also goes into each new manifest). Anything
 unreadable there just means the run does the full work.
@@ -27,38 +27,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from flows.outcome import EXTRACTED, UNCHANGED, FileOutcome
+from govguide.core.hashing import code_fingerprint
 
 STATE_FILE = ".cache/published-inputs.json"
-_CODE_SUFFIXES = (".py", ".toml", ".csv", ".txt", ".json")
 _CODE_PACKAGES = ("flows", "govguide", "normalizers")
-
-
-def code_fingerprint(packages: Iterable[str] = _CODE_PACKAGES) -> str:
-    """Hash of the source and data files of ``packages`` (their names and bytes)."""
-    import importlib.util
-
-    h = hashlib.sha256()
-    for name in packages:
-        spec = importlib.util.find_spec(name)
-        if spec is None or not spec.submodule_search_locations:
-            h.update(f"missing:{name}\n".encode())
-            continue
-        for root in sorted(spec.submodule_search_locations):
-            base = Path(root)
-            for path in sorted(base.rglob("*")):
-                if "__pycache__" in path.parts or path.suffix not in _CODE_SUFFIXES:
-                    continue
-                with contextlib.suppress(OSError):
-                    data = path.read_bytes()
-                    h.update(f"{name}/{path.relative_to(base).as_posix()}\n".encode())
-                    h.update(hashlib.sha256(data).digest())
-    return h.hexdigest()
 
 
 def _overrides_bytes(overrides: str | None) -> str | None:
     if overrides is None:
         try:
-            from normalizers.overrides import DEFAULT_OVERRIDES_PATH as path
+            from normalizers.alignment.overrides import DEFAULT_OVERRIDES_PATH as path
         except ImportError:
             return None
     else:
@@ -82,7 +60,7 @@ def inputs_fingerprint(
             for o in sorted(outcomes, key=lambda o: o.rel)
         ],
         "extractor": extractor_version,
-        "code": code_fingerprint(),
+        "code": code_fingerprint(_CODE_PACKAGES),
         "overrides": _overrides_bytes(overrides),
     }
     return hashlib.sha256(json.dumps(doc, ensure_ascii=False).encode()).hexdigest()

@@ -3,7 +3,7 @@ validate → publish (with the diff against the previous version) → report.
 
 The flow only wires steps together; each step is a plain, tested function in
 :mod:`flows.discover`, :mod:`flows.extraction`, :mod:`flows.assemble`, :mod:`flows.alignment`,
-:mod:`govguide.validate`, :mod:`govguide.store` and :mod:`govguide.diff`. Extraction is the
+:mod:`govguide.dataset.validate`, :mod:`govguide.dataset.store` and :mod:`govguide.dataset.diff`. Extraction is the
 only fan-out (one task per batch of changed files); every other step runs in the flow's process,
 which also holds the output directory's lock for the whole run.
 
@@ -33,7 +33,6 @@ from prefect.futures import wait
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 
-import govguide
 from flows import shutdown
 from flows.alignment import Aligned, Aligner, load_aligner
 from flows.assemble import build_tables, files_table, input_states, records
@@ -56,25 +55,26 @@ from flows.run_report import RunSummary, status_counts, write_report
 from flows.run_report import render_markdown as render_run_report
 from flows.runtime import default_workers
 from flows.unreadable import settle_unreadable
-from govguide import store
-from govguide.data_dictionary import write_views
-from govguide.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
-from govguide.errors import (
+from govguide.core.errors import (
     GovguideError,
     InputError,
     NoInputsError,
     ResourceLimitError,
     TransientError,
 )
+from govguide.core.models import ExtractionResult
+from govguide.core.settings import get_settings
+from govguide.core.version import __version__
+from govguide.dataset import store
+from govguide.dataset.data_dictionary import write_views
+from govguide.dataset.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
+from govguide.dataset.file_changes import FileChange, InputState, file_changes
+from govguide.dataset.report_html import render_html
+from govguide.dataset.report_md import render_markdown
+from govguide.dataset.schema import SCHEMA_VERSION
+from govguide.dataset.validate import check_tables
 from govguide.fetch import withdrawn_sources
-from govguide.file_changes import FileChange, InputState, file_changes
-from govguide.models import ExtractionResult
-from govguide.report_html import render_html
-from govguide.report_md import render_markdown
-from govguide.schema import SCHEMA_VERSION
-from govguide.settings import get_settings
-from govguide.validate import check_tables
-from normalizers.overrides import overrides_path
+from normalizers.alignment.overrides import overrides_path
 
 FLOW_NAME = "govguide-ingest"
 RETRIES = 2
@@ -137,7 +137,7 @@ def extract_with_retries(
     task_run_name="extract {label}",
     cache_policy=NO_CACHE,
     # No Prefect timeout: it cannot interrupt a parser blocked in C code in a worker
-    # thread. The per-file time and memory limits are enforced by govguide.isolation,
+    # thread. The per-file time and memory limits are enforced by govguide.core.isolation,
     # which kills the extraction's worker process (ResourceLimitError → quarantined).
 )
 def extract_task(
@@ -332,7 +332,7 @@ def code_versions(extractor_version: str, catalog_version: str | None) -> dict[s
     import pyarrow
 
     return {
-        "govguide": govguide.__version__,
+        "govguide": __version__,
         "extractor": extractor_version,
         "catalog": catalog_version,
         "schema": SCHEMA_VERSION,

@@ -15,7 +15,7 @@ from prefect import flow, get_run_logger
 from flows.fetch import fetch
 from flows.ingest import RunResult, ingest
 from flows.runlog import announce
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 FLOW_NAME = "govguide-nightly"
 

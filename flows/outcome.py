@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
-from govguide.models import ExtractionResult
+from govguide.core.models import ExtractionResult
 
 # extracted   – read now, has items
 # unchanged   – same content and extractor version as a previous run: result from the cache

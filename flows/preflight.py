@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from govguide.errors import OutputNotWritableError, PrefectUnreachableError, UsageError
+from govguide.core.errors import OutputNotWritableError, PrefectUnreachableError, UsageError
 
 
 def check_run_folders(raw: str | Path, out: str | Path) -> None:

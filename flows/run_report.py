@@ -22,7 +22,7 @@ from flows.outcome import (
     UNCHANGED,
     FileOutcome,
 )
-from govguide.file_changes import FileChange, describe
+from govguide.dataset.file_changes import FileChange, describe
 
 STATUS_ORDER = (EXTRACTED, UNCHANGED, KEPT, NOT_A_GUIDE, QUARANTINED, FAILED)
 _STYLE = {

@@ -88,7 +88,7 @@ def make_task_runner(
     """The task runner for the extraction fan-out; the tasks are the same for all of them.
 
     - default: Prefect's thread pool with ``workers`` threads. Each extraction runs in a
-      worker *process* of :mod:`govguide.isolation` (one per thread), so ``workers`` files
+      worker *process* of :mod:`govguide.core.isolation` (one per thread), so ``workers`` files
       are parsed in parallel on ``workers`` cores, without the GIL in the way;
     - ``dask_address``: an existing Dask cluster (``tcp://host:8786``), via prefect-dask;
     - ``dask``: a local Dask cluster of ``workers`` single-threaded worker processes.
@@ -98,7 +98,7 @@ def make_task_runner(
         try:
             from prefect_dask import DaskTaskRunner
         except ImportError as exc:
-            from govguide.errors import GovguideError
+            from govguide.core.errors import GovguideError
 
             raise GovguideError(
                 "Dask needs the optional dependencies: pip install 'govguide[dask]'"

@@ -23,7 +23,7 @@ import sys
 import threading
 from collections.abc import Iterator
 
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 # Command-line marks of the processes a run starts: isolation workers and Prefect's server.
 WORKER_MARK = b"_worker_main"

@@ -25,8 +25,8 @@ from pathlib import Path
 
 from flows.extraction import ExtractionCache
 from flows.outcome import FAILED, KEPT, QUARANTINED, FileOutcome
-from govguide import store
-from govguide.safety.reading import UnreadableError
+from govguide.core.safety.reading import UnreadableError
+from govguide.dataset import store
 
 COUNTS_FILE = ".cache/failed-runs.json"
 REASON = UnreadableError.reason

@@ -4,7 +4,7 @@ Many guides never write 事项名称: the page title (珠海市单位生育津�
 (一、报销流产术…需要的材料) or a question (门诊特殊疾病怎么办理?) names the item. The name is
 that text cleaned of what names the page rather than the act: the place and issuer, the
 year, spam glued to a reposted title, and guide or question words (办理指南, 怎么办理,
-办理时间是什么时候), all listed in ``govguide/vocabulary.toml`` under ``[reader]``.
+办理时间是什么时候), all listed in ``govguide/core/vocabulary.toml`` under ``[reader]``.
 
 Input is read in simplified characters; the returned name keeps the caller's own writing
 (callers pass the original text alongside, see :func:`name_from_title`).
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from govguide.vocabulary import words
+from govguide.core.vocabulary import words
 from normalizers.place import strip_leading_places
 from normalizers.script import to_simplified, without_readings, without_readings_at
 

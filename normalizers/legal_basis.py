@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from govguide.models import LegalBasis
-from govguide.vocabulary import is_empty_value
+from govguide.core.models import LegalBasis
+from govguide.core.vocabulary import is_empty_value
 from normalizers.numerals import NUMBER, cn_to_int
 from normalizers.text import LIST_MARKER, strip_html
 

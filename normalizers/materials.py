@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from govguide.document import Line
-from govguide.models import Material
-from govguide.vocabulary import is_empty_value
+from govguide.core.document import Line
+from govguide.core.models import Material
+from govguide.core.vocabulary import is_empty_value
 from normalizers.numerals import cn_to_int
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-from govguide.models import TimeCondition
-from govguide.vocabulary import is_empty_value, words
+from govguide.core.models import TimeCondition
+from govguide.core.vocabulary import is_empty_value, words
 from normalizers.numerals import NUMBER, cn_to_int
 from normalizers.text import LIST_MARKER, fold_width, strip_html
 

@@ -20,8 +20,8 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 # Nor ~/.cache: the segmentation dictionary is built once per test session, in a private folder.
 os.environ.setdefault("GOVGUIDE_CACHE_DIR", tempfile.mkdtemp(prefix="govguide-test-cache-"))
 
-from govguide.extract import extract_file
-from govguide.models import ExtractionResult
+from extractors.extract import extract_file
+from govguide.core.models import ExtractionResult
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "data" / "raw" / "samples"

@@ -5,7 +5,7 @@ title names the item (珠海市单位生育津贴办理指引如下), fields are
 (申請材料, 【办结时限】, 九、申请材料), a label before a colon (办理时限：受理后5个工作日内完成), a
 question (江苏生育津贴申领材料有什么?) or a sentence (申办长期异地就医时应提供如下资料:), and
 page furniture and spam sit around them. This reader finds those labels by meaning, from the
-vocabulary (``[fields]`` and ``[reader]`` in ``govguide/vocabulary.toml``), and takes a
+vocabulary (``[fields]`` and ``[reader]`` in ``govguide/core/vocabulary.toml``), and takes a
 field's value up to the next label of the same or a higher level:
 
 - a numbered label (三、 / （四） / 1.) ends at the next line numbered in its style or a
@@ -30,19 +30,19 @@ from __future__ import annotations
 
 import re
 
-from extractors.base import RawItem, register
+from extractors.base import RawItem
 from extractors.fields.extent import Section, read_sections
 from extractors.fields.lines import PageLine, page_lines
 from extractors.fields.naming import name_value, orig_value, page_name, page_title
 from extractors.fields.values import documents_share, raw_item
-from govguide.document import Document
+from govguide.core.document import Document
 from normalizers.item_title import is_notice_title, keep_writing, name_from_title
 from normalizers.text import clean_text
 
 
-@register("fields")
 class FieldsExtractor:
     name = "fields"
+    description = "any guide, by field labels wherever they stand (the fallback)"
 
     def score(self, doc: Document) -> float:
         items = self.extract(doc)

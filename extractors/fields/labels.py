@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractors.fields.lines import BRACKET, CJK, LABEL_MAX, PageLine
-from govguide.vocabulary import clean_heading, match_field, vocabulary, words
+from govguide.core.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import (
     clean_name,
     is_name,

@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from govguide.document import Document, Line, Paragraph, Table
-from govguide.vocabulary import match_field, words
+from govguide.core.document import Document, Line, Paragraph, Table
+from govguide.core.vocabulary import match_field, words
 from normalizers.numbering import heading_number, heading_numbering
 from normalizers.script import READING, to_simplified, without_readings_at
 from normalizers.text import clean_text, is_page_footer

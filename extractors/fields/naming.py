@@ -10,9 +10,9 @@ from collections import Counter
 from extractors.fields.extent import Section
 from extractors.fields.labels import COLON, field_of, read_label
 from extractors.fields.lines import PageLine, make_line
-from govguide.document import Document, Line
-from govguide.models import SourceRef
-from govguide.vocabulary import words
+from govguide.core.document import Document, Line
+from govguide.core.models import SourceRef
+from govguide.core.vocabulary import words
 from normalizers.item_title import (
     clean_name,
     is_name,

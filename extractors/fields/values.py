@@ -11,9 +11,9 @@ from extractors.base import RawField, RawItem
 from extractors.fields.extent import Section, field_family
 from extractors.fields.lines import PageLine, is_numbered, wrapped
 from extractors.fields.naming import orig_value
-from govguide.document import Line
-from govguide.models import LegalBasis, Material, SourceRef
-from govguide.vocabulary import words
+from govguide.core.document import Line
+from govguide.core.models import LegalBasis, Material, SourceRef
+from govguide.core.vocabulary import words
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.script import to_simplified
 from normalizers.text import clean_text

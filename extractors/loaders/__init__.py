@@ -1,12 +1,12 @@
-"""Format loaders: each turns one file format into a :class:`govguide.document.Document`."""
+"""Format loaders: each turns one file format into a :class:`govguide.core.document.Document`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from govguide.document import Document
-from govguide.errors import UnsupportedFormatError
+from govguide.core.document import Document
+from govguide.core.errors import UnsupportedFormatError
 
 from .docx import load_docx
 from .html import load_html

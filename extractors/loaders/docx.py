@@ -1,4 +1,4 @@
-"""DOCX → :class:`govguide.document.Document`, with python-docx.
+"""DOCX → :class:`govguide.core.document.Document`, with python-docx.
 
 Paragraphs and tables are read in document order. Merged cells are resolved the way the PDF
 loader sees them: the first position of a horizontal span holds the cell, the positions it
@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from extractors.loaders.docx_numbering import ListLabels
-from govguide.document import Cell, Document, Line, Paragraph, Table
-from govguide.errors import CorruptFileError, UnsupportedFormatError
-from govguide.models import SourceRef
+from govguide.core.document import Cell, Document, Line, Paragraph, Table
+from govguide.core.errors import CorruptFileError, UnsupportedFormatError
+from govguide.core.models import SourceRef
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -1,4 +1,4 @@
-"""HTML → :class:`govguide.document.Document`, with lxml.
+"""HTML → :class:`govguide.core.document.Document`, with lxml.
 
 Portal pages and web-exported guides hold the same structures as Word files: headings,
 paragraphs and tables (``rowspan``/``colspan`` resolved like merged Word cells). Scripts and
@@ -17,9 +17,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from govguide.document import Cell, Document, Line, Paragraph, Table
-from govguide.errors import CorruptFileError
-from govguide.models import SourceRef
+from govguide.core.document import Cell, Document, Line, Paragraph, Table
+from govguide.core.errors import CorruptFileError
+from govguide.core.models import SourceRef
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "pre", "blockquote"}
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.IGNORECASE)

@@ -12,9 +12,14 @@ from pathlib import Path
 
 import numpy as np
 
-from govguide.document import Document, Paragraph, Table
-from govguide.errors import CorruptFileError, NoTextLayerError, ResourceLimitError, UnsafeFileError
-from govguide.settings import get_settings
+from govguide.core.document import Document, Paragraph, Table
+from govguide.core.errors import (
+    CorruptFileError,
+    NoTextLayerError,
+    ResourceLimitError,
+    UnsafeFileError,
+)
+from govguide.core.settings import get_settings
 
 from .scanned import scanned_page_blocks
 

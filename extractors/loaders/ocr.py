@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from govguide.errors import ResourceLimitError
+from govguide.core.errors import ResourceLimitError
 
 from .pdf_words import Word
 
@@ -82,7 +82,7 @@ class OcrPage:
 
 
 def _engine() -> Any:
-    from govguide.settings import get_settings
+    from govguide.core.settings import get_settings
 
     return _engine_with(get_settings().ocr_threads)
 
@@ -184,7 +184,7 @@ def _allow_engine_memory() -> None:
         import resource
     except ImportError:  # not POSIX: no limit to raise
         return
-    from govguide.settings import get_settings
+    from govguide.core.settings import get_settings
 
     want = get_settings().ocr_memory_mb * 1024 * 1024
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)

@@ -1,9 +1,10 @@
-"""PDF → :class:`govguide.document.Document`, with pdfplumber.
+"""PDF → :class:`govguide.core.document.Document`, with pdfplumber.
 
 Per page: ruled tables are found with pdfplumber's table finder; every word is assigned to
 the table cell whose box holds its centre, or else to the body text. Words are grouped into
 visual lines, and each line records how far it reaches towards its container's right edge
-(``fill``) so that lines the PDF wrapped mid-sentence can be re-joined later.
+(``fill``) so that lines the PDF wrapped mid-sentence can be re-joined later. That placing
+step (:mod:`.page_layout`) is shared with the OCR reader of scanned pages.
 
 Tables drawn with only some of their rulings (rules between rows but no vertical line, an
 outer frame and a header rule) get their columns from text alignment instead
@@ -18,30 +19,23 @@ memory does not grow with the length of the document.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from govguide.document import Cell, Document, Line, Paragraph, Table
-from govguide.errors import (
+from govguide.core.document import Document, Line, Paragraph, Table
+from govguide.core.errors import (
     CorruptFileError,
     EncryptedFileError,
     NoTextLayerError,
     ResourceLimitError,
 )
-from govguide.models import SourceRef
-from govguide.safety.pdf import is_garbled
-from govguide.settings import Settings
-from normalizers.text import is_page_footer
+from govguide.core.safety.pdf import is_garbled
+from govguide.core.settings import Settings
 
+from .page_layout import WRAP_TOLERANCE_CHARS, layout_page
 from .pdf_content import Unsupported, page_objects
-from .pdf_rulings import TextColumnTable, with_partly_ruled
-from .pdf_words import Word, group_lines
+from .pdf_rulings import with_partly_ruled
 
-# A line whose right end comes within this many character widths of its container's edge
-# was wrapped by the layout engine (CJK text is justified, so wrapped lines run to the edge;
-# kinsoku rules may pull one character back).
-_WRAP_TOLERANCE_CHARS = 3.0
 # A page at least this much covered by images, without a text layer, is a scan.
 _SCAN_COVER = 0.5
 # Longest side, in pixels, of a page rendered for OCR.
@@ -71,7 +65,7 @@ def load_pdf(path: Path, sha256: str = "") -> Document:
     table_index = 0
     n_chars = 0
     n_pages = 0
-    from govguide.settings import get_settings
+    from govguide.core.settings import get_settings
 
     settings = get_settings()
     fast = settings.pdf_fast_reader
@@ -209,112 +203,6 @@ def _read_page(page: Any, page_no: int, table_index: int) -> tuple[list[Any], in
     return blocks, table_index, sum(len(w["text"].strip()) for w in words)
 
 
-def layout_page(
-    words: list[Word], tables: list[Any], page_no: int, table_index: int
-) -> tuple[list[Paragraph | Table], int]:
-    """A page's blocks in reading order from its words and tables (pdfplumber's shapes).
-
-    Words carrying an OCR ``score`` pass it on as the ``confidence`` of the lines and cells
-    they make up (the lowest of their words).
-    """
-    grids = [_table_grid(t) for t in tables]
-    in_cells: list[list[list[list[Word]]]] = [
-        [[[] for _ in row] for row in grid] for grid in grids
-    ]
-    # A table's cells all lie within its box: most words are rejected by that test alone.
-    boxes = [t.bbox for t in tables]
-    body: list[Word] = []
-    for w in words:
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-        placed = False
-        for ti, grid in enumerate(grids):
-            box = boxes[ti]
-            if not (box[0] <= cx <= box[2] and box[1] <= cy <= box[3]):
-                continue
-            # Columns told apart by text alignment hold text from their left edge on; a
-            # label spanning the row (a section row) belongs to the column it starts in.
-            x = w["x0"] + 0.5 if isinstance(tables[ti], TextColumnTable) else cx
-            loc = _find_cell(grid, x, cy)
-            if loc is not None:
-                in_cells[ti][loc[0]][loc[1]].append(w)
-                placed = True
-                break
-        if not placed:
-            body.append(w)
-
-    placed_blocks: list[tuple[float, Any]] = []
-    for ti, (table, grid) in enumerate(zip(tables, grids, strict=True)):
-        rows: list[list[Cell | None]] = []
-        for ri, grid_row in enumerate(grid):
-            row: list[Cell | None] = []
-            for ci, bbox in enumerate(grid_row):
-                if bbox is None:
-                    row.append(None)
-                    continue
-                cell_words = in_cells[ti][ri][ci]
-                ref = SourceRef(
-                    page=page_no, table=table_index + ti, row=ri, col=ci, bbox=_r(bbox),
-                    confidence=_confidence(cell_words),
-                )
-                lines = _cell_lines(cell_words, bbox, page_no)
-                row.append(Cell(lines=lines, ref=ref))
-            rows.append(row)
-        tref = SourceRef(page=page_no, table=table_index + ti, bbox=_r(table.bbox))
-        placed_blocks.append((table.bbox[1], Table(rows=rows, ref=tref, index=table_index + ti)))
-
-    body_lines = [ln for ln in group_lines(body) if not is_page_footer(ln["text"])]
-    for ln in body_lines:
-        ref = SourceRef(
-            page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])),
-            confidence=ln.get("score"),
-        )
-        line = Line(text=ln["text"], ref=ref, fill=None)
-        para = Paragraph(lines=[line], ref=ref, size=ln["size"])
-        placed_blocks.append((ln["top"], para))
-    placed_blocks.sort(key=lambda tb: tb[0])
-    return [b for _, b in placed_blocks], table_index + len(tables)
-
-
-def _confidence(words: list[Word]) -> float | None:
-    scores = [w["score"] for w in words if w.get("score") is not None]
-    return min(scores) if scores else None
-
-
-def _table_grid(table: Any) -> list[list[tuple[float, float, float, float] | None]]:
-    return [list(row.cells) for row in table.rows]
-
-
-def _find_cell(
-    grid: list[list[tuple[float, float, float, float] | None]], x: float, y: float
-) -> tuple[int, int] | None:
-    for ri, row in enumerate(grid):
-        for ci, bbox in enumerate(row):
-            if bbox is not None and bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]:
-                return ri, ci
-    return None
-
-
-def _cell_lines(words: list[Word], bbox: tuple[float, float, float, float], page_no: int) -> list[Line]:
-    grouped = group_lines(words)
-    if not grouped:
-        return []
-    # Cell padding is symmetric: the left gap between border and text is the right one too.
-    pad = max(0.0, min(ln["x0"] for ln in grouped) - bbox[0])
-    right = bbox[2] - pad
-    lines: list[Line] = []
-    for ln in grouped:
-        size = float(ln["size"] or 10)
-        wrapped = right - ln["x1"] <= _WRAP_TOLERANCE_CHARS * size
-        width = max(1.0, right - (bbox[0] + pad))
-        fill = 1.0 if wrapped else max(0.0, min(1.0, (ln["x1"] - bbox[0] - pad) / width))
-        ref = SourceRef(
-            page=page_no, bbox=_r((ln["x0"], ln["top"], ln["x1"], ln["bottom"])),
-            confidence=ln.get("score"),
-        )
-        lines.append(Line(text=ln["text"], ref=ref, fill=fill))
-    return lines
-
-
 def _set_body_fill(blocks: list[Paragraph | Table]) -> None:
     """Body lines: fill relative to the document's usual right edge of body text.
 
@@ -336,12 +224,7 @@ def _set_body_fill(blocks: list[Paragraph | Table]) -> None:
         bbox = line.ref.bbox
         assert bbox is not None
         size = p.size or 10.0
-        fill = 1.0 if right - bbox[2] <= _WRAP_TOLERANCE_CHARS * size else max(0.0, (bbox[2] - left) / width)
+        fill = 1.0 if right - bbox[2] <= WRAP_TOLERANCE_CHARS * size else max(0.0, (bbox[2] - left) / width)
         p.lines[0] = Line(text=line.text, ref=line.ref, fill=min(1.0, fill))
         if body_size and p.size:
             p.size = round(p.size / body_size, 3)
-
-
-def _r(bbox: Iterable[float]) -> tuple[float, float, float, float]:
-    b = tuple(round(float(v), 1) for v in bbox)
-    return (b[0], b[1], b[2], b[3])

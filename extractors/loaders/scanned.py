@@ -2,8 +2,9 @@
 
 OCR (:mod:`.ocr`) gives the page's text lines with positions, the page's ruling lines give
 its tables (:mod:`.ocr_rulings`, with the text-alignment reader of partly ruled tables
-on top), and the PDF loader's own layout step places lines in cells or the body: a scan
-becomes the same paragraphs and tables as the text PDF it was printed from.
+on top), and the layout step the PDF loader uses too (:mod:`.page_layout`) places lines in
+cells or the body: a scan becomes the same paragraphs and tables as the text PDF it was
+printed from.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from typing import Any
 
 import numpy as np
 
-from govguide.document import Paragraph, Table
+from govguide.core.document import Paragraph, Table
 
 from .ocr import read_page_image
 from .ocr_rulings import find_tables, ruled_page
+from .page_layout import layout_page
 from .pdf_rulings import with_partly_ruled
 from .pdf_words import Word
 
@@ -34,9 +36,7 @@ def scanned_page_blocks(
     In an extraction worker, the page's own time limit is added to the file's budget first:
     the per-file limit is sized for text documents, a scan of many pages needs more.
     """
-    from govguide.isolation import extend_deadline
-
-    from .pdf import layout_page
+    from govguide.core.isolation import extend_deadline
 
     if timeout_s is not None:
         extend_deadline(timeout_s)

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from govguide.commands.consoles import stdout_console
 from govguide.commands.failure import fail
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -41,7 +41,7 @@ def catalog(
 
     Example: govguide catalog --format csv > catalog.csv
     """
-    from normalizers.catalog import default_catalog, load_catalog
+    from normalizers.alignment.catalog import default_catalog, load_catalog
 
     try:
         cat = load_catalog(path) if path is not None else default_catalog()

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
+from typer.core import TyperCommand
 
 from govguide.commands.consoles import stdout_console
 from govguide.commands.failure import fail, usage
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -27,7 +30,7 @@ class OutputFormat(StrEnum):
 def extract(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX or HTML service guide.")],
     extractor: Annotated[
-        str | None, typer.Option("--extractor", "-e", help="Force a layout: fields, form, sections or table.")
+        str | None, typer.Option("--extractor", "-e", help="Force a layout by name (one of the Layouts listed above).")
     ] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="jsonl or table.")] = OutputFormat.jsonl,
     as_flow: Annotated[
@@ -45,7 +48,8 @@ def extract(
 
     A forced layout (--extractor) is read as asked; a warning on stderr says when it fits
     the document poorly or another layout fits better. Exit status: 0 (also for a document
-    that is not a guide), 2 for a missing file or a folder, 3 for a file that cannot be read.
+    that is not a guide), 2 for a missing file, a folder or an unknown layout, 3 for a file
+    that cannot be read.
 
     With --flow the same work runs as a Prefect flow run (govguide-extract): one extractor
     re-run ad hoc on one file, recorded and with its items as an artifact. Nothing is cached
@@ -55,6 +59,11 @@ def extract(
         raise usage(f"{path}: is a folder; extract reads one file (govguide run reads a folder)")
     if not path.exists():
         raise usage(f"{path}: no such file")
+    if extractor is not None:
+        from extractors.registry import extractor_names
+
+        if extractor not in extractor_names():
+            raise usage(f"unknown layout {extractor!r} (known: {', '.join(extractor_names())})")
     try:
         if as_flow:
             from flows.preflight import check_prefect_api
@@ -70,7 +79,7 @@ def extract(
                 str(path), extractor, str(overrides) if overrides is not None else None
             )
         else:
-            from govguide.single_file import extract_and_align
+            from govguide.pipeline.single_file import extract_and_align
 
             result = extract_and_align(path, extractor, overrides)
     except GovguideError as exc:
@@ -129,7 +138,7 @@ def evaluate(
     if names is not None:
         _evaluate_names(names)
         return
-    from govguide.evaluate import evaluate as run
+    from govguide.pipeline.evaluate import evaluate as run
 
     ev = run(corpus, gold)
     console = Console(soft_wrap=True)
@@ -190,7 +199,7 @@ def _print_table(console: Console, title: str, header: list[str], rows: list[lis
 
 
 def _evaluate_names(path: Path) -> None:
-    from normalizers.align_eval import evaluate_names, format_name_figures, read_names
+    from normalizers.alignment.evaluate import evaluate_names, format_name_figures, read_names
 
     try:
         figures = evaluate_names(read_names(path))
@@ -203,6 +212,27 @@ def _ratio(ok: int, n: int) -> str:
     return f"{ok / n:.3f}" if n else "-"
 
 
+def layouts_help() -> str:
+    """The layouts ``--extractor`` accepts, one line each with what it reads: the
+    "Layouts" part of ``govguide extract --help``, from the layout registry."""
+    from extractors.registry import LAYOUTS
+
+    width = max(len(name) for name in LAYOUTS)
+    lines = [f"  {name.ljust(width)}  {layout.description}" for name, layout in LAYOUTS.items()]
+    return "Layouts:\n\n" + "\n".join(lines)
+
+
+class _ExtractCommand(TyperCommand):
+    """``govguide extract``, whose help ends with the layouts of the registry.
+
+    The list is made when the help is shown, not when the command line starts: loading
+    every layout would slow down every other command."""
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self.help = f"{inspect.getdoc(extract) or ''}\n\n{layouts_help()}"
+        super().format_help(ctx, formatter)
+
+
 def register(app: typer.Typer) -> None:
-    app.command("extract")(extract)
+    app.command("extract", cls=_ExtractCommand)(extract)
     app.command("evaluate")(evaluate)

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
 

@@ -18,7 +18,7 @@ from rich.table import Table
 
 from govguide.commands.consoles import stdout_console
 from govguide.commands.failure import fail
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -134,7 +134,7 @@ def versions(out: OutOpt = Path("data/curated")) -> None:
 
     Example: govguide versions --out data/curated
     """
-    from govguide import store
+    from govguide.dataset import store
 
     found = store.list_versions(out)
     if not found:
@@ -201,9 +201,9 @@ def diff(
     """
     import pyarrow.parquet as pq
 
-    from govguide.diff import changes_table, diff_versions
-    from govguide.report_html import render_html
-    from govguide.report_md import render_markdown
+    from govguide.dataset.diff import changes_table, diff_versions
+    from govguide.dataset.report_html import render_html
+    from govguide.dataset.report_md import render_markdown
 
     try:
         d = diff_versions(out, old, new)

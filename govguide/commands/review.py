@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 _err = Console(stderr=True, soft_wrap=True)
 
@@ -42,7 +42,7 @@ def _fail(exc: GovguideError) -> typer.Exit:
 @review_app.command("list")
 def list_pending(out: OutOpt = Path("data/curated"), overrides: OverridesOpt = None) -> None:
     """Items of the latest version awaiting a decision, one per item id."""
-    from govguide.decisions import pending
+    from govguide.pipeline.decisions import pending
 
     try:
         items = pending(out, overrides)
@@ -69,7 +69,7 @@ def list_pending(out: OutOpt = Path("data/curated"), overrides: OverridesOpt = N
 
 
 def _decide(out: Path, item_id: str, action: str, target: str | None, **kw: object) -> None:
-    from govguide.decisions import decide
+    from govguide.pipeline.decisions import decide
 
     try:
         decision, path = decide(out, item_id, action, target, **kw)  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ def views(
 
     Example: govguide views --duckdb curated.duckdb && duckdb curated.duckdb
     """
-    from govguide.data_dictionary import make_database, published_tables, views_sql
+    from govguide.dataset.data_dictionary import make_database, published_tables, views_sql
 
     if not (out / "latest").exists():
         _err.print(f"error: {out}: no published version (run `govguide run` first)", markup=False)

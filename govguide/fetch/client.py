@@ -29,8 +29,8 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-import govguide
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
+from govguide.core.version import __version__
 
 MiB = 1024 * 1024
 REDIRECTS = (301, 302, 303, 307, 308)
@@ -51,7 +51,7 @@ class FetchOptions:
     max_redirects: int = 5
     max_bytes: int = 50 * MiB
     robots: bool = True
-    user_agent: str = f"govguide/{govguide.__version__} (service-guide collector)"
+    user_agent: str = f"govguide/{__version__} (service-guide collector)"
     # Nights in a row a document must answer 404/410 before it is reported withdrawn.
     withdraw_after: int = 3
 

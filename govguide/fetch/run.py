@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from govguide.errors import GovguideError, InputError
+from govguide.core.errors import GovguideError, InputError
+from govguide.core.hashing import file_sha256
 from govguide.fetch.client import FetchError, FetchOptions, PoliteClient, Response
 from govguide.fetch.links import guide_links
 from govguide.fetch.sources import Source
@@ -36,7 +37,6 @@ from govguide.fetch.storage import (
     write_atomic,
     write_sidecar,
 )
-from govguide.hashing import file_sha256
 
 # What happened to one address in a run.
 NEW, UPDATED, NOT_MODIFIED, UNCHANGED = "new", "updated", "not modified", "unchanged"
@@ -99,7 +99,7 @@ def _now_iso(now: datetime) -> str:
 def _sniff(raw: Path, body: bytes, max_bytes: int) -> str:
     """The format of ``body`` as ingestion would read it (pdf, docx, html), or the
     InputError naming what it is instead."""
-    from govguide.safety.sniff import sniff_format
+    from govguide.core.safety.sniff import sniff_format
 
     tmp = raw / STATE_FILE.parent / f".sniff-{uuid.uuid4().hex}"
     write_atomic(tmp, body)
@@ -291,7 +291,7 @@ def fetch_sources(
 ) -> FetchReport:
     """Fetch every source into ``raw`` (see the module doc); the report lists every
     address. Raises only when the run cannot work at all (state unreadable, lock held)."""
-    from govguide import store
+    from govguide.dataset import store
 
     raw = Path(raw)
     now = now or datetime.now(UTC)

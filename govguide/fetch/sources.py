@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from govguide.errors import GovguideError
+from govguide.core.errors import GovguideError
 
 
 class SourcesError(GovguideError):

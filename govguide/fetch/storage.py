@@ -116,7 +116,7 @@ def load_state(raw: Path) -> dict[str, UrlState]:
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:
-        from govguide.errors import GovguideError
+        from govguide.core.errors import GovguideError
 
         raise GovguideError(
             f"fetch state {raw / STATE_FILE} cannot be read ({exc}); move it away to start afresh"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from extractors.extract import extract_file
 from govguide.cli import app
 from govguide.commands.bench import _runner
-from govguide.extract import extract_file
 from tests.conftest import SAMPLES
 
 SMALL_PDF = SAMPLES / "lz_yibao_tongzhi_2021_9.pdf"

@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from govguide.document import Document
-from govguide.models import ExtractionResult
+from govguide.core.document import Document
+from govguide.core.models import ExtractionResult
 
 SCAN_DPI = 150  # a common office-scanner setting
 
@@ -117,7 +117,7 @@ def scan_of(name: str) -> Path:
 @cache
 def document(path: Path) -> Document:
     """``path`` loaded once per session (reading a scan is the slow part of these tests)."""
-    from govguide.extract import load_document
+    from extractors.extract import load_document
 
     return load_document(path)
 
@@ -125,6 +125,6 @@ def document(path: Path) -> Document:
 @cache
 def result(path: Path) -> ExtractionResult:
     """The extraction of ``path`` from its once-loaded document (as extract_file gives it)."""
-    from govguide.extract import extract_document
+    from extractors.extract import extract_document
 
     return extract_document(document(path))

@@ -9,9 +9,9 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from extractors.extract import extract_file
 from extractors.loaders.docx import load_docx
 from extractors.loaders.docx_numbering import format_number
-from govguide.extract import extract_file
 
 # Level 0: 一、 二、 …; level 1: 1. 2. …; level 2: （1）（2）…
 _ABSTRACT = f"""

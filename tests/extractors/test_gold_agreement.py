@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from govguide.evaluate import score_file
+from govguide.pipeline.evaluate import score_file
 from tests.conftest import extracted, sample_files
 
 THRESHOLD = 0.95

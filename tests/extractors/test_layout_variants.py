@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from govguide.extract import extract_file
+from extractors.extract import extract_file
 
 
 def _docx(path: Path, paragraphs: list[str], tables: list[list[list[str]]] | None = None) -> Path:
@@ -103,7 +103,7 @@ def test_forcing_a_layout_that_does_not_fit_gives_no_items(tmp_path: Path, extra
 
 
 def test_unknown_extractor_name_is_a_clear_error(tmp_path: Path) -> None:
-    from govguide.errors import ExtractorError
+    from govguide.core.errors import ExtractorError
 
     path = _docx(tmp_path / "x.docx", ["文本"])
     with pytest.raises(ExtractorError, match="unknown extractor 'nope'"):

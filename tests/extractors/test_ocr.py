@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from govguide.document import Document, Paragraph
-from govguide.errors import CorruptFileError, NoTextLayerError, ResourceLimitError
-from govguide.extract import extract_document, load_document
-from govguide.settings import get_settings
+from extractors.extract import extract_document, load_document
+from govguide.core.document import Document, Paragraph
+from govguide.core.errors import CorruptFileError, NoTextLayerError, ResourceLimitError
+from govguide.core.settings import get_settings
 from tests.conftest import SAMPLES, extracted
 from tests.extractors import scans
 
@@ -194,7 +194,7 @@ def test_blank_scan_has_no_text(tmp_path: Path) -> None:
 
 
 def test_ocr_off_quarantines_scans_as_before(settings_env, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from govguide.errors import UnsupportedFormatError
+    from govguide.core.errors import UnsupportedFormatError
 
     settings_env(ocr="false")
     with pytest.raises(NoTextLayerError, match="OCR is turned off"):
@@ -215,7 +215,7 @@ def test_page_time_limit_stops_ocr(settings_env) -> None:  # type: ignore[no-unt
 
 def test_scanned_pages_extend_the_file_budget_of_the_worker(settings_env) -> None:  # type: ignore[no-untyped-def]
     """The per-file limit is sized for text documents; each scanned page brings its own."""
-    from govguide.isolation import run_isolated, shutdown_workers
+    from govguide.core.isolation import run_isolated, shutdown_workers
 
     png = png_page()
     budget = 1.0  # less than reading a page takes (a page is several CPU seconds)

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from govguide.evaluate import FileScore, days_exact, score_file
+from govguide.pipeline.evaluate import FileScore, days_exact, score_file
 from tests.conftest import FIXTURES, extracted
 from tests.extractors import scans
 
@@ -69,7 +69,7 @@ def test_scan_gives_the_items_of_its_text_version(name: str) -> None:
 
 
 def test_source_pdfs_really_had_their_text_removed() -> None:
-    from govguide.safety import has_text_layer
+    from govguide.core.safety import has_text_layer
 
     for name in scans.CASES:
         assert not has_text_layer(Path(scans.scan_of(name)))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from govguide import store
+from govguide.dataset import store
 from tests.conftest import SAMPLES
 from tests.extractors import scans
 from tests.extractors.test_ocr import png_page

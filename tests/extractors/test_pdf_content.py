@@ -249,7 +249,7 @@ def test_fast_reader_switch_gives_the_same_document(monkeypatch) -> None:
     from pathlib import Path
 
     from extractors.loaders.pdf import load_pdf
-    from govguide.settings import get_settings
+    from govguide.core.settings import get_settings
 
     sample = Path(__file__).resolve().parents[2] / "data" / "raw" / "samples" / "cq_youyang_fuwu_zhinan.pdf"
     fast = load_pdf(sample)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from govguide.evaluate import Evaluation, evaluate
-from govguide.extract import extract_file
+from extractors.extract import extract_file
+from govguide.pipeline.evaluate import Evaluation, evaluate
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures" / "realworld"
 DEV = ROOT / "dev"

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from govguide.extract import extract_file
-from govguide.models import ExtractionResult, GuideItem
+from extractors.extract import extract_file
+from govguide.core.models import ExtractionResult, GuideItem
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / "compilations"
 ASPECTS = ("layout", "names", "sections", "days", "materials", "legal_basis")

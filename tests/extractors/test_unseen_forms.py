@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from govguide.extract import extract_file
-from govguide.models import ExtractionResult, GuideItem
+from extractors.extract import extract_file
+from govguide.core.models import ExtractionResult, GuideItem
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / "forms"
 SUFFIXES = (".pdf", ".docx", ".html")
@@ -193,15 +193,15 @@ def test_a_compilation_of_numbered_guides_is_not_one_form(tmp_path: Path) -> Non
         "（一）事项名称：城乡居民参保登记",
         "（二）办理时限：5个工作日",
     ])
-    from extractors.base import get_extractor
-    from govguide.extract import load_document
+    from extractors.extract import load_document
+    from extractors.registry import get_extractor
 
     assert get_extractor("form").score(load_document(path)) == 0.0
 
 
 def test_html_reads_as_a_browser_shows_it(tmp_path: Path) -> None:
-    from govguide.document import Paragraph, Table
-    from govguide.extract import load_document
+    from extractors.extract import load_document
+    from govguide.core.document import Paragraph, Table
 
     page = """<html><body>
       <h2>门诊慢特病病种待遇认定</h2>
@@ -279,8 +279,8 @@ def test_blocks_beside_merged_group_labels_and_two_row_headers(tmp_path: Path) -
         ("中华人民共和国社会保险法", "主席令第35号", [56])
     ]
     assert [m.name for m in item.materials] == ["《生育津贴申领表》", "出生医学证明"]
+    from extractors.extract import load_document
     from extractors.form_tables import find_lists
-    from govguide.extract import load_document
 
     # The header's second row (原件 | 复印件) belongs to the header, not to a list of its own.
     assert [lst.kind for lst in find_lists(load_document(path))] == ["materials"]
@@ -308,8 +308,8 @@ def test_a_material_named_like_a_heading_stays_a_material(tmp_path: Path) -> Non
 
 def _text_doc(paragraphs: list[tuple[int, list[str]]]):  # type: ignore[no-untyped-def]
     """A PDF-like document from (page, lines of one paragraph) pairs."""
-    from govguide.document import Document, Line, Paragraph
-    from govguide.models import SourceRef
+    from govguide.core.document import Document, Line, Paragraph
+    from govguide.core.models import SourceRef
 
     blocks = []
     for page, lines in paragraphs:
@@ -319,7 +319,7 @@ def _text_doc(paragraphs: list[tuple[int, list[str]]]):  # type: ignore[no-untyp
 
 
 def test_a_name_line_inside_a_paragraph_opens_its_guide_there() -> None:
-    from extractors.base import get_extractor
+    from extractors.registry import get_extractor
 
     # A paragraph of the loader may hold the end of one guide and the start of the next.
     doc = _text_doc([

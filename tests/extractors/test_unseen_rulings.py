@@ -19,7 +19,7 @@ import pytest
 
 from extractors.loaders.pdf import load_pdf
 from extractors.loaders.pdf_rulings import TextColumnTable, with_partly_ruled
-from govguide.document import Table
+from govguide.core.document import Table
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / "compilations"
 WH_HEADER = ["序号", "事项名称", "申请材料", "办理时限", "设定依据", "办理地点"]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from govguide.errors import TransientError
-from govguide.extract import extract_file
-from govguide.models import ExtractionResult
+from extractors.extract import extract_file
+from govguide.core.errors import TransientError
+from govguide.core.models import ExtractionResult
 
 
 def flaky_extract(path: Path, marker_dir: str | None = None, **kwargs: object) -> ExtractionResult:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from govguide import schema, store
 from govguide.cli import app
+from govguide.dataset import schema, store
 from tests.flows.conftest import copy_samples
 from tests.store.conftest import gold_guide_items
 

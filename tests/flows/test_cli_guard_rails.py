@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govguide.cli import app
-from govguide.errors import OutputNotWritableError, UsageError
+from govguide.core.errors import OutputNotWritableError, UsageError
 from tests.flows.conftest import SAMPLES, copy_samples
 from tests.flows.prefect_server import run_cli
 
@@ -68,6 +68,33 @@ def test_forcing_a_poorly_fitting_layout_warns_with_the_fit() -> None:
     fitting = runner.invoke(app, ["extract", str(SAMPLES / "gx_list_yibao_jingban.pdf"), "-e", "table"])
     assert fitting.exit_code == 0
     assert "warning:" not in fitting.stderr
+
+
+def test_extract_help_lists_the_registered_layouts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import extractors.registry as registry
+
+    class Leaflets:
+        name = "leaflets"
+        description = "folded leaflets, one item per panel"
+
+    # The list is made from the registry when the help is shown: a new layout appears in it.
+    monkeypatch.setitem(registry.LAYOUTS, Leaflets.name, Leaflets)  # type: ignore[arg-type]
+    shown = runner.invoke(app, ["extract", "--help"], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    listed = {
+        words[0]: " ".join(words[1:])
+        for line in shown.stdout.split("Layouts:")[1].split("╭")[0].splitlines()
+        if (words := line.split())
+    }
+    assert listed == {name: layout.description for name, layout in registry.LAYOUTS.items()}
+    assert "leaflets" in listed
+
+
+def test_extract_with_an_unknown_layout_names_the_known_ones() -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLES / "gx_list_yibao_jingban.pdf"), "-e", "nope"])
+    assert result.exit_code == 2
+    line = _only_error_line(result.stderr)
+    assert line == "error: unknown layout 'nope' (known: fields, form, sections, table) [usage]"
 
 
 def test_version_and_flags_in_help() -> None:

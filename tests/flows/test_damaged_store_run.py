@@ -7,7 +7,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from govguide import store
+from govguide.dataset import store
 from tests.flows.conftest import copy_samples
 
 pytestmark = pytest.mark.usefixtures("prefect_api")

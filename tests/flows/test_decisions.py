@@ -13,10 +13,10 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from govguide import store
 from govguide.cli import app
-from govguide.decisions import append
-from normalizers.overrides import Override
+from govguide.dataset import store
+from govguide.pipeline.decisions import append
+from normalizers.alignment.overrides import Override
 from tests.flows.conftest import copy_samples
 
 pytestmark = pytest.mark.usefixtures("prefect_api")

@@ -8,9 +8,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from govguide import store
-from govguide.schema import empty_table
-from govguide.validate import validate_tables
+from govguide.dataset import store
+from govguide.dataset.schema import empty_table
+from govguide.dataset.validate import validate_tables
 from tests.flows.conftest import SAMPLES
 from tests.robustness import bad_inputs as bad
 

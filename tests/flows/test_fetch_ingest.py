@@ -11,8 +11,8 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from govguide import store
 from govguide.cli import app
+from govguide.dataset import store
 from govguide.fetch.storage import read_sidecar
 from tests.conftest import SAMPLES
 from tests.fetch.server import Site, serve

@@ -13,10 +13,10 @@ from flows.assemble import build_tables, files_table, normalise, records
 from flows.extraction import ExtractionCache, extract_one
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
 from flows.outcome import FileOutcome
-from govguide import store
-from govguide.models import ExtractionResult, GuideItem, SourceRef
-from govguide.schema import items_to_tables, table_to_items
-from normalizers.align import apply_alignment
+from govguide.core.models import ExtractionResult, GuideItem, SourceRef
+from govguide.dataset import store
+from govguide.dataset.schema import items_to_tables, table_to_items
+from normalizers.alignment.align import apply_alignment
 
 
 def _sha(text: str) -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from govguide import store
-from govguide.diff import diff_versions
+from govguide.dataset import store
+from govguide.dataset.diff import diff_versions
 from tests.flows.conftest import SAMPLES, copy_samples
 from tests.flows.edits import NEW_MATERIAL, SAMPLE, edit_sample
 
@@ -101,7 +101,7 @@ def test_run_rerun_edit_rerun(tmp_path: Path) -> None:
 
     # 4. Same files, a reviewer's decision added: only alignment is redone, and the new
     #    version changes exactly that item's canonical mapping.
-    from normalizers.align import item_key
+    from normalizers.alignment.align import item_key
 
     target = next(i for i in store.read_items(v3) if i.canonical_id and not i.needs_review)
     overrides = tmp_path / "overrides.csv"

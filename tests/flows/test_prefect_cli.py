@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from govguide import store
+from govguide.dataset import store
 from tests.flows.conftest import copy_samples
 from tests.flows.prefect_server import ROOT, PrefectServer, prefect_server
 

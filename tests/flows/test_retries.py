@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import flows.extraction
-from govguide import store
+from govguide.dataset import store
 from tests.flows.conftest import SAMPLES
 from tests.flows.fake_extract import flaky_extract
 
@@ -86,7 +86,7 @@ def test_second_run_on_locked_output_stops_with_clear_message(tmp_path: Path) ->
         [
             sys.executable,
             "-c",
-            "import sys,time\nfrom govguide.store import run_lock\n"
+            "import sys,time\nfrom govguide.dataset.store import run_lock\n"
             "with run_lock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(60)\n",
             str(out),
         ],
@@ -106,7 +106,7 @@ def test_invalid_data_is_reported_and_not_published(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from flows.ingest import run_ingest
-    from govguide.validate import ValidationError
+    from govguide.dataset.validate import ValidationError
     from tests.flows.fake_extract import negative_days_extract
 
     monkeypatch.setattr(

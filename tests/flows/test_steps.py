@@ -14,9 +14,9 @@ from flows.discover import discover, fingerprint
 from flows.extraction import CRASH_REASON, ExtractionCache, extract_one, quarantine
 from flows.outcome import FileOutcome
 from flows.places import place_from_path, province_of, resolve_place
-from govguide.errors import CorruptFileError, EncryptedFileError, TransientError
-from govguide.models import ExtractionResult, GuideItem
-from govguide.schema import FILES
+from govguide.core.errors import CorruptFileError, EncryptedFileError, TransientError
+from govguide.core.models import ExtractionResult, GuideItem
+from govguide.dataset.schema import FILES
 
 SHA = "a" * 64
 

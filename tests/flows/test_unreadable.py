@@ -18,9 +18,9 @@ import pytest
 
 import flows.ingest
 from flows.discover import InputFile
-from govguide import store
-from govguide.safety.reading import UnreadableError
-from govguide.settings import get_settings
+from govguide.core.safety.reading import UnreadableError
+from govguide.core.settings import get_settings
+from govguide.dataset import store
 from tests.flows.conftest import SAMPLES
 
 pytestmark = pytest.mark.usefixtures("prefect_api")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govguide.models import GuideItem, LegalBasis, Material
+from govguide.core.models import GuideItem, LegalBasis, Material
 
 
 def guide_item(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from normalizers.align import (
+from normalizers.alignment.align import (
     AlignSettings,
     align_items,
     apply_alignment,
@@ -15,9 +15,9 @@ from normalizers.align import (
     match_name,
     match_names,
 )
-from normalizers.align_eval import evaluate_alignment, gold_to_item
-from normalizers.catalog import default_catalog
-from normalizers.overrides import Override, Overrides, OverridesError
+from normalizers.alignment.catalog import default_catalog
+from normalizers.alignment.evaluate import evaluate_alignment, gold_to_item
+from normalizers.alignment.overrides import Override, Overrides, OverridesError
 from tests.normalizers.alignment_helpers import guide_item
 
 CATALOG = default_catalog()
@@ -425,7 +425,7 @@ def test_catalog_survives_pickling_for_worker_processes() -> None:
 
 
 def test_figures_format_names_every_disagreement(gold_items: list[dict[str, Any]]) -> None:
-    from normalizers.align_eval import format_alignment_figures
+    from normalizers.alignment.evaluate import format_alignment_figures
 
     gold = [dict(g) for g in gold_items[:12]]
     gold[1]["canonical_name"] = "生育津贴支付"  # a deliberately wrong label

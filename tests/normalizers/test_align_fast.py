@@ -19,9 +19,9 @@ import numpy as np
 import pytest
 from rapidfuzz import fuzz, process
 
-from normalizers.align import AlignSettings, _Aligner, match_names
-from normalizers.catalog import default_catalog, load_catalog
-from normalizers.name_scoring import NameIndex
+from normalizers.alignment.align import AlignSettings, _Aligner, match_names
+from normalizers.alignment.catalog import default_catalog, load_catalog
+from normalizers.alignment.scoring import NameIndex
 
 CATALOG = default_catalog()
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from normalizers.align_eval import evaluate_names, read_names
-from normalizers.catalog import default_catalog
+from normalizers.alignment.catalog import default_catalog
+from normalizers.alignment.evaluate import evaluate_names, read_names
 
 NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
 HELDOUT = NAMES / "heldout.json"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.align import match_name
+from normalizers.alignment.align import match_name
 
 
 @pytest.mark.parametrize(

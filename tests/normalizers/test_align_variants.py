@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govguide.cli import app
-from normalizers.align import (
+from normalizers.alignment.align import (
     AlignSettings,
     _Aligner,
     align_items,
@@ -19,8 +19,8 @@ from normalizers.align import (
     match_name,
     match_names,
 )
-from normalizers.align_eval import NamesFileError, evaluate_names, read_names
-from normalizers.catalog import CatalogError, default_catalog, load_catalog
+from normalizers.alignment.catalog import CatalogError, default_catalog, load_catalog
+from normalizers.alignment.evaluate import NamesFileError, evaluate_names, read_names
 from tests.normalizers.alignment_helpers import guide_item
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -11,7 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from govguide.cli import app
-from normalizers.catalog import CatalogError, default_catalog, load_catalog, parse_catalog_csv
+from normalizers.alignment.catalog import (
+    CatalogError,
+    default_catalog,
+    load_catalog,
+    parse_catalog_csv,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGED = ROOT / "normalizers" / "reference" / "catalog.csv"

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govguide.models import LegalBasis
+from govguide.core.models import LegalBasis
 from normalizers.legal_basis import (
     legal_basis_from_block,
     parse_articles,

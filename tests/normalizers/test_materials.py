@@ -103,8 +103,8 @@ def test_never_crashes_and_names_are_non_empty(lines: list[str]) -> None:
 def _cell(*lines: tuple[str, float]) -> list[str]:
     """A narrow table cell's visual lines (text, share of the column width) as the
     materials field's logical lines."""
-    from govguide.document import Line
-    from govguide.models import SourceRef
+    from govguide.core.document import Line
+    from govguide.core.models import SourceRef
     from normalizers.materials import split_glued_headings
     from normalizers.text import join_wrapped, joined_text
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.catalog import default_catalog
-from normalizers.tokenize import clean_name, load_tokenizer, parse_rules
+from normalizers.alignment.catalog import default_catalog
+from normalizers.alignment.tokenize import clean_name, load_tokenizer, parse_rules
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from normalizers.catalog import default_catalog
-from normalizers.overrides import (
+from normalizers.alignment.catalog import default_catalog
+from normalizers.alignment.overrides import (
     DEFAULT_OVERRIDES_PATH,
     OVERRIDES_ENV,
     Override,

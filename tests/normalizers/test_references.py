@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from govguide import schema, store
-from govguide.models import GuideItem
+from govguide.core.models import GuideItem
+from govguide.dataset import schema, store
 from normalizers.references import doc_number, law_title, material_name
 from normalizers.time_limits import declared_none, limit_status
 from tests.conftest import extracted, sample_files

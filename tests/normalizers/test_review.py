@@ -5,10 +5,10 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from govguide.ids import item_ids
-from normalizers.align import align_items, apply_alignment
-from normalizers.catalog import default_catalog
-from normalizers.review import (
+from govguide.core.ids import item_ids
+from normalizers.alignment.align import align_items, apply_alignment
+from normalizers.alignment.catalog import default_catalog
+from normalizers.alignment.review import (
     alignment_table,
     coverage_view,
     review_queue,
@@ -158,7 +158,7 @@ def test_empty_inputs_give_empty_tables_with_columns() -> None:
 
 
 def test_review_report_tolerates_missing_values_from_tables() -> None:
-    from normalizers.review import _present
+    from normalizers.alignment.review import _present
 
     assert not _present(float("nan")) and not _present(None) and not _present("")
     assert _present("广西") and _present(0)

@@ -16,10 +16,10 @@ from pathlib import Path
 import jieba
 import pytest
 
-import normalizers.segment_dictionary as sd
-from normalizers.catalog import default_catalog
-from normalizers.segment_dictionary import cache_key, load_segment_dictionary, user_words
-from normalizers.tokenize import _Segmenter, read_reference_text
+import normalizers.alignment.segment_dictionary as sd
+from normalizers.alignment.catalog import default_catalog
+from normalizers.alignment.segment_dictionary import cache_key, load_segment_dictionary, user_words
+from normalizers.alignment.tokenize import _Segmenter, read_reference_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 USER_DICT = read_reference_text("jieba_user_dict.txt")
@@ -216,7 +216,7 @@ def test_the_matcher_keeps_its_dictionary_in_govguides_cache_folder(tmp_path: Pa
     """End to end, as alignment sets it up: the folder comes from GOVGUIDE_CACHE_DIR, the
     shared temp folder stays empty, and ``none`` caches nothing."""
     probe = (
-        "from normalizers.catalog import default_catalog; "
+        "from normalizers.alignment.catalog import default_catalog; "
         "print(default_catalog().tokenizer.tokens('门诊特殊慢性病病种待遇认定'))"
     )
     shared_tmp = tmp_path / "tmp"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govguide.document import Line
-from govguide.models import SourceRef
+from govguide.core.document import Line
+from govguide.core.models import SourceRef
 from normalizers.text import (
     clean_text,
     fold_width,

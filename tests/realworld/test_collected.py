@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from govguide.vocabulary import words
-from normalizers.catalog import default_catalog
+from govguide.core.vocabulary import words
+from normalizers.alignment.catalog import default_catalog
 from tests.realworld.test_render import REALWORLD, render
 
 COLLECTED = REALWORLD / "collected"

@@ -14,8 +14,8 @@ import shutil
 import time
 from pathlib import Path
 
-from govguide.extract import extract_file
-from govguide.models import ExtractionResult
+from extractors.extract import extract_file
+from govguide.core.models import ExtractionResult
 
 # (kind, target, argument): "copy" replaces target's content with the file at argument,
 # "link" replaces target with a symbolic link to argument, "truncate" cuts target to
@@ -63,7 +63,7 @@ def parse_starved(path: Path, *, headroom_mb: int | None) -> ExtractionResult:
     pressure as a fragmented or loaded worker meets it."""
     import resource
 
-    from govguide.safety.docx import safe_xml_parse
+    from govguide.core.safety.docx import safe_xml_parse
 
     data = Path(path).read_bytes()
     if headroom_mb is not None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from govguide import store
+from govguide.dataset import store
 from tests.robustness import bad_inputs as bad
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
@@ -33,7 +33,7 @@ def prefect_api():  # one temporary Prefect API for this module's flow runs
 
 @pytest.fixture
 def ocr_off(monkeypatch: pytest.MonkeyPatch):  # scans and glyph-number PDFs stay bad files
-    from govguide.settings import get_settings
+    from govguide.core.settings import get_settings
 
     monkeypatch.setenv("GOVGUIDE_OCR", "false")
     get_settings.cache_clear()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from extractors.extract import extract_file
 from flows.extraction import ExtractionCache, cache_version, extract_one
-from govguide.extract import extract_file
-from govguide.settings import get_settings
+from govguide.core.settings import get_settings
 from tests.robustness import bad_inputs as bad
 from tests.robustness.fault_hooks import parse_starved
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govguide import schema, store
+from govguide.dataset import schema, store
 from tests.store.conftest import gold_guide_items
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +20,9 @@ _FULL_DISK = textwrap.dedent(
     """
     import resource, signal, sys
     sys.path.insert(0, sys.argv[1])
-    from govguide import schema, store
-    from govguide.errors import PublishError
+    from govguide.dataset import schema
+    from govguide.dataset import store
+    from govguide.core.errors import PublishError
     from tests.store.conftest import gold_guide_items
     items = gold_guide_items()
     items[0].item_name = "磁盘已满时的名字"

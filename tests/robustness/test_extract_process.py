@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govguide.single_file import extract_and_align
+from govguide.pipeline.single_file import extract_and_align
 from tests.conftest import ROOT, SAMPLES
 from tests.robustness.bad_inputs import text_pdf
 
@@ -22,7 +22,7 @@ GUIDE = SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.pdf"
 _PROBE = """
 import json, os, sys
 from govguide.cli import main
-import govguide.isolation as isolation
+import govguide.core.isolation as isolation
 sys.argv = ["govguide", "extract", sys.argv[1]]
 try:
     main()
@@ -32,7 +32,7 @@ workers = [w.proc for w in isolation._idle]
 report = {
     "code": code,
     "modules": sorted(m for m in sys.modules if "." not in m),
-    "aligned": "normalizers.align" in sys.modules,
+    "aligned": "normalizers.alignment.align" in sys.modules,
     "workers": [type(p).__name__ for p in workers],
     "worker_pids": [p.pid for p in workers],
     "pid": os.getpid(),

@@ -1,8 +1,8 @@
 """Fuzzing: mutated sample documents and arbitrary bytes only ever raise govguide's errors.
 
-Two depths. The pre-parse checks (:func:`govguide.safety.preflight`) run in-process on many
+Two depths. The pre-parse checks (:func:`govguide.core.safety.preflight`) run in-process on many
 examples: they are our own bounded code. The parsers (PDFium via ``check_pdf``, and the
-format loaders) run on fewer examples inside :func:`govguide.isolation.run_isolated`, as in
+format loaders) run on fewer examples inside :func:`govguide.core.isolation.run_isolated`, as in
 a real run, so a mutation that makes a parser hang ends as a ResourceLimitError rather than
 a stuck test suite. Time is bounded by ``max_examples`` and the per-call timeout, not by a
 per-example deadline (a deadline would make the suite flaky on a busy machine).
@@ -21,9 +21,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from govguide.errors import GovguideError
-from govguide.isolation import run_isolated, shutdown_workers
-from govguide.safety import check_pdf, preflight
+from govguide.core.errors import GovguideError
+from govguide.core.isolation import run_isolated, shutdown_workers
+from govguide.core.safety import check_pdf, preflight
 from tests.robustness import bad_inputs as bad
 
 SAMPLES = sorted(bad.SAMPLES.iterdir())

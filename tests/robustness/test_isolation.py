@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from govguide.errors import EmptyFileError, ResourceLimitError
-from govguide.isolation import run_isolated, shutdown_workers
-from govguide.safety import sniff_format
-from govguide.settings import get_settings
+from govguide.core.errors import EmptyFileError, ResourceLimitError
+from govguide.core.isolation import run_isolated, shutdown_workers
+from govguide.core.safety import sniff_format
+from govguide.core.settings import get_settings
 
 LIMITS = {"timeout_s": 30.0, "memory_mb": 1024}
 needs_proc = pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux /proc")
@@ -77,7 +77,7 @@ def _worker_inherits_the_caller(setup: str = "", memory_mb: int = 1024) -> bool:
         f"""
         import sys, threading
         sys.modules["govguide_probe_marker"] = sys
-        from govguide.isolation import run_isolated
+        from govguide.core.isolation import run_isolated
         {setup}
         probe = "'govguide_probe_marker' in __import__('sys').modules"
         print(run_isolated(eval, probe, timeout_s=30, memory_mb={memory_mb}), flush=True)
@@ -212,7 +212,7 @@ def test_worker_exits_when_its_parent_is_killed(tmp_path: Path) -> None:
     script = textwrap.dedent(
         """
         import os, sys, time
-        from govguide.isolation import run_isolated
+        from govguide.core.isolation import run_isolated
         print(run_isolated(os.getpid, timeout_s=30, memory_mb=None), flush=True)
         run_isolated(time.sleep, 600, timeout_s=900, memory_mb=None)
         """

@@ -18,8 +18,8 @@ import pyarrow.parquet as pq
 import pytest
 
 import flows.extraction
-from govguide import store
-from govguide.extract import extract_file
+from extractors.extract import extract_file
+from govguide.dataset import store
 from tests.robustness.fault_hooks import Change, act_on_first
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "raw" / "samples"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from govguide.errors import (
+from govguide.core.errors import (
     CorruptFileError,
     EmptyFileError,
     EncryptedFileError,
@@ -20,7 +20,7 @@ from govguide.errors import (
     UnsafeFileError,
     UnsupportedFormatError,
 )
-from govguide.safety import (
+from govguide.core.safety import (
     check_content,
     check_docx_zip,
     check_path,
@@ -31,7 +31,7 @@ from govguide.safety import (
     safe_xml_parse,
     sniff_format,
 )
-from govguide.settings import Settings, get_settings
+from govguide.core.settings import Settings, get_settings
 from tests.robustness import bad_inputs as bad
 
 SAMPLES = sorted(bad.SAMPLES.iterdir())
@@ -508,7 +508,7 @@ def test_pages_of_glyph_numbers_are_read_by_ocr(tmp_path: Path) -> None:
     import pypdfium2 as pdfium
     from rapidfuzz import fuzz
 
-    from govguide.extract import load_document
+    from extractors.extract import load_document
 
     # Page 1 of a real guide, its fonts then stripped of their ToUnicode maps.
     source = pdfium.PdfDocument(str(bad.SAMPLES / "gx_liujiang_yibao_bujiao_zhinan.pdf"))
@@ -563,7 +563,7 @@ def test_settings_read_environment_overrides(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_invalid_environment_value_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govguide.errors import GovguideError
+    from govguide.core.errors import GovguideError
 
     monkeypatch.setenv("GOVGUIDE_ZIP_MAX_MEMBERS", "-3")
     get_settings.cache_clear()

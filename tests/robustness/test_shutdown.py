@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from govguide import store
+from govguide.dataset import store
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "raw" / "samples" / "gx_liujiang_yibao_bujiao_zhinan.docx"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from govguide.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
+from govguide.core.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "gold_seeds.json"
 

@@ -9,9 +9,9 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from govguide import schema, store
 from govguide.cli import app
-from govguide.errors import PublishError
+from govguide.core.errors import PublishError
+from govguide.dataset import schema, store
 from tests.store.conftest import gold_guide_items
 
 runner = CliRunner()

@@ -11,16 +11,16 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from govguide import schema, store
-from govguide.data_dictionary import make_database, render_markdown, write_views
-from govguide.errors import PublishError
-from govguide.models import GuideItem
+from govguide.core.errors import PublishError
+from govguide.core.models import GuideItem
+from govguide.dataset import schema, store
+from govguide.dataset.data_dictionary import make_database, render_markdown, write_views
 from tests.conftest import ROOT, SAMPLES, extracted
 
 
 def test_the_docs_page_is_the_dictionary() -> None:
     page = (ROOT / "docs" / "data_dictionary.md").read_text(encoding="utf-8")
-    assert page == render_markdown(), "regenerate: python -m govguide.data_dictionary"
+    assert page == render_markdown(), "regenerate: python -m govguide.dataset.data_dictionary"
 
 
 def _items() -> list[GuideItem]:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from govguide import schema, store
-from govguide.decisions import ReviewError, decide, pending
-from normalizers.align import align_items, apply_alignment
-from normalizers.overrides import load_overrides
-from normalizers.review import review_queue
+from govguide.dataset import schema, store
+from govguide.pipeline.decisions import ReviewError, decide, pending
+from normalizers.alignment.align import align_items, apply_alignment
+from normalizers.alignment.overrides import load_overrides
+from normalizers.alignment.review import review_queue
 from tests.conftest import SAMPLES, extracted
 
 

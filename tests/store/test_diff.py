@@ -6,10 +6,10 @@ import copy
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 
-from govguide import diff, schema, store
-from govguide.models import GuideItem, LegalBasis, Material
-from govguide.report_html import render_html
-from govguide.report_md import render_markdown
+from govguide.core.models import GuideItem, LegalBasis, Material
+from govguide.dataset import diff, schema, store
+from govguide.dataset.report_html import render_html
+from govguide.dataset.report_md import render_markdown
 
 
 def _edit(items: list[GuideItem]) -> tuple[list[GuideItem], GuideItem, GuideItem, GuideItem]:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 import pyarrow as pa
 import pytest
 
-from govguide import diff, schema
-from govguide.models import GuideItem, LegalBasis, Material
-from govguide.report_html import render_html
-from govguide.report_md import render_markdown
+from govguide.core.models import GuideItem, LegalBasis, Material
+from govguide.dataset import diff, schema
+from govguide.dataset.report_html import render_html
+from govguide.dataset.report_md import render_markdown
 from tests.conftest import extracted, sample_files
 
 
@@ -226,7 +226,7 @@ def test_item_diff_still_takes_items(corpus: list[GuideItem]) -> None:
 
 
 def test_version_items_are_read_without_provenance(corpus: list[GuideItem], tmp_path) -> None:
-    from govguide import store
+    from govguide.dataset import store
 
     version = store.publish(tmp_path, schema.items_to_tables(corpus)).version
     table = store.read_items_table(version, provenance=False)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from govguide import schema
-from govguide.ids import file_item_ids, guide_id, item_ids, normalise_name
-from govguide.models import GuideItem
+from govguide.core.ids import file_item_ids, guide_id, item_ids, normalise_name
+from govguide.core.models import GuideItem
+from govguide.dataset import schema
 from tests.conftest import SAMPLES, extracted
 from tests.flows.edits import SAMPLE, edit_sample
 

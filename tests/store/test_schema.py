@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from govguide import schema
-from govguide.models import GuideItem
+from govguide.core.models import GuideItem
+from govguide.dataset import schema
 
 
 def test_items_survive_parquet_round_trip(items: list[GuideItem], tmp_path) -> None:
@@ -54,7 +54,7 @@ def test_empty_item_list_gives_empty_tables_with_schema() -> None:
 
 
 def test_match_evidence_is_published_with_each_item(items: list[GuideItem]) -> None:
-    from normalizers.align import align_items, apply_alignment
+    from normalizers.alignment.align import align_items, apply_alignment
 
     aligned = apply_alignment(items, align_items(items))
     table = schema.items_to_tables(aligned)["items"]

@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pyarrow as pa
 
-from govguide import diff, schema
-from govguide.models import GuideItem
-from govguide.report_md import render_markdown
+from govguide.core.models import GuideItem
+from govguide.dataset import diff, schema
+from govguide.dataset.report_md import render_markdown
 from tests.store.conftest import gold_guide_items
 
 

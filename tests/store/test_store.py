@@ -14,8 +14,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from govguide import schema, store
-from govguide.models import GuideItem
+from govguide.core.models import GuideItem
+from govguide.dataset import schema, store
 
 T0 = datetime(2025, 6, 1, 2, 0, 0, tzinfo=UTC)
 
@@ -126,7 +126,8 @@ _CRASHER = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, sys.argv[3])
     from conftest import gold_guide_items as gold_items
-    from govguide import schema, store
+    from govguide.dataset import schema
+    from govguide.dataset import store
 
     out, point = Path(sys.argv[1]), sys.argv[2]
     items = gold_items()
@@ -184,7 +185,7 @@ def test_second_run_gets_a_clear_message_while_locked(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys,time\nfrom govguide.store import run_lock\n"
+            "import sys,time\nfrom govguide.dataset.store import run_lock\n"
             "with run_lock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(60)\n",
             str(tmp_path),
         ],

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pyarrow as pa
 import pytest
 
-from govguide import schema
-from govguide.models import GuideItem, Material, TimeCondition
-from govguide.validate import ValidationError, check_tables, validate_tables
+from govguide.core.models import GuideItem, Material, TimeCondition
+from govguide.dataset import schema
+from govguide.dataset.validate import ValidationError, check_tables, validate_tables
 
 
 def test_gold_items_pass(items: list[GuideItem]) -> None:

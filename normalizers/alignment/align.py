@@ -1,0 +1,728 @@
+"""Align extracted items to the canonical catalog.
+
+For every item, in this order:
+
+1. **override**: a reviewer's decision for the item's id (:func:`govguide.core.ids.item_ids`),
+   or its older key (:func:`item_key`), wins outright (``reviewed_none`` when the reviewer
+   said it matches no catalog item);
+2. **exact** / **alias**: the name, cleaned, is a canonical name; or, normalised
+   (synonyms, noise words), it equals a normalised catalog wording;
+3. **fuzzy**: the best entry by :mod:`normalizers.alignment.scoring` (all names of a batch
+   scored at once), accepted only if it scores high enough *and* leads the runner-up clearly;
+4. **content**: an item still in doubt whose materials and legal basis resemble those of
+   items already aligned to one of its candidates (:mod:`normalizers.alignment.evidence`);
+5. **none**: no candidate is good enough; the item keeps a null canonical id.
+
+Anything not accepted outright goes to the review queue (``needs_review``) with its
+candidates; a weak best candidate is shown there but not assigned. A name with a word that
+turns a service into another (异地就医备案取消) is never matched to the service it names.
+
+A batch is decided at once (:meth:`_Aligner.decide_all`): names that normalise alike (the
+same service with other brackets, spaces or noise words) are scored and decided once.
+
+One item may cover several catalog items: a generic wording (异地就医备案) maps to the
+first member of its group and covers the rest; an entry may include another by definition
+(生育医疗费 includes 计划生育医疗费); a material heading may name another item (出具参保凭证
+inside a transfer item). Items its own document lists separately are never "covered".
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+
+from govguide.core.ids import item_ids
+from govguide.core.models import GuideItem
+from normalizers.alignment.catalog import Catalog, default_catalog
+from normalizers.alignment.evidence import ContentFingerprint, best_similarity, without_common
+from normalizers.alignment.overrides import Override, Overrides
+from normalizers.alignment.record import ItemRecord, as_record
+from normalizers.alignment.scoring import NameScores
+from normalizers.alignment.tokenize import clean_name
+
+MatchMethod = Literal["override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none"]
+REVIEW_WARNING_FIELD = "canonical_name"
+REVIEW_WARNING_PREFIX = "needs review: "
+# How the review reason of a name of several different services begins: such an item is
+# not outside the catalog, a reviewer says which catalog items it provides.
+SEVERAL_REASON = "names several catalog items: "
+
+
+@dataclass(frozen=True)
+class Candidate:
+    canonical_id: str
+    canonical_name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The alignment of one item.
+
+    ``match_score`` (0–100) is the chosen entry's score, or the best candidate's when
+    nothing was chosen; ``runner_up`` is the best entry not chosen (for an item left null,
+    the best candidate). ``also_covers`` lists the other catalog ids the item covers.
+    A match with ``needs_review`` may still propose a ``canonical_id``: it is not accepted
+    until a reviewer confirms it (see :mod:`normalizers.alignment.overrides`).
+    """
+
+    canonical_id: str | None
+    canonical_name: str | None
+    match_score: float
+    match_method: MatchMethod
+    runner_up: Candidate | None
+    also_covers: list[str]
+    needs_review: bool
+    review_reason: str | None
+    catalog_version: str
+    candidates: tuple[Candidate, ...] = ()  # best first; what a reviewer chooses from
+
+    @property
+    def accepted(self) -> bool:
+        """Matched without needing review."""
+        return self.canonical_id is not None and not self.needs_review
+
+    @property
+    def names_several(self) -> bool:
+        """In review because the name names several different catalog items at once."""
+        return names_several(self.review_reason if self.needs_review else None)
+
+
+def names_several(review_reason: str | None) -> bool:
+    """Whether a review reason says the name names several different catalog items."""
+    return bool(review_reason) and review_reason.startswith(SEVERAL_REASON)
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Thresholds on the 0–100 name score."""
+
+    accept_score: float = 80.0  # accepted without review at or above (with the margin below)
+    min_margin: float = 8.0  # lead over the runner-up needed to accept
+    suggest_score: float = 60.0  # at or above: assigned, but queued for review
+    review_floor: float = 45.0  # at or above: shown to a reviewer as a candidate, not assigned
+    # A candidate is assigned only if the name (with its section) holds at least this share
+    # of the candidate's weighted words: 未就业配偶医疗待遇核准支付 shares 待遇核准支付 with
+    # 医疗救助对象待遇核准支付 but lacks what makes it that service.
+    min_recall: float = 0.5
+    umbrella_yield: float = 5.0  # a group's member within this of the group wording is meant
+    content_min: float = 0.3  # content similarity (0–1) that counts as evidence
+    content_margin: float = 0.15  # lead over the next candidate's similarity
+    content_switch: float = 0.6  # similarity needed to prefer another candidate than the name's
+    top_k: int = 3  # candidates kept for the review queue
+
+
+def item_key(item: GuideItem | ItemRecord) -> str:
+    """The key overrides were written with before item ids (province|region|file stem|name):
+    still read, reported as stale (a renamed file no longer matches it)."""
+    name = re.sub(r"\s+", "", item.item_name)
+    stem = Path(item.source_file).stem
+    return f"{item.province or ''}|{item.region or ''}|{stem}|{name}"
+
+
+def _document_key(item: ItemRecord) -> tuple[str, str, str]:
+    return (item.province or "", item.region or "", Path(item.source_file).stem)
+
+
+@dataclass(slots=True)
+class _Decision:
+    entry: int | None
+    score: float
+    method: MatchMethod
+    needs_review: bool
+    reason: str | None
+    runner_up: int | None = None
+    runner_score: float = 0.0
+    candidates: list[tuple[int, float]] = field(default_factory=list)
+    recalls: dict[int, float] = field(default_factory=dict)  # of each candidate
+    umbrella_covers: tuple[str, ...] = ()
+    forced_covers: tuple[str, ...] | None = None  # an override's own list
+    blocked: bool = False  # a qualifier forbids matching: content may not overturn it
+
+
+class _Aligner:
+    def __init__(self, catalog: Catalog, settings: AlignSettings) -> None:
+        self.catalog = catalog
+        self.settings = settings
+        self.index = catalog.index
+        self.tokenizer = catalog.tokenizer
+        self.entry_pos = {e.id: i for i, e in enumerate(catalog.entries)}
+        self.exact = {clean_name(e.canonical_name): i for i, e in enumerate(catalog.entries)}
+        self.exact_cleaned = [clean_name(e.canonical_name) for e in catalog.entries]
+        self.umbrella_norms = [self.index.forms[u].norm for u in self.index.umbrella_forms]
+        # A group of different services is chosen whenever the name contains its wording
+        # and names no member in full, however well a member's wording scores: a single
+        # member would be a silent guess.
+        self.umbrella_review = np.array(
+            [self.index.forms[u].review for u in self.index.umbrella_forms], dtype=bool
+        )
+        self.qualifiers = sorted(self.tokenizer.rules.qualifiers)
+        # Finds whether a name has any qualifier at all (most have none).
+        self.qualifier_pattern = (
+            re.compile("|".join(map(re.escape, self.qualifiers))) if self.qualifiers else None
+        )
+        # Discriminating words, with the entries (positions) they mark and are against.
+        self.discriminators = [
+            (
+                d.words,
+                {self.entry_pos[c] for c in d.marks},
+                {self.entry_pos[c] for c in d.against},
+            )
+            for d in catalog.discriminators
+        ]
+        # Qualifiers and discriminating words: a name's decision depends on which it holds.
+        self.deciding_words = sorted(
+            set(self.qualifiers) | {w for d in catalog.discriminators for w in d.words}
+        )
+        self.deciding_pattern = (
+            re.compile("|".join(map(re.escape, self.deciding_words)))
+            if self.deciding_words
+            else None
+        )
+        # Group wordings whose members are different services: never one member silently.
+        self.review_forms = {r for r, f in enumerate(self.index.forms) if f.review}
+        self.form_cleaned = [f.cleaned for f in self.index.forms]
+        # Per group wording: its primary entry, then the entries it covers (-1 pads).
+        groups = [self.index.forms[u] for u in self.index.umbrella_forms]
+        widest = max((1 + len(g.covers) for g in groups), default=1)
+        self.umbrella_members = np.full((len(groups), widest), -1, dtype=np.int64)
+        # Members a group wording names in full itself (基本医疗保险参保信息查询和个人账户
+        # 一次性支取 names 个人账户一次性支取): a name holding the wording names them too, which
+        # then says nothing against the group.
+        self.umbrella_self_named = np.zeros((len(groups), widest), dtype=bool)
+        plain_tokens: dict[int, list[set[str]]] = defaultdict(list)
+        for f in self.index.forms:
+            if f.kind != "umbrella":
+                plain_tokens[f.entry].append(set(f.tokens))
+        for u, g in enumerate(groups):
+            ids = [g.entry, *(self.entry_pos[c] for c in g.covers)]
+            self.umbrella_members[u, : len(ids)] = ids
+            own = set(g.tokens)
+            for k, j in enumerate(ids):
+                self.umbrella_self_named[u, k] = any(t <= own for t in plain_tokens[j])
+        self._candidates: dict[tuple[int, float], Candidate] = {}
+        # normalised wording → entries it belongs to (an umbrella counts for its primary)
+        self.wordings: dict[str, set[int]] = defaultdict(set)
+        self.plain_wordings: dict[str, set[int]] = defaultdict(set)
+        for f in self.index.forms:
+            self.wordings[f.norm].add(f.entry)
+            if f.kind != "umbrella":
+                self.plain_wordings[f.norm].add(f.entry)
+
+    # -- name ---------------------------------------------------------------------------
+    #
+    # A decision reads the name's scores (which entry leads, by how much, whether a group
+    # wording fits better) and then applies the rules (_judge). decide_all reads a whole batch
+    # with array operations; decide reads one row the plain way and is the reference the
+    # batch reading is tested against.
+
+    def decide(self, name: str, scores: NameScores, i: int) -> _Decision:
+        """The decision for row ``i`` of ``scores`` (the row of ``name``), by name alone."""
+        s = self.settings
+        row = scores.score[i].tolist()
+        recall_row = scores.recall[i].tolist()
+        order = scores.ranking[i].tolist()
+        exact = self.exact.get(scores.cleaned[i])
+        if exact is not None:
+            best, score, recall, form = exact, 100.0, 1.0, -1
+        else:
+            best = order[0]
+            score, recall = row[best], recall_row[best]
+            form = int(scores.form[i, best])
+        covers: tuple[str, ...] = ()
+        if exact is None and scores.umbrella_score.shape[1]:
+            # A group wording (异地就医备案) is chosen only when the name contains it as
+            # written (after normalisation), fits clearly better than any member's own
+            # wording (a group of different services need not), and names no member in
+            # full beyond what the wording itself names: a member's wording is the more
+            # specific reading, and a group is never guessed from scattered words.
+            norm = scores.norms[i]
+            contained = [u for u, text in enumerate(self.umbrella_norms) if text in norm]
+            u = max(contained, key=lambda c: scores.umbrella_score[i, c]) if contained else -1
+            group = self.index.forms[self.index.umbrella_forms[u]] if contained else None
+            if (
+                group is not None
+                and (
+                    scores.umbrella_score[i, u] >= score + s.umbrella_yield
+                    or bool(self.umbrella_review[u])
+                )
+                and not any(
+                    scores.recall_name[i, j] >= 0.99 and not self.umbrella_self_named[u, k]
+                    for k, j in enumerate(
+                        [group.entry, *(self.entry_pos[c] for c in group.covers)]
+                    )
+                )
+            ):
+                form, best, covers = int(self.index.umbrella_forms[u]), group.entry, group.covers
+                score, recall = (
+                    float(scores.umbrella_score[i, u]),
+                    float(scores.umbrella_recall[i, u]),
+                )
+        covered = {self.entry_pos[c] for c in covers}
+        others = [j for j in order if j != best and j not in covered]
+        decision = self._judge(
+            scores.cleaned[i],
+            scores.norms[i],
+            exact is not None,
+            (best, score, recall, form, covers),
+            others,
+            [row[j] for j in others],
+            [recall_row[j] for j in others],
+        )
+        return self._discriminate(scores.cleaned[i], decision)
+
+    def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
+        """:meth:`decide` for every row of ``scores``, reading all rows at once.
+
+        Rows bound to decide alike share one decision: those scored as one (the same
+        normalised name and section) that are the same exact name, or none, and contain the
+        same qualifiers and discriminating words. Returns the distinct decisions (made as
+        they are iterated) and, per row, the index of its decision among them.
+        """
+        pattern = self.deciding_pattern
+        exact_of = [self.exact.get(c, -1) for c in scores.cleaned]
+        shared: dict[tuple[int, int, tuple[str, ...]], int] = {}
+        first: list[int] = []  # a row for each distinct decision
+        decision_of: list[int] = []
+        for i, (cleaned, scored_as, exact_entry) in enumerate(
+            zip(scores.cleaned, scores.scored_as.tolist(), exact_of, strict=True)
+        ):
+            found: tuple[str, ...] = ()
+            if pattern is not None and pattern.search(cleaned):
+                found = tuple(q for q in self.deciding_words if q in cleaned)
+            d = shared.setdefault((scored_as, exact_entry, found), len(first))
+            if d == len(first):
+                first.append(i)
+            decision_of.append(d)
+        sel = np.array(first, dtype=np.int64)
+        n, n_entries = len(sel), scores.score.shape[1]
+        rows = np.arange(n)
+        entry_score, entry_recall = scores.score[sel], scores.recall[sel]
+        ranking = scores.ranking[sel]
+        exact = np.array(exact_of, dtype=np.int64)[sel]
+        is_exact = exact >= 0
+        best = np.where(is_exact, exact, ranking[:, 0])
+        score = np.where(is_exact, 100.0, entry_score[rows, best])
+        recall = np.where(is_exact, 1.0, entry_recall[rows, best])
+        form = np.where(is_exact, -1, scores.form[sel][rows, best])
+        covered = np.zeros((n, n_entries), dtype=bool)
+        group = np.full(n, -1, dtype=np.int64)
+        if scores.umbrella_score.shape[1]:
+            # See decide: the best group wording the name contains, if it fits clearly
+            # better than any member's own wording and the name names no member in full
+            # (beyond those the wording names itself).
+            umbrella_score = scores.umbrella_score[sel]
+            contained = np.zeros(umbrella_score.shape, dtype=bool)
+            for r, i in enumerate(first):
+                if scores.contained_umbrellas[i]:
+                    contained[r, list(scores.contained_umbrellas[i])] = True
+            u = np.where(contained, umbrella_score, -np.inf).argmax(axis=1)
+            u_score = umbrella_score[rows, u]
+            members = self.umbrella_members[u]  # -1 pads
+            named = (
+                (scores.recall_name[sel[:, None], np.maximum(members, 0)] >= 0.99)
+                & (members >= 0)
+                & ~self.umbrella_self_named[u]
+            )
+            chosen = (
+                ~is_exact
+                & contained.any(axis=1)
+                & ((u_score >= score + self.settings.umbrella_yield) | self.umbrella_review[u])
+                & ~named.any(axis=1)
+            )
+            if chosen.any():
+                group = np.where(chosen, u, -1)
+                best = np.where(chosen, members[:, 0], best)
+                score = np.where(chosen, u_score, score)
+                recall = np.where(chosen, scores.umbrella_recall[sel, u], recall)
+                form = np.where(chosen, self.index.umbrella_forms[u], form)
+                r, c = np.nonzero(chosen[:, None] & (members >= 0))
+                covered[r, members[r, c]] = True
+                covered[rows, best] = False  # the primary is chosen, not covered
+        # The other entries, best first; a decision looks at the first top_k - 1 only.
+        keep = (ranking != best[:, None]) & ~np.take_along_axis(covered, ranking, axis=1)
+        others = np.take_along_axis(ranking, np.argsort(~keep, axis=1, kind="stable"), axis=1)
+        wanted = self.settings.top_k - 1
+        width = min(max(wanted, 1), n_entries) if wanted >= 0 else n_entries
+        others = others[:, :width]
+        counts = np.minimum(keep.sum(axis=1), width).tolist()
+        other_scores = np.take_along_axis(entry_score, others, axis=1).tolist()
+        other_recalls = np.take_along_axis(entry_recall, others, axis=1).tolist()
+        umbrella_covers = [f.covers for f in self.index.forms]
+        columns = zip(
+            first,
+            is_exact.tolist(),
+            best.tolist(),
+            score.tolist(),
+            recall.tolist(),
+            form.tolist(),
+            group.tolist(),
+            others.tolist(),
+            counts,
+            other_scores,
+            other_recalls,
+            strict=True,
+        )
+
+        def decisions() -> Iterator[_Decision]:
+            # Made as they are consumed: a caller that turns each into a result at once
+            # keeps thousands of decisions from living together (and the garbage
+            # collector from scanning them).
+            for i, is_ex, b, sc, rc, f, g, o, c, os_, or_ in columns:
+                covers = umbrella_covers[f] if g >= 0 else ()
+                reading = (b, sc, rc, f, covers)
+                decision = self._judge(
+                    scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
+                )
+                yield self._discriminate(scores.cleaned[i], decision)
+
+        return decisions(), decision_of
+
+    def _discriminate(self, cleaned: str, d: _Decision) -> _Decision:
+        """``d``, after the name's discriminating words: however well the name scores, a
+        word that marks another catalog item (or none) keeps the match from being accepted
+        without review."""
+        entry = d.entry
+        pattern = self.deciding_pattern
+        if entry is None or pattern is None or not pattern.search(cleaned):
+            return d  # most names hold no discriminating word: one search decides it
+        for words, marks, against in self.discriminators:
+            if entry not in against:
+                continue
+            held = [w for w in words if w in cleaned]
+            if not held:
+                continue
+            name = self.catalog.entries[entry].canonical_name
+            d.blocked = True  # content evidence may not accept it either
+            if not marks:  # the word names a service the catalog does not have
+                d.entry, d.method, d.umbrella_covers = None, "none", ()
+                d.needs_review = d.score >= self.settings.review_floor
+                d.reason = f"name holds {'、'.join(held)}: a service outside the catalog, not {name}"
+                return d
+            marked = "、".join(self.catalog.entries[j].canonical_name for j in sorted(marks))
+            d.needs_review = True
+            d.reason = f"name holds {'、'.join(held)}, which marks {marked}, not {name}"
+            return d
+        return d
+
+    def _judge(
+        self,
+        cleaned: str,
+        norm: str,
+        exact: bool,
+        reading: tuple[int, float, float, int, tuple[str, ...]],
+        others: list[int],
+        other_scores: list[float],
+        other_recalls: list[float],
+    ) -> _Decision:
+        """The rules, given a name's reading: its best entry with score, recall, the form
+        that scored (-1 for an exact name) and the ids a group wording covers; and the other
+        entries best first (at least the first ``top_k - 1``) with their scores and recalls.
+        Discriminating words are applied last (:meth:`_discriminate`)."""
+        s = self.settings
+        best, score, recall, form, covers = reading
+        runner = others[0] if others else None
+        runner_score = other_scores[0] if others else 0.0
+        kept, floor = s.top_k - 1, s.review_floor
+        candidates = [(best, score)] if score >= floor else []
+        candidates += [
+            (j, sc) for j, sc in zip(others[:kept], other_scores[:kept], strict=True) if sc >= floor
+        ]
+        recalls = dict(zip(others[:kept], other_recalls[:kept], strict=True))
+        recalls[best] = recall
+        decision = _Decision(
+            entry=best,
+            score=score,
+            method="fuzzy",
+            needs_review=False,
+            reason=None,
+            runner_up=runner,
+            runner_score=runner_score,
+            candidates=candidates,
+            recalls=recalls,
+            umbrella_covers=tuple(covers),
+        )
+        entry_name = self.catalog.entries[best].canonical_name
+        wording = self.form_cleaned[form] if form >= 0 else self.exact_cleaned[best]
+        blocking = (
+            [q for q in self.qualifiers if q in cleaned and q not in wording]
+            if self.qualifier_pattern is not None and self.qualifier_pattern.search(cleaned)
+            else []
+        )
+        if blocking:
+            decision.entry, decision.method, decision.blocked = None, "none", True
+            decision.needs_review = score >= s.review_floor
+            decision.reason = f"name adds {'、'.join(blocking)} to {entry_name}: another service"
+            return decision
+        if form in self.review_forms:
+            # A wording for several different services: a person says which it provides.
+            group = self.index.forms[form]
+            members = [best, *(self.entry_pos[c] for c in covers)]
+            decision.entry, decision.method, decision.blocked = None, "none", True
+            decision.needs_review, decision.umbrella_covers = True, ()
+            decision.candidates = [(j, score) for j in members]
+            decision.reason = (
+                f"{SEVERAL_REASON}{group.text} covers "
+                + "、".join(self.catalog.entries[j].canonical_name for j in members)
+            )
+            return decision
+        if exact:
+            decision.method = "exact"
+        elif norm and best in self.wordings.get(norm, ()):
+            decision.method = "alias"
+            decision.score = 100.0
+        if decision.method in ("exact", "alias"):
+            covered = {self.entry_pos[c] for c in covers}
+            rivals = self.plain_wordings.get(norm, set()) - {best} - covered
+            if rivals:  # the same wording belongs to two entries: a person must choose
+                decision.needs_review = True
+                decision.reason = "wording shared by " + "、".join(
+                    self.catalog.entries[j].canonical_name for j in sorted(rivals)
+                )
+            return decision
+        margin = score - runner_score
+        if score >= s.accept_score and margin >= s.min_margin and recall >= s.min_recall:
+            return decision
+        if score >= s.suggest_score and recall >= s.min_recall:
+            decision.needs_review = True
+            if score >= s.accept_score:
+                runner_name = (
+                    self.catalog.entries[runner].canonical_name if runner is not None else ""
+                )
+                decision.reason = f"close to runner-up {runner_name} ({runner_score:.1f})"
+            else:
+                decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
+            return decision
+        decision.entry, decision.method = None, "none"
+        if score >= s.review_floor:
+            decision.needs_review = True
+            decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
+        return decision
+
+    # -- content ------------------------------------------------------------------------
+
+    def apply_content(self, decisions: list[_Decision], prints: list[ContentFingerprint]) -> None:
+        s = self.settings
+        labels = [
+            str(d.entry) if d.entry is not None and not d.needs_review else None for d in decisions
+        ]
+        prints = without_common(prints, labels)
+        # Each distinct content once per entry: the copies of a guide (its PDF and its
+        # DOCX, the same guide in many regions) are one piece of evidence, compared once.
+        references: dict[int, dict[ContentFingerprint, None]] = defaultdict(dict)
+        for d, fp in zip(decisions, prints, strict=True):
+            if d.entry is not None and not d.needs_review and not fp.empty:
+                references[d.entry][fp] = None
+        for d, fp in zip(decisions, prints, strict=True):
+            if not d.needs_review or d.blocked or fp.empty or not d.candidates:
+                continue
+            # Content chooses only among candidates the name already makes plausible.
+            plausible = [
+                (j, sc)
+                for j, sc in d.candidates
+                if sc >= s.suggest_score and d.recalls.get(j, 0.0) >= s.min_recall
+            ]
+            sims = [
+                (j, sc, best_similarity(fp, list(references.get(j, ())))) for j, sc in plausible
+            ]
+            scored = sorted(((sim, j, sc) for j, sc, sim in sims if sim is not None), reverse=True)
+            if not scored:
+                continue
+            top_sim, top_entry, top_score = scored[0]
+            next_sim = scored[1][0] if len(scored) > 1 else 0.0
+            if top_sim < s.content_min or top_sim - next_sim < s.content_margin:
+                continue
+            if top_entry != d.entry and top_sim < s.content_switch:
+                # Weaker evidence may confirm what the name says, not overrule it.
+                d.reason = f"{d.reason}; content points to {self.catalog.entries[top_entry].canonical_name}"
+                continue
+            if top_entry != d.entry:
+                others = [(j, sc) for j, sc in d.candidates if j != top_entry]
+                d.runner_up, d.runner_score = others[0] if others else (None, 0.0)
+                d.umbrella_covers = ()
+            d.entry, d.score, d.method = top_entry, top_score, "content"
+            d.needs_review, d.reason = False, None
+
+    # -- one-to-many --------------------------------------------------------------------
+
+    def covers(self, item: ItemRecord | None, d: _Decision, taken: set[str]) -> list[str]:
+        """Catalog ids the item covers besides its primary, minus those ``taken`` by
+        other items of the same document."""
+        if d.entry is None:
+            return []
+        primary = self.catalog.entries[d.entry]
+        if (
+            d.forced_covers is None
+            and item is None
+            and not d.umbrella_covers
+            and not primary.covers
+        ):
+            return []  # nothing could be covered (most names)
+        if d.forced_covers is not None:
+            found = list(d.forced_covers)
+        else:
+            found = list(d.umbrella_covers) + list(primary.covers)
+            if item is not None:
+                for part in item.conditions:
+                    hits = self.plain_wordings.get(self.tokenizer.normalize(part), set())
+                    if len(hits) == 1:
+                        found.append(self.catalog.entries[next(iter(hits))].id)
+        out = {c for c in found if c != primary.id and c not in taken}
+        return [e.id for e in self.catalog.entries if e.id in out]
+
+    def candidate(self, j: int, score: float) -> Candidate:
+        """Entry ``j`` as a candidate with ``score`` (one shared object per entry and score)."""
+        found = self._candidates.get((j, score))
+        if found is None:
+            entry = self.catalog.entries[j]
+            found = Candidate(entry.id, entry.canonical_name, round(score, 1))
+            self._candidates[(j, score)] = found
+        return found
+
+    def to_match(self, d: _Decision, covers: list[str]) -> Match:
+        entries = self.catalog.entries
+        candidate = self.candidate
+        runner = candidate(d.runner_up, d.runner_score) if d.runner_up is not None else None
+        if d.entry is None and d.candidates:
+            # Nothing assigned: the best candidate is the one to show next to "none".
+            runner = candidate(*d.candidates[0])
+        return Match(
+            canonical_id=entries[d.entry].id if d.entry is not None else None,
+            canonical_name=entries[d.entry].canonical_name if d.entry is not None else None,
+            match_score=round(d.score, 1),
+            match_method=d.method,
+            runner_up=runner,
+            also_covers=covers,
+            needs_review=d.needs_review,
+            review_reason=d.reason,
+            catalog_version=self.catalog.version,
+            candidates=tuple([candidate(j, sc) for j, sc in d.candidates]),
+        )
+
+
+def _override_decision(aligner: _Aligner, override: Override) -> _Decision:
+    entry = None
+    if override.canonical_id is not None:
+        entry = aligner.entry_pos[aligner.catalog.entry(override.canonical_id).id]
+    forced = tuple(aligner.catalog.entry(c).id for c in override.also_covers) or None
+    return _Decision(
+        entry=entry,
+        score=100.0,
+        method="override" if entry is not None else "reviewed_none",
+        needs_review=False,
+        reason=None,
+        forced_covers=forced,
+        blocked=True,
+    )
+
+
+def match_names(
+    names: Sequence[str],
+    catalog: Catalog | None = None,
+    *,
+    sections: Sequence[str | None] | None = None,
+    settings: AlignSettings | None = None,
+) -> list[Match]:
+    """Match many names (each with an optional section label) by name alone, all at once."""
+    if not names:
+        return []
+    catalog = catalog or default_catalog()
+    aligner = _Aligner(catalog, settings or AlignSettings())
+    scores = catalog.index.score(names, sections)
+    # One Match per distinct decision, shared by the names it is for (Match is immutable).
+    decisions, decision_of = aligner.decide_all(scores)
+    made = [aligner.to_match(d, aligner.covers(None, d, set())) for d in decisions]
+    return [made[decision_of[row]] for row in scores.row_of.tolist()]
+
+
+def match_name(name: str, catalog: Catalog | None = None, *, section: str | None = None) -> Match:
+    """Match one name (and its optional section label) by name alone."""
+    return match_names([name], catalog, sections=[section])[0]
+
+
+def align_items(
+    items: Sequence[GuideItem | ItemRecord],
+    catalog: Catalog | None = None,
+    overrides: Overrides | None = None,
+    settings: AlignSettings | None = None,
+) -> list[Match]:
+    """Align a batch of items (one dataset): one :class:`Match` per item, in order.
+
+    Items may be given as :class:`~normalizers.alignment.record.ItemRecord` (what a flow
+    holds for a whole corpus) or as full items."""
+    catalog = catalog or default_catalog()
+    settings = settings or AlignSettings()
+    overrides = overrides or Overrides()
+    overrides.validate(catalog)
+    aligner = _Aligner(catalog, settings)
+    records = [as_record(it) for it in items]
+    if not records:
+        return []
+    scores = catalog.index.score([r.item_name for r in records], [r.section for r in records])
+    decisions: list[_Decision] = []
+    distinct, decision_of = aligner.decide_all(scores)
+    made = list(distinct)
+    for record, iid, row in zip(records, item_ids(records), scores.row_of.tolist(), strict=True):
+        override = overrides.find(iid, item_key(record))
+        if override is not None:
+            decisions.append(_override_decision(aligner, override))
+            continue
+        # Each item gets its own copy: content evidence may change it item by item.
+        decisions.append(copy.copy(made[decision_of[row]]))
+    aligner.apply_content(decisions, [r.content for r in records])
+
+    # Items a document lists on their own are not "covered" by its other items.
+    primaries: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for record, d in zip(records, decisions, strict=True):
+        if d.entry is not None:
+            primaries[_document_key(record)].append(catalog.entries[d.entry].id)
+    matches = []
+    for record, d in zip(records, decisions, strict=True):
+        siblings = list(primaries[_document_key(record)])
+        if d.entry is not None:
+            siblings.remove(catalog.entries[d.entry].id)
+        matches.append(aligner.to_match(d, aligner.covers(record, d, set(siblings))))
+    return matches
+
+
+def apply_match(item: GuideItem, match: Match, catalog: Catalog | None = None) -> GuideItem:
+    """Set ``match``'s canonical mapping and evidence on ``item`` itself; returns it.
+
+    ``also_covers`` holds canonical names (as analysts read them). A match still awaiting
+    review is applied too, flagged ``needs_review`` with a warning on ``canonical_name``
+    that says why, so it is never taken for a confirmed one.
+    """
+    cat = catalog or default_catalog()
+    runner = match.runner_up
+    item.canonical_id = match.canonical_id
+    item.canonical_name = match.canonical_name
+    item.also_covers = [(e.canonical_name if (e := cat.get(c)) else c) for c in match.also_covers]
+    item.match_score = round(float(match.match_score), 2)
+    item.match_method = match.match_method
+    item.match_runner_up = runner.canonical_name if runner else None
+    item.match_runner_up_score = round(float(runner.score), 2) if runner else None
+    item.needs_review = match.needs_review
+    item.catalog_version = match.catalog_version
+    if match.needs_review:
+        item.warn(REVIEW_WARNING_FIELD, f"{REVIEW_WARNING_PREFIX}{match.review_reason}")
+    return item
+
+
+def apply_alignment(
+    items: Sequence[GuideItem], matches: Sequence[Match], catalog: Catalog | None = None
+) -> list[GuideItem]:
+    """Copies of ``items`` with their matches applied (see :func:`apply_match`)."""
+    if len(items) != len(matches):
+        raise ValueError(f"{len(items)} items but {len(matches)} matches")
+    cat = catalog or default_catalog()
+    return [
+        apply_match(item.model_copy(deep=True), match, cat)
+        for item, match in zip(items, matches, strict=True)
+    ]

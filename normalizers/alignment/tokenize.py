@@ -1,0 +1,315 @@
+"""Service names made comparable: cleaning, synonym normalisation and jieba segmentation.
+
+Provinces write the same service many ways (门诊特殊慢性病病种待遇资格认定 and
+门诊慢特病病种待遇认定, 参保人员个人账户一次性支付 and …支取). :class:`NameTokenizer`
+rewrites known variants to one form, drops words that never tell services apart (打印,
+手续办理, 基本医疗保险) and segments the result with a jieba tokenizer that knows the
+domain's words. Item names and catalog names go through the same steps, so a rule only has
+to make two wordings equal.
+
+The rules live in ``reference/synonyms.toml`` and the segmentation words in
+``reference/jieba_user_dict.txt``; both ship with the package.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govguide.core.settings import get_settings
+from normalizers.alignment.segment_dictionary import SegmentDictionary, load_segment_dictionary
+
+if TYPE_CHECKING:
+    import jieba
+
+from normalizers.script import to_simplified
+
+REFERENCE_PACKAGE = "normalizers.reference"
+
+# Marks that never carry meaning in a name: quotes, book-title marks, brackets (their
+# content is kept: 手工（零星）报销 → 手工零星报销), list punctuation.
+_DROP_CHARS = re.compile(
+    r"[\s《》〈〉<>“”‘’\"'「」『』()\[\]【】{}、,，;；:：.。·•/／\\|!！?？*＊_~～\-—–]+"
+)
+# Tokens that join words without naming anything.
+_STOP_TOKENS = frozenset({"和", "与", "及", "或", "的", "之", "等", "类", "项"})
+# Entries each per-name cache keeps at most: names repeat, but input is unbounded.
+_CACHE_LIMIT = 200_000
+# Rewrite passes at most: rules are written to reach a fixed point in one or two.
+_REWRITE_PASSES = 3
+
+
+@dataclass(frozen=True)
+class Umbrella:
+    """A generic wording that names several catalog items; ``members[0]`` is the primary one.
+
+    With ``review`` the members are different services (生育保险待遇: the medical costs and
+    the allowance), so an item named by the wording is not given any one of them: a person
+    records which it provides.
+    """
+
+    wording: str
+    members: tuple[str, ...]
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class Discriminator:
+    """Words that mark one catalog item among its neighbours, or mark none of them.
+
+    A name holding one of ``words`` is not matched without review to an item in
+    ``against`` (the neighbours): 转诊 marks 异地转诊人员备案 against the other filings, 计划生育
+    marks 计划生育医疗费支付 against 生育医疗费支付. With no ``marks`` the words name a service
+    outside the catalog (临时 filings): such a name is not given any item of ``against``.
+    """
+
+    words: tuple[str, ...]
+    marks: tuple[str, ...]
+    against: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """The normalisation rules of ``synonyms.toml``."""
+
+    rewrites: dict[str, str] = field(default_factory=dict)
+    noise: tuple[str, ...] = ()
+    minor: frozenset[str] = frozenset()
+    qualifiers: frozenset[str] = frozenset()
+    umbrellas: tuple[Umbrella, ...] = ()
+    discriminators: tuple[Discriminator, ...] = ()
+
+
+def read_reference_text(name: str, path: str | Path | None = None) -> str:
+    """A reference file's text: ``path`` when given, else the copy shipped with the package."""
+    if path is not None:
+        return Path(path).read_text(encoding="utf-8")
+    return resources.files(REFERENCE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def parse_rules(text: str) -> NameRules:
+    """Parse a ``synonyms.toml`` document."""
+    data = tomllib.loads(text)
+    rewrites = {clean_name(k): clean_name(v) for k, v in data.get("rewrite", {}).items()}
+    umbrellas = tuple(
+        Umbrella(
+            wording=clean_name(u["wording"]),
+            members=tuple(u["members"]),
+            review=bool(u.get("review", False)),
+        )
+        for u in data.get("umbrella", [])
+    )
+    discriminators = tuple(
+        Discriminator(
+            # Missing keys are refused with the rule named when the catalog resolves it.
+            words=tuple(clean_name(w) for w in d.get("words", [])),
+            marks=tuple(d.get("marks", [])),
+            against=tuple(d.get("against", [])),
+        )
+        for d in data.get("discriminating", [])
+    )
+    return NameRules(
+        rewrites=rewrites,
+        noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
+        minor=frozenset(data.get("minor", {}).get("words", [])),
+        qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
+        umbrellas=umbrellas,
+        discriminators=discriminators,
+    )
+
+
+def clean_name(text: str) -> str:
+    """NFKC and simplified characters, then drop whitespace, quotes, brackets and
+    punctuation (keeping bracket content).
+
+    Two names equal after this step are written the same way: the basis of an *exact* match.
+    Traditional characters are converted here (生育津貼申報 → 生育津贴申报) because the catalog,
+    the rules and jieba's dictionary are all simplified; callers keep the name as written.
+    """
+    return _DROP_CHARS.sub("", to_simplified(unicodedata.normalize("NFKC", text or "")))
+
+
+# Text that jieba cuts as one block and by its dictionary alone: CJK ideographs only (its
+# block pattern also groups Latin letters, digits and a few symbols, with rules of their own).
+_IDEOGRAPHS = re.compile("[\u4e00-\u9fd5]+")
+
+
+class _DictionarySegmenter:
+    """``jieba.Tokenizer.lcut(text, HMM=False)`` for text of CJK ideographs only: the same
+    cuts at a third of the cost.
+
+    jieba takes the most probable path through the dictionary words the text contains,
+    scoring a word ``log(freq) - log(total)``. For every call it recomputes those logarithms
+    and builds its word graph as dicts of lists; here a word's score is computed once and
+    the path is found in one pass from the end, with the same arithmetic in the same order
+    and the same tie-break (the longer word), so the cuts are identical. Tests compare the
+    two. Reads the dictionary only, so it needs no lock.
+    """
+
+    def __init__(self, dictionary: SegmentDictionary) -> None:
+        self._dictionary = dictionary
+        self._log_total = math.log(dictionary.total)
+        self._scores: dict[str, float] = {}
+
+    def cut(self, text: str) -> list[str]:
+        self._dictionary.prepare(text)
+        freq, scores, log_total = self._dictionary.freq, self._scores, self._log_total
+        n = len(text)
+        value = [0.0] * (n + 1)  # best path score from each position to the end
+        end = list(range(n))  # where the word of that best path ends (inclusive)
+        for k in range(n - 1, -1, -1):
+            best: float | None = None
+            stop = k + 1
+            word = text[k]
+            count = freq.get(word)
+            while count is not None:  # every prefix of a dictionary word is in freq
+                if count:  # a word, not only a prefix
+                    score = scores.get(word)
+                    if score is None:
+                        score = scores[word] = math.log(count) - log_total
+                    candidate = score + value[stop]
+                    if best is None or candidate >= best:
+                        best, end[k] = candidate, stop - 1
+                if stop >= n:
+                    break
+                stop += 1
+                word = text[k:stop]
+                count = freq.get(word)
+            if best is None:  # no word starts here: the character alone, frequency 1
+                best = math.log(freq.get(text[k]) or 1) - log_total + value[k + 1]
+            value[k] = best
+        pieces = []
+        k = 0
+        while k < n:
+            pieces.append(text[k : end[k] + 1])
+            k = end[k] + 1
+        return pieces
+
+
+class _Segmenter:
+    """One user dictionary's segmentation: the fast path for ideographs, jieba (created on
+    first use, behind a lock: jieba's Tokenizer is not safe to call from several threads at
+    once) for anything else."""
+
+    def __init__(self, dictionary: SegmentDictionary) -> None:
+        self.dictionary = dictionary
+        self.fast = _DictionarySegmenter(dictionary)
+        self._lock = threading.Lock()
+        self._jieba: jieba.Tokenizer | None = None
+
+    def cut(self, text: str) -> list[str]:
+        if _IDEOGRAPHS.fullmatch(text):
+            return self.fast.cut(text)
+        with self._lock:
+            return self.jieba_cut(text)
+
+    def jieba_cut(self, text: str) -> list[str]:
+        """jieba's own ``lcut(text, HMM=False)`` on the same dictionary (callers hold the lock
+        when threads share this segmenter)."""
+        if self._jieba is None:
+            self._jieba = self.dictionary.jieba_tokenizer()
+        self.dictionary.prepare(text)
+        return self._jieba.lcut(text, HMM=False)
+
+
+@lru_cache(maxsize=8)
+def _segmenter(user_dict: str, cache_dir: Path | None) -> _Segmenter:
+    """One segmenter per user dictionary, its dictionary read from the on-disk cache."""
+    return _Segmenter(load_segment_dictionary(user_dict, cache_dir))
+
+
+class NameTokenizer:
+    """Normalises and segments service names. Thread-safe; results are cached per name."""
+
+    def __init__(self, rules: NameRules, user_dict: str) -> None:
+        self.rules = rules
+        self._user_dict = user_dict
+        self._segmenter = _segmenter(user_dict, get_settings().cache_dir)
+        # Noise words rewrite to nothing. One alternation, longest first, so that at every
+        # position the longest known wording wins (门诊特殊慢性病 before 慢性病).
+        table = {k: v for k, v in rules.rewrites.items() if k}
+        for word in rules.noise:
+            table.setdefault(word, "")
+        self._table = table
+        keys = sorted(table, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        self._cache: dict[str, tuple[str, ...]] = {}  # by name as written
+        self._segmented: dict[str, tuple[str, ...]] = {}  # by normalised name
+
+    def __reduce__(self) -> tuple[type[NameTokenizer], tuple[NameRules, str]]:
+        # Rebuilt from its rules in another process (the segmenter, its lock and the caches
+        # are not picklable, and need not travel).
+        return (NameTokenizer, (self.rules, self._user_dict))
+
+    def normalize(self, text: str) -> str:
+        """Cleaned text with synonyms rewritten and noise words removed."""
+        return self.rewrite(clean_name(text))
+
+    def rewrite(self, cleaned: str) -> str:
+        """Synonyms and noise words of text already through :func:`clean_name`."""
+        if self._pattern is None:
+            return cleaned
+        # Until nothing changes (at most a few passes): removing a noise word or rewriting
+        # a wording can bring together a wording of its own (联网结算的登记备案: without 的 and
+        # with 登记备案 → 备案, 联网结算备案 is the filing).
+        text = cleaned
+        for _ in range(_REWRITE_PASSES):
+            done = self._pattern.sub(self._replace, text)
+            if done == text:
+                break
+            text = done
+        return text
+
+    def _replace(self, match: re.Match[str]) -> str:
+        return self._table[match.group(0)]
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        """The normalised name as jieba tokens, each once, in order of appearance."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        result = self.tokens_of_normalized(self.normalize(text))
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[text] = result
+        return result
+
+    def tokens_of_normalized(self, normalized: str) -> tuple[str, ...]:
+        """:meth:`tokens` of text already through :meth:`normalize`.
+
+        Cached by the normalised text: names that differ only in punctuation, brackets or
+        noise words (单位参保登记, “单位参保登记”手续办理) are segmented once.
+        """
+        cached = self._segmented.get(normalized)
+        if cached is not None:
+            return cached
+        pieces = self._segmenter.cut(normalized)
+        out: list[str] = []
+        for piece in pieces:
+            piece = piece.strip()
+            if piece and piece not in _STOP_TOKENS and piece not in out:
+                out.append(piece)
+        result = tuple(out)
+        if len(self._segmented) < _CACHE_LIMIT:
+            self._segmented[normalized] = result
+        return result
+
+    def segmented(self, text: str) -> str:
+        """Tokens joined by spaces: the input of rapidfuzz's token scorers."""
+        return " ".join(self.tokens(text))
+
+
+def load_tokenizer(
+    synonyms_path: str | Path | None = None, user_dict_path: str | Path | None = None
+) -> NameTokenizer:
+    """A tokenizer from the given rule files, or from the files shipped with the package."""
+    rules = parse_rules(read_reference_text("synonyms.toml", synonyms_path))
+    user_dict = read_reference_text("jieba_user_dict.txt", user_dict_path)
+    return NameTokenizer(rules, user_dict)
