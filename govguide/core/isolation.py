@@ -7,7 +7,7 @@ wrong into an error the flows understand:
 
 * took longer than ``timeout_s`` → the worker is killed (SIGKILL: a parser stuck in C code
   ignores anything gentler) and :class:`ResourceLimitError` ``extraction took longer than N s``;
-* ``MemoryError`` under the ``memory_mb`` limit → :class:`ResourceLimitError`;
+* ``MemoryError`` (or ``ENOMEM``) under the ``memory_mb`` limit → :class:`ResourceLimitError`;
 * the worker died (segfault, abort, killed by the kernel's OOM killer, CPU limit) →
   :class:`ResourceLimitError` naming the signal. Chosen over :class:`TransientError`
   because a crash is in practice caused by the input under the limits it was given:
@@ -42,6 +42,7 @@ POSIX only; elsewhere the call runs in-process without limits.
 from __future__ import annotations
 
 import atexit
+import errno
 import faulthandler
 import json
 import os
@@ -131,7 +132,9 @@ def run_isolated(
     if ok:
         _release(worker)
         return value
-    if isinstance(value, MemoryError):
+    # Under the address-space limit, running out can also surface as an OSError (ENOMEM) from a
+    # system call, e.g. while importing a module: the same resource limit, said the same way.
+    if isinstance(value, MemoryError) or (isinstance(value, OSError) and value.errno == errno.ENOMEM):
         worker.retire()  # its heap may be fragmented to the limit
         limit = f"more than {memory_mb} MB of" if memory_mb else "more"
         raise ResourceLimitError(f"extraction needed {limit} memory", path=context) from value
