@@ -8,7 +8,6 @@ from typing import Any, TypeVar
 import pyarrow as pa
 
 from flows.outcome import EXTRACTED, KEPT, UNCHANGED, FileOutcome
-from flows.places import place_from_path, province_of, resolve_place
 from govguide.core.ids import content_id
 from govguide.core.models import ExtractionResult, GuideItem
 from govguide.dataset.file_changes import FileChange, InputState
@@ -20,6 +19,7 @@ from govguide.dataset.schema import (
     items_to_tables,
     rows_to_table,
 )
+from normalizers.folder_place import place_from_path, province_of, resolve_place
 
 R = TypeVar("R")
 
@@ -31,7 +31,7 @@ def iter_normalised(
     """The items of every file that has some, made independent of where the run happened:
     ``source_file`` becomes the path relative to the raw root (so the same inputs in another
     directory publish the same data), and province/region come from the document, else from
-    the folders (see :mod:`flows.places`).
+    the folders (see :mod:`normalizers.folder_place`).
 
     A file's result is its outcome's, else ``load(outcome)`` (the extraction cache): one
     file's result at a time is held, never the whole corpus's."""

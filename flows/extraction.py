@@ -30,6 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.outcome import EXTRACTED, NOT_A_GUIDE, QUARANTINED, UNCHANGED, FileOutcome, FileStats
+from govguide.core.atomic import write_atomic
 from govguide.core.errors import (
     CorruptFileError,
     GovguideError,
@@ -165,7 +166,7 @@ class ExtractionCache:
             "result": outcome.result.model_dump(mode="json") if outcome.result else None,
         }
         data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
-        _write_atomic(path, data)
+        write_atomic(path, data)
         stats = outcome.file_stats()
         meta = {
             "status": outcome.status,
@@ -174,21 +175,10 @@ class ExtractionCache:
             "stats": stats.model_dump() if stats else None,
             "bytes": len(data),
         }
-        _write_atomic(
+        write_atomic(
             self._meta_path(outcome.sha256), json.dumps(meta, ensure_ascii=False).encode()
         )
         return True
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):  # a full disk must not also leave litter
-            tmp.unlink()
-        raise
 
 
 # ---------------------------------------------------------------------------------------
@@ -487,7 +477,7 @@ def quarantine(
     }
     if note:
         doc["not_copied"] = note
-    _write_atomic(sidecar, json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
+    write_atomic(sidecar, json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8"))
     return sidecar
 
 

@@ -21,12 +21,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 from flows.outcome import EXTRACTED, UNCHANGED, FileOutcome
+from govguide.core.atomic import write_atomic
 from govguide.core.hashing import code_fingerprint
 
 STATE_FILE = ".cache/published-inputs.json"
@@ -80,8 +79,5 @@ def remember_inputs(out: str | Path, version: str, fingerprint: str) -> None:
     without the record the next run just does the full work)."""
     path = Path(out) / STATE_FILE
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
         doc = {"version": version, "fingerprint": fingerprint}
-        tmp.write_text(json.dumps(doc), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(doc), durable=False)

@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import uuid
 from pathlib import Path
 
 from flows.extraction import ExtractionCache
 from flows.outcome import FAILED, KEPT, QUARANTINED, FileOutcome
+from govguide.core.atomic import write_atomic
 from govguide.core.safety.reading import UnreadableError
 from govguide.dataset import store
 
@@ -128,7 +127,4 @@ def _write_counts(out: str | Path, counts: dict[str, int]) -> None:
     with contextlib.suppress(OSError):  # best effort: without it the count restarts
         if not counts and not path.exists():
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-        tmp.write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(counts, ensure_ascii=False), durable=False)

@@ -13,22 +13,10 @@ import re
 from collections import Counter
 from functools import cache
 
-_SHORT = {
-    "内蒙古自治区": "内蒙古",
-    "广西壮族自治区": "广西",
-    "西藏自治区": "西藏",
-    "宁夏回族自治区": "宁夏",
-    "新疆维吾尔自治区": "新疆",
-    "香港特别行政区": "香港",
-    "澳门特别行政区": "澳门",
-}
-_PROVINCES = (
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-    "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆",
-)
+from normalizers.provinces import MAINLAND, MUNICIPALITIES, SHORT_OF_FULL
+
 _PROVINCE_WORD = re.compile(
-    "(" + "|".join(_PROVINCES) + ")"
+    "(" + "|".join(MAINLAND) + ")"
     # 香港/澳门/台湾 appear in mainland guides as residents' origins (港澳台居民), not as issuers.
     r"(?!居民|人员|同胞|地区)"
 )
@@ -38,14 +26,13 @@ _ISSUER = re.compile(
     r"|[\u4e00-\u9fff]{2,5}?(?:市|州))"
     r"(?=医疗保障|医保|人力资源和社会保障|人社|行政审批|人民政府|政务服务|社会保险)"
 )
-_MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 _NOT_PLACES = ("全市", "全省", "全区", "本市", "我市", "各市", "省市", "县市", "统筹区", "自治区")
 
 
 def short_province(name: str) -> str:
     """广西壮族自治区 → 广西, 浙江省 → 浙江, 重庆市 → 重庆."""
-    if name in _SHORT:
-        return _SHORT[name]
+    if name in SHORT_OF_FULL:
+        return SHORT_OF_FULL[name]
     return re.sub(r"(省|市|自治区)$", "", name)
 
 
@@ -69,7 +56,7 @@ def detect_region(texts: list[str]) -> str | None:
                 continue
             if name.endswith("区") and "省" in name:
                 continue
-            if short_province(name) in _MUNICIPALITIES:
+            if short_province(name) in MUNICIPALITIES:
                 continue  # 重庆市 … are provinces, not regions
             return name
     return None
@@ -108,7 +95,7 @@ def _place_names() -> frozenset[str]:
         short = _PLACE_SUFFIX.sub("", name)
         if len(short) >= 2:
             names.add(short)
-    for province in _PROVINCES:
+    for province in MAINLAND:
         names.update({province, province + "省", province + "市"})
     return frozenset(names)
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from govguide.core.errors import GovguideError
+from normalizers.folder_place import is_place_name, province_of  # folder names decide what is valid
 
 
 class SourcesError(GovguideError):
@@ -81,9 +82,6 @@ def _check_folder(value: object, where: str, key: str) -> str:
 
 def parse_source(entry: object, number: int) -> Source:
     """One ``[[source]]`` table, checked (``number`` counts from 1, for messages)."""
-    # The folder names ingestion reads places from (flows.places) decide what is valid.
-    from flows.places import is_place_name, province_of
-
     where = f"source {number}"
     if not isinstance(entry, dict):
         raise SourcesError(f"{where}: must be a table ([[source]])")

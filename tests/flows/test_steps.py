@@ -13,10 +13,10 @@ from flows.assemble import files_table, normalise
 from flows.discover import discover, fingerprint
 from flows.extraction import CRASH_REASON, ExtractionCache, extract_one, quarantine
 from flows.outcome import FileOutcome
-from flows.places import place_from_path, province_of, resolve_place
 from govguide.core.errors import CorruptFileError, EncryptedFileError, TransientError
 from govguide.core.models import ExtractionResult, GuideItem
 from govguide.dataset.schema import FILES
+from normalizers.folder_place import place_from_path, province_of, resolve_place
 
 SHA = "a" * 64
 
