@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
+from govguide.core.atomic import write_atomic
 from govguide.core.errors import PublishError
 from govguide.dataset import store
 from govguide.dataset.schema import SCHEMA_VERSION, SCHEMAS, TABLE_DESCRIPTIONS
@@ -92,9 +93,7 @@ def write_views(out: str | Path) -> Path:
     path = Path(out) / VIEWS_FILE
     text = views_sql(".", published_tables(out))
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        tmp = path.with_name(f".{VIEWS_FILE}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, text)
     return path
 
 

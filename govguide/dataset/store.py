@@ -41,6 +41,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from govguide.core.atomic import is_temp_of, write_atomic
 from govguide.core.errors import PublishError
 from govguide.core.hashing import file_sha256
 from govguide.core.models import GuideItem
@@ -384,9 +385,7 @@ def set_latest(out: str | Path, version_id: str) -> None:
     out = Path(out)
     if _load(version_dir(out, version_id)) is None:
         raise PublishError(f"refusing to point latest at incomplete version {version_id}")
-    tmp = out / f"{LATEST_FILE}.tmp-{uuid.uuid4().hex}"
-    _write_text(tmp, version_id + "\n")
-    os.replace(tmp, out / LATEST_FILE)
+    write_atomic(out / LATEST_FILE, version_id + "\n")
     _fsync_dir(out)
     sync_latest_link(out)
 
@@ -423,8 +422,10 @@ def cleanup_temp(out: str | Path) -> list[Path]:
         return removed
     for p in out.iterdir():
         name = p.name
-        if name.startswith(TMP_PREFIX) or name.startswith(
-            (f"{LATEST_FILE}.tmp-", f"{LATEST_LINK}.tmp-")
+        if (
+            name.startswith(TMP_PREFIX)
+            or name.startswith((f"{LATEST_LINK}.tmp-", f"{LATEST_FILE}.tmp-"))  # the latter: older releases
+            or is_temp_of(p, LATEST_FILE)
         ):
             if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p, ignore_errors=True)

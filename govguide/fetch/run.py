@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from govguide.core.atomic import write_atomic
 from govguide.core.errors import GovguideError, InputError
 from govguide.core.hashing import file_sha256
 from govguide.fetch.client import FetchError, FetchOptions, PoliteClient, Response
@@ -34,7 +35,6 @@ from govguide.fetch.storage import (
     read_sidecar,
     remove_document,
     save_state,
-    write_atomic,
     write_sidecar,
 )
 

@@ -21,11 +21,12 @@ import hashlib
 import json
 import os
 import re
-import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from govguide.core.atomic import write_atomic
 
 SIDECAR_SUFFIX = ".fetch.json"
 STATE_FILE = Path(".fetch") / "state.json"
@@ -65,21 +66,6 @@ class Sidecar:
     last_modified: str | None = None
     content_type: str | None = None
     format: str | None = None
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary dot file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 def write_sidecar(document: Path, sidecar: Sidecar) -> None:

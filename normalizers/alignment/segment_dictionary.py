@@ -31,11 +31,12 @@ import marshal
 import mmap
 import os
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from govguide.core.atomic import write_atomic
 
 if TYPE_CHECKING:
     import jieba
@@ -226,16 +227,7 @@ def _store(path: Path, key: str, total: int, groups: dict[str, bytes]) -> None:
     with _store_lock:
         try:
             _private_dir(path.parent)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".marshal")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    marshal.dump(header, fh)
-                    for group in groups.values():
-                        fh.write(group)
-                os.replace(tmp, path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
+            write_atomic(path, marshal.dumps(header) + b"".join(groups.values()), durable=False, mode=0o600)
             _prune(path.parent, keep=path)
         except OSError as exc:
             _log.warning("cannot cache the segmentation dictionary in %s: %s", path.parent, exc)

@@ -209,9 +209,15 @@ def test_cleanup_removes_leftovers_only(items, tmp_path: Path) -> None:
     first = store.publish(tmp_path, _tables(items), now=T0)
     (tmp_path / ".tmp-v=20990101T000000Z-dead").mkdir()
     (tmp_path / ".tmp-v=20990101T000000Z-dead" / "items.parquet").write_bytes(b"half")
-    (tmp_path / "LATEST.tmp-abc").write_text("x")
+    (tmp_path / "LATEST.tmp-abc").write_text("x")  # as older releases named it
+    (tmp_path / ".LATEST.0123abcd.part").write_text("x")
+    (tmp_path / ".LATEST.notes").write_text("kept: not a temporary file")
     removed = store.cleanup_temp(tmp_path)
-    assert {p.name for p in removed} == {".tmp-v=20990101T000000Z-dead", "LATEST.tmp-abc"}
+    assert {p.name for p in removed} == {
+        ".tmp-v=20990101T000000Z-dead",
+        "LATEST.tmp-abc",
+        ".LATEST.0123abcd.part",
+    }
     assert store.latest(tmp_path).id == first.version.id
 
 
