@@ -49,10 +49,16 @@ _QUESTION_TAIL = re.compile(
 _QUESTION_LEAD = re.compile(r"^(?:如何|怎么样|怎么|怎样)(?:办理|申请|申报|申领|领取|进行)?")
 
 
+# …医疗保险怎么参保 / …就医后怎样报销医疗费用: a question word inside the title, before the act
+# it asks about; without it the title names the act.
+_QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:怎么|怎样|如何)(?=[\u4e00-\u9fff]{2,8}$)")
+
+
 def _strip_once(text: str) -> str:
     t = text.strip(_TRAIL).rstrip("和及与+")
     t = _END_NOTE.sub("", t).strip(_TRAIL)
     t = _QUESTION_TAIL.sub("", t).strip(_TRAIL) or t
+    t = _QUESTION_INSIDE.sub("", t, count=1)
     for s in _suffixes():
         if t.endswith(s) and len(t) > len(s):
             # 报销流程和材料 / (条件+入口+流程): what joined the words goes with them.
@@ -125,8 +131,20 @@ def keep_writing(simplified_name: str, original: str) -> str:
 
 def name_from_title(text: str) -> str | None:
     """The item a title or heading names, in the text's own writing, or None."""
+    text = _without_inner_question(text.strip())
     name = clean_name(text)
-    return keep_writing(name, text.strip()) if is_name(name) else None
+    return keep_writing(name, text) if is_name(name) else None
+
+
+def _without_inner_question(text: str) -> str:
+    """The title without a question word inside it, cut from the page's own writing so that
+    the name keeps it (烏魯木齊市醫療保險怎麼參保 → 烏魯木齊市醫療保險參保)."""
+    simple = to_simplified(text).rstrip(_TRAIL)
+    m = _QUESTION_INSIDE.search(simple)
+    if m is None or len(simple) > len(text) or _QUESTION_TAIL.search(simple):
+        # …怎么办理 / …如何申领 end the title: the question's tail goes as a whole.
+        return text
+    return text[: m.start()] + text[m.end() :]
 
 
 def is_notice_title(text: str) -> bool:

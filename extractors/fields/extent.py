@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from extractors.fields.labels import Label, read_label
 from extractors.fields.lines import PageLine, is_numbered, wrapped
+from govguide.core.vocabulary import words
+from normalizers.item_title import clean_name
 from normalizers.numbering import RANK
 
 _CORE = ("item_name", "materials", "time_limit", "legal_basis")
@@ -39,6 +41,8 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
             current.lines.append(ln)  # the second half of a line the PDF wrapped
             continue
         lab = read_label(ln)
+        if current is not None and _caption(current, ln, lab):
+            continue  # 报销材料 / 生育保险待遇报销 / 1.… : the act the list is for, over its entries
         if current is not None and not _ends(current, ln, lab, prev):
             current.lines.append(ln)
             continue
@@ -48,6 +52,16 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
         current = Section(field=lab.field, label=lab, head=ln)
         sections.append(current)
     return sections
+
+
+def _caption(sec: Section, ln: PageLine, lab: Label | None) -> bool:
+    """A heading right under a materials label that names an act (报销材料 then 生育保险待遇报销):
+    the caption of the list that follows, not the end of the field."""
+    if sec.field != "materials" or sec.lines or lab is None or lab.field is not None:
+        return False
+    if lab.kind != "heading" or ln.style is not None:
+        return False
+    return clean_name(ln.rest).endswith(tuple(words("reader", "item_acts")))
 
 
 def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) -> bool:
@@ -82,7 +96,28 @@ def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) 
             return True
     if lab is not None and ln.style is None and lab.kind == "sentence" and sec.field == "materials":
         return True
+    if sec.field == "materials" and _other_sub_label(sec, ln, lab):
+        return True
     return sec.field == "materials" and _prose_after_list(sec, ln, prev)
+
+
+def _other_sub_label(sec: Section, ln: PageLine, lab: Label | None) -> bool:
+    """需要什么材料? / 1、参保材料: … / 2、照片格式: — under a materials question, numbered
+    sub-labels that name the materials hold them; a sibling sub-label naming something else
+    starts what is no longer the list."""
+    if ln.style is None or lab is None or lab.field == "materials" or not _is_sub_label(ln):
+        return False
+    siblings = [x for x in sec.lines if x.style == ln.style]
+    return bool(siblings) and all(_is_sub_label(x) and _names_materials(x) for x in siblings)
+
+
+def _is_sub_label(ln: PageLine) -> bool:
+    return ln.rest.endswith(("：", ":")) and len(ln.rest) <= 12
+
+
+def _names_materials(ln: PageLine) -> bool:
+    lab = read_label(ln)
+    return lab is not None and lab.field == "materials"
 
 
 def _in_list(sec: Section, ln: PageLine, lab: Label | None) -> bool:
@@ -104,6 +139,8 @@ def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None) -> bool
     the entry above it (a wrapped line) is the prose after the list."""
     if ln.style is not None or not any(x.style is not None for x in sec.lines):
         return False
+    if sec.lines[-1].style is not None and _is_sub_label(sec.lines[-1]):
+        return False  # 1、参保材料: introduces the line under it
     if prev is not None and wrapped(prev):
         return False
     return not is_numbered(ln.text)

@@ -15,8 +15,9 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.vocabulary import words
 from normalizers.legal_basis import parse_legal_basis
+from normalizers.material_sentence import documents_in_sentence
 from normalizers.script import to_simplified
-from normalizers.text import clean_text
+from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
 from normalizers.time_limits import parse_time_limit
 
 _ENUM_PART_MAX = 20  # one name in a list written in a line
@@ -80,11 +81,13 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
         if sec.label.kind == "sentence" and sec.label.value:
             _set_enumeration(item, sec)
             return
-        kept = [ln for ln in _value_lines(sec) if not _is_attribute(ln.text, attrs)]
+        # A question inside the list (需要带什么材料?) asks for the materials; it names none.
+        kept = [ln for ln in _value_lines(sec) if not _is_attribute(ln.text, attrs) and not _is_question(ln.text)]
         listed = _listed_in_one_line(kept)
         if listed:
             item.material_rows = [(Material(name=p), [kept[0].ref]) for p in listed]
             return
+        kept = _sentence_lists(kept)
         if any(ln.text.strip() for ln in kept):
             item.materials = RawField(kept)
             return
@@ -99,6 +102,25 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
     listed = _documents_list(lines, sections)
     if listed:
         item.materials = RawField(listed)
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip().endswith(("?", "？"))
+
+
+def _sentence_lists(lines: list[Line]) -> list[Line]:
+    """Each unnumbered sentence of a materials value that lists documents (户口簿、居民身份证
+    等，具体材料可与…确认 / 凭…身份证或居住证可以办理…) as one line per document, so that the list's
+    own numbering and group labels around it still give their conditions."""
+    out: list[Line] = []
+    for group in join_wrapped(lines):
+        text = joined_text(group)
+        docs = [] if starts_entry(text) else documents_in_sentence(text)
+        if docs:
+            out.extend(Line(text=d, ref=group[0].ref) for d in docs)
+        else:
+            out.extend(group)
+    return out
 
 
 def _is_attribute(text: str, attrs: tuple[str, ...]) -> bool:
@@ -164,7 +186,9 @@ def _materials_in_prose(sec: Section) -> list[tuple[Material, list[SourceRef]]]:
 def _documents_list(lines: list[PageLine], sections: list[Section]) -> list[Line]:
     """With no labelled materials, the numbered list (1. 2. 3. …) outside every labelled
     field whose entries are mostly documents to hand in."""
-    inside = {id(x) for s in sections if s.field is not None for x in (s.head, *s.lines)}
+    # A 办理条件 heading may stand over the documents to hand in (the materials heading lost
+    # in a repost): its numbered lines are looked at too, and kept only if they are documents.
+    inside = {id(x) for s in sections if s.field not in (None, "conditions") for x in (s.head, *s.lines)}
     runs: list[list[PageLine]] = []
     run: list[PageLine] = []
     for ln in lines:

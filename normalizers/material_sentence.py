@@ -1,0 +1,176 @@
+"""Materials named inside one sentence, the way web pages write them:
+
+- a bare list with a remark after it: ``户口簿、居民身份证、本人照片、开户银行账号等，具体材料可与
+  办理机构确认。`` → 户口簿 / 居民身份证 / 本人照片 / 开户银行账号;
+- a list joined by 、 and 及 over several clauses: ``居民身份证、社会保障卡原件及复印件，与…住院病
+  历复印件(…)及相关辅助检查资料(…)`` → four materials (…原件及复印件 is one material);
+- a list after a lead-in, with the form to fill before it: ``填写《…审核》(一式三份)，提供以下资料：
+  ①本人身份证、②…、⑤疾病证明等，此…`` → the form, then each entry;
+- a document shown to do the act: ``凭…身份证或居住证可以办理…`` / ``持社会保障卡到…办理`` → what is
+  shown (alternatives joined by 或 are one proof to choose from).
+
+A sentence that names no document (the entries do not read as documents) gives nothing, and
+the caller keeps the line as it is. Names keep the page's writing; only the numbering before
+an entry and the 等 after the last are taken off.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govguide.core.vocabulary import words
+from normalizers.script import to_simplified
+
+_OPEN = "（(《【["
+_CLOSE = "）)》】]"
+_CLAUSE_END = "，,。；;"
+_CLAUSE_SEPARATOR = re.compile("[，,。；;]")
+_LEAD_IN = re.compile(r"(?:提供|提交|携带|准备|带上|带齐)?(?:以下|如下|下列)(?:材料|资料|证件)[：:]")
+_FILLED_FORM = re.compile(r"填写(《[^》]{2,60}》(?:[（(][^（()）]{1,20}[）)])?)")
+# A document shown to do the act; 持 not in 支持/坚持/保持/持有/持续.
+_SHOWN = re.compile(r"(?:凭借|凭|携带|(?<![支坚保维扶主把])持(?![有续]))")
+# Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
+_SHOWN_END = re.compile(r"(?:可以|可|到|前往|去|在|向|办理|申请|申领|进行)")
+# Words of a clause that says something about the list rather than naming a document.
+_REMARK = re.compile(r"可|请|应|须|需|确认|办理|到|如|若|此|该|上述|以上")
+_ENTRY_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）]|\d{1,2}[.．、)）])\s*")
+# 及 joins two documents, except in 原件及复印件, 及以上, 及其….
+_AND = re.compile(r"及(?!复印|原件|影印|以上|以下|其)")
+_MIN_PART = 2
+_ENCLOSED_NUMBER = re.compile("[\u2474-\u2487\u2488-\u249b]")
+
+
+def documents_in_sentence(text: str) -> list[str]:
+    """The materials a sentence names, or [] when it is not a list of documents."""
+    text = text.strip()
+    simple = to_simplified(text)
+    if not text or len(simple) != len(text):
+        return []  # positions are found in the simplified text and cut in the page's own
+    if _ENCLOSED_NUMBER.match(simple) or any(c.lstrip().startswith("或") for c in _split_outside(simple, _CLAUSE_END)[1:]):
+        # ⑴… is a numbered entry; …，或…，或… offers alternatives: one material to choose.
+        return []
+    lead = _LEAD_IN.search(simple)
+    if lead:
+        forms = [text[m.start(1) : m.end(1)] for m in _FILLED_FORM.finditer(simple[: lead.start()])]
+        listed = _listed(text[lead.end() :])
+        return [*forms, *listed] if listed else []
+    first_end = _first_outside(simple, _CLAUSE_SEPARATOR)
+    first_end = len(simple) if first_end is None else first_end
+    shown = _SHOWN.search(simple, 0, first_end)
+    if shown and _is_sentence_subject(simple[: shown.start()]):
+        end = _first_outside(simple[shown.end() : first_end], _SHOWN_END)
+        what = text[shown.end() : shown.end() + end if end is not None else first_end]
+        part = _clean_part(what)
+        return [part] if _is_document(part) else []
+    if len(_split_outside(simple, _CLAUSE_END)) < 2 and not _AND.search(simple):
+        return []  # a plain 、 list on one line is read elsewhere; this is for sentences
+    return _listed(text)
+
+
+def _listed(text: str) -> list[str]:
+    """The entries of a list that starts ``text``: its first clause, and the clauses after it
+    made only of documents."""
+    out: list[str] = []
+    for i, clause in enumerate(_split_outside(text, _CLAUSE_END)):
+        parts = [p for raw in _split_outside(clause, "、") for p in _split_and(raw)]
+        parts = [_clean_part(p) for p in parts]
+        parts = [p for p in parts if p]
+        if not parts:
+            break
+        docs = [p for p in parts if _is_document(p)]
+        if i == 0:
+            if len(docs) * 2 < len(parts):
+                return []
+        elif len(docs) < len(parts) or _REMARK.search(to_simplified(_outside_brackets(clause))):
+            break
+        out.extend(parts)
+    return out
+
+
+def _is_sentence_subject(text: str) -> bool:
+    """What stands before 凭/持 is who acts (灵活就业人员, 参保人), not a document."""
+    return len(text) <= 20 and not _is_document(text)
+
+
+def _split_and(part: str) -> list[str]:
+    simple = to_simplified(part)
+    if len(simple) != len(part):
+        return [part]
+    cuts = [m.start() for m in _AND.finditer(simple) if _depth_at(part, m.start()) == 0]
+    pieces: list[str] = []
+    start = 0
+    for c in cuts:
+        left, right = part[start:c], part[c + 1 :]
+        if _ends_with_document(left) and _is_document(right):
+            pieces.append(left)
+            start = c + 1
+    pieces.append(part[start:])
+    return pieces
+
+
+def _clean_part(part: str) -> str:
+    p = _ENTRY_NUMBER.sub("", part.strip())
+    p = p.rstrip("。.；;，,、 ")
+    if p.endswith("等等"):
+        p = p[:-2]
+    elif p.endswith("等"):
+        p = p[:-1]
+    return p.strip() if len(p.strip()) >= _MIN_PART else ""
+
+
+def _ends_with_document(text: str) -> bool:
+    """社会保障卡原件 / …复印件(加盖…) end with a document's word; 提供单位 does not."""
+    simple = to_simplified(_outside_brackets(text)).rstrip()
+    return bool(simple) and simple.endswith(tuple(words("reader", "material_nouns")))
+
+
+def _is_document(text: str) -> bool:
+    simple = to_simplified(_outside_brackets(text))
+    return bool(simple) and any(n in simple for n in words("reader", "material_nouns"))
+
+
+def _outside_brackets(text: str) -> str:
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _depth_at(text: str, pos: int) -> int:
+    depth = 0
+    for ch in text[:pos]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    return depth
+
+
+def _split_outside(text: str, separators: str) -> list[str]:
+    """``text`` cut at ``separators`` that stand outside brackets (《…、…》 stays whole)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in parts if p.strip()]
+
+
+def _first_outside(text: str, pattern: re.Pattern[str]) -> int | None:
+    for m in pattern.finditer(text):
+        if _depth_at(text, m.start()) == 0:
+            return m.start()
+    return None

@@ -1,0 +1,49 @@
+"""Structures of the collected real pages (tests/fixtures/realworld/collected) read by general
+rules: each test reads a real page and asserts the item or the field the rule gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_file
+from normalizers.item_title import name_from_title
+
+COLLECTED = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "collected"
+
+
+def _title(stem: str) -> str:
+    return str(json.loads((COLLECTED / "layout" / f"{stem}.layout.json").read_text(encoding="utf-8"))["title"])
+
+
+def test_a_question_word_inside_a_title_is_taken_out() -> None:
+    # 乌鲁木齐 (traditional, readings kept) and 重庆: the question asks about the act it names.
+    assert name_from_title(_title("xj_wulumuqi_danwei_canbao")) == "醫(yī)療保險參保"
+    assert name_from_title(_title("cq_jumin_yibao_baoxiao_wenda")) == "城乡居民医保参保人看病就医后报销医疗费用"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_documents_listed_under_a_conditions_heading_are_the_materials(fmt: str) -> None:
+    # 乌鲁木齐: the materials heading was lost in the repost; the numbered documents follow
+    # the 辦理條件 paragraph. The 經辦程序 steps after them are no materials.
+    (item,) = extract_file(COLLECTED / "corpus" / f"xj_wulumuqi_danwei_canbao.{fmt}").items
+    assert item.item_name == "醫(yī)療保險參保"
+    names = [m.name for m in item.materials]
+    assert len(names) == 5
+    assert names[1] == "《組織機構代碼證》(原件及復印件)"
+    assert item.promised_days == 5
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_caption_naming_the_act_under_a_materials_heading(fmt: str) -> None:
+    # 邢台: 报销材料 / 生育保险待遇报销 (a heading of its own) / 1.… 7.…: the caption does not
+    # end the list, whatever its font; the costs the fund does not pay (1.… 9. above) are no
+    # materials.
+    (item,) = extract_file(COLLECTED / "corpus" / f"he_xingtai_shengyu_baoxiao_cailiao.{fmt}").items
+    assert item.item_name == "生育保险待遇报销"
+    names = [m.name for m in item.materials]
+    assert names[0] == "《邢台市城镇职工生育保险住院申报表》"
+    assert len(names) == 7
+    assert item.promised_days == 15
