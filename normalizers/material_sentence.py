@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 
 from govguide.core.vocabulary import words
-from normalizers.script import to_simplified
+from normalizers.script import READING, to_simplified
 
 _OPEN = "（(《【["
 _CLOSE = "）)》】]"
 _CLAUSE_END = "，,。；;"
-_CLAUSE_SEPARATOR = re.compile("[，,。；;]")
 _LEAD_IN = re.compile(r"(?:提供|提交|携带|准备|带上|带齐)?(?:以下|如下|下列)(?:材料|资料|证件)[：:]")
 _FILLED_FORM = re.compile(r"填写(《[^》]{2,60}》(?:[（(][^（()）]{1,20}[）)])?)")
 # A document shown to do the act; 持 not in 支持/坚持/保持/持有/持续.
@@ -54,17 +53,42 @@ def documents_in_sentence(text: str) -> list[str]:
         forms = [text[m.start(1) : m.end(1)] for m in _FILLED_FORM.finditer(simple[: lead.start()])]
         listed = _listed(text[lead.end() :])
         return [*forms, *listed] if listed else []
-    first_end = _first_outside(simple, _CLAUSE_SEPARATOR)
-    first_end = len(simple) if first_end is None else first_end
-    shown = _SHOWN.search(simple, 0, first_end)
-    if shown and _is_sentence_subject(simple[: shown.start()]):
-        end = _first_outside(simple[shown.end() : first_end], _SHOWN_END)
-        what = text[shown.end() : shown.end() + end if end is not None else first_end]
-        part = _clean_part(what)
-        return [part] if _is_document(part) else []
+    shown = _shown(text, simple)
+    if shown:
+        return shown
     if len(_split_outside(simple, _CLAUSE_END)) < 2 and not _AND.search(simple):
         return []  # a plain 、 list on one line is read elsewhere; this is for sentences
     return _listed(text)
+
+
+def _shown(text: str, simple: str) -> list[str]:
+    """What a sentence says to show or bring (报销时，应当携带A、B或C、D及复印件(…)。 / 可凭A、B，到…
+    办理): the list after the verb, up to where the act or the clause begins."""
+    out: list[str] = []
+    start = 0
+    for end in [*_outside_positions(simple, _CLAUSE_END), len(simple)]:
+        verb = _SHOWN.search(simple, start, end)
+        if verb and _is_sentence_subject(simple[start : verb.start()]):
+            stop = _first_outside(simple[verb.end() : end], _SHOWN_END)
+            span = text[verb.end() : verb.end() + stop if stop is not None else end]
+            parts = [q for raw in _split_outside(span, "、") for p in _split_and(raw) if (q := _clean_part(p))]
+            if parts and all(_is_document(p) for p in parts):
+                out.extend(parts)
+        start = end + 1
+    return out
+
+
+def _outside_positions(text: str, separators: str) -> list[int]:
+    out: list[int] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in separators:
+            out.append(i)
+    return out
 
 
 def _listed(text: str) -> list[str]:
@@ -94,8 +118,8 @@ def _is_sentence_subject(text: str) -> bool:
 
 def _split_and(part: str) -> list[str]:
     simple = to_simplified(part)
-    if len(simple) != len(part):
-        return [part]
+    if len(simple) != len(part) or READING.search(simple):
+        return [part]  # a reading written into a word (復(fù)印件) hides what follows 及
     cuts = [m.start() for m in _AND.finditer(simple) if _depth_at(part, m.start()) == 0]
     pieces: list[str] = []
     start = 0

@@ -69,9 +69,12 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         from_title = None  # a title that names a field is a heading, not the item
     labelled = [s for s in sections if s.label.subject and s.label.kind != "question" and s.field in _NAMING]
     labelled.sort(key=lambda s: s.field != "materials")
+    # A title that asks (外地人在上海医保报销是怎样的) words the act loosely; a label naming the act
+    # its materials are for (上海医疗保险异地就医报销材料) names it as the guide does.
+    asks = title is not None and _asks(title.text)
     for s in labelled:
         subject = s.label.subject or ""
-        if from_title is None or to_simplified(from_title) in subject:
+        if from_title is None or to_simplified(from_title) in subject or asks:
             return keep_writing(subject, s.head.orig), s.head
     if from_title and title is not None:
         return from_title, title
@@ -86,6 +89,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     if quoted:
         return quoted
     return None, None
+
+
+def _asks(text: str) -> bool:
+    t = text.strip()
+    return t.endswith(("?", "？")) or any(q in t for q in words("reader", "question_words"))
 
 
 _QUESTION_CLAUSE = re.compile(r"([^，,。！!？?；;]{4,40}?)(?:的)?(?:流程是怎样的|怎么办理|如何办理|需要(?:什么|哪些)材料|需要什么条件)")

@@ -90,3 +90,24 @@ def test_sentence_materials_in_a_pdf(stem: str) -> None:
     }[stem]
     assert len(item.materials) == expected
     assert all("，" not in m.name and "," not in m.name for m in item.materials)
+
+
+def test_what_a_sentence_says_to_bring_after_a_time_clause() -> None:
+    # 上海: 报销时，应当携带A、B或C、D、E及复印件(…)。 — the verb stands in the second clause;
+    # 社保卡或医保卡 is one proof to choose, 及复印件 belongs to its document.
+    line = _line("sh_shanghai_yidi_jiuyi_baoxiao_wenda", "报销时")
+    assert documents_in_sentence(line) == [
+        "本人身份证",
+        "社保卡或医保卡",
+        "医疗费原始收据",
+        "相关病史资料及复印件(住院需要出院小结及复印件和医疗费清单及复印件)",
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_label_names_the_item_when_the_title_only_asks(fmt: str) -> None:
+    # 上海: the title 外地人在上海医保报销是怎样的 asks; (三)、上海医疗保险异地就医报销材料 names
+    # the act, and its sentences give the materials.
+    (item,) = extract_file(COLLECTED / "corpus" / f"sh_shanghai_yidi_jiuyi_baoxiao_wenda.{fmt}").items
+    assert item.item_name == "医疗保险异地就医报销"
+    assert [m.name for m in item.materials][:3] == ["本人身份证", "社保卡或医保卡", "医疗费原始收据"]
