@@ -28,13 +28,17 @@ _LEAD_IN = re.compile(r"(?:提供|提交|携带|准备|带上|带齐)?(?:以下|
 _FILLED_FORM = re.compile(r"填写(《[^》]{2,60}》(?:[（(][^（()）]{1,20}[）)])?)")
 # A document shown to do the act; 持 not in 支持/坚持/保持/持有/持续.
 _SHOWN = re.compile(r"(?:凭借|凭|携带|(?<![支坚保维扶主把])持(?![有续]))")
+# In prose with no materials list, what one hands in or signs counts too (签署…“承诺书”).
+_SHOWN_OR_GIVEN = re.compile(r"(?:凭借|凭|携带|提供|提交|签署|填写|(?<![支坚保维扶主把])持(?![有续]))")
+# 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
+_REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")
 # Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
-_SHOWN_END = re.compile(r"(?:可以|可|到|前往|去|在|向|办理|申请|申领|进行)")
+_SHOWN_END = re.compile(r"(?:可以|可|到|前往|去|在|向|通过|办理|申请|申领|进行)")
 # Words of a clause that says something about the list rather than naming a document.
 _REMARK = re.compile(r"可|请|应|须|需|确认|办理|到|如|若|此|该|上述|以上")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）]|\d{1,2}[.．、)）])\s*")
-# 及 joins two documents, except in 原件及复印件, 及以上, 及其….
-_AND = re.compile(r"及(?!复印|原件|影印|以上|以下|其)")
+# 及 (和, 与) joins two documents, except in 原件及复印件, 及以上, 及其….
+_AND = re.compile(r"[及和与](?!复印|原件|影印|以上|以下|其)")
 _MIN_PART = 2
 _ENCLOSED_NUMBER = re.compile("[\u2474-\u2487\u2488-\u249b]")
 
@@ -53,26 +57,36 @@ def documents_in_sentence(text: str) -> list[str]:
         forms = [text[m.start(1) : m.end(1)] for m in _FILLED_FORM.finditer(simple[: lead.start()])]
         listed = _listed(text[lead.end() :])
         return [*forms, *listed] if listed else []
-    shown = _shown(text, simple)
+    shown = documents_shown(text)
     if shown:
         return shown
-    if len(_split_outside(simple, _CLAUSE_END)) < 2 and not _AND.search(simple):
+    if len(_split_outside(simple, _CLAUSE_END)) < 2 and "及" not in simple:
         return []  # a plain 、 list on one line is read elsewhere; this is for sentences
     return _listed(text)
 
 
-def _shown(text: str, simple: str) -> list[str]:
-    """What a sentence says to show or bring (报销时，应当携带A、B或C、D及复印件(…)。 / 可凭A、B，到…
-    办理): the list after the verb, up to where the act or the clause begins."""
+def documents_shown(text: str, *, given: bool = False) -> list[str]:
+    """What a sentence says to show or bring (报销时，应当携带A、B或C、D及复印件(…)。 / 可凭A和B，到…
+    办理): the list after the verb, up to where the act or the clause begins. A list whose last
+    entry offers a choice (凭医保电子凭证、身份证或社保卡) is one proof to choose from. ``given``
+    also reads what is handed in or signed (提供…, 签署…“承诺书”)."""
+    text = text.strip()
+    simple = to_simplified(text)
+    if not text or len(simple) != len(text):
+        return []
     out: list[str] = []
     start = 0
     for end in [*_outside_positions(simple, _CLAUSE_END), len(simple)]:
-        verb = _SHOWN.search(simple, start, end)
+        verb = (_SHOWN_OR_GIVEN if given else _SHOWN).search(simple, start, end)
         if verb and _is_sentence_subject(simple[start : verb.start()]):
             stop = _first_outside(simple[verb.end() : end], _SHOWN_END)
             span = text[verb.end() : verb.end() + stop if stop is not None else end]
-            parts = [q for raw in _split_outside(span, "、") for p in _split_and(raw) if (q := _clean_part(p))]
-            if parts and all(_is_document(p) for p in parts):
+            listed = _split_outside(span, "、")
+            if len(listed) >= 2 and "或" in listed[-1] and not any("或" in x for x in listed[:-1]):
+                listed = ["、".join(listed)]
+            parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
+            # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
+            if parts and all(_ends_with_document(p) and not _is_reference(p) for p in parts):
                 out.extend(parts)
         start = end + 1
     return out
@@ -101,7 +115,7 @@ def _listed(text: str) -> list[str]:
         parts = [p for p in parts if p]
         if not parts:
             break
-        docs = [p for p in parts if _is_document(p)]
+        docs = [p for p in parts if _ends_with_document(p)]
         if i == 0:
             if len(docs) * 2 < len(parts):
                 return []
@@ -142,9 +156,13 @@ def _clean_part(part: str) -> str:
     return p.strip() if len(p.strip()) >= _MIN_PART else ""
 
 
+def _is_reference(text: str) -> bool:
+    return bool(_REFERENCE.search(to_simplified(_outside_brackets(text)).strip()))
+
+
 def _ends_with_document(text: str) -> bool:
     """社会保障卡原件 / …复印件(加盖…) end with a document's word; 提供单位 does not."""
-    simple = to_simplified(_outside_brackets(text)).rstrip()
+    simple = to_simplified(_outside_brackets(text)).rstrip().rstrip("”\"’'」』")
     return bool(simple) and simple.endswith(tuple(words("reader", "material_nouns")))
 
 

@@ -19,8 +19,10 @@ Items: one per 事项名称 label; else one per materials list that names its ow
 one for the page, named by its title or question (cleaned, see
 :mod:`normalizers.item_title`). Where no list is labelled, the numbered list made mostly of
 documents to hand in is the materials list, and the answer to a how-to question gives the
-materials it names (填写《…申请表》，提供…资料). A page with no name, or whose only evidence is
-prose, gives nothing: news items and notices mention materials and days too.
+materials it names (填写《…申请表》，提供…资料); with no list at all, the documents a sentence says
+to bring for the act the item names (…办理跨省异地就医备案，持社会保障卡和身份证到…办理). A page with
+no name, or whose prose speaks of bringing papers for no act its name ends with, gives nothing:
+news items and notices mention materials and days too.
 
 Text is read in simplified characters (traditional pages: 申請材料); values keep the page's
 own writing.

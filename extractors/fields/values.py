@@ -15,7 +15,7 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.vocabulary import words
 from normalizers.legal_basis import parse_legal_basis
-from normalizers.material_sentence import documents_in_sentence
+from normalizers.material_sentence import documents_in_sentence, documents_shown
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
 from normalizers.time_limits import parse_time_limit
@@ -102,6 +102,42 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
     listed = _documents_list(lines, sections)
     if listed:
         item.materials = RawField(listed)
+        return
+    item.material_rows = _documents_in_prose(item.name, lines, sections)
+
+
+def _act_of(item_name: str) -> str | None:
+    """The act an item's name ends with (跨省异地就医备案 → 备案), or None."""
+    name = to_simplified(item_name)
+    return next((a for a in sorted(words("reader", "item_acts"), key=len, reverse=True) if name.endswith(a)), None)
+
+
+# Sections whose sentences never say what to bring for the item itself.
+_NOT_PROSE_MATERIALS = ("conditions", "legal_basis", "remarks", "item_name", "main_item")
+
+
+def _documents_in_prose(item_name: str, lines: list[PageLine], sections: list[Section]) -> list[tuple[Material, list[SourceRef]]]:
+    """With no materials list at all, the documents the page's sentences say to show or bring
+    to do the item's act (持社会保障卡和身份证到…窗口办理 for …备案, 携带有效身份证件到…办理参保登记):
+    each once, in page order. The item must name its act (…备案, …登记) and the sentence must
+    speak of it: news and notices say what to bring too, for something else. Who may apply
+    (办理条件) and the legal text are not read for them."""
+    act = _act_of(item_name)
+    if act is None:
+        return []
+    skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
+    kept = [ln.line for ln in lines if id(ln) not in skip]
+    out: list[tuple[Material, list[SourceRef]]] = []
+    seen: set[str] = set()
+    for group in join_wrapped(kept):
+        text = joined_text(group)
+        if act not in to_simplified(text):
+            continue
+        for name in documents_shown(text, given=True):
+            if name not in seen:
+                seen.add(name)
+                out.append((Material(name=name), [group[0].ref]))
+    return out
 
 
 def _is_question(text: str) -> bool:

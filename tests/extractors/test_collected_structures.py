@@ -47,3 +47,25 @@ def test_a_caption_naming_the_act_under_a_materials_heading(fmt: str) -> None:
     assert names[0] == "《邢台市城镇职工生育保险住院申报表》"
     assert len(names) == 7
     assert item.promised_days == 15
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_documents_named_only_in_prose_for_the_act_the_title_names(fmt: str) -> None:
+    # 石家庄: no materials label; …办理跨省异地就医备案，持社会保障卡和身份证到…窗口办理。
+    (item,) = extract_file(COLLECTED / "corpus" / f"he_shijiazhuang_kuasheng_yidi_beian.{fmt}").items
+    assert item.item_name == "跨省异地就医备案"
+    assert [m.name for m in item.materials] == ["社会保障卡", "身份证"]
+
+
+def test_prose_documents_signed_and_shown() -> None:
+    # 西安 须知: 签署…个人“承诺书” and 凭医保电子凭证、身份证或社保卡 (one proof to choose).
+    (item,) = extract_file(COLLECTED / "corpus" / "sn_xian_yidi_beian_xuzhi.pdf").items
+    assert item.item_name == "自助办理异地备案"
+    assert [m.name for m in item.materials] == ["纸质或电子版个人“承诺书”", "医保电子凭证、身份证或社保卡"]
+
+
+@pytest.mark.parametrize("stem", ["nx_yinchuan_huimin_yibaoka_xinwen", "tj_tianjin_waichu_wugong_yidi_jiuyi_tongzhi", "hl_haerbin_shebaoka_zhifa_tongzhi"])
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_news_saying_what_to_bring_gives_no_item(stem: str, fmt: str) -> None:
+    # News and notices name papers to bring (持…到…) for something that is no item's act.
+    assert extract_file(COLLECTED / "corpus" / f"{stem}.{fmt}").items == []
