@@ -44,6 +44,8 @@ def raw_item(name: str, name_line: PageLine, sections: list[Section], lines: lis
         value = [x.text.strip() for x in _value_lines(case)]
         item.case_type = " ".join(value) or None
     has_time = bool(item.time_limit or item.legal_limit or item.promised_limit)
+    if not has_time and (item.materials or item.material_rows):
+        has_time = _immediate_in_prose(item, lines, sections)
     if not (item.materials or item.material_rows or has_time or item.legal_basis):
         return None
     return item
@@ -274,6 +276,22 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
             _split_kinds(item, value)
         if item.time_limit or item.promised_limit:
             return
+
+
+def _immediate_in_prose(item: RawItem, lines: list[PageLine], sections: list[Section]) -> bool:
+    """With no limit labelled, a step or rule saying the act is done at once (…符合法定形式的
+    当场办结 / 提交后自动审核，立即生效) is the item's limit (0). Only for a page already read as a
+    guide (it has materials): a notice says 立即生效 of itself."""
+    skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
+    phrases = words("reader", "immediate_in_prose")
+    # A PDF wraps a sentence anywhere, also inside the phrase (立即生 / 效).
+    for group in join_wrapped([ln.line for ln in lines if id(ln) not in skip]):
+        text = to_simplified(joined_text(group))
+        found = next((p for p in phrases if p in text), None)
+        if found is not None:
+            item.time_limit = RawField([Line(text=found, ref=group[0].ref)])
+            return True
+    return False
 
 
 def _says_days(lines: list[Line]) -> bool:

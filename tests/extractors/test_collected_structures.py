@@ -69,3 +69,16 @@ def test_prose_documents_signed_and_shown() -> None:
 def test_news_saying_what_to_bring_gives_no_item(stem: str, fmt: str) -> None:
     # News and notices name papers to bring (持…到…) for something that is no item's act.
     assert extract_file(COLLECTED / "corpus" / f"{stem}.{fmt}").items == []
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_rule_saying_the_act_is_done_at_once_is_the_limit(fmt: str) -> None:
+    # 西安 须知: no limit labelled; 提交后自动审核，立即生效 (wrapped inside the phrase in the PDF).
+    (item,) = extract_file(COLLECTED / "corpus" / f"sn_xian_yidi_beian_xuzhi.{fmt}").items
+    assert (item.legal_days, item.promised_days) == (None, 0)
+
+
+def test_the_last_process_step_done_on_the_spot_is_the_limit() -> None:
+    # 西安 通知 carrying a guide: 3、…对申请材料齐全、符合法定形式的当场办结.
+    (item,) = extract_file(COLLECTED / "corpus" / "sn_xian_zhanghu_zhiqu_tongzhi.pdf").items
+    assert item.promised_days == 0
