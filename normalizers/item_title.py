@@ -102,12 +102,16 @@ def _cut_after_guide_word(text: str) -> str:
     return text
 
 
+_LOST = re.compile(r"(?<=\S)\?{2,}(?=\S)")
+
+
 def is_name(text: str) -> bool:
     """Whether a cleaned text can be an item's name: short, one phrase, not a sentence or a
     bare question."""
     if not (_NAME_MIN <= len(text) <= _NAME_MAX):
         return False
-    if re.search(r"[，,。；;！!?？:：]", text):
+    # ?? between characters is a character the page lost (醫保??辦理), not a question.
+    if re.search(r"[，,。；;！!?？:：]", _LOST.sub("", text)):
         return False
     if any(text.endswith(w) for w in words("reader", "not_item")) or text in words("reader", "generic_names"):
         return False
@@ -131,9 +135,19 @@ def keep_writing(simplified_name: str, original: str) -> str:
 
 def name_from_title(text: str) -> str | None:
     """The item a title or heading names, in the text's own writing, or None."""
-    text = _without_inner_question(text.strip())
+    text = _first_of_repeats(_without_inner_question(text.strip()))
     name = clean_name(text)
     return keep_writing(name, text) if is_name(name) else None
+
+
+def _first_of_repeats(text: str) -> str:
+    """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件), as pages
+    word them for search engines: its first wording, when every wording names the same act."""
+    parts = [p for p in re.split(r"[，,]", text) if p.strip()]
+    if len(parts) < 2:
+        return text
+    names = {clean_name(p) for p in parts}
+    return parts[0] if len(names) == 1 and is_name(next(iter(names))) else text
 
 
 def _without_inner_question(text: str) -> str:

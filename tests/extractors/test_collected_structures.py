@@ -24,6 +24,14 @@ def test_a_question_word_inside_a_title_is_taken_out() -> None:
     assert name_from_title(_title("cq_jumin_yibao_baoxiao_wenda")) == "城乡居民医保参保人看病就医后报销医疗费用"
 
 
+def test_a_title_worded_twice_names_its_item_once() -> None:
+    # 上海 repost: …醫保卡辦理需要什么條件,…醫保卡辦理條件 (one act, worded twice for search
+    # engines; ?? is a character the page lost, kept as written). Two different acts joined by a
+    # comma name no one item.
+    assert name_from_title(_title("sh_shanghai_yibaoka_banli")) == "醫(yī)??ㄞk理"
+    assert name_from_title("城乡居民参保登记,生育津贴申领") is None
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
 def test_documents_listed_under_a_conditions_heading_are_the_materials(fmt: str) -> None:
     # 乌鲁木齐: the materials heading was lost in the repost; the numbered documents follow
