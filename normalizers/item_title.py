@@ -51,7 +51,7 @@ _QUESTION_LEAD = re.compile(r"^(?:如何|怎么样|怎么|怎样)(?:办理|申�
 
 # …医疗保险怎么参保 / …就医后怎样报销医疗费用: a question word inside the title, before the act
 # it asks about; without it the title names the act.
-_QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:怎么|怎样|如何)(?=[\u4e00-\u9fff]{2,8}$)")
+_QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:怎么|怎样|如何)(?=[\u4e00-\u9fff]{2,12}$)")
 
 
 def _strip_once(text: str) -> str:

@@ -33,7 +33,7 @@ _SHOWN_OR_GIVEN = re.compile(r"(?:凭借|凭|携带|提供|提交|签署|填写|
 # 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
 _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")
 # Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
-_SHOWN_END = re.compile(r"(?:可以|可|到|前往|去|在|向|通过|办理|申请|申领|进行)")
+_SHOWN_END = re.compile(r"(?:可以|可|统一|到|前往|去|在|向|通过|办理|申请|申领|进行)")
 # Words of a clause that says something about the list rather than naming a document.
 _REMARK = re.compile(r"可|请|应|须|需|确认|办理|到|如|若|此|该|上述|以上")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）]|\d{1,2}[.．、)）])\s*")
@@ -154,6 +154,14 @@ def _clean_part(part: str) -> str:
     elif p.endswith("等"):
         p = p[:-1]
     return p.strip() if len(p.strip()) >= _MIN_PART else ""
+
+
+def names_a_document(entry: str) -> bool:
+    """Whether a list entry names a document: it quotes one (《…》) or ends with a document's
+    word (…复印件, …证明；, …申请表(一式两份)). An entry that only mentions one on the way
+    (点击“备案记录”可查看…) is a step, not a document."""
+    text = entry.strip().rstrip(_CLAUSE_END + "。.、 ")
+    return "《" in text or _ends_with_document(text)
 
 
 def _is_reference(text: str) -> bool:

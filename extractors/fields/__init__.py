@@ -36,9 +36,11 @@ from extractors.base import RawItem
 from extractors.fields.extent import Section, read_sections
 from extractors.fields.lines import PageLine, page_lines
 from extractors.fields.naming import name_value, orig_value, page_name, page_title
+from extractors.fields.values import act_of as _act_of
 from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
 from normalizers.item_title import is_notice_title, keep_writing, name_from_title
+from normalizers.numbering import RANK
 from normalizers.text import clean_text
 
 
@@ -73,6 +75,9 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if len(groups) >= 2:
         shared = [s for s in sections if s not in groups]
         return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
+    by_heading = _items_by_headings(sections, title)
+    if by_heading:
+        return by_heading
     name, name_line = page_name(sections, lines, title)
     if not name or name_line is None:
         return []
@@ -98,6 +103,43 @@ def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:
         if item is not None:
             out.append(item)
     return out
+
+
+# Sections that can stand at an item's level: a heading or a question naming no field, or a
+# process heading (城镇居民参保流程 names the act it describes).
+_ITEM_LEVEL_FIELDS = (None, "process")
+
+
+def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[RawItem]:
+    """Several items on one page, each under a heading of its own (一、异地就医备案 / 二、医保个人
+    账户资金如何跨省共济给家人使用; 城镇居民参保流程 / 城镇职工参保流程): the headings of one level
+    that all name things (no field label among them), two or more, one of them an act. Each
+    item is read from its own part of the page; a part that gives nothing is dropped."""
+    for style in sorted({s.head.style for s in sections}, key=lambda st: (st is None, RANK.get(st or "", 9))):
+        level = [
+            i for i, s in enumerate(sections)
+            if s.head.style == style and s.head is not title and s.label.kind in ("heading", "question", "inline")
+            and not (s.label.kind == "inline" and s.label.value)
+        ]
+        if len(level) < 2 or any(sections[i].field not in _ITEM_LEVEL_FIELDS for i in level):
+            continue
+        names = [(i, _heading_name(sections[i].head)) for i in level]
+        if any(n is None for _, n in names) or not any(_act_of(n or "") for _, n in names):
+            continue
+        out: list[RawItem] = []
+        for k, (start, name) in enumerate(names):
+            end = names[k + 1][0] if k + 1 < len(names) else len(sections)
+            own = sections[start:end]
+            own_lines = [x for sec in own for x in (sec.head, *sec.lines)]
+            item = raw_item(name or "", sections[start].head, own, own_lines, scoped=True)
+            if item is not None:
+                out.append(item)
+        return out
+    return []
+
+
+def _heading_name(head: PageLine) -> str | None:
+    return name_from_title(head.orig_after(head.rest) if head.rest else head.orig)
 
 
 def _promote_named_lists(sections: list[Section]) -> None:

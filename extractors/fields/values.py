@@ -15,7 +15,7 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.vocabulary import words
 from normalizers.legal_basis import parse_legal_basis
-from normalizers.material_sentence import documents_in_sentence, documents_shown
+from normalizers.material_sentence import documents_in_sentence, documents_shown, names_a_document
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
 from normalizers.time_limits import parse_time_limit
@@ -25,14 +25,17 @@ _ENUM_PART_MAX = 20  # one name in a list written in a line
 
 def documents_share(entries: list[PageLine]) -> float:
     """Share of list entries that name a document to hand in (证, 表, 复印件 …)."""
-    nouns = words("reader", "material_nouns")
-    hits = sum(1 for e in entries if any(n in e.rest for n in nouns))
+    hits = sum(1 for e in entries if names_a_document(e.rest))
     return hits / len(entries) if entries else 0.0
 
 
-def raw_item(name: str, name_line: PageLine, sections: list[Section], lines: list[PageLine]) -> RawItem | None:
+def raw_item(
+    name: str, name_line: PageLine, sections: list[Section], lines: list[PageLine], *, scoped: bool = False
+) -> RawItem | None:
+    """The item named ``name`` from its sections and lines. ``scoped``: the lines are those under
+    the item's own heading, so what their sentences say to bring is for this item."""
     item = RawItem(name=name, name_refs=[name_line.line.ref], page=name_line.line.ref.page)
-    _set_materials(item, sections, lines)
+    _set_materials(item, sections, lines, scoped)
     _set_time(item, sections)
     legal = next((s for s in sections if s.field == "legal_basis"), None)
     if legal is not None:
@@ -44,7 +47,7 @@ def raw_item(name: str, name_line: PageLine, sections: list[Section], lines: lis
         value = [x.text.strip() for x in _value_lines(case)]
         item.case_type = " ".join(value) or None
     has_time = bool(item.time_limit or item.legal_limit or item.promised_limit)
-    if not has_time and (item.materials or item.material_rows):
+    if not has_time and (item.materials or item.material_rows or scoped):
         has_time = _immediate_in_prose(item, lines, sections)
     if not (item.materials or item.material_rows or has_time or item.legal_basis):
         return None
@@ -76,7 +79,7 @@ def _value_lines(sec: Section) -> list[Line]:
     return out
 
 
-def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]) -> None:
+def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine], scoped: bool = False) -> None:
     mats = [s for s in sections if s.field == "materials"]
     attrs = tuple(words("reader", "material_attributes"))
     for sec in mats:
@@ -105,10 +108,10 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
     if listed:
         item.materials = RawField(listed)
         return
-    item.material_rows = _documents_in_prose(item.name, lines, sections)
+    item.material_rows = _documents_in_prose(None if scoped else item.name, lines, sections)
 
 
-def _act_of(item_name: str) -> str | None:
+def act_of(item_name: str) -> str | None:
     """The act an item's name ends with (跨省异地就医备案 → 备案), or None."""
     name = to_simplified(item_name)
     return next((a for a in sorted(words("reader", "item_acts"), key=len, reverse=True) if name.endswith(a)), None)
@@ -118,13 +121,16 @@ def _act_of(item_name: str) -> str | None:
 _NOT_PROSE_MATERIALS = ("conditions", "legal_basis", "remarks", "item_name", "main_item")
 
 
-def _documents_in_prose(item_name: str, lines: list[PageLine], sections: list[Section]) -> list[tuple[Material, list[SourceRef]]]:
+def _documents_in_prose(
+    item_name: str | None, lines: list[PageLine], sections: list[Section]
+) -> list[tuple[Material, list[SourceRef]]]:
     """With no materials list at all, the documents the page's sentences say to show or bring
     to do the item's act (持社会保障卡和身份证到…窗口办理 for …备案, 携带有效身份证件到…办理参保登记):
     each once, in page order. The item must name its act (…备案, …登记) and the sentence must
     speak of it: news and notices say what to bring too, for something else. Who may apply
-    (办理条件) and the legal text are not read for them."""
-    act = _act_of(item_name)
+    (办理条件) and the legal text are not read for them. ``item_name`` None: the lines are the
+    item's own (under its heading), every sentence speaks of it."""
+    act = act_of(item_name) if item_name is not None else ""
     if act is None:
         return []
     skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
@@ -281,7 +287,8 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
 def _immediate_in_prose(item: RawItem, lines: list[PageLine], sections: list[Section]) -> bool:
     """With no limit labelled, a step or rule saying the act is done at once (…符合法定形式的
     当场办结 / 提交后自动审核，立即生效) is the item's limit (0). Only for a page already read as a
-    guide (it has materials): a notice says 立即生效 of itself."""
+    guide (it has materials, or the lines are those under the item's own heading): a notice
+    says 立即生效 of itself."""
     skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
     phrases = words("reader", "immediate_in_prose")
     # A PDF wraps a sentence anywhere, also inside the phrase (立即生 / 效).

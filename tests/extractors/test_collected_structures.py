@@ -90,3 +90,24 @@ def test_the_last_process_step_done_on_the_spot_is_the_limit() -> None:
     # 西安 通知 carrying a guide: 3、…对申请材料齐全、符合法定形式的当场办结.
     (item,) = extract_file(COLLECTED / "corpus" / "sn_xian_zhanghu_zhiqu_tongzhi.pdf").items
     assert item.promised_days == 0
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_two_items_under_headings_of_their_own(fmt: str) -> None:
+    # 济宁 (under an unrelated title): 城镇居民参保流程 / 城镇职工参保流程, each with the documents
+    # its steps say to bring; the umbrella heading 济宁医保参保流程 holds nothing and gives nothing.
+    items = extract_file(COLLECTED / "corpus" / f"sd_jining_yibao_canbao_liucheng.{fmt}").items
+    assert [i.item_name for i in items] == ["城镇居民参保", "城镇职工参保"]
+    assert [m.name for m in items[0].materials][1:4] == ["户口簿", "身份证及其复印件", "近期免冠彩色1寸2张照片"]
+    assert [m.name for m in items[1].materials] == ["营业执照或登记证书等有关证照"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_an_item_heading_with_a_rule_done_at_once_and_steps_that_are_no_documents(fmt: str) -> None:
+    # 那曲: 一、异地就医备案 (无需审核，立即生效) / 二、…如何跨省共济… (cut after its heading: no
+    # item). The numbered click steps mention 备案记录 and 告知书 on the way: they are no list
+    # of documents.
+    (item,) = extract_file(COLLECTED / "corpus" / f"xz_naqu_kuasheng_jiuyi_zhinan.{fmt}").items
+    assert item.item_name == "异地就医备案"
+    assert item.promised_days == 0
+    assert item.materials == []
