@@ -39,8 +39,10 @@ from extractors.fields.naming import name_value, orig_value, page_name, page_tit
 from extractors.fields.values import act_of as _act_of
 from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
+from govguide.core.vocabulary import words
 from normalizers.item_title import is_notice_title, keep_writing, name_from_title
 from normalizers.numbering import RANK
+from normalizers.script import to_simplified
 from normalizers.text import clean_text
 
 
@@ -124,18 +126,29 @@ def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[
         if len(level) < 2 or any(sections[i].field not in _ITEM_LEVEL_FIELDS for i in level):
             continue
         names = [(i, _heading_name(sections[i].head)) for i in level]
-        if any(n is None for _, n in names) or not any(_act_of(n or "") for _, n in names):
+        if any(n is None for _, n in names) or not any(_names_item(n or "") for _, n in names):
             continue
-        out: list[RawItem] = []
+        # A page may give each item twice (an overview, then the materials by who applies):
+        # the parts under the same name are one item's.
+        parts: dict[str, list[Section]] = {}
+        heads: dict[str, PageLine] = {}
         for k, (start, name) in enumerate(names):
             end = names[k + 1][0] if k + 1 < len(names) else len(sections)
-            own = sections[start:end]
+            parts.setdefault(name or "", []).extend(sections[start:end])
+            heads.setdefault(name or "", sections[start].head)
+        out: list[RawItem] = []
+        for name, own in parts.items():
             own_lines = [x for sec in own for x in (sec.head, *sec.lines)]
-            item = raw_item(name or "", sections[start].head, own, own_lines, scoped=True)
+            item = raw_item(name, heads[name], own, own_lines, scoped=True)
             if item is not None:
                 out.append(item)
         return out
     return []
+
+
+def _names_item(name: str) -> bool:
+    """An act (…备案, …参保) or a scheme one joins or claims (城镇职工医疗保险, …生育津贴)."""
+    return _act_of(name) is not None or to_simplified(name).endswith(tuple(words("reader", "item_schemes")))
 
 
 def _heading_name(head: PageLine) -> str | None:

@@ -111,3 +111,12 @@ def test_an_item_heading_with_a_rule_done_at_once_and_steps_that_are_no_document
     assert item.item_name == "异地就医备案"
     assert item.promised_days == 0
     assert item.materials == []
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_each_scheme_under_its_heading_twice_is_one_item(fmt: str) -> None:
+    # 昆明 (under an unrelated spam title): 城镇职工医疗保险： / 城乡居民医疗保险：, each given
+    # as an overview and again with the materials by who applies; the spam title is no item.
+    items = extract_file(COLLECTED / "corpus" / f"yn_kunming_canbao_cailiao.{fmt}").items
+    assert [i.item_name for i in items] == ["城镇职工医疗保险", "城乡居民医疗保险"]
+    assert "非本市户籍成年人还需提交《云南省昆明市居住证》" in [m.name for m in items[1].materials]
