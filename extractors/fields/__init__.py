@@ -116,7 +116,8 @@ def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[
     """Several items on one page, each under a heading of its own (一、异地就医备案 / 二、医保个人
     账户资金如何跨省共济给家人使用; 城镇居民参保流程 / 城镇职工参保流程): the headings of one level
     that all name things (no field label among them), two or more, one of them an act. Each
-    item is read from its own part of the page; a part that gives nothing is dropped."""
+    heading naming an act or a scheme starts an item read from its own part of the page; a part
+    that gives nothing is dropped."""
     for style in sorted({s.head.style for s in sections}, key=lambda st: (st is None, RANK.get(st or "", 9))):
         level = [
             i for i, s in enumerate(sections)
@@ -138,6 +139,8 @@ def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[
             heads.setdefault(name or "", sections[start].head)
         out: list[RawItem] = []
         for name, own in parts.items():
+            if not _names_item(name):
+                continue  # 二、温馨提示 / 二、…如何…使用: it ends the part above, it is no item
             own_lines = [x for sec in own for x in (sec.head, *sec.lines)]
             item = raw_item(name, heads[name], own, own_lines, scoped=True)
             if item is not None:

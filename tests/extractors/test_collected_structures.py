@@ -120,3 +120,19 @@ def test_each_scheme_under_its_heading_twice_is_one_item(fmt: str) -> None:
     items = extract_file(COLLECTED / "corpus" / f"yn_kunming_canbao_cailiao.{fmt}").items
     assert [i.item_name for i in items] == ["城镇职工医疗保险", "城乡居民医疗保险"]
     assert "非本市户籍成年人还需提交《云南省昆明市居住证》" in [m.name for m in items[1].materials]
+
+
+def test_a_heading_naming_no_act_ends_the_item_above_it(tmp_path: Path) -> None:
+    # 一、…参保登记 / 二、缴费方式: the part says what to bring too, but its heading names no act
+    # or scheme (it ends with 方式).
+    page = tmp_path / "guide.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>参保指南来了</title></head><body>"
+        "<h1>参保指南来了</h1><h2>一、城乡居民参保登记</h2>"
+        "<p>参保人持户口簿和身份证到社区服务窗口办理。</p>"
+        "<h2>二、缴费方式</h2><p>缴费时请持社会保障卡到银行网点缴纳。</p></body></html>",
+        encoding="utf-8",
+    )
+    (item,) = extract_file(page).items
+    assert item.item_name == "城乡居民参保登记"
+    assert [m.name for m in item.materials] == ["户口簿", "身份证"]
