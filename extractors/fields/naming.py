@@ -77,6 +77,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         if from_title is None or to_simplified(from_title) in subject or asks:
             return keep_writing(subject, s.head.orig), s.head
     if from_title and title is not None:
+        process = _process_naming_act(sections) if not _ends_with_act(from_title) else None
+        if process is not None:
+            # 贵阳外地户口新生儿医保办理及所需材料报销比例 joins topics and ends with none of the
+            # acts; 一、贵阳新生儿医疗保险办理流程 names what the page walks through.
+            return keep_writing(process.label.subject or "", process.head.orig), process.head
         return from_title, title
     for s in sections:
         if s.label.kind == "question" and s.label.subject:
@@ -89,6 +94,23 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     if quoted:
         return quoted
     return None, None
+
+
+def _ends_with_act(name: str) -> bool:
+    return to_simplified(name).endswith(tuple(words("reader", "item_acts")))
+
+
+def _process_naming_act(sections: list[Section]) -> Section | None:
+    """The first process heading whose words before (办理)流程 name an act or a scheme
+    (…参保登记流程, …新生儿医疗保险办理流程)."""
+    schemes = tuple(words("reader", "item_schemes"))
+    for s in sections:
+        subject = s.label.subject or ""
+        if s.field == "process" and s.label.kind == "heading" and (
+            _ends_with_act(subject) or to_simplified(subject).endswith(schemes)
+        ):
+            return s
+    return None
 
 
 def _asks(text: str) -> bool:

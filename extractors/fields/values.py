@@ -63,7 +63,9 @@ def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[Source
     seen: set[str] = set()
     for ln in lines:
         for m in _CITED.finditer(ln.text):
-            for basis in parse_legal_basis(m.group(1)):
+            # The citation as the page writes it (貴陽市…辦法): OpenCC keeps positions.
+            cited = ln.orig[m.start(1) : m.end(1)] if len(ln.orig) == len(ln.text) else m.group(1)
+            for basis in parse_legal_basis(cited):
                 if basis.title not in seen:
                     seen.add(basis.title)
                     out.append((basis, [ln.line.ref]))
@@ -108,7 +110,8 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
     if listed:
         item.materials = RawField(listed)
         return
-    item.material_rows = _documents_in_prose(None if scoped else item.name, lines, sections)
+    named_by = next((sec for sec in sections if sec.head.line.ref in item.name_refs), None)
+    item.material_rows = _documents_in_prose(None if scoped else item.name, lines, sections, named_by)
 
 
 def act_of(item_name: str) -> str | None:
@@ -122,16 +125,18 @@ _NOT_PROSE_MATERIALS = ("conditions", "legal_basis", "remarks", "item_name", "ma
 
 
 def _documents_in_prose(
-    item_name: str | None, lines: list[PageLine], sections: list[Section]
+    item_name: str | None, lines: list[PageLine], sections: list[Section], named_by: Section | None = None
 ) -> list[tuple[Material, list[SourceRef]]]:
     """With no materials list at all, the documents the page's sentences say to show or bring
     to do the item's act (持社会保障卡和身份证到…窗口办理 for …备案, 携带有效身份证件到…办理参保登记):
     each once, in page order. The item must name its act (…备案, …登记) and the sentence must
     speak of it: news and notices say what to bring too, for something else. Who may apply
     (办理条件) and the legal text are not read for them. ``item_name`` None: the lines are the
-    item's own (under its heading), every sentence speaks of it."""
+    item's own (under its heading), every sentence speaks of it; so do the lines under the
+    label that named the item (``named_by``: 一、…新生儿医疗保险办理流程)."""
     act = act_of(item_name) if item_name is not None else ""
-    if act is None:
+    own = {id(x.line) for x in named_by.lines} if named_by is not None and named_by.field is not None else set()
+    if act is None and not own:
         return []
     skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
     kept = [ln.line for ln in lines if id(ln) not in skip]
@@ -139,7 +144,7 @@ def _documents_in_prose(
     seen: set[str] = set()
     for group in join_wrapped(kept):
         text = joined_text(group)
-        if act not in to_simplified(text):
+        if id(group[0]) not in own and (act is None or act not in to_simplified(text)):
             continue
         for name in documents_shown(text, given=True):
             if name not in seen:
