@@ -27,9 +27,9 @@ _CLAUSE_END = "，,。；;"
 _LEAD_IN = re.compile(r"(?:提供|提交|携带|准备|带上|带齐)?(?:以下|如下|下列)(?:材料|资料|证件)[：:]")
 _FILLED_FORM = re.compile(r"填写(《[^》]{2,60}》(?:[（(][^（()）]{1,20}[）)])?)")
 # A document shown to do the act; 持 not in 支持/坚持/保持/持有/持续.
-_SHOWN = re.compile(r"(?:凭借|凭|携带|(?<![支坚保维扶主把])持(?![有续]))")
+_SHOWN = re.compile(r"(?:凭借|凭(?!证)|携带|(?<![支坚保维扶主把])持(?![有续]))")
 # In prose with no materials list, what one hands in or signs counts too (签署…“承诺书”).
-_SHOWN_OR_GIVEN = re.compile(r"(?:凭借|凭|携带|提供|提交|签署|填写|(?<![支坚保维扶主把])持(?![有续]))")
+_SHOWN_OR_GIVEN = re.compile(r"(?:凭借|凭(?!证)|携带|提供|提交|上传|签署|填写|(?<![支坚保维扶主把])持(?![有续]))")
 # 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
 _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")
 # Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
@@ -76,20 +76,30 @@ def documents_shown(text: str, *, given: bool = False) -> list[str]:
         return []
     out: list[str] = []
     start = 0
+    verbs = _SHOWN_OR_GIVEN if given else _SHOWN
     for end in [*_outside_positions(simple, _CLAUSE_END), len(simple)]:
-        verb = (_SHOWN_OR_GIVEN if given else _SHOWN).search(simple, start, end)
-        if verb and _is_sentence_subject(simple[start : verb.start()]):
-            stop = _first_outside(simple[verb.end() : end], _SHOWN_END)
-            span = text[verb.end() : verb.end() + stop if stop is not None else end]
-            listed = _split_outside(span, "、")
-            if len(listed) >= 2 and "或" in listed[-1] and not any("或" in x for x in listed[:-1]):
-                listed = ["、".join(listed)]
-            parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
-            # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
-            if parts and all(_ends_with_document(p) and not _is_reference(p) for p in parts):
-                out.extend(parts)
+        found = [m for m in verbs.finditer(simple, start, end) if _depth_at(simple, m.start()) == 0]
+        if found and _is_sentence_subject(simple[start : found[0].start()]):
+            # 填写个人信息并按要求上传…图片: each verb's object runs to the next verb.
+            for k, verb in enumerate(found):
+                until = found[k + 1].start() if k + 1 < len(found) else end
+                out.extend(_objects(text, simple, verb.end(), until))
         start = end + 1
     return out
+
+
+def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
+    """The documents one verb takes, from ``start`` up to where the act begins."""
+    stop = _first_outside(simple[start:end], _SHOWN_END)
+    span = text[start : start + stop if stop is not None else end]
+    listed = _split_outside(span, "、")
+    if len(listed) >= 2 and "或" in listed[-1] and not any("或" in x for x in listed[:-1]):
+        listed = ["、".join(listed)]
+    parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
+    # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
+    if parts and all(_ends_with_document(p) and not _is_reference(p) for p in parts):
+        return parts
+    return []
 
 
 def _outside_positions(text: str, separators: str) -> list[int]:

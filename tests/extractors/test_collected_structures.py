@@ -106,11 +106,12 @@ def test_two_items_under_headings_of_their_own(fmt: str) -> None:
 def test_an_item_heading_with_a_rule_done_at_once_and_steps_that_are_no_documents(fmt: str) -> None:
     # 那曲: 一、异地就医备案 (无需审核，立即生效) / 二、…如何跨省共济… (cut after its heading: no
     # item). The numbered click steps mention 备案记录 and 告知书 on the way: they are no list
-    # of documents.
+    # of documents; the one document is what a step says to upload (填写个人信息并按要求上传
+    # 有效身份证件或社保卡图片: each verb takes its own object).
     (item,) = extract_file(COLLECTED / "corpus" / f"xz_naqu_kuasheng_jiuyi_zhinan.{fmt}").items
     assert item.item_name == "异地就医备案"
     assert item.promised_days == 0
-    assert item.materials == []
+    assert [m.name for m in item.materials] == ["有效身份证件或社保卡图片"]
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "html"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.extract import extract_file
-from normalizers.material_sentence import documents_in_sentence
+from normalizers.material_sentence import documents_in_sentence, documents_shown
 
 COLLECTED = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "collected"
 
@@ -111,3 +111,14 @@ def test_a_label_names_the_item_when_the_title_only_asks(fmt: str) -> None:
     (item,) = extract_file(COLLECTED / "corpus" / f"sh_shanghai_yidi_jiuyi_baoxiao_wenda.{fmt}").items
     assert item.item_name == "医疗保险异地就医报销"
     assert [m.name for m in item.materials][:3] == ["本人身份证", "社保卡或医保卡", "医疗费原始收据"]
+
+
+def test_each_verb_takes_its_own_object_and_a_word_is_no_verb() -> None:
+    # 那曲: 填写个人信息 (no document) 并按要求上传…图片; 西安: 凭医保电子凭证、… (凭证 is a word,
+    # 凭 before it is the verb); a verb inside brackets (…(6周歲以上需提供照片)) takes nothing.
+    line = _line("xz_naqu_kuasheng_jiuyi_zhinan", "(二)阅读并同意")
+    assert documents_shown(line, given=True) == ["有效身份证件或社保卡图片"]
+    line = _line("sn_xian_yidi_beian_xuzhi", "两类人员在异地就医前")
+    assert documents_shown(line, given=True) == ["医保电子凭证、身份证或社保卡"]
+    line = _line("gz_guiyang_xinshenger_canbao", "持戶口簿")
+    assert documents_shown(line, given=True) == ["戶口簿", "身份證及復印件(6周歲以上需提供照片)"]
