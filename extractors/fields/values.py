@@ -164,12 +164,19 @@ def _sentence_lists(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for group in join_wrapped(lines):
         text = joined_text(group)
+        if out and _NOTE_ONLY.fullmatch(text.strip()):
+            # 《…承诺书》 / (加盖单位公章): a note on a line of its own belongs to the entry above.
+            out[-1] = Line(text=out[-1].text.rstrip() + text.strip(), ref=out[-1].ref)
+            continue
         docs = [] if starts_entry(text) else documents_in_sentence(text)
         if docs:
             out.extend(Line(text=d, ref=group[0].ref) for d in docs)
         else:
             out.extend(group)
     return out
+
+
+_NOTE_ONLY = re.compile(r"[（(][^（()）]{1,30}[)）]")
 
 
 def _is_attribute(text: str, attrs: tuple[str, ...]) -> bool:

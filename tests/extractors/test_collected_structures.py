@@ -148,3 +148,14 @@ def test_a_process_heading_names_the_item_when_the_title_joins_topics(fmt: str) 
     assert item.item_name == "新生兒醫療保險"
     assert [m.name for m in item.materials] == ["戶口簿", "身份證及復印件(6周歲以上需提供照片)"]
     assert [b.title for b in item.legal_basis] == ["貴陽市城鎮居民基本醫療保險試點實施辦法"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf"])
+def test_a_note_on_its_own_line_and_download_hints_in_a_materials_list(fmt: str) -> None:
+    # 西安: 《个人账户一次性支取诚信申报承诺书》 / (加盖单位公章) / 扫描二维码下载文件 (after every
+    # form): the note belongs to the form above it; the download hint is page furniture.
+    (item,) = extract_file(COLLECTED / "corpus" / f"sn_xian_zhanghu_zhiqu_tongzhi.{fmt}").items
+    names = [m.name for m in item.materials]
+    assert "《个人账户一次性支取诚信申报承诺书》(加盖单位公章)" in names
+    assert "《职工基本医疗保险个人账户一次性支取申请表》" in names
+    assert not any("二维码" in n or n.startswith("(") for n in names)
