@@ -280,7 +280,10 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
         if not value:
             continue
         if sec.label.weak:
-            # 办理时间 is a limit only when it says a number of days (not 9:00-17:00).
+            # 办理时间 is a limit only when it says a number of days (not 9:00-17:00), and not
+            # when the days are the applicant's window (自取得本市户籍之日起90日内).
+            if _is_window(value):
+                continue
             if _says_days(value[:1]):
                 value = value[:1]
             elif not _says_days(value):
@@ -311,6 +314,15 @@ def _immediate_in_prose(item: RawItem, lines: list[PageLine], sections: list[Sec
             item.time_limit = RawField([Line(text=found, ref=group[0].ref)])
             return True
     return False
+
+
+# 自取得本市户籍或符合参保条件之日起90日内: days counted from the applicant's own event.
+_WINDOW = re.compile(r"(?:自|从)[^，,。；;]{2,40}?(?:之日起|之日|起)[^，,。；;]{0,4}?\d+\s*(?:个)?(?:工作)?(?:日|天)内")
+
+
+def _is_window(lines: list[Line]) -> bool:
+    text = to_simplified(" ".join(clean_text(x.text) for x in lines))
+    return bool(_WINDOW.search(text)) and not re.search("受理|审核|办结", text)
 
 
 def _says_days(lines: list[Line]) -> bool:

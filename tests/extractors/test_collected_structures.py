@@ -159,3 +159,11 @@ def test_a_note_on_its_own_line_and_download_hints_in_a_materials_list(fmt: str)
     assert "《个人账户一次性支取诚信申报承诺书》(加盖单位公章)" in names
     assert "《职工基本医疗保险个人账户一次性支取申请表》" in names
     assert not any("二维码" in n or n.startswith("(") for n in names)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_the_applicants_window_under_when_to_apply_is_no_limit(fmt: str) -> None:
+    # 北京: 什么時間辦理? / 符合…參保條件之日起90日內 — days counted from the applicant's own event.
+    (item,) = extract_file(COLLECTED / "corpus" / f"bj_beijing_chengxiang_jumin_yibao_zhinan.{fmt}").items
+    assert (item.legal_days, item.promised_days) == (None, None)
+
