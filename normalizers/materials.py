@@ -260,9 +260,21 @@ def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
             continue
         # Unnumbered line.
         if body[-1] in _COLONS:
-            del stack[1:]
-            node = _Node(text=body, style=None, level=-1, is_label=True)
-            root.children.append(node)
+            # Under a numbered label (2.…携带以下材料原件：) lettered cases (A.…需携带：) are its
+            # groups; elsewhere a label starts a group of its own.
+            parent = next(
+                (n for n in reversed(stack[1:]) if n.style is not None and n.text.rstrip()[-1:] in _COLONS and
+                 all(c.is_label for c in n.children)),
+                None,
+            )
+            if parent is None:
+                del stack[1:]
+                node = _Node(text=body, style=None, level=-1, is_label=True)
+                root.children.append(node)
+            else:
+                del stack[stack.index(parent) + 1 :]
+                node = _Node(text=body, style=None, level=parent.level + 0.5, is_label=True)
+                parent.children.append(node)
             stack.append(node)
             continue
         top = stack[-1]
@@ -292,12 +304,15 @@ def _collect(node: _Node, conditions: list[str], out: list[Material]) -> None:
     for child in node.children:
         if child.children:
             _collect(child, [*conditions, _condition_text(child.text)], out)
-        elif child.is_label:
-            continue  # a label with nothing under it carries no material
+        elif child.is_label or child.text.rstrip().endswith(tuple(_COLONS)):
+            continue  # a label with nothing under it (机关事业单位： / 2.…携带以下材料原件：) carries no material
         else:
             name = child.text.strip().rstrip(_TRAILING)
             out.append(Material(name=name, condition=" / ".join(conditions) or None))
 
 
+_LETTER = re.compile(r"^[A-H][.．、]\s*")  # a lettered case (A.首次…) is numbered by its letter
+
+
 def _condition_text(text: str) -> str:
-    return text.strip().rstrip(_TRAILING + _COLONS).strip()
+    return _LETTER.sub("", text.strip()).rstrip(_TRAILING + _COLONS).strip()

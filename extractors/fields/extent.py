@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.fields.labels import Label, read_label
-from extractors.fields.lines import PageLine, is_numbered, wrapped
+from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
 from govguide.core.vocabulary import words
 from normalizers.item_title import clean_name
 from normalizers.numbering import RANK
@@ -139,8 +139,11 @@ def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None) -> bool
     the entry above it (a wrapped line) is the prose after the list."""
     if ln.style is not None or not any(x.style is not None for x in sec.lines):
         return False
-    if sec.lines[-1].style is not None and _is_sub_label(sec.lines[-1]):
-        return False  # 1、参保材料: introduces the line under it
+    last_entry = next(x for x in reversed(sec.lines) if x.style is not None)
+    if last_entry.rest.endswith(("：", ":")) and (sec.lines[-1] is last_entry or LETTERED.match(ln.text)):
+        # 1、参保材料: introduces the line under it; 2.流产…的携带以下材料原件: the lettered
+        # cases under it (A.首次…需携带:(1)… / B.带环…需携带:(1)…).
+        return False
     if prev is not None and wrapped(prev):
         return False
     return not is_numbered(ln.text)

@@ -21,6 +21,7 @@ LABEL_MAX = 20  # a label before its colon is short
 _CLOSED = ("。", "；", ";", "：", ":", "！", "!", "？", "?")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 BRACKET = re.compile(r"^[【\[]([^【】\[\]]{1,20})[】\]]\s*(.*)$")
+LETTERED = re.compile(r"^\s*[A-H][.．、]")  # a lettered case (A.首次…需携带:) inside a list
 
 
 @dataclass

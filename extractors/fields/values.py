@@ -9,7 +9,7 @@ import re
 
 from extractors.base import RawField, RawItem
 from extractors.fields.extent import Section, field_family
-from extractors.fields.lines import PageLine, is_numbered, wrapped
+from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
 from extractors.fields.naming import orig_value
 from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
@@ -162,11 +162,15 @@ def _sentence_lists(lines: list[Line]) -> list[Line]:
     等，具体材料可与…确认 / 凭…身份证或居住证可以办理…) as one line per document, so that the list's
     own numbering and group labels around it still give their conditions."""
     out: list[Line] = []
-    for group in join_wrapped(lines):
+    for group in _logical_lines(lines):
         text = joined_text(group)
         if out and _NOTE_ONLY.fullmatch(text.strip()):
             # 《…承诺书》 / (加盖单位公章): a note on a line of its own belongs to the entry above.
             out[-1] = Line(text=out[-1].text.rstrip() + text.strip(), ref=out[-1].ref)
+            continue
+        listed = None if starts_entry(text) else _inline_list(text)
+        if listed:
+            out.extend(Line(text=x, ref=group[0].ref) for x in listed)
             continue
         docs = [] if starts_entry(text) else documents_in_sentence(text)
         if docs:
@@ -174,6 +178,35 @@ def _sentence_lists(lines: list[Line]) -> list[Line]:
         else:
             out.extend(group)
     return out
+
+
+def _logical_lines(lines: list[Line]) -> list[list[Line]]:
+    """Wrapped lines joined, except before a lettered case (B.带环…需携带:), which starts a
+    line of its own however full the line above it ran."""
+    groups: list[list[Line]] = []
+    chunk: list[Line] = []
+    for ln in lines:
+        if chunk and LETTERED.match(ln.text):
+            groups += join_wrapped(chunk)
+            chunk = []
+        chunk.append(ln)
+    return groups + join_wrapped(chunk)
+
+
+_INLINE_FIRST = re.compile(r"[：:]\s*(?=[（(]1[)）]|①|1[.．、])")
+_INLINE_NEXT = re.compile(r"(?<=[；;。])\s*(?=[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[.．、])")
+
+
+def _inline_list(text: str) -> list[str] | None:
+    """A.首次流产…需携带:(1)结婚证;(2)准生证(…);(3)… — a case and its numbered list run
+    together on one line: the case as a label line, then one line per entry."""
+    first = _INLINE_FIRST.search(text)
+    if first is None:
+        return None
+    entries = [p.strip() for p in _INLINE_NEXT.split(text[first.end() :]) if p.strip()]
+    if len(entries) < 2:
+        return None
+    return [text[: first.end()].strip(), *entries]
 
 
 _NOTE_ONLY = re.compile(r"[（(][^（()）]{1,30}[)）]")

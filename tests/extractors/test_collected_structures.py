@@ -167,3 +167,14 @@ def test_the_applicants_window_under_when_to_apply_is_no_limit(fmt: str) -> None
     (item,) = extract_file(COLLECTED / "corpus" / f"bj_beijing_chengxiang_jumin_yibao_zhinan.{fmt}").items
     assert (item.legal_days, item.promised_days) == (None, None)
 
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_lettered_cases_each_with_a_list_run_into_one_line(fmt: str) -> None:
+    # 太原: 2.流产…携带以下材料原件: / A.首次…需携带:(1)结婚证;(2)… / B.带环…需携带:(1)…
+    (item,) = extract_file(COLLECTED / "corpus" / f"sx_taiyuan_shengyu_baoxian_baoxiao.{fmt}").items
+    by_name = {(m.name, m.condition) for m in item.materials}
+    assert ("结婚证", "流产、引产或者死胎的携带以下材料原件 / 首次流产、引产或者死胎的需携带") in by_name
+    assert ("独生子女证", "流产、引产或者死胎的携带以下材料原件 / 带环妊娠流产的需携带") in by_name
+    assert not any(m.name.endswith((":", "：")) for m in item.materials)
+    assert len(item.materials) == 13
