@@ -77,6 +77,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         if from_title is None or to_simplified(from_title) in subject or asks:
             return keep_writing(subject, s.head.orig), s.head
     if from_title and title is not None:
+        heading = _heading_naming_act(sections, from_title) if not _ends_with_act(from_title) else None
+        if heading is not None:
+            # 社保卡业务办理 / (一)社保卡申领: the heading names the title's subject and its act.
+            return heading
         process = _process_naming_act(sections) if not _ends_with_act(from_title) else None
         if process is not None:
             # 贵阳外地户口新生儿医保办理及所需材料报销比例 joins topics and ends with none of the
@@ -98,6 +102,19 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
 
 def _ends_with_act(name: str) -> bool:
     return to_simplified(name).endswith(tuple(words("reader", "item_acts")))
+
+
+def _heading_naming_act(sections: list[Section], subject: str) -> tuple[str, PageLine] | None:
+    """The first heading naming no field whose name is the title's subject with an act
+    (社保卡 → 社保卡申领)."""
+    simple = to_simplified(subject)
+    for s in sections:
+        if s.field is not None or s.label.kind != "heading":
+            continue
+        name = name_from_title(s.head.orig_after(s.head.rest) if s.head.rest else s.head.orig)
+        if name and simple in to_simplified(name) and _ends_with_act(name):
+            return name, s.head
+    return None
 
 
 def _process_naming_act(sections: list[Section]) -> Section | None:

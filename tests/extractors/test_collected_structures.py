@@ -178,3 +178,12 @@ def test_lettered_cases_each_with_a_list_run_into_one_line(fmt: str) -> None:
     assert ("独生子女证", "流产、引产或者死胎的携带以下材料原件 / 带环妊娠流产的需携带") in by_name
     assert not any(m.name.endswith((":", "：")) for m in item.materials)
     assert len(item.materials) == 13
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_heading_names_the_titles_subject_with_its_act(fmt: str) -> None:
+    # 南宁: title 社保卡业务办理 (a service area), 相关政策: six documents, then (一)社保卡申领.
+    (item,) = extract_file(COLLECTED / "corpus" / f"gx_nanning_shebaoka_shenling.{fmt}").items
+    assert item.item_name == "社保卡申领"
+    assert len(item.legal_basis) == 6
+    assert item.legal_basis[0].doc_number == "人社部发〔2011〕83号"
