@@ -86,11 +86,11 @@ def make_line(ln: Line, large: bool) -> PageLine | None:
     if not orig or is_page_footer(orig):
         return None
     text = to_simplified(orig)
-    if _is_boilerplate(text):
-        return None
     pos = None
     if len(text) == len(orig) and READING.search(text):
         text, pos = without_readings_at(text)
+    if _is_boilerplate(text):  # read without the readings: 您現(xiàn)在的位置
+        return None
     style, rest = heading_numbering(text)
     return PageLine(line=ln, orig=orig, text=text, style=style, rest=rest.strip(), large=large, pos=pos)
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.extract import extract_file
+from extractors.extract import extract_file, load_document
+from extractors.fields.lines import page_lines
 from normalizers.item_title import name_from_title
 
 COLLECTED = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "collected"
@@ -187,3 +188,11 @@ def test_a_heading_names_the_titles_subject_with_its_act(fmt: str) -> None:
     assert item.item_name == "社保卡申领"
     assert len(item.legal_basis) == 6
     assert item.legal_basis[0].doc_number == "人社部发〔2011〕83号"
+
+
+def test_a_breadcrumb_with_readings_written_into_it_is_page_furniture() -> None:
+    # 上海 repost: 您現(xiàn)在的位置: 太平洋保險>保險資訊>行業(yè)動態(tài) — read without its readings,
+    # it starts like every breadcrumb.
+    lines = page_lines(load_document(COLLECTED / "corpus" / "sh_shanghai_yibaoka_banli.docx"))
+    assert not any("位置" in ln.text for ln in lines)
+    assert any(ln.text.startswith("欲了解上海医保卡") for ln in lines)
