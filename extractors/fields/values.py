@@ -83,6 +83,9 @@ def _value_lines(sec: Section) -> list[Line]:
 
 def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine], scoped: bool = False) -> None:
     mats = [s for s in sections if s.field == "materials"]
+    # 一、…流程和所需材料 over a list of what is covered, then 医院材料: over the documents: a
+    # labelled list of documents goes before one whose numbered entries name none.
+    mats.sort(key=_names_no_documents)
     attrs = tuple(words("reader", "material_attributes"))
     for sec in mats:
         if sec.label.kind == "sentence" and sec.label.value:
@@ -151,6 +154,11 @@ def _documents_in_prose(
                 seen.add(name)
                 out.append((Material(name=name), [group[0].ref]))
     return out
+
+
+def _names_no_documents(sec: Section) -> bool:
+    entries = [x for x in sec.lines if x.style is not None]
+    return len(entries) >= 2 and documents_share(entries) == 0
 
 
 def _is_question(text: str) -> bool:

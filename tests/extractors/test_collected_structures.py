@@ -196,3 +196,11 @@ def test_a_breadcrumb_with_readings_written_into_it_is_page_furniture() -> None:
     lines = page_lines(load_document(COLLECTED / "corpus" / "sh_shanghai_yibaoka_banli.docx"))
     assert not any("位置" in ln.text for ln in lines)
     assert any(ln.text.startswith("欲了解上海医保卡") for ln in lines)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_the_labelled_list_of_documents_goes_before_a_list_naming_none(fmt: str) -> None:
+    # 南昌: 一、南昌医保报销流程和所需材料 holds 报销范围 1、… 2、… (what is covered); the documents
+    # come under 报销材料 / 医院材料: further down.
+    (item,) = extract_file(COLLECTED / "corpus" / f"jx_nanchang_yibao_baoxiao_liucheng.{fmt}").items
+    assert item.materials[0].name == "南昌市城镇职工医疗保险门诊费用结算汇总表"
