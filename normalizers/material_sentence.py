@@ -60,8 +60,8 @@ def documents_in_sentence(text: str) -> list[str]:
     shown = documents_shown(text)
     if shown:
         return shown
-    if len(_split_outside(simple, _CLAUSE_END)) < 2 and "及" not in simple:
-        return []  # a plain 、 list on one line is read elsewhere; this is for sentences
+    if len(_split_outside(simple, _CLAUSE_END)) < 2:
+        return []  # a plain list on one line is read elsewhere (住院手术记录及诊断材料 is one)
     return _listed(text)
 
 

@@ -10,10 +10,12 @@ from extractors.fields.labels import Label, read_label
 from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
 from govguide.core.vocabulary import words
 from normalizers.item_title import clean_name
+from normalizers.material_sentence import names_a_document
 from normalizers.numbering import RANK
 
 _CORE = ("item_name", "materials", "time_limit", "legal_basis")
 _TIME = ("time_limit", "legal_limit", "promised_limit")
+_LAST_ENTRY_MAX = 30
 
 
 @dataclass
@@ -90,9 +92,11 @@ def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) 
         return lab is not None  # a heading naming no field holds nothing we read
     if lab is not None and lab.field is not None and field_family(lab.field) != field_family(sec.field) and lab.kind != "inline":
         return True
+    if _bare_entry(sec, ln, lab):
+        return False
     # An unnumbered label: its content runs until the next heading-like line.
     if lab is not None and ln.style is None and lab.kind == "heading":
-        if lab.field is not None or (sec.lines and sec.lines[-1].style is not None):
+        if lab.field is not None or (sec.lines and sec.lines[-1].style is not None and not _last_entry(sec, ln)):
             return True
     if lab is not None and ln.style is None and lab.kind == "sentence" and sec.field == "materials":
         return True
@@ -118,6 +122,17 @@ def _is_sub_label(ln: PageLine) -> bool:
 def _names_materials(ln: PageLine) -> bool:
     lab = read_label(ln)
     return lab is not None and lab.field == "materials"
+
+
+def _bare_entry(sec: Section, ln: PageLine, lab: Label | None) -> bool:
+    """住院手术记录及诊断材料 among bare material lines ends with 材料 like a label, but names no act
+    the way 流(引)产的生育津贴申领材料 does: it is the list's next entry."""
+    if sec.field != "materials" or lab is None or lab.field != "materials" or lab.kind != "heading":
+        return False
+    if ln.style is not None or not sec.lines or any(x.style is not None for x in sec.lines):
+        return False
+    subject = clean_name(ln.rest)
+    return not subject.endswith(tuple(words("reader", "item_acts")))
 
 
 def _in_list(sec: Section, ln: PageLine, lab: Label | None) -> bool:
@@ -146,4 +161,17 @@ def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None) -> bool
         return False
     if prev is not None and wrapped(prev):
         return False
+    if _last_entry(sec, ln):
+        return False
     return not is_numbered(ln.text)
+
+
+def _last_entry(sec: Section, ln: PageLine) -> bool:
+    """男职工须提供配偶无工作的证明信 right after a numbered list of materials: a bare last entry
+    naming a document, not the prose or the heading after the list."""
+    return (
+        sec.field == "materials"
+        and len(ln.rest) <= _LAST_ENTRY_MAX
+        and not ln.rest.endswith(("。", "；", ";", "：", ":"))
+        and names_a_document(ln.rest)
+    )

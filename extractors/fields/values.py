@@ -92,7 +92,10 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             _set_enumeration(item, sec)
             return
         # A question inside the list (需要带什么材料?) asks for the materials; it names none.
-        kept = [ln for ln in _value_lines(sec) if not _is_attribute(ln.text, attrs) and not _is_question(ln.text)]
+        kept = [
+            ln for ln in _value_lines(sec)
+            if not _is_attribute(ln.text, attrs) and not _is_question(ln.text) and not _NOTE.match(ln.text)
+        ]
         listed = _listed_in_one_line(kept)
         if listed:
             item.material_rows = [(Material(name=p), [kept[0].ref]) for p in listed]
@@ -159,6 +162,10 @@ def _documents_in_prose(
 def _names_no_documents(sec: Section) -> bool:
     entries = [x for x in sec.lines if x.style is not None]
     return len(entries) >= 2 and documents_share(entries) == 0
+
+
+# 注：单位欠费、中断缴费的不予结算生育津贴 — a remark under the list, no material.
+_NOTE = re.compile(r"^\s*(?:注|备注|註|備註)\s*[：:]")
 
 
 def _is_question(text: str) -> bool:

@@ -204,3 +204,15 @@ def test_the_labelled_list_of_documents_goes_before_a_list_naming_none(fmt: str)
     # come under 报销材料 / 医院材料: further down.
     (item,) = extract_file(COLLECTED / "corpus" / f"jx_nanchang_yibao_baoxiao_liucheng.{fmt}").items
     assert item.materials[0].name == "南昌市城镇职工医疗保险门诊费用结算汇总表"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "html"])
+def test_bare_material_lines_that_look_like_labels(fmt: str) -> None:
+    # 郑州: 男职工须提供配偶无工作的证明信 after 1.…8. is the list's last entry; 住院手术记录及诊断
+    # 材料 among bare lines ends with 材料 but names no act: an entry, not a third sub-item;
+    # 注:… under the list is a remark.
+    items = extract_file(COLLECTED / "corpus" / f"ha_zhengzhou_shengyu_baoxiao_cailiao.{fmt}").items
+    assert [i.item_name for i in items] == ["生育津贴申领", "流(引)产的生育津贴申领"]
+    assert items[0].materials[-1].name == "男职工须提供配偶无工作的证明信"
+    assert [m.name for m in items[1].materials][-1] == "住院手术记录及诊断材料"
+    assert not any(m.name.startswith("注") for i in items for m in i.materials)
