@@ -33,7 +33,7 @@ _SHOWN_OR_GIVEN = re.compile(r"(?:凭借|凭(?!证)|携带|提供|提交|上传|
 # 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
 _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")
 # Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
-_SHOWN_END = re.compile(r"(?:可以|可|统一|到|至|前往|去|在|向|通过|办理|申请|申领|进行)")
+_SHOWN_END = re.compile(r"(?:可以|可|统一|并|到|至|前往|去|在|向|通过|办理|申请|申领|进行)")
 # Words of a clause that says something about the list rather than naming a document.
 _REMARK = re.compile(r"可|请|应|须|需|确认|办理|到|如|若|此|该|上述|以上")
 _ENTRY_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）]|\d{1,2}[.．、)）])\s*")
@@ -158,6 +158,8 @@ def _split_and(part: str) -> list[str]:
 
 def _clean_part(part: str) -> str:
     p = _ENTRY_NUMBER.sub("", part.strip())
+    if p.startswith("其") and len(p) > 3:
+        p = p[1:]  # 提供其学籍证明: "its", not part of the document's name
     p = p.rstrip("。.；;，,、 ")
     if p.endswith("等等"):
         p = p[:-2]

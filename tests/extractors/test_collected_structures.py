@@ -144,10 +144,13 @@ def test_a_heading_naming_no_act_ends_the_item_above_it(tmp_path: Path) -> None:
 def test_a_process_heading_names_the_item_when_the_title_joins_topics(fmt: str) -> None:
     # 贵阳 (traditional): the title 貴陽外地戶口新生兒醫保辦理及所需材料報銷比例 ends with no act;
     # 一、貴陽新生兒醫療保險辦理流程 names what the page walks through, and its first step says
-    # what to bring (持戶口簿、身份證及復印件(…)，到…). The 辦法 cited in prose keeps its writing.
+    # what to bring (持戶口簿、身份證及復印件(…)，到…; 由學校提供其學籍證明、花名冊、照片并統一…).
+    # The 辦法 cited in prose keeps its writing.
     (item,) = extract_file(COLLECTED / "corpus" / f"gz_guiyang_xinshenger_canbao.{fmt}").items
     assert item.item_name == "新生兒醫療保險"
-    assert [m.name for m in item.materials] == ["戶口簿", "身份證及復印件(6周歲以上需提供照片)"]
+    assert [m.name for m in item.materials] == [
+        "戶口簿", "身份證及復印件(6周歲以上需提供照片)", "學籍證明", "花名冊", "照片"
+    ]
     assert [b.title for b in item.legal_basis] == ["貴陽市城鎮居民基本醫療保險試點實施辦法"]
 
 
