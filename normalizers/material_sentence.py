@@ -97,8 +97,13 @@ def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
         listed = ["、".join(listed)]
     parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
     # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
-    if parts and all(_ends_with_document(p) and not _is_reference(p) for p in parts):
+    named = [_ends_with_document(p) and not _is_reference(p) for p in parts]
+    if parts and all(named):
         return parts
+    if len(parts) >= 3 and all(named[:-1]):
+        # …、父母双方任一方的身份证(原件及复印件1份)线上:通过… — the page ran the next sentence
+        # into the last entry; the entries before it still name documents.
+        return parts[:-1]
     return []
 
 

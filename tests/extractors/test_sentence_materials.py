@@ -122,3 +122,12 @@ def test_each_verb_takes_its_own_object_and_a_word_is_no_verb() -> None:
     assert documents_shown(line, given=True) == ["医保电子凭证、身份证或社保卡"]
     line = _line("gz_guiyang_xinshenger_canbao", "持戶口簿")
     assert documents_shown(line, given=True) == ["戶口簿", "身份證及復印件(6周歲以上需提供照片)"]
+
+
+def test_the_next_sentence_run_into_the_last_entry_drops_only_that_entry() -> None:
+    # 昆明五华: …需要提供出生医学证明、户口册户主页和参保人页、父母双方任一方的身份证(原件及复印件1份)
+    # 线上:通过… — the aggregator glued the next paragraph onto the last entry.
+    line = _line("yn_kunming_puji_jumin_canbao", "注意:新生儿")
+    names = documents_shown(line, given=True)
+    assert names[0] == "出生医学证明"
+    assert not any("线上" in n for n in names)
