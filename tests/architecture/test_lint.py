@@ -3,6 +3,7 @@ so the rules hold in CI and not only on machines where someone remembered to run
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -25,11 +26,11 @@ def test_blank_line_rules_are_enabled() -> None:
     # A file with two functions and one blank line between them breaks E302.
     bad = "def a() -> None:\n    pass\n\ndef b() -> None:\n    pass\n"
     done = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "concise", "--stdin-filename", "probe.py", "-"],
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format", "json", "--stdin-filename", "probe.py", "-"],
         cwd=ROOT,
         input=bad,
         capture_output=True,
         text=True,
         timeout=60,
     )
-    assert "E302" in done.stdout, done.stdout + done.stderr
+    assert [v["code"] for v in json.loads(done.stdout)] == ["E302"], done.stdout + done.stderr
