@@ -425,7 +425,9 @@ def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table
     """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts.
 
     Raises :class:`~govguide.core.errors.PublishError` naming the column if a required
-    (non-nullable) column has a null."""
+    (non-nullable) column has a null, and :class:`ValueError` for a key that is not a
+    column (a misspelt or unpublished one would otherwise be dropped in silence)."""
+    _check_columns({key for row in rows for key in row}, schema)
     plain = pa.schema([_undictionary(f) for f in schema])
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     for f in schema:
@@ -433,6 +435,13 @@ def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table
             raise PublishError(f"required column {f.name!r} is null in {missing} row(s)")
     table = pa.Table.from_pydict(columns, schema=plain)
     return table.cast(schema)
+
+
+def _check_columns(names: Iterable[str], schema: pa.Schema) -> None:
+    if extra := sorted(set(names).difference(schema.names)):
+        raise ValueError(
+            f"columns {extra} are not in the published schema; add them to govguide.dataset.schema"
+        )
 
 
 def concat_parts(parts: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:
@@ -522,11 +531,7 @@ def frame_to_table(frame: Any, schema: pa.Schema) -> pa.Table:
     the schema does not is an error, so a new aligner column is never silently dropped."""
     import pandas as pd
 
-    extra = [c for c in frame.columns if c not in schema.names]
-    if extra:
-        raise ValueError(
-            f"columns {extra} are not in the published schema; add them to govguide.dataset.schema"
-        )
+    _check_columns(frame.columns, schema)
     rows = [
         {k: (None if not isinstance(v, list | tuple) and pd.isna(v) else v) for k, v in rec.items()}
         for rec in frame.to_dict("records")
