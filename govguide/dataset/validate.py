@@ -60,27 +60,34 @@ ITEMS_CHECK = pa_schema.DataFrameSchema(
     name="items",
 )
 
-MATERIALS_CHECK = pa_schema.DataFrameSchema(
+
+def _entries_check(
+    name: str, index: str, columns: dict[str, pa_schema.Column]
+) -> pa_schema.DataFrameSchema:
+    """The rules of a table with one row per entry of an item's list: each row names its
+    item row and its position in the list, once, and ``columns`` hold the entry."""
+    return pa_schema.DataFrameSchema(
+        {
+            "item_id": pa_schema.Column(str, nullable=False),
+            "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
+            index: pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
+            **columns,
+        },
+        unique=["item_id", "source_file", index],
+        name=name,
+    )
+
+
+MATERIALS_CHECK = _entries_check(
+    "materials",
+    "material_index",
     {
-        "item_id": pa_schema.Column(str, nullable=False),
-        "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
-        "material_index": pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
         "name": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "copies": pa_schema.Column(float, pa_schema.Check.ge(0), nullable=True, coerce=True),
     },
-    unique=["item_id", "source_file", "material_index"],
-    name="materials",
 )
-
-LEGAL_BASIS_CHECK = pa_schema.DataFrameSchema(
-    {
-        "item_id": pa_schema.Column(str, nullable=False),
-        "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
-        "basis_index": pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
-        "title": pa_schema.Column(str, _NON_EMPTY, nullable=False),
-    },
-    unique=["item_id", "source_file", "basis_index"],
-    name="legal_basis",
+LEGAL_BASIS_CHECK = _entries_check(
+    "legal_basis", "basis_index", {"title": pa_schema.Column(str, _NON_EMPTY, nullable=False)}
 )
 
 FILES_CHECK = pa_schema.DataFrameSchema(

@@ -5,7 +5,8 @@ type is the one list of a column's values, for the Parquet metadata and validati
 from __future__ import annotations
 
 import tomllib
-from typing import Any, get_args
+from pathlib import Path
+from typing import get_args
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -13,40 +14,32 @@ import pydantic
 import pytest
 from pydantic import BaseModel
 
-from govguide.core.models import (
-    DaysUnit,
-    GuideItem,
-    LegalBasis,
-    LimitStatus,
-    MatchMethod,
-    Material,
-    SourceRef,
-    TimeCondition,
-)
+from govguide.core import models
+from govguide.core.models import GuideItem, SourceRef
 from govguide.dataset import schema
 from govguide.dataset.model_columns import arrow_type, model_columns
 from govguide.dataset.validate import ITEMS_CHECK, validate_tables
 from normalizers.alignment.align import align_items, apply_alignment
 from tests.conftest import ROOT, SAMPLES, extracted
 
-# The items table of each row model, and the nested struct of each nested model.
+# The table of each row model, and the struct of each nested model in items.
 TABLES: dict[type[BaseModel], pa.Schema] = {
     GuideItem: schema.ITEMS,
-    Material: schema.MATERIALS,
-    LegalBasis: schema.LEGAL_BASIS_TABLE,
+    models.Material: schema.MATERIALS,
+    models.LegalBasis: schema.LEGAL_BASIS_TABLE,
 }
 STRUCTS: dict[type[BaseModel], pa.DataType] = {
-    TimeCondition: schema.ITEMS.field("time_limit_conditions").type.value_type,
-    Material: schema.ITEMS.field("materials").type.value_type,
-    LegalBasis: schema.ITEMS.field("legal_basis").type.value_type,
+    models.TimeCondition: schema.ITEMS.field("time_limit_conditions").type.value_type,
+    models.Material: schema.ITEMS.field("materials").type.value_type,
+    models.LegalBasis: schema.ITEMS.field("legal_basis").type.value_type,
     SourceRef: schema.ITEMS.field("provenance").type.value_type,
 }
 # items columns whose values are a Literal type of the models.
 LITERAL_COLUMNS = {
-    "days_unit": DaysUnit,
-    "match_method": MatchMethod,
-    "legal_days_status": LimitStatus,
-    "promised_days_status": LimitStatus,
+    "days_unit": models.DaysUnit,
+    "match_method": models.MatchMethod,
+    "legal_days_status": models.LimitStatus,
+    "promised_days_status": models.LimitStatus,
 }
 
 
@@ -97,7 +90,7 @@ def test_every_column_has_a_dictionary_entry_and_every_entry_a_column() -> None:
 
 
 def test_real_items_come_back_from_parquet_field_by_field(
-    real_items: list[GuideItem], tmp_path: Any
+    real_items: list[GuideItem], tmp_path: Path
 ) -> None:
     # The documents exercise the nested fields, so their columns are really checked.
     assert all(any(getattr(it, f) for it in real_items) for f in ("materials", "legal_basis"))
