@@ -1,7 +1,10 @@
 """The published dataset's tables: explicit pyarrow schemas and GuideItem ⇄ table conversion.
 
 Every table of a version has a fixed schema here, so a reader (duckdb, pandas, a later
-govguide) never has to guess types:
+govguide) never has to guess types. The item tables' columns are derived from the models
+(:mod:`govguide.core.models`, through :mod:`govguide.dataset.model_columns`): only what
+publishing adds to a model (ids, counts, statuses, positions, normalised spellings) and
+which strings are dictionary encoded are written here.
 
 - ``items``: one row per GuideItem, nested fields kept as ``list<struct>`` so one row holds
   the whole record (provenance included) and :func:`table_to_items` gives it back exactly;
@@ -39,6 +42,7 @@ from govguide.core.models import (
     SourceRef,
     TimeCondition,
 )
+from govguide.dataset.file_changes import FILE_CHANGES, UNCHANGED
 from govguide.dataset.model_columns import (
     DICTIONARY,
     Column,
@@ -59,7 +63,6 @@ from normalizers.time_limits import limit_status
 # doc_number_as_written; materials.name_normalised
 # 5: items.ocr and the OCR confidence of provenance entries
 SCHEMA_VERSION = "5"
-
 
 TIME_CONDITION = struct_type(TimeCondition)
 MATERIAL = struct_type(Material)
@@ -282,8 +285,6 @@ FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed
 MATCH_METHODS: tuple[str, ...] = get_args(MatchMethod)
 LIMIT_STATUSES: tuple[str, ...] = get_args(LimitStatus)
 DAYS_UNITS: tuple[str, ...] = get_args(DaysUnit)
-# What happened to a file since the parent version (``files.change``).
-FILE_CHANGES = ("added", "changed", "unchanged", "renamed", "removed")
 
 CHANGE_KINDS = (
     "item_added",
@@ -303,12 +304,10 @@ CHANGE_KINDS = (
     # it was found (match_method: a reviewer's decision, the matcher …).
     "review_changed",
 )
-# Rows of ``changes`` about input files (govguide.dataset.file_changes), not items.
+# Rows of ``changes`` about input files (govguide.dataset.file_changes), not items: one
+# per change of a file (file_added …), and a file repeating another's content.
 FILE_CHANGE_KINDS = (
-    "file_added",
-    "file_changed",
-    "file_renamed",
-    "file_removed",
+    *(f"file_{change}" for change in FILE_CHANGES if change != UNCHANGED),
     "file_duplicate",
 )
 

@@ -19,7 +19,8 @@ from pandera.errors import SchemaErrors
 
 from govguide.core.errors import PublishError
 from govguide.core.models import DaysUnit, LimitStatus, MatchMethod
-from govguide.dataset.schema import FILE_CHANGES, FILE_STATUSES
+from govguide.dataset.file_changes import FILE_CHANGES
+from govguide.dataset.schema import FILE_STATUSES
 
 _NON_EMPTY = pa_schema.Check(
     lambda s: s.astype("string").str.strip().str.len() > 0, element_wise=False, name="non_empty"
