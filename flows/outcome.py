@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from govguide.core.models import ExtractionResult
+from govguide.dataset.schema import FILE_STATUSES
 
 # extracted   – read now, has items
 # unchanged   – same content and extractor version as a previous run: result from the cache
@@ -16,14 +17,8 @@ from govguide.core.models import ExtractionResult
 # failed      – a transient error outlasted the retries; nothing is published this run
 # kept        – could not be read this run: the items the latest version had from it are
 #               published again, marked (see flows.unreadable)
-EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED, KEPT = (
-    "extracted",
-    "unchanged",
-    "not a guide",
-    "quarantined",
-    "failed",
-    "kept",
-)
+# removed     – gone since the parent version (a row of the run report, not an outcome)
+EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED, KEPT, REMOVED = FILE_STATUSES
 
 
 class FileStats(BaseModel):

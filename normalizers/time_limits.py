@@ -24,13 +24,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-from govguide.core.models import TimeCondition
+from govguide.core.models import DaysUnit, LimitStatus, TimeCondition
 from govguide.core.vocabulary import is_empty_value, words
 from normalizers.numerals import NUMBER, cn_to_int
 from normalizers.text import LIST_MARKER, fold_width, strip_html
 
 Kind = Literal["legal", "promised"]
-DaysUnit = Literal["working", "natural"]
 
 _LABEL_NAMES: dict[Kind, str] = {"legal": "法定时限", "promised": "承诺时限"}
 
@@ -419,9 +418,7 @@ def _assemble(text: str | None, readings: dict[Kind, _Reading], warnings: list[s
     )
 
 
-def parse_time_limit(
-    text: str | None, *, default_kind: Literal["legal", "promised"] = "promised"
-) -> TimeLimit:
+def parse_time_limit(text: str | None, *, default_kind: Kind = "promised") -> TimeLimit:
     """Read one time-limit text; a limit without a 法定/承诺 label fills ``default_kind``."""
     if not isinstance(text, str):
         return TimeLimit()
@@ -505,10 +502,12 @@ def declared_none(text: str | None, *, default_kind: Kind = "promised") -> set[K
 
 
 # How a published item's legal / promised limit is stated (items.legal_days_status …).
-STATED, NONE_STATED, NOT_STATED = "stated", "none", "not stated"
+STATED: LimitStatus = "stated"
+NONE_STATED: LimitStatus = "none"
+NOT_STATED: LimitStatus = "not stated"
 
 
-def limit_status(days: int | None, kind: Kind, text: str | None) -> str:
+def limit_status(days: int | None, kind: Kind, text: str | None) -> LimitStatus:
     """``stated`` (days given), ``none`` (the guide says there is none) or ``not stated``."""
     if days is not None:
         return STATED

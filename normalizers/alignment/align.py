@@ -34,12 +34,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
 from govguide.core.ids import item_ids
-from govguide.core.models import GuideItem
+from govguide.core.models import GuideItem, MatchMethod
 from normalizers.alignment.catalog import Catalog, default_catalog
 from normalizers.alignment.evidence import ContentFingerprint, best_similarity, without_common
 from normalizers.alignment.overrides import Override, Overrides
@@ -47,7 +46,6 @@ from normalizers.alignment.record import ItemRecord, as_record
 from normalizers.alignment.scoring import NameScores
 from normalizers.alignment.tokenize import clean_name
 
-MatchMethod = Literal["override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none"]
 REVIEW_WARNING_FIELD = "canonical_name"
 REVIEW_WARNING_PREFIX = "needs review: "
 # How the review reason of a name of several different services begins: such an item is
