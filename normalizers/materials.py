@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from govguide.core.document import Line
 from govguide.core.models import Material
+from govguide.core.numbering import NUM_DOT, NUM_DUN, entry_marker
 from govguide.core.vocabulary import is_empty_value
 from normalizers.numbering import LIST_STYLES, marker_number
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
@@ -172,9 +173,15 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     return [parse_marker(p) for p in pieces if p]
 
 
-_LABELLED_FIRST = re.compile(r"[：:]\s*(①|[（(]1[)）]|1[.．、])")
-_NEXT_ENTRY = re.compile(r"\s(?=\d{1,2}[.．、][^\d][^：:]{0,20}[：:]\s*(?:①|[（(]1[)）]|1[.．、]))")
-_SECOND = {"①": re.compile(r"(?:^|\s)②"), "(": re.compile(r"(?:^|\s)[（(]2[)）]"), "1": re.compile(r"(?:^|\s)2[.．、]")}
+# A label heads a list when its first entry (①, （1） or 1.) follows its colon and the second
+# entry comes after a space or on the next line.
+_LABELLED_STYLES = ("circled", "paren_num", "num")
+_FIRSTS = {style: entry_marker(style, 1) for style in _LABELLED_STYLES}
+_LABELLED_FIRST = re.compile(r"[：:]\s*(?:" + "|".join(f"(?P<{s}>{m})" for s, m in _FIRSTS.items()) + ")")
+_NEXT_ENTRY = re.compile(
+    rf"\s(?=(?:{NUM_DOT}|{NUM_DUN})[^\d][^：:]{{0,20}}[：:]\s*(?:{'|'.join(_FIRSTS.values())}))"
+)
+_SECOND = {style: re.compile(rf"(?:^|\s){entry_marker(style, 2)}") for style in _LABELLED_STYLES}
 
 
 def _split_labelled_lists(pieces: list[str]) -> list[str]:
@@ -186,12 +193,14 @@ def _split_labelled_lists(pieces: list[str]) -> list[str]:
     while todo:
         piece = todo.pop(0)
         for m in _LABELLED_FIRST.finditer(piece):
-            second = _SECOND["(" if m.group(1)[0] in "(（" else m.group(1)[0]]
+            style = m.lastgroup or ""
+            second = _SECOND[style]
             nxt = todo[0] if todo else ""
             if second.search(piece, m.end()) or second.match(nxt.lstrip()):
                 # A later label in the same line (2.灵活就业人员：①…) starts a line too.
                 later = _NEXT_ENTRY.search(piece, m.end())
-                head, first = piece[: m.start(1)], piece[m.start(1) : later.start() if later else None]
+                start = m.start(style)
+                head, first = piece[:start], piece[start : later.start() if later else None]
                 out += [head, first]
                 if later:
                     todo.insert(0, piece[later.start() :].lstrip())

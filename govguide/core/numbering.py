@@ -63,6 +63,18 @@ ENTRY_MARKER = "|".join((PAREN_CN, PAREN_NUM, CIRCLED, CN, NUM_DOT, NUM_DUN))
 SERIAL = rf"{OPEN}?\s*(?:\d{{1,3}}(?:[.．\-－]\d{{1,3}})*|{CN_NUMBER}|{CIRCLED})\s*[)）.．、]?"
 
 
+def entry_marker(style: str, n: int) -> str:
+    """The marker of entry ``n`` in ``style``, as regex source: ``circled`` 2 → ②,
+    ``paren_num`` 1 → （1） or (1), ``num`` 1 → 1. 1． or 1、."""
+    if style == "circled":
+        return CIRCLED_DIGITS[n - 1]
+    if style == "paren_num":
+        return rf"{OPEN}\s*{n}\s*{CLOSE}"
+    if style == "num":
+        return rf"(?<!\d){n}\s*[.．、](?!\d)"
+    raise ValueError(f"no entry marker for style {style!r}")
+
+
 def circled_value(char: str) -> int | None:
     """The number a circled digit stands for (① → 1, ㉑ → 21, ㊿ → 50), None for any other text."""
     if len(char) != 1:

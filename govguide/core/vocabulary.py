@@ -27,7 +27,7 @@ from govguide.core.numbering import (
 # carry an article's number (第五条). A bare number is part of the words (一次性告知, 10个工作日).
 _NUMBERING = re.compile(
     rf"^\s*(?:{PART}|第[{CN_DIGITS}\d]{{1,3}}[条项]|{PAREN_CN}|{PAREN_NUM}|{CIRCLED}"
-    rf"|(?:{CN_NUMBER}|{ARABIC_NUMBER})\s*[、.．,，:：)）])\s*"
+    rf"|(?:{CN_NUMBER}|{ARABIC_NUMBER})\s*[、.．,，:：)）](?!\d))\s*"
 )
 _TRAILING_NOTE = re.compile(r"(.+?)[（(][^（()）]*[）)]")
 _DECORATION = re.compile(r"[\s:：*＊【】\[\]<>〈〉“”\"'·•]+")
