@@ -93,11 +93,6 @@ def _body_lines(doc: Document) -> list[Line]:
     return lines
 
 
-def _number(text: str) -> int | None:
-    """The number of a numbered line (三、 → 3, （2） → 2, ④ → 4), None for 【】 labels."""
-    return heading_number(text)
-
-
 def numbering(text: str) -> tuple[str | None, str]:
     """(numbering style, text after the numbering); style None for an unnumbered line."""
     return heading_numbering(text, _STYLES)
@@ -176,7 +171,7 @@ def _split_guides(lines: list[Line], styles: frozenset[str]) -> list[_Guide]:
         style, rest = numbering(text)
         heading = style in styles
         f = _label_field(rest) if heading else None
-        number = _number(text) if heading else None
+        number = heading_number(text) if heading else None
         if (
             heading
             and f is None

@@ -23,7 +23,6 @@ from govguide.core.numbering import (
     NUM_DOT,
     NUM_DUN,
     NUM_HALF_PAREN,
-    OPEN,
     PAREN_CN,
     PAREN_NUM,
     PART,
@@ -99,10 +98,7 @@ def heading_numbering(
     return None, text
 
 
-_HEADING_NUMBER = re.compile(rf"^\s*(?:第|{OPEN})?\s*(?:[{CN_DIGITS}\d]{{1,3}}|{CIRCLED})")
-
-
 def heading_number(text: str) -> int | None:
     """The number of a numbered line (三、 → 3, （2） → 2, ④ → 4), None where it has none."""
-    m = _HEADING_NUMBER.match(text)
-    return marker_number(m.group(0)) if m else None
+    style, rest = heading_numbering(text)
+    return marker_number(text[: len(text) - len(rest)]) if style is not None else None

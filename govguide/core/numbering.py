@@ -54,6 +54,11 @@ NUM_DUN = rf"{ARABIC_NUMBER}\s*、(?!\d)"
 NUM_HALF_PAREN = rf"{ARABIC_NUMBER}\s*{CLOSE}(?!\d)"  # 1） : a list entry's variant
 PAREN_NUM = rf"{OPEN}\s*{ARABIC_NUMBER}\s*{CLOSE}"
 
+# The two levels documents nest: sections and sub-sections (第一部分, 一、, （一）) above the
+# entries of a list (1., 1、, 1）, （1）, ①), which are never a section's heading.
+SECTION_LEVEL = "|".join((PART, CN, CN_DOT, PAREN_CN))
+LIST_LEVEL = "|".join((NUM_DOT, NUM_DUN, NUM_HALF_PAREN, PAREN_NUM, CIRCLED))
+
 # A marker that numbers a list entry in running text, longest shapes first so that （1） is
 # read whole. Not 一. or 1）: those variants are taken only where a line starts.
 ENTRY_MARKER = "|".join((PAREN_CN, PAREN_NUM, CIRCLED, CN, NUM_DOT, NUM_DUN))
