@@ -106,7 +106,7 @@ _MARKER = re.compile(
     rf"{PAREN_CN}|{PAREN_NUM}|{CIRCLED}"
     rf"|(?:^|(?<=[\n;,。:]))(?:{NUM_DOT}|{NUM_DUN}|{CN}|{CN_DOT})"
 )
-# The marker of the next entry left at the end of a value (…5个工作日 (二)).
+# The marker of the next entry left at the end of a value (…5个工作日 (二)); 一. too, as above.
 _TRAILING_MARKER = re.compile(rf"(?:{ENTRY_MARKER}|{CN_DOT})[\s;,。]*$")
 _PHRASE_END = re.compile(
     rf"(?:(?:{_IMMEDIATE})|(?:{NUMBER})个?(?:工作日|自然日|日历日|天|日|个月|小时|分钟)(?:内|以内|之内)?)$"

@@ -15,11 +15,11 @@ them::
     bullet     -  •  ·  ●  ▪  ■  ◆  ◇  ○
 
 Numbers written in digits take one or two digits, never the tail of a longer number: the
-longest list in the corpus has nine entries, while a three-digit number at the start of a
-line or before 、 is a quantity or a code (100、200元; 132 036 001 item codes), and taking it
-for a marker splits a wrapped line or cuts a citation short. A digit right after the mark
-(1.5, 1、2、3) continues a number and is no marker either. Serial cells of a table are not
-list markers: see :data:`SERIAL`.
+longest list in the sample and test documents has nine entries, while a three-digit number at
+the start of a line or before 、 is a quantity or a code (100、200元; 132 036 001 item codes),
+and taking it for a marker splits a wrapped line or cuts a citation short. A digit right
+after the mark (1.5, 1、2、3) continues a number and is no marker either. Serial cells of a
+table are not list markers: see :data:`SERIAL`.
 
 This module is text only (no imports from the packages above ``govguide.core``): heading
 labels are cleaned in :mod:`govguide.core.vocabulary` with it, and
@@ -60,7 +60,7 @@ SECTION_LEVEL = "|".join((PART, CN, CN_DOT, PAREN_CN))
 LIST_LEVEL = "|".join((NUM_DOT, NUM_DUN, NUM_HALF_PAREN, PAREN_NUM, CIRCLED))
 
 # A marker that numbers a list entry in running text, longest shapes first so that （1） is
-# read whole. Not 一. or 1）: those variants are taken only where a line starts.
+# read whole. Not the variants 一. and 1）: a reader takes those only where it expects them.
 ENTRY_MARKER = "|".join((PAREN_CN, PAREN_NUM, CIRCLED, CN, NUM_DOT, NUM_DUN))
 
 # What a table's 序号 (serial) cell holds: 1, 1., 1-2, (1), 一, ①. Table rows are counted,
