@@ -177,7 +177,9 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
 # entry comes after a space or on the next line.
 _LABELLED_STYLES = ("circled", "paren_num", "num")
 _FIRSTS = {style: entry_marker(style, 1) for style in _LABELLED_STYLES}
-_LABELLED_FIRST = re.compile(r"[：:]\s*(?:" + "|".join(f"(?P<{s}>{m})" for s, m in _FIRSTS.items()) + ")")
+_LABELLED_FIRST = re.compile(
+    r"[：:]\s*(?:" + "|".join(f"(?P<{s}>{m})" for s, m in _FIRSTS.items()) + ")"
+)
 _NEXT_ENTRY = re.compile(
     rf"\s(?=(?:{NUM_DOT}|{NUM_DUN})[^\d][^：:]{{0,20}}[：:]\s*(?:{'|'.join(_FIRSTS.values())}))"
 )

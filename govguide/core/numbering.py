@@ -36,7 +36,9 @@ ARABIC_NUMBER = r"(?<!\d)\d{1,2}(?!\d)"  # 1 … 99, see the module's note on th
 
 # Circled numbers live in three Unicode runs: ①–⑳ (U+2460), ㉑–㉟ (U+3251), ㊱–㊿ (U+32B1).
 _CIRCLED_RUNS = ((0x2460, 1, 20), (0x3251, 21, 35), (0x32B1, 36, 50))
-CIRCLED_DIGITS = "".join(chr(base + n - first) for base, first, last in _CIRCLED_RUNS for n in range(first, last + 1))
+CIRCLED_DIGITS = "".join(
+    chr(base + n - first) for base, first, last in _CIRCLED_RUNS for n in range(first, last + 1)
+)
 CIRCLED = "[①-⑳㉑-㉟㊱-㊿]"
 
 OPEN = "[（(]"

@@ -35,7 +35,9 @@ TEXTS = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "collec
 
 
 def _text_lines(name: str) -> list[str]:
-    return [ln.strip() for ln in (TEXTS / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+    return [
+        ln.strip() for ln in (TEXTS / name).read_text(encoding="utf-8").splitlines() if ln.strip()
+    ]
 
 
 # --------------------------------------------------------------------------- the pieces
@@ -77,11 +79,16 @@ def test_pieces_do_not_take_numbers_for_markers(piece: str, line: str) -> None:
 
 def test_circled_class_and_values_cover_one_to_fifty() -> None:
     assert len(CIRCLED_DIGITS) == 50
-    assert "".join(ch for ch in map(chr, range(0x2400, 0x3300)) if re.fullmatch(CIRCLED, ch)) == "".join(
-        sorted(CIRCLED_DIGITS)
-    )
+    assert "".join(
+        ch for ch in map(chr, range(0x2400, 0x3300)) if re.fullmatch(CIRCLED, ch)
+    ) == "".join(sorted(CIRCLED_DIGITS))
     assert [circled_value(ch) for ch in CIRCLED_DIGITS] == list(range(1, 51))
-    assert (CIRCLED_DIGITS[0], CIRCLED_DIGITS[20], CIRCLED_DIGITS[35], CIRCLED_DIGITS[49]) == ("①", "㉑", "㊱", "㊿")
+    assert (CIRCLED_DIGITS[0], CIRCLED_DIGITS[20], CIRCLED_DIGITS[35], CIRCLED_DIGITS[49]) == (
+        "①",
+        "㉑",
+        "㊱",
+        "㊿",
+    )
     for other in ("⑴", "1", "一", "", "①②"):
         assert circled_value(other) is None
 
@@ -148,16 +155,21 @@ def test_list_styles_of_the_materials_splitter(line: str, style: str, number: in
 
 
 @pytest.mark.parametrize(
-    ("marker", "number"), [("三、", 3), ("（12）", 12), ("㉑", 21), ("㊿", 50), ("第十部分", 10), ("•", None)]
+    ("marker", "number"),
+    [("三、", 3), ("（12）", 12), ("㉑", 21), ("㊿", 50), ("第十部分", 10), ("•", None)],
 )
 def test_marker_number(marker: str, number: int | None) -> None:
     assert marker_number(marker) == number
 
 
-def test_list_styles_are_the_style_names_the_splitter_nests() -> None:
-    assert [style for style, _ in LIST_STYLES] == [
-        "paren_cn", "paren_num", "circled", "cn_dun", "num_dot", "num_dun", "bullet",
-    ]  # fmt: skip
+def test_a_bracketed_number_is_read_whole() -> None:
+    # （1） is one paren_num marker, not an opening bracket before a 1） marker.
+    assert parse_marker("（1）《单位参保登记表》")[:2] == ("paren_num", 1)
+    assert parse_marker("1）《单位参保登记表》")[:2] == ("num_dun", 1)
+    assert [m.name for m in split_materials(["（1）《单位参保登记表》 （2）营业执照"])] == [
+        "《单位参保登记表》",
+        "营业执照",
+    ]
 
 
 # --------------------------------------------------------------------------- former disagreements
@@ -179,27 +191,36 @@ def _renumber(text: str, markers: list[str], replacements: list[str]) -> str:
     return text
 
 
+def _materials(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.condition) for m in split_materials(text.split("\n"))]
+
+
 @pytest.mark.parametrize("first", [1, 20, 21, 36])
 def test_circled_lists_read_alike_past_twenty(first: int) -> None:
-    new = list(CIRCLED_DIGITS[first - 1 : first + 4])
-    # Materials (a gold list from a 住院报销 guide, one entry a line).
-    materials = "住院报销：\n①出院记录原件或复印件\n②住院费用汇总明细清单原件或复印件（加盖医院收费章）"
-    expected = [(m.name, m.condition) for m in split_materials(materials.split("\n"))]
-    got = [(m.name, m.condition) for m in split_materials(_renumber(materials, ["①", "②"], new[:2]).split("\n"))]
-    assert got == expected == [
+    new = list(CIRCLED_DIGITS[first - 1 : first + 2])
+    # Materials: a gold list of a 住院报销 guide, one entry a line.
+    materials = (
+        "住院报销：\n①出院记录原件或复印件\n②住院费用汇总明细清单原件或复印件（加盖医院收费章）"
+    )
+    assert _materials(_renumber(materials, ["①", "②"], new[:2])) == [
         ("出院记录原件或复印件", "住院报销"),
         ("住院费用汇总明细清单原件或复印件（加盖医院收费章）", "住院报销"),
     ]
-    # Time limits (a gold limit text, its （一）（二） written as circled numbers).
+    # Time limits: a gold limit text, its （一）（二） written as circled numbers.
     limit = "（一）企业：即时办结 （二）机关事业：5个工作日"
     tl = parse_time_limit(_renumber(limit, ["（一）", "（二）"], new[:2]))
     assert [(c.condition, c.days) for c in tl.conditions] == [("企业", 0), ("机关事业", 5)]
-    # Citations (a sample's legal basis, its （一）…（五） written as circled numbers).
+    # Citations: a sample's legal basis, its （一）（二）（三） written as circled numbers.
     basis = (
         "（一）《中华人民共和国社会保险法》 （主席令第 35号）第五十七条、第五十八条 \n"
         "（二）《浙江省医疗保障条例》第二十八条 \n（三）省、市、县（市、区）相关规范性文件 \n"
     )
-    assert split_citations(_renumber(basis, ["（一）", "（二）", "（三）"], new[:3])) == split_citations(basis)
+    citations = split_citations(_renumber(basis, ["（一）", "（二）", "（三）"], new))
+    assert citations == [
+        "《中华人民共和国社会保险法》（主席令第35号）第五十七条、第五十八条",
+        "《浙江省医疗保障条例》第二十八条",
+        "省、市、县（市、区）相关规范性文件",
+    ]
 
 
 @pytest.mark.parametrize("mark", [".", "．", "、", "）"])
