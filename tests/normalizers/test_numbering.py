@@ -9,21 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from govguide.core.numbering import (
-    CIRCLED,
-    CIRCLED_DIGITS,
-    CN,
-    CN_DOT,
-    NUM_DOT,
-    NUM_DUN,
-    NUM_HALF_PAREN,
-    PAREN_CN,
-    PAREN_NUM,
-    PART,
-    SERIAL,
-    circled_value,
-    entry_marker,
-)
+from govguide.core import numbering as pieces
 from govguide.core.vocabulary import clean_heading
 from normalizers.legal_basis import split_citations
 from normalizers.materials import parse_marker, split_materials
@@ -46,16 +32,16 @@ def _text_lines(name: str) -> list[str]:
 @pytest.mark.parametrize(
     ("piece", "line", "marker"),
     [
-        (PART, "第一部分 参保登记类", "第一部分"),  # a compilation's part heading
-        (CN, "二、服务对象", "二、"),
-        (CN_DOT, "三．办理时限", "三．"),
-        (PAREN_CN, "(二)网上办理。可通过登录政务服务平台", "(二)"),
-        (PAREN_CN, "（一）企业：即时办结", "（一）"),
-        (NUM_DOT, "3.选择“个人业务”页面,点击“首次申领社保卡”", "3."),
-        (NUM_DUN, "2、照片格式:", "2、"),
-        (NUM_HALF_PAREN, "1）出院记录原件或复印件", "1）"),
-        (PAREN_NUM, "(1)线上办理:可通过“南宁人社”微信公众号", "(1)"),
-        (CIRCLED, "③医保经办机构1个工作日内办结。", "③"),
+        (pieces.PART, "第一部分 参保登记类", "第一部分"),  # a compilation's part heading
+        (pieces.CN, "二、服务对象", "二、"),
+        (pieces.CN_DOT, "三．办理时限", "三．"),
+        (pieces.PAREN_CN, "(二)网上办理。可通过登录政务服务平台", "(二)"),
+        (pieces.PAREN_CN, "（一）企业：即时办结", "（一）"),
+        (pieces.NUM_DOT, "3.选择“个人业务”页面,点击“首次申领社保卡”", "3."),
+        (pieces.NUM_DUN, "2、照片格式:", "2、"),
+        (pieces.NUM_HALF_PAREN, "1）出院记录原件或复印件", "1）"),
+        (pieces.PAREN_NUM, "(1)线上办理:可通过“南宁人社”微信公众号", "(1)"),
+        (pieces.CIRCLED, "③医保经办机构1个工作日内办结。", "③"),
     ],
 )
 def test_each_piece_reads_its_marker(piece: str, line: str, marker: str) -> None:
@@ -66,11 +52,11 @@ def test_each_piece_reads_its_marker(piece: str, line: str, marker: str) -> None
 @pytest.mark.parametrize(
     ("piece", "line"),
     [
-        (NUM_DOT, "1.5倍"),  # a decimal
-        (NUM_DUN, "0772-2156837、0772-2831307"),  # the tail of a telephone number
-        (NUM_DOT, "2021.10.8"),
-        (CN, "一次性告知"),
-        (PAREN_NUM, "(9:00-12:00,13:00-17:00)"),
+        (pieces.NUM_DOT, "1.5倍"),  # a decimal
+        (pieces.NUM_DUN, "0772-2156837、0772-2831307"),  # the tail of a telephone number
+        (pieces.NUM_DOT, "2021.10.8"),
+        (pieces.CN, "一次性告知"),
+        (pieces.PAREN_NUM, "(9:00-12:00,13:00-17:00)"),
     ],
 )
 def test_pieces_do_not_take_numbers_for_markers(piece: str, line: str) -> None:
@@ -78,30 +64,25 @@ def test_pieces_do_not_take_numbers_for_markers(piece: str, line: str) -> None:
 
 
 def test_circled_class_and_values_cover_one_to_fifty() -> None:
-    assert len(CIRCLED_DIGITS) == 50
-    assert "".join(
-        ch for ch in map(chr, range(0x2400, 0x3300)) if re.fullmatch(CIRCLED, ch)
-    ) == "".join(sorted(CIRCLED_DIGITS))
-    assert [circled_value(ch) for ch in CIRCLED_DIGITS] == list(range(1, 51))
-    assert (CIRCLED_DIGITS[0], CIRCLED_DIGITS[20], CIRCLED_DIGITS[35], CIRCLED_DIGITS[49]) == (
-        "①",
-        "㉑",
-        "㊱",
-        "㊿",
-    )
+    digits = pieces.CIRCLED_DIGITS
+    assert len(digits) == 50
+    matched = [ch for ch in map(chr, range(0x2400, 0x3300)) if re.fullmatch(pieces.CIRCLED, ch)]
+    assert matched == sorted(digits)
+    assert [pieces.circled_value(ch) for ch in digits] == list(range(1, 51))
+    assert (digits[0], digits[20], digits[35], digits[49]) == ("①", "㉑", "㊱", "㊿")
     for other in ("⑴", "1", "一", "", "①②"):
-        assert circled_value(other) is None
+        assert pieces.circled_value(other) is None
 
 
 @pytest.mark.parametrize("n", [1, 2, 21, 50])
 def test_entry_marker_of_each_style(n: int) -> None:
-    assert re.fullmatch(entry_marker("circled", n), CIRCLED_DIGITS[n - 1])
-    assert re.fullmatch(entry_marker("paren_num", n), f"（{n}）")
+    assert re.fullmatch(pieces.entry_marker("circled", n), pieces.CIRCLED_DIGITS[n - 1])
+    assert re.fullmatch(pieces.entry_marker("paren_num", n), f"（{n}）")
     for mark in ".．、":
-        assert re.fullmatch(entry_marker("num", n), f"{n}{mark}")
-    assert not re.fullmatch(entry_marker("num", n), f"{n + 1}.")
+        assert re.fullmatch(pieces.entry_marker("num", n), f"{n}{mark}")
+    assert not re.fullmatch(pieces.entry_marker("num", n), f"{n + 1}.")
     with pytest.raises(ValueError):
-        entry_marker("bullet", n)
+        pieces.entry_marker("bullet", n)
 
 
 # --------------------------------------------------------------------------- compiled styles
@@ -175,10 +156,10 @@ def test_a_bracketed_number_is_read_whole() -> None:
 # --------------------------------------------------------------------------- former disagreements
 
 
-@pytest.mark.parametrize("circled", list(CIRCLED_DIGITS))
+@pytest.mark.parametrize("circled", list(pieces.CIRCLED_DIGITS))
 def test_every_circled_number_marks_an_entry_for_every_reader(circled: str) -> None:
     line = f"{circled}出院记录原件或复印件"
-    n = circled_value(circled)
+    n = pieces.circled_value(circled)
     assert starts_entry(line)
     assert heading_numbering(line) == ("circled", "出院记录原件或复印件")
     assert heading_number(line) == n
@@ -197,7 +178,7 @@ def _materials(text: str) -> list[tuple[str, str | None]]:
 
 @pytest.mark.parametrize("first", [1, 20, 21, 36])
 def test_circled_lists_read_alike_past_twenty(first: int) -> None:
-    new = list(CIRCLED_DIGITS[first - 1 : first + 2])
+    new = list(pieces.CIRCLED_DIGITS[first - 1 : first + 2])
     # Materials: a gold list of a 住院报销 guide, one entry a line.
     materials = (
         "住院报销：\n①出院记录原件或复印件\n②住院费用汇总明细清单原件或复印件（加盖医院收费章）"
@@ -239,8 +220,8 @@ def test_three_digits_are_never_a_marker(mark: str) -> None:
 
 def test_serial_cells_count_past_ninety_nine() -> None:
     for cell in ("1", "1.", "1-2", "(1)", "一", "①", "㉑", "132"):
-        assert re.fullmatch(SERIAL, cell), cell
-    assert not re.fullmatch(SERIAL, "1320")
+        assert re.fullmatch(pieces.SERIAL, cell), cell
+    assert not re.fullmatch(pieces.SERIAL, "1320")
 
 
 # --------------------------------------------------------------------------- heading labels
