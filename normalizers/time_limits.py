@@ -25,9 +25,20 @@ from functools import cache
 from typing import Literal
 
 from govguide.core.models import DaysUnit, LimitStatus, TimeCondition
+from govguide.core.numbering import (
+    CIRCLED,
+    CN,
+    CN_DOT,
+    ENTRY_MARKER,
+    NUM_DOT,
+    NUM_DUN,
+    PAREN_CN,
+    PAREN_NUM,
+)
 from govguide.core.vocabulary import is_empty_value, words
+from normalizers.numbering import LIST_MARKER
 from normalizers.numerals import NUMBER, cn_to_int
-from normalizers.text import LIST_MARKER, fold_width, strip_html
+from normalizers.text import fold_width, strip_html
 
 Kind = Literal["legal", "promised"]
 
@@ -91,12 +102,11 @@ _NULL = re.compile(
 )
 # A list marker inside a limit text: (一) (1) ① anywhere; 1. 一、 only where an entry can start.
 _MARKER = re.compile(
-    r"\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|[①-⑳]"
-    r"|(?:^|(?<=[\n;,。:]))(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、](?!\d)"
+    rf"{PAREN_CN}|{PAREN_NUM}|{CIRCLED}"
+    rf"|(?:^|(?<=[\n;,。:]))(?:{NUM_DOT}|{NUM_DUN}|{CN}|{CN_DOT})"
 )
-_TRAILING_MARKER = re.compile(
-    r"(?:\([一二三四五六七八九十\d]{1,3}\)|[①-⑳]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、])[\s;,。]*$"
-)
+# The marker of the next entry left at the end of a value (…5个工作日 (二)); 一. too, as above.
+_TRAILING_MARKER = re.compile(rf"(?:{ENTRY_MARKER}|{CN_DOT})[\s;,。]*$")
 _PHRASE_END = re.compile(
     rf"(?:(?:{_IMMEDIATE})|(?:{NUMBER})个?(?:工作日|自然日|日历日|天|日|个月|小时|分钟)(?:内|以内|之内)?)$"
 )
