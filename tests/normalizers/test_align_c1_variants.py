@@ -46,6 +46,8 @@ ACCEPTED = [
     ("异地就医长期备案", "异地长期居住人员备案"),
     # the verb first names the same change
     ("变更单位信息", "单位参保信息变更登记"),
+    # late registration is still registration: 逾期 marks no back payment on its own
+    ("城乡居民逾期参保登记", "城乡居民参保登记"),
 ]
 
 
