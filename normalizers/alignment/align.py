@@ -407,6 +407,21 @@ class _Aligner:
             marked = "、".join(self.catalog.entries[j].canonical_name for j in sorted(marks))
             d.needs_review = True
             d.reason = f"name holds {'、'.join(held)}, which marks {marked}, not {name}"
+            # The item the word marks, when the name makes it a candidate too, is the
+            # better reading to put before a reviewer (灵活就业人员补缴: 补缴 over the
+            # registration the group word pulls to); the word never makes it a candidate.
+            # A name that holds the whole wording of its best item only adds a detail to it
+            # (生育医疗费用报销(含计划生育)) and keeps that item as the proposal.
+            chosen = next(((j, sc) for j, sc in d.candidates if j in marks), None)
+            if chosen is not None and d.recalls.get(entry, 0.0) < 0.99:
+                j, sc = chosen
+                d.runner_up, d.runner_score = entry, d.score
+                d.entry, d.score, d.umbrella_covers = j, sc, ()
+                d.candidates = [chosen, *(c for c in d.candidates if c[0] != j)]
+                d.reason = (
+                    f"name holds {'、'.join(held)}, which marks {marked}: "
+                    f"proposed instead of {name}"
+                )
             return d
         return d
 
