@@ -6,7 +6,7 @@ The flow only wires steps together: each named step below takes the run's
 :mod:`flows.discover`, :mod:`govguide.pipeline.extraction`,
 :mod:`govguide.dataset.extraction_cache`, :mod:`govguide.dataset.quarantine`,
 :mod:`flows.assemble`, :mod:`govguide.pipeline.alignment`, :mod:`govguide.dataset.validate`,
-:mod:`govguide.dataset.store` and :mod:`govguide.dataset.diff`. Extraction is the only fan-out
+:mod:`govguide.dataset.store` and :mod:`govguide.dataset.publish`. Extraction is the only fan-out
 (one task per batch of changed files); every other step runs in the flow's process, which
 also holds the output directory's lock for the whole run.
 
@@ -60,12 +60,12 @@ from govguide.core.models import ExtractionResult
 from govguide.core.version import __version__
 from govguide.dataset import store
 from govguide.dataset.data_dictionary import write_views
-from govguide.dataset.diff import VersionDiff, changes_table, diff_item_tables, mark_withdrawn
+from govguide.dataset.diff import VersionDiff
 from govguide.dataset.extraction_cache import ExtractionCache
-from govguide.dataset.file_changes import FileChange, InputState, file_changes
+from govguide.dataset.file_changes import InputState, file_changes
 from govguide.dataset.file_outcome import FAILED, KEPT, QUARANTINED, FileOutcome
+from govguide.dataset.publish import publish_with_diff
 from govguide.dataset.quarantine import quarantine
-from govguide.dataset.report_html import render_html
 from govguide.dataset.report_md import render_markdown
 from govguide.dataset.schema import SCHEMA_VERSION
 from govguide.dataset.validate import check_tables
@@ -196,15 +196,7 @@ def validate_task(tables: dict[str, Any]) -> None:
     check_tables(tables)
 
 
-@task(name="publish", cache_policy=NO_CACHE)
-def publish_task(
-    out: str,
-    tables: dict[str, Any],
-    manifest: dict[str, Any],
-    files: dict[str, str] | None = None,
-    file_list: list[FileChange] | None = None,
-) -> tuple[store.PublishResult, VersionDiff | None]:
-    return publish_with_diff(out, tables, manifest, files, file_list)
+publish_task = task(name="publish", cache_policy=NO_CACHE)(publish_with_diff)
 
 
 # ---------------------------------------------------------------------------------------
@@ -280,40 +272,6 @@ def record(
             o = o.light()
         kept.append(o)
     return sorted(kept, key=lambda o: o.rel)
-
-
-def publish_with_diff(
-    out: str,
-    tables: dict[str, Any],
-    manifest: dict[str, Any],
-    files: dict[str, str] | None = None,
-    file_list: list[FileChange] | None = None,
-) -> tuple[store.PublishResult, VersionDiff | None]:
-    """Publish the tables (and text ``files`` such as the review report); a new version
-    carries its diff against the parent (changes table, diff.md, diff.html), computed
-    before the version becomes visible; ``file_list`` (what happened to each input file since
-    the parent version) goes into the diff."""
-    made: dict[str, VersionDiff] = {}
-
-    def extras(parent: store.Version | None, new_id: str) -> tuple[dict[str, Any], dict[str, str]]:
-        # Rows are compared without provenance (values, not where they were read) and become
-        # items only where they differ or a report shows them.
-        old_table = store.read_items_table(parent, provenance=False) if parent else None
-        d = VersionDiff(
-            parent.id if parent else None, new_id, diff_item_tables(old_table, tables["items"])
-        )
-        del old_table
-        d.files = list(file_list or [])
-        mark_withdrawn(d, manifest.get("withdrawn_sources"))
-        made["diff"] = d
-        return {"changes": changes_table(d)}, {
-            **(files or {}),
-            "diff.md": render_markdown(d),
-            "diff.html": render_html(d),
-        }
-
-    result = store.publish(out, tables, manifest=manifest, extras=extras)
-    return result, made.get("diff")
 
 
 def code_versions(extractor_version: str, catalog_version: str | None) -> dict[str, str | None]:
