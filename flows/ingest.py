@@ -350,7 +350,11 @@ def _context(
     """A run of the project's extractor (``extract_file``, versioned by its code
     fingerprint) starting now."""
     return RunContext.start(
-        raw, out, extract=extract_file, extractor_version=extractor_version(), logger=logger,
+        raw,
+        out,
+        extract=extract_file,
+        extractor_version=extractor_version(),
+        logger=logger,
         **options,
     )
 

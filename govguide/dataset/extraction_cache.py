@@ -74,7 +74,6 @@ def cache_version(extractor_version: str) -> str:
     return f"{extractor_version}-{hashlib.sha256(env).hexdigest()[:8]}"
 
 
-
 class ExtractionCache:
     """Outcomes of previous extractions keyed by (content hash, extractor version).
 
@@ -183,7 +182,5 @@ class ExtractionCache:
             "stats": stats.model_dump() if stats else None,
             "bytes": len(data),
         }
-        write_atomic(
-            self._meta_path(outcome.sha256), json.dumps(meta, ensure_ascii=False).encode()
-        )
+        write_atomic(self._meta_path(outcome.sha256), json.dumps(meta, ensure_ascii=False).encode())
         return True

@@ -153,7 +153,13 @@ def extract_one(
                 base.update(sha256=copy.sha256, size=copy.size)
             if cache is not None and base["sha256"] is not None:
                 stats, is_guide, not_a_guide, unstored = _call(
-                    extract_and_store, path, isolate, extract, cache.out, cache.version, base["sha256"]
+                    extract_and_store,
+                    path,
+                    isolate,
+                    extract,
+                    cache.out,
+                    cache.version,
+                    base["sha256"],
                 )
                 return FileOutcome(
                     **base,
