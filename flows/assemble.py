@@ -7,10 +7,10 @@ from typing import Any, TypeVar
 
 import pyarrow as pa
 
-from flows.outcome import EXTRACTED, KEPT, REMOVED, UNCHANGED, FileOutcome
 from govguide.core.ids import content_id
 from govguide.core.models import ExtractionResult, GuideItem
 from govguide.dataset.file_changes import FileChange, InputState
+from govguide.dataset.file_outcome import EXTRACTED, KEPT, REMOVED, UNCHANGED, FileOutcome
 from govguide.dataset.schema import (
     FILES,
     ITEM_TABLES,

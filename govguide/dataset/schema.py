@@ -278,7 +278,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "coverage": COVERAGE,
 }
 
-# Status of one input file in the run report (``files.status``; meanings in flows.outcome).
+# Status of one input file in the run report (``files.status``; meanings in govguide.dataset.file_outcome).
 FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed", "kept", "removed")
 # The values of the model's Literal types (govguide.core.models), for the columns that are
 # not model fields (review_queue.match_method, the limit statuses).

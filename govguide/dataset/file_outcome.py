@@ -20,6 +20,10 @@ from govguide.dataset.schema import FILE_STATUSES
 # removed     – gone since the parent version (a row of the run report, not an outcome)
 EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED, KEPT, REMOVED = FILE_STATUSES
 
+# The reason of a file quarantined because the extractor raised an unexpected exception on
+# it: a verdict on the code, not the file, so it is never cached (a fixed bug reads it).
+CRASH_REASON = "extractor crashed"
+
 
 class FileStats(BaseModel):
     """What the run report needs of an extraction result, small enough to keep for every
@@ -55,7 +59,7 @@ class FileOutcome(BaseModel):
     reason: str | None = None
     message: str | None = None
     # The extraction result while it is needed; a run keeps only ``stats`` for files whose
-    # result is in the cache (see flows.extraction.ExtractionCache.load_result).
+    # result is in the cache (see govguide.dataset.extraction_cache.ExtractionCache.load_result).
     result: ExtractionResult | None = None
     stats: FileStats | None = None
     cached: bool = False
