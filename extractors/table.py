@@ -17,14 +17,17 @@ Tables without a time-limit or legal-basis column simply leave those fields empt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
 from extractors.base import RawItem
 from govguide.core.document import Cell, Document, Line, Table
-from govguide.core.vocabulary import clean_heading, is_empty_value, match_field
+from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, words
+from normalizers.legal_basis import parse_legal_basis
 from normalizers.text import clean_text
+from normalizers.time_limits import parse_days
 
 _ITEM_FIELDS = (
     "item_name",
@@ -48,6 +51,9 @@ class _Header:
     n_cols: int
     row_key: tuple[str | None, ...]  # the field of each column, to recognise repeats
     other_rows: tuple[tuple[str, ...], ...] = ()  # texts of the header's other rows
+    # Columns recognised from their cells (a table stored without its header row): every
+    # row, the first included, is a data row.
+    inferred: bool = False
 
 
 class TableExtractor:
@@ -57,7 +63,7 @@ class TableExtractor:
     def score(self, doc: Document) -> float:
         best = 0.0
         for table in merge_tables(list(doc.tables())):
-            header = find_header(table)
+            header = find_header(table) or infer_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
             n_fields = len(
@@ -73,7 +79,7 @@ class TableExtractor:
     def extract(self, doc: Document) -> list[RawItem]:
         items: list[RawItem] = []
         for table in merge_tables(list(doc.tables())):
-            header = find_header(table)
+            header = find_header(table) or infer_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
             items.extend(_table_items(table, header))
@@ -147,7 +153,34 @@ def find_header(table: Table, max_scan: int = 5) -> _Header | None:
 
 
 def _row_key(row: list[Cell | None]) -> tuple[str | None, ...]:
-    return tuple(match_field(_cell_text(c)) if c is not None else None for c in row)
+    return tuple(column_field(_cell_text(c)) if c is not None else None for c in row)
+
+
+# A column title's note in brackets (办理时限（工作日）, 申请材料(原件)) says nothing of its field.
+_TITLE_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def column_field(text: str) -> str | None:
+    """The field a list table's column title names, by meaning.
+
+    Titles are matched like headings (:func:`match_field`, spaces inside words ignored:
+    ``办理 时限``); a title that holds no field word but is a phrase ending in a materials or
+    time-limit word (需呈报材料, 办事要件, 承诺办结时效) names that field, unless it speaks of
+    publishing, office hours or complaints rather than the service (公开时限).
+    """
+    field = match_field(text)
+    if field is not None:
+        return field
+    title = _TITLE_NOTE.sub("", clean_heading(text))
+    if not title or len(title) > 10 or any(w in title for w in words("table_columns", "not_service")):
+        return None
+    if any(w in title for w in words("exclude", "words")):
+        return None
+    if title.endswith(tuple(words("table_columns", "materials_suffix"))):
+        return "materials"
+    if title.endswith(tuple(words("table_columns", "time_limit_suffix"))):
+        return "time_limit"
+    return None
 
 
 def _row_texts(row: list[Cell | None]) -> tuple[str, ...]:
@@ -163,6 +196,106 @@ def _columns(key: Sequence[str | None]) -> dict[str, int]:
         elif f and f not in cols:
             cols[f] = ci
     return cols
+
+
+# A cell of an item-code column: digits and capitals only (002036003001, 1320360 0100Y).
+_CODE = re.compile(r"[0-9A-Z\s]{6,}")
+# A cell that opens a numbered list (1.《申请表》 2.…, ①…): how materials cells are written.
+_NUMBERED = re.compile(r"^\s*(?:[（(]?[1１一][)）.．、]|①)")
+_LAW_TITLE = re.compile(r"《[^》]*(?:法|条例|办法|规定|通知|意见|决定|规程|细则|方案)》")
+# A group label spanning its items (一、基本医疗保险参保和变更登记): a main item, not a name.
+_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def infer_header(table: Table, min_rows: int = 2) -> _Header | None:
+    """Columns of a list table stored without its header row, recognised from their cells.
+
+    An excerpt may start inside a table, or a table may carry its header only on a page
+    that was not kept. The table is read as a list only when its very first row is a data
+    row like the others: a column whose cells state a limit in days (即时办结, 8个工作日内)
+    in at least ``min_rows`` rows, the first one included; a name column left of it (short
+    cells, no codes or limits); and a column of materials (cells naming documents or
+    opening a numbered list) or of citations. A table whose first row holds anything else
+    in the limit column has a header this reader cannot name, and is left alone.
+    """
+    rows = [[_cell_text(c) if c is not None and c.merged_from is None else "" for c in row] for row in table.rows]
+    if len(rows) < min_rows or table.n_cols < 3:
+        return None
+    n_cols = table.n_cols
+    column = [[r[ci] for r in rows if ci < len(r)] for ci in range(n_cols)]
+
+    def share(ci: int, test: Callable[[str], bool]) -> float:
+        cells = [t for t in column[ci] if t and not is_empty_value(t)]
+        return sum(1 for t in cells if test(t)) / len(cells) if cells else 0.0
+
+    limit_hits = [sum(1 for t in column[ci] if _states_days(t)) for ci in range(n_cols)]
+    limit_col = max(range(n_cols), key=lambda ci: limit_hits[ci])
+    if limit_hits[limit_col] < min_rows or not _states_days(column[limit_col][0]):
+        return None
+    basis_col = _best_column(n_cols, {limit_col}, lambda ci: share(ci, _cites_law))
+    taken = {limit_col} | ({basis_col} if basis_col is not None else set())
+    # The name stands in the rows that state a limit (a row cut by a page break has neither);
+    # of the columns left of the limit, the one naming an item in most of those rows.
+    item_rows = [ri for ri, r in enumerate(rows) if limit_col < len(r) and _states_days(r[limit_col])]
+    named = [
+        (sum(1 for ri in item_rows if ci < len(rows[ri]) and _names_item(rows[ri][ci])), -ci)
+        for ci in range(limit_col)
+        if ci not in taken and column[ci][0]
+    ]
+    hits, neg_ci = max(named, default=(0, 0))
+    if hits * 2 < len(item_rows) or hits == 0:
+        return None
+    name_col = -neg_ci
+    taken.add(name_col)
+    materials_col = _best_column(n_cols, taken, lambda ci: share(ci, _names_documents))
+    if materials_col is None and basis_col is None:
+        return None
+    columns = {"item_name": name_col, "time_limit": limit_col}
+    if materials_col is not None:
+        columns["materials"] = materials_col
+    if basis_col is not None:
+        columns["legal_basis"] = basis_col
+    key = tuple(next((f for f, c in columns.items() if c == ci), None) for ci in range(n_cols))
+    return _Header(columns=columns, n_cols=n_cols, row_key=key, inferred=True)
+
+
+def _best_column(n_cols: int, taken: set[int], share: Callable[[int], float]) -> int | None:
+    """The free column where most cells pass a test (at least half of them), or None."""
+    # On a tie the leftmost column wins: materials stand before the remarks that may name
+    # documents too.
+    scored = [(share(ci), -ci) for ci in range(n_cols) if ci not in taken]
+    best_share, neg_ci = max(scored, default=(0.0, 0))
+    return -neg_ci if best_share >= 0.5 else None
+
+
+def _states_days(text: str) -> bool:
+    days, unit = parse_days(text) if text else (None, None)
+    return days is not None and unit == "working"
+
+
+def _cites_law(text: str) -> bool:
+    """A citations cell: a title in 《》 that names a law or a rule (…法, …条例, …通知), not a
+    form (《…登记表》)."""
+    return bool(_LAW_TITLE.search(text)) and bool(parse_legal_basis(text))
+
+
+def _names_item(text: str) -> bool:
+    """A short name: not a serial number or code, not a numbered group label (一、基本…)."""
+    return (
+        len(text) <= 30
+        and not text.isdigit()
+        and not _CODE.fullmatch(text)
+        and not _SECTION.match(text)
+        and not _states_days(text)
+    )
+
+
+def _names_documents(text: str) -> bool:
+    """A materials cell: a numbered list naming documents, or one document (…证件, …表)."""
+    nouns = (*words("reader", "material_nouns"), "件")
+    if _NUMBERED.match(text):
+        return any(noun in text for noun in nouns)
+    return len(text) <= 60 and text.rstrip("。；;等").endswith(nouns)
 
 
 def _is_header_part(
@@ -198,9 +331,9 @@ def _table_items(table: Table, header: _Header) -> list[RawItem]:
     items: list[RawItem] = []
     section: str | None = None
     main_item: str | None = None
-    seen_header = False
+    seen_header = header.inferred
     for row in table.rows:
-        if _is_header_repeat(row, header):
+        if not header.inferred and _is_header_repeat(row, header):
             seen_header = True
             continue
         if not seen_header:

@@ -32,7 +32,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("cn_dun", re.compile(r"([一二三四五六七八九十]{1,3})\s*、")),
     ("num_dot", re.compile(r"(\d{1,2})\s*[.．](?!\d)")),
     ("num_dun", re.compile(r"(\d{1,2})\s*[、）)]")),
-    ("bullet", re.compile(r"([-•·●▪■◆◇○])\s*")),
+    # A doubled dash (——) opens entries of office lists as a bullet does.
+    ("bullet", re.compile(r"(——|[-•·●▪■◆◇○])\s*")),
 ]
 _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
@@ -153,6 +154,8 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     first_style, first_num, _ = parse_marker(text)
     if first_style is not None and first_num is not None:
         last_num[first_style] = first_num
+    if first_style == "bullet":
+        cuts += _bullet_cuts(text)
     for style, pattern in _MARKERS:
         if style in ("bullet",):
             continue
@@ -188,6 +191,20 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     cuts = sorted(set(cuts))
     pieces = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
     return [parse_marker(p) for p in pieces if p]
+
+
+def _bullet_cuts(text: str) -> list[int]:
+    """Where a line that opens with a bullet (——退休审批表； ——养老保险手册) repeats that
+    bullet after a space or a separator: bulleted entries run together in one table cell."""
+    bullet = _MARKERS[-1][1].match(text.lstrip())
+    if bullet is None:
+        return []
+    token = bullet.group(1)
+    return [
+        m.start()
+        for m in re.finditer(re.escape(token), text)
+        if m.start() > 0 and text[m.start() - 1] in " \u3000\t；;。"
+    ]
 
 
 _LABELLED_FIRST = re.compile(r"[：:]\s*(①|[（(]1[)）]|1[.．、])")
