@@ -222,28 +222,28 @@ def infer_header(table: Table, min_rows: int = 2) -> _Header | None:
     if len(rows) < min_rows or table.n_cols < 3:
         return None
     n_cols = table.n_cols
-    column = [[r[ci] for r in rows if ci < len(r)] for ci in range(n_cols)]
+    limit_hits = [sum(1 for r in rows if ci < len(r) and _states_days(r[ci])) for ci in range(n_cols)]
+    limit_col = max(range(n_cols), key=lambda ci: limit_hits[ci])
+    if limit_hits[limit_col] < min_rows or not _states_days(rows[0][limit_col]):
+        return None
+    # An item's row states its limit; rows cut off by a page break below it hold the rest of
+    # its cells and say nothing of the columns, so only the item rows are read.
+    item_rows = [r for r in rows if limit_col < len(r) and _states_days(r[limit_col])]
 
     def share(ci: int, test: Callable[[str], bool]) -> float:
-        cells = [t for t in column[ci] if t and not is_empty_value(t)]
+        cells = [r[ci] for r in item_rows if ci < len(r) and r[ci] and not is_empty_value(r[ci])]
         return sum(1 for t in cells if test(t)) / len(cells) if cells else 0.0
 
-    limit_hits = [sum(1 for t in column[ci] if _states_days(t)) for ci in range(n_cols)]
-    limit_col = max(range(n_cols), key=lambda ci: limit_hits[ci])
-    if limit_hits[limit_col] < min_rows or not _states_days(column[limit_col][0]):
-        return None
     basis_col = _best_column(n_cols, {limit_col}, lambda ci: share(ci, _cites_law))
     taken = {limit_col} | ({basis_col} if basis_col is not None else set())
-    # The name stands in the rows that state a limit (a row cut by a page break has neither);
-    # of the columns left of the limit, the one naming an item in most of those rows.
-    item_rows = [ri for ri, r in enumerate(rows) if limit_col < len(r) and _states_days(r[limit_col])]
+    # Of the columns left of the limit, the one naming an item in most item rows.
     named = [
-        (sum(1 for ri in item_rows if ci < len(rows[ri]) and _names_item(rows[ri][ci])), -ci)
+        (sum(1 for r in item_rows if ci < len(r) and _names_item(r[ci])), -ci)
         for ci in range(limit_col)
-        if ci not in taken and column[ci][0]
+        if ci not in taken and rows[0][ci]
     ]
     hits, neg_ci = max(named, default=(0, 0))
-    if hits * 2 < len(item_rows) or hits == 0:
+    if hits == 0 or hits * 2 < len(item_rows):
         return None
     name_col = -neg_ci
     taken.add(name_col)
