@@ -165,8 +165,8 @@ def column_field(text: str) -> str | None:
 
     Titles are matched like headings (:func:`match_field`, spaces inside words ignored:
     ``办理 时限``); a title that holds no field word but is a phrase ending in a materials or
-    time-limit word (需呈报材料, 办事要件, 承诺办结时效) names that field, unless it speaks of
-    publishing, office hours or complaints rather than the service (公开时限).
+    time-limit word (需呈报材料, 办事要件) names that field, unless it speaks of publishing,
+    office hours or validity rather than the service (公开时限, 备案有效期限).
     """
     field = match_field(text)
     if field is not None:
