@@ -211,12 +211,12 @@ def infer_header(table: Table, min_rows: int = 2) -> _Header | None:
     """Columns of a list table stored without its header row, recognised from their cells.
 
     An excerpt may start inside a table, or a table may carry its header only on a page
-    that was not kept. The table is read as a list only when its very first row is a data
-    row like the others: a column whose cells state a limit in days (即时办结, 8个工作日内)
-    in at least ``min_rows`` rows, the first one included; a name column left of it (short
-    cells, no codes or limits); and a column of materials (cells naming documents or
-    opening a numbered list) or of citations. A table whose first row holds anything else
-    in the limit column has a header this reader cannot name, and is left alone.
+    that was not kept. The table is read as a list when it has a column whose cells state a
+    limit in days (即时办结, 8个工作日内) in at least ``min_rows`` rows; a name column left
+    of it (short cells, no codes or limits); and a column of materials (cells naming
+    documents or opening a numbered list) or of citations. A first row of short titles
+    without numbers is a header this reader cannot name: the table is left alone. Rows
+    before the first named item (the rest of an item cut off above) are dropped.
     """
     rows = [[_cell_text(c) if c is not None and c.merged_from is None else "" for c in row] for row in table.rows]
     if len(rows) < min_rows or table.n_cols < 3:
@@ -224,7 +224,7 @@ def infer_header(table: Table, min_rows: int = 2) -> _Header | None:
     n_cols = table.n_cols
     limit_hits = [sum(1 for r in rows if ci < len(r) and _states_days(r[ci])) for ci in range(n_cols)]
     limit_col = max(range(n_cols), key=lambda ci: limit_hits[ci])
-    if limit_hits[limit_col] < min_rows or not _states_days(rows[0][limit_col]):
+    if limit_hits[limit_col] < min_rows or _reads_as_titles(rows[0]):
         return None
     # An item's row states its limit; rows cut off by a page break below it hold the rest of
     # its cells and say nothing of the columns, so only the item rows are read.
@@ -240,7 +240,7 @@ def infer_header(table: Table, min_rows: int = 2) -> _Header | None:
     named = [
         (sum(1 for r in item_rows if ci < len(r) and _names_item(r[ci])), -ci)
         for ci in range(limit_col)
-        if ci not in taken and rows[0][ci]
+        if ci not in taken and item_rows[0][ci]
     ]
     hits, neg_ci = max(named, default=(0, 0))
     if hits == 0 or hits * 2 < len(item_rows):
@@ -257,6 +257,16 @@ def infer_header(table: Table, min_rows: int = 2) -> _Header | None:
         columns["legal_basis"] = basis_col
     key = tuple(next((f for f, c in columns.items() if c == ci), None) for ci in range(n_cols))
     return _Header(columns=columns, n_cols=n_cols, row_key=key, inferred=True)
+
+
+def _reads_as_titles(row: list[str]) -> bool:
+    """A row of column titles this reader has no word for (辦理階段 / 工作日數, 人群分類 …):
+    most columns titled, each by a short text without a number or a limit. A data row has
+    its names, numbers and days; the rest of a row cut off above fills a few cells only."""
+    cells = [t for t in row if t]
+    return len(cells) * 2 >= len(row) and all(
+        len(t) <= 12 and not any(ch.isdigit() for ch in t) and not _states_days(t) for t in cells
+    )
 
 
 def _best_column(n_cols: int, taken: set[int], share: Callable[[int], float]) -> int | None:

@@ -136,3 +136,20 @@ def test_tables_that_list_no_services_give_no_rows(stem: str, fmt: str) -> None:
     assert [infer_header(t) for t in tables] == [None] * len(tables)
     assert TableExtractor().score(doc) < 0.5
     assert TableExtractor().extract(doc) == []
+
+
+@pytest.mark.parametrize("path", PAGED[1::2], ids=lambda p: p.name)
+def test_excerpt_starting_inside_a_table_on_a_later_page(path: Path) -> None:
+    """The first page is not kept and no page repeats the header: the excerpt opens with the
+    rest of a row cut at the page break. Every item named from the second page on is read
+    with the same cells as in the whole document."""
+    whole = TableExtractor().extract(load_document(path))
+    doc = load_document(path)
+    pages = list(doc.tables())
+    first_page = pages[0].ref.page
+    pages[0].rows.clear()
+    for table in pages[1:]:
+        del table.rows[0]
+    expected = [(i.name, len(i.text("materials").lines)) for i in whole if i.page != first_page]
+    assert len(expected) >= 2
+    assert _row_items(doc) == expected
