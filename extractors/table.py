@@ -6,7 +6,12 @@ Steps, each a small function:
    next one starting a new page) become one logical table.
 2. :func:`find_header` — the header row is found by meaning: the row whose cells name the
    most fields (子项名称 / 服务项目 / 事项名称; 办理材料 / 申请材料; 办理时限; 设定依据 …).
-   Repeated header rows (at each page) are skipped.
+   Titles are read by :func:`column_field`: spaces inside words (办理 时限) are ignored and
+   phrases are read by their ending (需呈报材料, 办事要件). Repeated header rows (at each
+   page) are skipped.
+   A table with no header row (an excerpt that starts inside it, a continuation whose header
+   page was not kept) has its columns recognised from its cells by :func:`infer_header`: a
+   column of limits in days, the names left of it, a column of materials or citations.
 3. :func:`classify_rows` — each row is a header repeat, a *section row* (one text spanning
    the row: 参保登记, 医保费征缴 … — a group label), a *continuation* (no item name: the rest
    of the row above, cut by a page break), or an *item row*.
