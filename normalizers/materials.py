@@ -25,6 +25,7 @@ from govguide.core.vocabulary import is_empty_value
 from normalizers.numbering import LIST_STYLES, marker_number
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
 
+_BULLET = dict(LIST_STYLES)["bullet"]
 _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
 _TERMINAL = "。；;！!？?"
@@ -136,6 +137,8 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     first_style, first_num, _ = parse_marker(text)
     if first_style is not None and first_num is not None:
         last_num[first_style] = first_num
+    if first_style == "bullet":
+        cuts += _bullet_cuts(text)
     for style, pattern in LIST_STYLES:
         if style in ("bullet",):
             continue
@@ -171,6 +174,20 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     cuts = sorted(set(cuts))
     pieces = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
     return [parse_marker(p) for p in pieces if p]
+
+
+def _bullet_cuts(text: str) -> list[int]:
+    """Where a line that opens with a bullet (——退休审批表； ——养老保险手册) repeats that
+    bullet after a space or a separator: bulleted entries run together in one table cell."""
+    bullet = _BULLET.match(text.lstrip())
+    if bullet is None:
+        return []
+    token = bullet.group(0).strip()
+    return [
+        m.start()
+        for m in re.finditer(re.escape(token), text)
+        if m.start() > 0 and text[m.start() - 1] in " \u3000\t；;。"
+    ]
 
 
 # A label heads a list when its first entry (①, （1） or 1.) follows its colon and the second

@@ -20,6 +20,7 @@ from govguide.core.numbering import (
     CN,
     CN_DIGITS,
     CN_DOT,
+    DASH_BULLET,
     NUM_DOT,
     NUM_DUN,
     NUM_HALF_PAREN,
@@ -62,7 +63,7 @@ LIST_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("cn_dun", re.compile(CN)),
     ("num_dot", re.compile(NUM_DOT)),
     ("num_dun", re.compile(rf"{NUM_DUN}|{NUM_HALF_PAREN}")),
-    ("bullet", re.compile(rf"{BULLET}\s*")),
+    ("bullet", re.compile(rf"(?:{DASH_BULLET}|{BULLET})\s*")),
 ]
 
 # A line that starts a list entry. （一）、（二） followed by 、 or a comma refers to entries

@@ -12,7 +12,7 @@ them::
     num        1.  1．  1、  (a list entry may also write 1） / 1))
     paren_num  （1）  (1)
     circled    ①  …  ⑳  ㉑  …  ㉟  ㊱  …  ㊿
-    bullet     -  •  ·  ●  ▪  ■  ◆  ◇  ○
+    bullet     -  •  ·  ●  ▪  ■  ◆  ◇  ○   (—— in lists of materials)
 
 Numbers written in digits take one or two digits, never the tail of a longer number: the
 longest list in the sample and test documents has nine entries, while a three-digit number at
@@ -44,6 +44,9 @@ CIRCLED = "[①-⑳㉑-㉟㊱-㊿]"
 OPEN = "[（(]"
 CLOSE = "[)）]"
 BULLET = "[-•·●▪■◆◇○]"
+# A doubled dash opens the entries of office lists (——退休审批表；——养老保险手册) as a bullet does;
+# only lists of materials read it so (in prose it is a dash).
+DASH_BULLET = "——"
 
 # --------------------------------------------------------------------------- marker shapes
 
