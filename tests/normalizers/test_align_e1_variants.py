@@ -43,6 +43,8 @@ ACCEPTED = [
     ("慢性病申报", "门诊慢特病病种待遇认定"),
     # the contribution records are the insured person's information
     ("个人缴费记录查询", "参保人员参保信息查询"),
+    # 查 is how people say 查询
+    ("个人参保查", "参保人员参保信息查询"),
     # reimbursing care, whatever scheme is named before it, is the manual reimbursement
     ("看病报销", "住院费用报销"),
     ("合作医疗报销", "住院费用报销"),
@@ -55,7 +57,7 @@ def _names(paths: list[Path]) -> set[str]:
 
 
 def test_the_checked_wordings_are_neither_held_out_nor_learnt_from() -> None:
-    checked = {name for name, _ in ACCEPTED} | {"医保停保", "停缴医保", "生育住院报销", "分娩费用报销", "新生儿参保登记一件事", "职工参保一件事"}
+    checked = {name for name, _ in ACCEPTED} | {"医保停保", "停缴医保", "生育住院报销", "分娩费用报销", "新生儿参保登记一件事", "职工参保一件事", "查询是否参保", "查是否参保"}
     assert not _names(HELD_OUT) & checked
     assert not _names(LEARNT_FROM) & checked
 
@@ -65,6 +67,21 @@ def test_citizens_wordings_are_accepted_as_their_catalog_item(name: str, expecte
     match = match_name(name)
     assert match.canonical_name == expected
     assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", ["查询是否参保", "查是否参保"])
+def test_asking_whether_one_is_insured_proposes_the_persons_information(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "参保人员参保信息查询"
+
+
+@pytest.mark.parametrize("name", ["体检查验", "年度审查", "医保基金核查"])
+def test_checking_and_examining_are_no_query(name: str) -> None:
+    # 查 is read as 查询 only where it is not part of 检查 / 审查 / 核查 / 查验: read as 查询,
+    # each of these would put the person's information before a reviewer
+    match = match_name(name)
+    assert "参保人员参保信息查询" not in {c.canonical_name for c in match.candidates}
+    assert match.canonical_name != "参保人员参保信息查询"
 
 
 @pytest.mark.parametrize("name", ["医保停保", "停缴医保"])
