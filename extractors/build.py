@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any
 
 from extractors.base import RawField, RawItem
 from govguide.core.document import Document
@@ -89,13 +90,20 @@ def _mark_ocr(item: GuideItem) -> None:
 
 
 def _set_materials(item: GuideItem, raw: RawItem) -> None:
-    if raw.material_rows:
-        item.materials = [m for m, _ in raw.material_rows]
-        item.cite("materials", [r for _, refs in raw.material_rows for r in refs])
+    if _set_from_rows(item, "materials", raw.material_rows):
         return
     if raw.materials:
         item.materials = split_materials(logical_lines(raw.materials, clean=False, materials=True))
         item.cite("materials", raw.materials.refs)
+
+
+def _set_from_rows(item: GuideItem, field: str, rows: list[tuple[Any, list[SourceRef]]]) -> bool:
+    """Entries a layout read as table rows (already structured) win over lines to be parsed."""
+    if not rows:
+        return False
+    setattr(item, field, [entry for entry, _ in rows])
+    item.cite(field, [r for _, refs in rows for r in refs])
+    return True
 
 
 def _readable(text: str) -> str:
@@ -146,9 +154,7 @@ def _set_time_limit(item: GuideItem, raw: RawItem) -> None:
 
 
 def _set_legal_basis(item: GuideItem, raw: RawItem) -> None:
-    if raw.legal_rows:
-        item.legal_basis = [lb for lb, _ in raw.legal_rows]
-        item.cite("legal_basis", [r for _, refs in raw.legal_rows for r in refs])
+    if _set_from_rows(item, "legal_basis", raw.legal_rows):
         return
     if raw.legal_basis:
         item.legal_basis = parse_legal_basis("\n".join(logical_lines(raw.legal_basis)))

@@ -157,6 +157,8 @@ def _cut_at_lines(doc: Document, starts: list[TextField]) -> tuple[list[Block], 
             ref = block.ref if a == 0 else block.lines[a].ref
             blocks.append(Paragraph(lines=block.lines[a:b], ref=ref, size=block.size))
     return blocks, [opened[(tf.block, tf.line)] for tf in starts]
+
+
 def _guide_start(doc: Document, bi: int) -> int:
     """The first block of the guide whose grid is block ``bi``: its title and section label
     (…办事指南, 基本信息) belong to it, not to the end of the guide before."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from govguide.core.document import Cell, Document, Paragraph, Table
 from govguide.core.models import LegalBasis, Material, SourceRef
+from govguide.core.numbering import SERIAL
 from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, vocabulary, words
 from normalizers.legal_basis import legal_basis_from_block
 from normalizers.materials import parse_marker, split_materials
@@ -37,8 +38,7 @@ _ITEM_COLUMNS = {"item_name", "materials", "time_limit", "legal_limit", "promise
 _COPIES = re.compile(r"(\d+)\s*份")
 _TRAILING = "。；;"
 _ENTRY_STYLES = ("num_dot", "num_dun", "paren_num", "circled")  # 1. 1、 (1) ① before a name
-# What a 序号 cell holds: 1, 1., 1-2, (1), 一, ①.
-_SERIAL = re.compile(r"^[（(]?\s*(?:\d{1,3}(?:[.．\-－]\d{1,3})*|[一二三四五六七八九十]{1,3}|[①-⑳])\s*[)）.．、]?$")
+_SERIAL = re.compile(rf"^(?:{SERIAL})$")
 
 Row = list[Cell | None]
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from extractors.form_tables import is_bare_label, is_label, running_texts
 from govguide.core.document import Document, Line, Paragraph
+from govguide.core.numbering import LIST_LEVEL, SECTION_LEVEL
 from govguide.core.vocabulary import clean_heading, match_field
 from normalizers.text import is_page_footer
 
@@ -26,11 +27,8 @@ _COLON = re.compile(r"[：:]")
 _LABEL_MAX = 14  # a label before a colon is short; a colon further on is inside a sentence
 _GAP = re.compile(r"[ \t\u3000]+")
 _BRACKET_LABEL = re.compile(r"^\s*[【\[［]([^】\]］]{1,12})[】\]］]\s*(.*)$")
-_SECTION_NUMBER = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
-    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节))"
-)
-_ENTRY_NUMBER = re.compile(r"^\s*(?:\d{1,3}\s*[.．、）)](?!\d)|[（(]\s*\d{1,3}\s*[)）]|[①-⑳])")
+_SECTION_NUMBER = re.compile(rf"^\s*(?:{SECTION_LEVEL})")
+_ENTRY_NUMBER = re.compile(rf"^\s*(?:{LIST_LEVEL})")
 _HEADING_SIZE = 1.15  # a line this much larger than body text is a heading
 # Fields whose value is a list that may start on the label line and go on below it.
 _MULTI_LINE = {"materials", "legal_basis", "conditions", "process", "time_limit"}

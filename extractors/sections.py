@@ -29,8 +29,9 @@ from dataclasses import dataclass, field
 
 from extractors.base import RawField, RawItem
 from govguide.core.document import Document, Line, Paragraph
+from govguide.core.numbering import CN_DIGITS, PAREN_CN
 from govguide.core.vocabulary import clean_heading, match_field, words
-from normalizers.numbering import CN_DIGITS, HEADING_STYLES, heading_number, heading_numbering
+from normalizers.numbering import HEADING_STYLES, heading_number, heading_numbering
 from normalizers.text import clean_text, is_page_footer, join_wrapped, joined_text
 
 _CN = CN_DIGITS
@@ -40,7 +41,7 @@ _STYLES: list[tuple[str, re.Pattern[str]]] = [
     # 【事项名称】单位参保登记: the label in black brackets, the value after them.
     ("bracket", re.compile(r"^\s*【(?=[^【】]{1,16}】)")),
 ]
-_SUB_HEADING = re.compile(rf"^\s*[（(]\s*[{_CN}]{{1,3}}\s*[)）]\s*")
+_SUB_HEADING = re.compile(rf"^\s*{PAREN_CN}\s*")
 _DEFAULT_STYLES = frozenset({"cn", "part"})  # where a document shows no field style
 _HEADING_MAX = 16  # a heading's words (numbering stripped) are short; longer lines are content
 _CORE = ("item_name", "materials", "time_limit", "legal_basis")
@@ -90,11 +91,6 @@ def _body_lines(doc: Document) -> list[Line]:
                     if cell is not None:
                         lines.extend(cell.lines)
     return lines
-
-
-def _number(text: str) -> int | None:
-    """The number of a numbered line (三、 → 3, （2） → 2, ④ → 4), None for 【】 labels."""
-    return heading_number(text)
 
 
 def numbering(text: str) -> tuple[str | None, str]:
@@ -175,7 +171,7 @@ def _split_guides(lines: list[Line], styles: frozenset[str]) -> list[_Guide]:
         style, rest = numbering(text)
         heading = style in styles
         f = _label_field(rest) if heading else None
-        number = _number(text) if heading else None
+        number = heading_number(text) if heading else None
         if (
             heading
             and f is None

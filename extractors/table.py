@@ -6,7 +6,12 @@ Steps, each a small function:
    next one starting a new page) become one logical table.
 2. :func:`find_header` — the header row is found by meaning: the row whose cells name the
    most fields (子项名称 / 服务项目 / 事项名称; 办理材料 / 申请材料; 办理时限; 设定依据 …).
-   Repeated header rows (at each page) are skipped.
+   Titles are read by :func:`column_field`: spaces inside words (办理 时限) are ignored and
+   phrases are read by their ending (需呈报材料, 办事要件). Repeated header rows (at each
+   page) are skipped.
+   A table with no header row (an excerpt that starts inside it, a continuation whose header
+   page was not kept) has its columns recognised from its cells by :func:`infer_header`: a
+   column of limits in days, the names left of it, a column of materials or citations.
 3. :func:`classify_rows` — each row is a header repeat, a *section row* (one text spanning
    the row: 参保登记, 医保费征缴 … — a group label), a *continuation* (no item name: the rest
    of the row above, cut by a page break), or an *item row*.
@@ -17,14 +22,17 @@ Tables without a time-limit or legal-basis column simply leave those fields empt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 
 from extractors.base import RawItem
 from govguide.core.document import Cell, Document, Line, Table
-from govguide.core.vocabulary import clean_heading, is_empty_value, match_field
+from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, words
+from normalizers.legal_basis import parse_legal_basis
 from normalizers.text import clean_text
+from normalizers.time_limits import parse_days
 
 _ITEM_FIELDS = (
     "item_name",
@@ -48,6 +56,9 @@ class _Header:
     n_cols: int
     row_key: tuple[str | None, ...]  # the field of each column, to recognise repeats
     other_rows: tuple[tuple[str, ...], ...] = ()  # texts of the header's other rows
+    # Columns recognised from their cells (a table stored without its header row): every
+    # row, the first included, is a data row.
+    inferred: bool = False
 
 
 class TableExtractor:
@@ -57,7 +68,7 @@ class TableExtractor:
     def score(self, doc: Document) -> float:
         best = 0.0
         for table in merge_tables(list(doc.tables())):
-            header = find_header(table)
+            header = find_header(table) or infer_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
             n_fields = len(
@@ -73,7 +84,7 @@ class TableExtractor:
     def extract(self, doc: Document) -> list[RawItem]:
         items: list[RawItem] = []
         for table in merge_tables(list(doc.tables())):
-            header = find_header(table)
+            header = find_header(table) or infer_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
             items.extend(_table_items(table, header))
@@ -147,7 +158,34 @@ def find_header(table: Table, max_scan: int = 5) -> _Header | None:
 
 
 def _row_key(row: list[Cell | None]) -> tuple[str | None, ...]:
-    return tuple(match_field(_cell_text(c)) if c is not None else None for c in row)
+    return tuple(column_field(_cell_text(c)) if c is not None else None for c in row)
+
+
+# A column title's note in brackets (办理时限（工作日）, 申请材料(原件)) says nothing of its field.
+_TITLE_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def column_field(text: str) -> str | None:
+    """The field a list table's column title names, by meaning.
+
+    Titles are matched like headings (:func:`match_field`, spaces inside words ignored:
+    ``办理 时限``); a title that holds no field word but is a phrase ending in a materials or
+    time-limit word (需呈报材料, 办事要件) names that field, unless it speaks of publishing,
+    office hours or validity rather than the service (公开时限, 备案有效期限).
+    """
+    field = match_field(text)
+    if field is not None:
+        return field
+    title = _TITLE_NOTE.sub("", clean_heading(text))
+    if not title or len(title) > 10 or any(w in title for w in words("table_columns", "not_service")):
+        return None
+    if any(w in title for w in words("exclude", "words")):
+        return None
+    if title.endswith(tuple(words("table_columns", "materials_suffix"))):
+        return "materials"
+    if title.endswith(tuple(words("table_columns", "time_limit_suffix"))):
+        return "time_limit"
+    return None
 
 
 def _row_texts(row: list[Cell | None]) -> tuple[str, ...]:
@@ -163,6 +201,116 @@ def _columns(key: Sequence[str | None]) -> dict[str, int]:
         elif f and f not in cols:
             cols[f] = ci
     return cols
+
+
+# A cell of an item-code column: digits and capitals only (002036003001, 1320360 0100Y).
+_CODE = re.compile(r"[0-9A-Z\s]{6,}")
+# A cell that opens a numbered list (1.《申请表》 2.…, ①…): how materials cells are written.
+_NUMBERED = re.compile(r"^\s*(?:[（(]?[1１一][)）.．、]|①)")
+_LAW_TITLE = re.compile(r"《[^》]*(?:法|条例|办法|规定|通知|意见|决定|规程|细则|方案)》")
+# A group label spanning its items (一、基本医疗保险参保和变更登记): a main item, not a name.
+_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def infer_header(table: Table, min_rows: int = 2) -> _Header | None:
+    """Columns of a list table stored without its header row, recognised from their cells.
+
+    An excerpt may start inside a table, or a table may carry its header only on a page
+    that was not kept. The table is read as a list when it has a column whose cells state a
+    limit in days (即时办结, 8个工作日内) in at least ``min_rows`` rows; a name column left
+    of it (short cells, no codes or limits); and a column of materials (cells naming
+    documents or opening a numbered list) or of citations. A first row of short titles
+    without numbers is a header this reader cannot name: the table is left alone. Rows
+    before the first named item (the rest of an item cut off above) are dropped.
+    """
+    rows = [[_cell_text(c) if c is not None and c.merged_from is None else "" for c in row] for row in table.rows]
+    if len(rows) < min_rows or table.n_cols < 3:
+        return None
+    n_cols = table.n_cols
+    limit_hits = [sum(1 for r in rows if ci < len(r) and _states_days(r[ci])) for ci in range(n_cols)]
+    limit_col = max(range(n_cols), key=lambda ci: limit_hits[ci])
+    if limit_hits[limit_col] < min_rows or _reads_as_titles(rows[0]):
+        return None
+    # An item's row states its limit; rows cut off by a page break below it hold the rest of
+    # its cells and say nothing of the columns, so only the item rows are read.
+    item_rows = [r for r in rows if limit_col < len(r) and _states_days(r[limit_col])]
+
+    def share(ci: int, test: Callable[[str], bool]) -> float:
+        cells = [r[ci] for r in item_rows if ci < len(r) and r[ci] and not is_empty_value(r[ci])]
+        return sum(1 for t in cells if test(t)) / len(cells) if cells else 0.0
+
+    basis_col = _best_column(n_cols, {limit_col}, lambda ci: share(ci, _cites_law))
+    taken = {limit_col} | ({basis_col} if basis_col is not None else set())
+    # Of the columns left of the limit, the one naming an item in most item rows.
+    named = [
+        (sum(1 for r in item_rows if ci < len(r) and _names_item(r[ci])), -ci)
+        for ci in range(limit_col)
+        if ci not in taken and item_rows[0][ci]
+    ]
+    hits, neg_ci = max(named, default=(0, 0))
+    if hits == 0 or hits * 2 < len(item_rows):
+        return None
+    name_col = -neg_ci
+    taken.add(name_col)
+    materials_col = _best_column(n_cols, taken, lambda ci: share(ci, _names_documents))
+    if materials_col is None and basis_col is None:
+        return None
+    columns = {"item_name": name_col, "time_limit": limit_col}
+    if materials_col is not None:
+        columns["materials"] = materials_col
+    if basis_col is not None:
+        columns["legal_basis"] = basis_col
+    key = tuple(next((f for f, c in columns.items() if c == ci), None) for ci in range(n_cols))
+    return _Header(columns=columns, n_cols=n_cols, row_key=key, inferred=True)
+
+
+def _reads_as_titles(row: list[str]) -> bool:
+    """A row of column titles this reader has no word for (辦理階段 / 工作日數, 人群分類 …):
+    most columns titled, each by a short text without a number or a limit. A data row has
+    its names, numbers and days; the rest of a row cut off above fills a few cells only."""
+    cells = [t for t in row if t]
+    return len(cells) * 2 >= len(row) and all(
+        len(t) <= 12 and not any(ch.isdigit() for ch in t) and not _states_days(t) for t in cells
+    )
+
+
+def _best_column(n_cols: int, taken: set[int], share: Callable[[int], float]) -> int | None:
+    """The free column where most cells pass a test (at least half of them), or None."""
+    # On a tie the leftmost column wins: materials stand before the remarks that may name
+    # documents too.
+    scored = [(share(ci), -ci) for ci in range(n_cols) if ci not in taken]
+    best_share, neg_ci = max(scored, default=(0.0, 0))
+    return -neg_ci if best_share >= 0.5 else None
+
+
+def _states_days(text: str) -> bool:
+    days, unit = parse_days(text) if text else (None, None)
+    return days is not None and unit == "working"
+
+
+def _cites_law(text: str) -> bool:
+    """A citations cell: a title in 《》 that names a law or a rule (…法, …条例, …通知), not a
+    form (《…登记表》)."""
+    return bool(_LAW_TITLE.search(text)) and bool(parse_legal_basis(text))
+
+
+def _names_item(text: str) -> bool:
+    """A short name: not a serial number or code, not a numbered group label (一、基本…)."""
+    return (
+        len(text) <= 30
+        and not text.isdigit()
+        and not _CODE.fullmatch(text)
+        and not _SECTION.match(text)
+        and not _states_days(text)
+    )
+
+
+def _names_documents(text: str) -> bool:
+    """A materials cell: a numbered list naming documents, or one document (…证件, …表)."""
+    nouns = (*words("reader", "material_nouns"), "件")
+    if _NUMBERED.match(text):
+        return any(noun in text for noun in nouns)
+    return len(text) <= 60 and text.rstrip("。；;等").endswith(nouns)
 
 
 def _is_header_part(
@@ -198,9 +346,9 @@ def _table_items(table: Table, header: _Header) -> list[RawItem]:
     items: list[RawItem] = []
     section: str | None = None
     main_item: str | None = None
-    seen_header = False
+    seen_header = header.inferred
     for row in table.rows:
-        if _is_header_repeat(row, header):
+        if not header.inferred and _is_header_repeat(row, header):
             seen_header = True
             continue
         if not seen_header:

@@ -7,10 +7,10 @@ from typing import Any, TypeVar
 
 import pyarrow as pa
 
-from flows.outcome import EXTRACTED, KEPT, UNCHANGED, FileOutcome
 from govguide.core.ids import content_id
 from govguide.core.models import ExtractionResult, GuideItem
 from govguide.dataset.file_changes import FileChange, InputState
+from govguide.dataset.file_outcome import EXTRACTED, KEPT, REMOVED, UNCHANGED, FileOutcome
 from govguide.dataset.schema import (
     FILES,
     ITEM_TABLES,
@@ -168,7 +168,7 @@ def files_table(
         )
     # What is left are files gone since the parent version.
     rows += [
-        {"path": c.path, "sha256": c.sha256, "status": "removed", **_change_columns(c)}
+        {"path": c.path, "sha256": c.sha256, "status": REMOVED, **_change_columns(c)}
         for c in by_path.values()
     ]
     rows.sort(key=lambda r: r["path"])

@@ -59,23 +59,16 @@ def build_deployment(
     )
 
 
-def serve(
-    raw: str = "data/raw",
-    out: str = "data/curated",
-    cron: str = NIGHTLY_CRON,
-    timezone: str = TIMEZONE,
-    sources: str | None = "data/sources.toml",
-    **options: Any,
-) -> None:
+def serve(**deployment: Any) -> None:
     """Register the nightly deployment and serve it until interrupted (Ctrl-C or SIGTERM).
-    ``options``: ``workers``, ``overrides``, ``lock_timeout`` of :func:`build_deployment`."""
+    ``deployment``: the arguments of :func:`build_deployment` (its defaults where left out)."""
     import asyncio
 
     from prefect.exceptions import TerminationSignal
 
     # What prefect.serve does, with the runner below.
     runner = quiet_stop_runner()()
-    runner.add_deployment(build_deployment(raw, out, cron, timezone, sources, **options))
+    runner.add_deployment(build_deployment(**deployment))
     try:
         asyncio.run(runner.start())
     except (KeyboardInterrupt, TerminationSignal):

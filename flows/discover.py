@@ -17,6 +17,7 @@ from pathlib import Path
 
 from govguide.core.errors import GovguideError
 from govguide.core.hashing import file_sha256
+from govguide.core.safety.paths import check_path
 from govguide.core.safety.reading import UnreadableError, input_sha256, os_error
 
 
@@ -38,16 +39,6 @@ class InputFile:
 
 def _check(path: Path, root: Path) -> GovguideError | None:
     """The safety layer's verdict on a path (None when it may be opened)."""
-    try:
-        from govguide.core.safety.paths import check_path
-    except ModuleNotFoundError as exc:  # the safety layer ships with govguide; stay usable
-        if exc.name not in ("govguide.core.safety", "govguide.core.safety.paths"):
-            raise
-        if path.is_symlink() or not path.is_file():
-            from govguide.core.errors import UnsafeFileError
-
-            return UnsafeFileError("not a regular file (links are not followed)", path=path)
-        return None
     try:
         check_path(path, root)
     except GovguideError as err:

@@ -24,24 +24,19 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from flows.outcome import EXTRACTED, UNCHANGED, FileOutcome
 from govguide.core.atomic import write_atomic
-from govguide.core.hashing import code_fingerprint
+from govguide.core.hashing import code_fingerprint, file_sha256
+from govguide.dataset.file_outcome import EXTRACTED, UNCHANGED, FileOutcome
+from normalizers.alignment.overrides import DEFAULT_OVERRIDES_PATH
 
 STATE_FILE = ".cache/published-inputs.json"
 _CODE_PACKAGES = ("flows", "govguide", "normalizers")
 
 
-def _overrides_bytes(overrides: str | None) -> str | None:
-    if overrides is None:
-        try:
-            from normalizers.alignment.overrides import DEFAULT_OVERRIDES_PATH as path
-        except ImportError:
-            return None
-    else:
-        path = Path(overrides)
+def _overrides_hash(overrides: str | None) -> str | None:
+    path = DEFAULT_OVERRIDES_PATH if overrides is None else Path(overrides)
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return file_sha256(path)
     except OSError:
         return None
 
@@ -60,7 +55,7 @@ def inputs_fingerprint(
         ],
         "extractor": extractor_version,
         "code": code_fingerprint(_CODE_PACKAGES),
-        "overrides": _overrides_bytes(overrides),
+        "overrides": _overrides_hash(overrides),
     }
     return hashlib.sha256(json.dumps(doc, ensure_ascii=False).encode()).hexdigest()
 

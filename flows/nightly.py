@@ -38,7 +38,9 @@ def nightly(
         if sources:
             fetch(sources=sources, raw=raw)
         run = ingest.with_options(task_runner=make_task_runner(workers)) if workers else ingest
-        result = run(raw=raw, out=out, lock_timeout=lock_timeout, overrides=overrides)
+        result = run(
+            raw=raw, out=out, lock_timeout=lock_timeout, overrides=overrides, workers=workers
+        )
     except GovguideError as exc:
         announce(f"nightly run failed: {exc} [{exc.reason}]")
         raise

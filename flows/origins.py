@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from flows.outcome import FileOutcome
+from govguide.dataset.file_outcome import FileOutcome
 from govguide.fetch.storage import read_sidecar
 
 

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from flows.outcome import (
+from govguide.dataset.file_changes import FileChange, describe
+from govguide.dataset.file_outcome import (
     EXTRACTED,
     FAILED,
     KEPT,
@@ -22,7 +23,6 @@ from flows.outcome import (
     UNCHANGED,
     FileOutcome,
 )
-from govguide.dataset.file_changes import FileChange, describe
 
 STATUS_ORDER = (EXTRACTED, UNCHANGED, KEPT, NOT_A_GUIDE, QUARANTINED, FAILED)
 _STYLE = {

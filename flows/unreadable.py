@@ -21,11 +21,11 @@ import contextlib
 import json
 from pathlib import Path
 
-from flows.extraction import ExtractionCache
-from flows.outcome import FAILED, KEPT, QUARANTINED, FileOutcome
 from govguide.core.atomic import write_atomic
 from govguide.core.safety.reading import UnreadableError
 from govguide.dataset import store
+from govguide.dataset.extraction_cache import ExtractionCache
+from govguide.dataset.file_outcome import FAILED, KEPT, QUARANTINED, FileOutcome
 
 COUNTS_FILE = ".cache/failed-runs.json"
 REASON = UnreadableError.reason

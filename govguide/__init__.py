@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["__version__", "extract_file", "latest", "read_items", "run_ingest"]
 
+
 def __getattr__(name: str) -> Any:
     # PEP 562: the entry points import their layers (Prefect for run_ingest) only when used.
     if name == "extract_file":

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 
 from govguide.core.models import LegalBasis
+from govguide.core.numbering import ENTRY_MARKER
 from govguide.core.vocabulary import is_empty_value
+from normalizers.numbering import LIST_MARKER
 from normalizers.numerals import NUMBER, cn_to_int
-from normalizers.text import LIST_MARKER, strip_html
+from normalizers.text import strip_html
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _YEAR = r"[0-9０-９〇零一二三四五六七八九]{4}"
@@ -51,9 +53,8 @@ _GENERIC = re.compile(
     r"(?:相关|有关|其他|其它|现行)的?(?:法律|法规|规章|规定|规范性文件|政策|文件)"
     r"|^(?:省|市|县|区|乡|镇)[、，,]|规范性文件$|^(?:法律|法规|规章|政策|文件|和|及|、)+$"
 )
-_TRAILING_MARKER = re.compile(
-    r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,3}[.．、]|[①-⑳]|[一二三四五六七八九十]{1,3}、)\s*$"
-)
+# Numbering of the next citation left at the end of this one (…第十四条 2.).
+_TRAILING_MARKER = re.compile(rf"(?:{ENTRY_MARKER})\s*$")
 _PUNCT = " \t\n；;。，,、：:"
 _OPEN = "（(〔[［【﹝"
 _CLOSE = "）)〕]］】﹞"

@@ -20,20 +20,12 @@ from dataclasses import dataclass, field
 
 from govguide.core.document import Line
 from govguide.core.models import Material
+from govguide.core.numbering import NUM_DOT, NUM_DUN, entry_marker
 from govguide.core.vocabulary import is_empty_value
-from normalizers.numerals import cn_to_int
+from normalizers.numbering import LIST_STYLES, marker_number
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
 
-# style name → pattern capturing the number; order matters (longest first).
-_MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("paren_cn", re.compile(r"[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）]")),
-    ("paren_num", re.compile(r"[（(]\s*(\d{1,2})\s*[)）]")),
-    ("circled", re.compile(r"([①-⑳])")),
-    ("cn_dun", re.compile(r"([一二三四五六七八九十]{1,3})\s*、")),
-    ("num_dot", re.compile(r"(\d{1,2})\s*[.．](?!\d)")),
-    ("num_dun", re.compile(r"(\d{1,2})\s*[、）)]")),
-    ("bullet", re.compile(r"([-•·●▪■◆◇○])\s*")),
-]
+_BULLET = dict(LIST_STYLES)["bullet"]
 _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
 _TERMINAL = "。；;！!？?"
@@ -127,7 +119,7 @@ def split_glued_headings(groups: Sequence[list[Line]]) -> list[list[Line]]:
 def parse_marker(text: str) -> tuple[str | None, int | None, str]:
     """(style, number, body) of a line: ``（二）单位注销`` → ('paren_cn', 2, '单位注销')."""
     stripped = text.lstrip()
-    for style, pattern in _MARKERS:
+    for style, pattern in LIST_STYLES:
         m = pattern.match(stripped)
         if m:
             body = stripped[m.end() :].strip()
@@ -135,16 +127,8 @@ def parse_marker(text: str) -> tuple[str | None, int | None, str]:
                 continue  # 1.5 is a number, not a marker
             if body[:1] in ("、", ",", "，"):
                 continue  # (3)、(5) refers to entries; it does not start one
-            return style, _marker_number(style, m.group(1)), body
+            return style, marker_number(m.group(0)), body
     return None, None, stripped
-
-
-def _marker_number(style: str, token: str) -> int | None:
-    if style == "circled":
-        return ord(token) - ord("①") + 1
-    if style == "bullet":
-        return None
-    return cn_to_int(token)
 
 
 def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None, int | None, str]]:
@@ -153,7 +137,9 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     first_style, first_num, _ = parse_marker(text)
     if first_style is not None and first_num is not None:
         last_num[first_style] = first_num
-    for style, pattern in _MARKERS:
+    if first_style == "bullet":
+        cuts += _bullet_cuts(text)
+    for style, pattern in LIST_STYLES:
         if style in ("bullet",):
             continue
         for m in pattern.finditer(text):
@@ -168,7 +154,7 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
             after = text[m.end() : m.end() + 1]
             if after in ("、", ",", "，", "至", "-", "—") or not after:
                 continue  # a reference: 第(1)、(2)项, 上述(1)至(3)
-            num = _marker_number(style, m.group(1))
+            num = marker_number(m.group(0))
             if num is None:
                 continue
             prev = last_num.get(style)
@@ -190,9 +176,31 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
     return [parse_marker(p) for p in pieces if p]
 
 
-_LABELLED_FIRST = re.compile(r"[：:]\s*(①|[（(]1[)）]|1[.．、])")
-_NEXT_ENTRY = re.compile(r"\s(?=\d{1,2}[.．、][^\d][^：:]{0,20}[：:]\s*(?:①|[（(]1[)）]|1[.．、]))")
-_SECOND = {"①": re.compile(r"(?:^|\s)②"), "(": re.compile(r"(?:^|\s)[（(]2[)）]"), "1": re.compile(r"(?:^|\s)2[.．、]")}
+def _bullet_cuts(text: str) -> list[int]:
+    """Where a line that opens with a bullet (——退休审批表； ——养老保险手册) repeats that
+    bullet after a space or a separator: bulleted entries run together in one table cell."""
+    bullet = _BULLET.match(text.lstrip())
+    if bullet is None:
+        return []
+    token = bullet.group(0).strip()
+    return [
+        m.start()
+        for m in re.finditer(re.escape(token), text)
+        if m.start() > 0 and text[m.start() - 1] in " \u3000\t；;。"
+    ]
+
+
+# A label heads a list when its first entry (①, （1） or 1.) follows its colon and the second
+# entry comes after a space or on the next line.
+_LABELLED_STYLES = ("circled", "paren_num", "num")
+_FIRSTS = {style: entry_marker(style, 1) for style in _LABELLED_STYLES}
+_LABELLED_FIRST = re.compile(
+    r"[：:]\s*(?:" + "|".join(f"(?P<{s}>{m})" for s, m in _FIRSTS.items()) + ")"
+)
+_NEXT_ENTRY = re.compile(
+    rf"\s(?=(?:{NUM_DOT}|{NUM_DUN})[^\d][^：:]{{0,20}}[：:]\s*(?:{'|'.join(_FIRSTS.values())}))"
+)
+_SECOND = {style: re.compile(rf"(?:^|\s){entry_marker(style, 2)}") for style in _LABELLED_STYLES}
 
 
 def _split_labelled_lists(pieces: list[str]) -> list[str]:
@@ -204,12 +212,14 @@ def _split_labelled_lists(pieces: list[str]) -> list[str]:
     while todo:
         piece = todo.pop(0)
         for m in _LABELLED_FIRST.finditer(piece):
-            second = _SECOND["(" if m.group(1)[0] in "(（" else m.group(1)[0]]
+            style = m.lastgroup or ""
+            second = _SECOND[style]
             nxt = todo[0] if todo else ""
             if second.search(piece, m.end()) or second.match(nxt.lstrip()):
                 # A later label in the same line (2.灵活就业人员：①…) starts a line too.
                 later = _NEXT_ENTRY.search(piece, m.end())
-                head, first = piece[: m.start(1)], piece[m.start(1) : later.start() if later else None]
+                start = m.start(style)
+                head, first = piece[:start], piece[start : later.start() if later else None]
                 out += [head, first]
                 if later:
                     todo.insert(0, piece[later.start() :].lstrip())

@@ -1,36 +1,91 @@
-"""Heading numbering: the styles guides number their sections and lists with.
+"""Numbering styles compiled from the pieces of :mod:`govguide.core.numbering`.
 
-One definition for the readers of numbered headings (:mod:`extractors.sections`,
-:mod:`extractors.fields`). Styles run from coarse to fine, the order in which documents nest
-them: 第一部分 above 一、 above （一） above 1. above （1） above ①.
+- :data:`HEADING_STYLES` and :func:`heading_numbering` for the readers of numbered headings
+  (:mod:`extractors.sections`, :mod:`extractors.fields`). Styles run from coarse to fine, the
+  order in which documents nest them: 第一部分 above 一、 above （一） above 1. above （1）
+  above ①.
+- :data:`LIST_STYLES` for the splitter of materials lists, which tells 1. from 1、 apart.
+- :data:`LIST_MARKER`: a line that starts a list entry (joining wrapped lines, splitting
+  citations).
+- :func:`marker_number` reads the number of any marker (三、 → 3, （12） → 12, ㉑ → 21).
 """
 
 from __future__ import annotations
 
 import re
 
+from govguide.core.numbering import (
+    BULLET,
+    CIRCLED,
+    CN,
+    CN_DIGITS,
+    CN_DOT,
+    DASH_BULLET,
+    NUM_DOT,
+    NUM_DUN,
+    NUM_HALF_PAREN,
+    PAREN_CN,
+    PAREN_NUM,
+    PART,
+    circled_value,
+)
 from normalizers.numerals import cn_to_int
 
-CN_DIGITS = "一二三四五六七八九十"
+__all__ = [
+    "CN_DIGITS",
+    "HEADING_STYLES",
+    "LIST_MARKER",
+    "LIST_STYLES",
+    "RANK",
+    "heading_number",
+    "heading_numbering",
+    "marker_number",
+]
 
-PART = re.compile(rf"^\s*第[{CN_DIGITS}\d]{{1,3}}(?:部分|章|节|篇|编)\s*")
-CN = re.compile(rf"^\s*[{CN_DIGITS}]{{1,3}}\s*[、.．]\s*")
-PAREN_CN = re.compile(rf"^\s*[（(]\s*[{CN_DIGITS}]{{1,3}}\s*[)）]\s*[、.．]?\s*")
-NUM = re.compile(r"^\s*\d{1,2}\s*[.．、](?!\d)\s*")
-PAREN_NUM = re.compile(r"^\s*[（(]\s*\d{1,2}\s*[)）]\s*")
-CIRCLED = re.compile(r"^\s*[①-⑳]\s*")
-
+# A heading's numbering takes the white space after it (and （一） a stray 、 or . too).
 HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
-    ("part", PART),
-    ("cn", CN),
-    ("paren_cn", PAREN_CN),
-    ("num", NUM),
-    ("paren_num", PAREN_NUM),
-    ("circled", CIRCLED),
+    ("part", re.compile(rf"^\s*{PART}\s*")),
+    ("cn", re.compile(rf"^\s*(?:{CN}|{CN_DOT})\s*")),
+    ("paren_cn", re.compile(rf"^\s*{PAREN_CN}\s*[、.．]?\s*")),
+    ("num", re.compile(rf"^\s*(?:{NUM_DOT}|{NUM_DUN})\s*")),
+    ("paren_num", re.compile(rf"^\s*{PAREN_NUM}\s*")),
+    ("circled", re.compile(rf"^\s*{CIRCLED}\s*")),
 ]
 RANK = {style: rank for rank, (style, _) in enumerate(HEADING_STYLES)}
 
-_NUMBER = re.compile(rf"^\s*(?:第|[（(])?\s*([{CN_DIGITS}\d]{{1,3}}|[①-⑳])")
+# Entry styles of a list, searched anywhere in a line (entries may run together); longest
+# shapes first, so that （1） is not read as 1）. 1. and 1、 are told apart: a list that
+# switches mark mid-way is one list only when its numbers run on.
+LIST_STYLES: list[tuple[str, re.Pattern[str]]] = [
+    ("paren_cn", re.compile(PAREN_CN)),
+    ("paren_num", re.compile(PAREN_NUM)),
+    ("circled", re.compile(CIRCLED)),
+    ("cn_dun", re.compile(CN)),
+    ("num_dot", re.compile(NUM_DOT)),
+    ("num_dun", re.compile(rf"{NUM_DUN}|{NUM_HALF_PAREN}")),
+    ("bullet", re.compile(rf"(?:{DASH_BULLET}|{BULLET})\s*")),
+]
+
+# A line that starts a list entry. （一）、（二） followed by 、 or a comma refers to entries
+# and starts none; 第一条 is an article, not list numbering.
+_NOT_A_REFERENCE = "(?![、，,])"
+LIST_MARKER = re.compile(
+    rf"^\s*(?:{PAREN_CN}{_NOT_A_REFERENCE}|{PAREN_NUM}{_NOT_A_REFERENCE}"
+    rf"|{NUM_DOT}|{NUM_DUN}|{NUM_HALF_PAREN}|{CIRCLED}|{CN}|{BULLET}\s*)"
+)
+
+_NUMBER_IN_MARKER = re.compile(rf"{CIRCLED}|\d+|[{CN_DIGITS}]+")
+
+
+def marker_number(marker: str) -> int | None:
+    """The number a marker writes (三、 → 3, （2） → 2, ㉑ → 21, 第十部分 → 10), None for a
+    bullet or text without a number."""
+    m = _NUMBER_IN_MARKER.search(marker)
+    if m is None:
+        return None
+    token = m.group(0)
+    circled = circled_value(token)
+    return circled if circled is not None else cn_to_int(token)
 
 
 def heading_numbering(
@@ -46,8 +101,5 @@ def heading_numbering(
 
 def heading_number(text: str) -> int | None:
     """The number of a numbered line (三、 → 3, （2） → 2, ④ → 4), None where it has none."""
-    m = _NUMBER.match(text)
-    if m is None:
-        return None
-    token = m.group(1)
-    return ord(token) - ord("①") + 1 if "①" <= token <= "⑳" else cn_to_int(token)
+    style, rest = heading_numbering(text)
+    return marker_number(text[: len(text) - len(rest)]) if style is not None else None

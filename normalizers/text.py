@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from govguide.core.document import Line
+from normalizers.numbering import LIST_MARKER
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufe50-\ufe6b\u2014\u2026\u201c\u201d\u2018\u2019《》〈〉【】"
@@ -26,19 +27,6 @@ _PAGE_FOOTER = re.compile(
 )
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|<[a-zA-Z][^<>\n]*$|^[^<>\n]*?\"\s*>")
 _BLOCK_TAG = re.compile(r"</?(?:p|div|li|ol|ul|br|tr|td|th|h\d)(?:\s[^<>]*)?/?>", re.IGNORECASE)
-
-# Numbering at the start of a list entry: （一） (1) 1. 1、 1） ① 一、 - • and 第一条-style is
-# not numbering of a list. Used to decide that a line starts a new entry.
-LIST_MARKER = re.compile(
-    r"^\s*(?:"
-    r"[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）](?![、，,])"  # （一）, not （一）、（二） references
-    r"|[（(]\s*\d{1,3}\s*[)）](?![、，,])"  # (1)
-    r"|\d{1,3}\s*[.．、）)](?!\d)"  # 1. 1、 1）
-    r"|[①-⑳㉑-㉟]"  # ①
-    r"|[一二三四五六七八九十]{1,3}\s*、"  # 一、
-    r"|[-•·●▪■◆◇○]\s*"  # bullets
-    r")"
-)
 
 _TERMINAL = "。；;！!？?"
 

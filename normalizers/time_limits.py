@@ -24,13 +24,23 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
-from govguide.core.models import TimeCondition
+from govguide.core.models import DaysUnit, LimitStatus, TimeCondition
+from govguide.core.numbering import (
+    CIRCLED,
+    CN,
+    CN_DOT,
+    ENTRY_MARKER,
+    NUM_DOT,
+    NUM_DUN,
+    PAREN_CN,
+    PAREN_NUM,
+)
 from govguide.core.vocabulary import is_empty_value, words
+from normalizers.numbering import LIST_MARKER
 from normalizers.numerals import NUMBER, cn_to_int
-from normalizers.text import LIST_MARKER, fold_width, strip_html
+from normalizers.text import fold_width, strip_html
 
 Kind = Literal["legal", "promised"]
-DaysUnit = Literal["working", "natural"]
 
 _LABEL_NAMES: dict[Kind, str] = {"legal": "法定时限", "promised": "承诺时限"}
 
@@ -92,12 +102,11 @@ _NULL = re.compile(
 )
 # A list marker inside a limit text: (一) (1) ① anywhere; 1. 一、 only where an entry can start.
 _MARKER = re.compile(
-    r"\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|[①-⑳]"
-    r"|(?:^|(?<=[\n;,。:]))(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、](?!\d)"
+    rf"{PAREN_CN}|{PAREN_NUM}|{CIRCLED}"
+    rf"|(?:^|(?<=[\n;,。:]))(?:{NUM_DOT}|{NUM_DUN}|{CN}|{CN_DOT})"
 )
-_TRAILING_MARKER = re.compile(
-    r"(?:\([一二三四五六七八九十\d]{1,3}\)|[①-⑳]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})[.、])[\s;,。]*$"
-)
+# The marker of the next entry left at the end of a value (…5个工作日 (二)); 一. too, as above.
+_TRAILING_MARKER = re.compile(rf"(?:{ENTRY_MARKER}|{CN_DOT})[\s;,。]*$")
 _PHRASE_END = re.compile(
     rf"(?:(?:{_IMMEDIATE})|(?:{NUMBER})个?(?:工作日|自然日|日历日|天|日|个月|小时|分钟)(?:内|以内|之内)?)$"
 )
@@ -419,9 +428,7 @@ def _assemble(text: str | None, readings: dict[Kind, _Reading], warnings: list[s
     )
 
 
-def parse_time_limit(
-    text: str | None, *, default_kind: Literal["legal", "promised"] = "promised"
-) -> TimeLimit:
+def parse_time_limit(text: str | None, *, default_kind: Kind = "promised") -> TimeLimit:
     """Read one time-limit text; a limit without a 法定/承诺 label fills ``default_kind``."""
     if not isinstance(text, str):
         return TimeLimit()
@@ -505,10 +512,12 @@ def declared_none(text: str | None, *, default_kind: Kind = "promised") -> set[K
 
 
 # How a published item's legal / promised limit is stated (items.legal_days_status …).
-STATED, NONE_STATED, NOT_STATED = "stated", "none", "not stated"
+STATED: LimitStatus = "stated"
+NONE_STATED: LimitStatus = "none"
+NOT_STATED: LimitStatus = "not stated"
 
 
-def limit_status(days: int | None, kind: Kind, text: str | None) -> str:
+def limit_status(days: int | None, kind: Kind, text: str | None) -> LimitStatus:
     """``stated`` (days given), ``none`` (the guide says there is none) or ``not stated``."""
     if days is not None:
         return STATED

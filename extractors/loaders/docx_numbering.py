@@ -20,9 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from govguide.core.numbering import CIRCLED_DIGITS
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PLACEHOLDER = re.compile(r"%([1-9])")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Word draws circled numbers up to 20 and writes larger ones in plain digits.
+_CIRCLED = CIRCLED_DIGITS[:20]
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _ZODIAC = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),

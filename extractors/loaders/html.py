@@ -134,19 +134,21 @@ def _walk(el: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> No
             blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref, size=_HEADING_SIZE.get(tag)))
         state["para"] += 1
         return
-    if el.text and el.text.strip() and tag not in ("html", "body"):
-        _loose_text(el.text, blocks, state)
-    for child in el:
-        _walk(child, blocks, state)
-        if child.tail and child.tail.strip():
-            _loose_text(child.tail, blocks, state)
+    _walk_content(el, blocks, state, own_text=tag not in ("html", "body"))
 
 
 def _walk_cell(td: Any, blocks: list[Paragraph | Table], state: dict[str, int]) -> None:
     """A layout cell's content, block by block, as if it stood in the page body."""
-    if td.text and td.text.strip():
-        _loose_text(td.text, blocks, state)
-    for child in td:
+    _walk_content(td, blocks, state, own_text=True)
+
+
+def _walk_content(
+    el: Any, blocks: list[Paragraph | Table], state: dict[str, int], own_text: bool
+) -> None:
+    """A container's own text, then each child and the loose text after it, in reading order."""
+    if own_text and el.text and el.text.strip():
+        _loose_text(el.text, blocks, state)
+    for child in el:
         _walk(child, blocks, state)
         if child.tail and child.tail.strip():
             _loose_text(child.tail, blocks, state)

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from govguide.core.errors import ResourceLimitError
+from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM
 
 from .pdf_words import Word
 
@@ -57,7 +58,7 @@ _HALF_STOP = re.compile(f"(?<=[{_CJK}])\\.(?=$|[{_CJK}])")
 # Recognition sees no blanks. Text layers set a list marker after ；。： or a closing 》
 # off by one (``表》； (2)变更``, ``死亡人员： (1)``), and the materials splitter starts an
 # entry there.
-_MARKER_AFTER_STOP = re.compile(r"(?<=[；。：》])(?=[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳])")
+_MARKER_AFTER_STOP = re.compile(rf"(?<=[；。：》])(?={PAREN_NUM}|{NUM_DOT}|{NUM_DUN}|{CIRCLED})")
 # An OCR text line's box is taller than the font size by the line's ascenders and padding.
 _BOX_TO_FONT = 0.8
 

@@ -4,6 +4,12 @@ A :class:`GuideItem` is one service item (事项/子项) read from one source fi
 build it, normalisers fill its typed fields, the aligner adds the canonical mapping, and
 the publisher flattens it to Parquet. ``provenance`` says, for every field, where in the
 source the value was read, so a reviewer can check any value at its source.
+
+The models are the one definition of the published record: the Parquet columns of the
+``items``, ``materials`` and ``legal_basis`` tables are derived from their fields, in field
+order (:mod:`govguide.dataset.schema`), and a column's allowed values from its ``Literal``
+type. Reordering fields or adding a value changes the published schema (and
+docs/data_dictionary.md with it).
 """
 
 from __future__ import annotations
@@ -13,7 +19,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The unit the days of an item's time limits count in.
 DaysUnit = Literal["working", "natural"]
+# How an item's catalog mapping was found: a reviewer's mapping (override) or decision that
+# the item matches no catalog item (reviewed_none), the matcher's evidence, or none (the
+# matcher found no catalog item).
+MatchMethod = Literal["override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none"]
+# How a published item's legal / promised limit is stated (items.legal_days_status …): days
+# given, the guide saying there is none (法定时限 无), or nothing said.
+LimitStatus = Literal["stated", "none", "not stated"]
 
 
 class SourceRef(BaseModel):
@@ -81,9 +95,29 @@ class TimeCondition(BaseModel):
 class GuideItem(BaseModel):
     """One service item read from one source document."""
 
-    item_name: str
+    # Field order is the published column order of ``items``.
     province: str | None = None
     region: str | None = None
+    item_name: str
+    canonical_id: str | None = None
+    canonical_name: str | None = None
+    also_covers: list[str] = Field(default_factory=list)  # other catalog items it covers (names)
+    match_score: float | None = None  # 0–100
+    match_method: MatchMethod | None = None
+    match_runner_up: str | None = None
+    match_runner_up_score: float | None = None
+    needs_review: bool = False
+    catalog_version: str | None = None
+    legal_days: int | None = None
+    promised_days: int | None = None
+    days_unit: DaysUnit = "working"
+    time_limit_text: str | None = None
+    time_limit_conditions: list[TimeCondition] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list)
+    legal_basis: list[LegalBasis] = Field(default_factory=list)
+    section: str | None = None  # group label (主项名称 or a table's section row)
+    item_no: str | None = None  # 子项序号 / guide number where the document gives one
+    item_version: str | None = None  # 事项版本
     source_file: str
     source_sha256: str
     # Where the source file was fetched from and when its bytes were downloaded (the fetch
@@ -93,25 +127,6 @@ class GuideItem(BaseModel):
     page: int | None = None
     extractor: str
     ocr: bool = False  # some field was read by OCR from a page image (a scan)
-    section: str | None = None  # group label (主项名称 or a table's section row)
-    item_no: str | None = None  # 子项序号 / guide number where the document gives one
-    item_version: str | None = None  # 事项版本
-    time_limit_text: str | None = None
-    legal_days: int | None = None
-    promised_days: int | None = None
-    days_unit: DaysUnit = "working"
-    time_limit_conditions: list[TimeCondition] = Field(default_factory=list)
-    materials: list[Material] = Field(default_factory=list)
-    legal_basis: list[LegalBasis] = Field(default_factory=list)
-    canonical_id: str | None = None
-    canonical_name: str | None = None
-    also_covers: list[str] = Field(default_factory=list)  # other catalog items it covers (names)
-    match_score: float | None = None  # 0–100
-    match_method: str | None = None  # override, exact, alias, fuzzy, content, none
-    match_runner_up: str | None = None
-    match_runner_up_score: float | None = None
-    needs_review: bool = False
-    catalog_version: str | None = None
     warnings: dict[str, list[str]] = Field(default_factory=dict)
     provenance: dict[str, list[SourceRef]] = Field(default_factory=dict)
 

@@ -12,8 +12,22 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from govguide.core.numbering import (
+    ARABIC_NUMBER,
+    CIRCLED,
+    CN_DIGITS,
+    CN_NUMBER,
+    PAREN_CN,
+    PAREN_NUM,
+    PART,
+)
+
+# A heading label's numbering, in any shape of :mod:`govguide.core.numbering`; a label may
+# also end its number with a comma, a colon or a half bracket (1，申请材料 / 一：/ 1）), and
+# carry an article's number (第五条). A bare number is part of the words (一次性告知, 10个工作日).
 _NUMBERING = re.compile(
-    r"^\s*(?:[（(]?[一二三四五六七八九十百零〇\d]+[)）、.．,，:：]?|[①-⑳]|第[一二三四五六七八九十\d]+[部分章节条项])\s*"
+    rf"^\s*(?:{PART}|第[{CN_DIGITS}\d]{{1,3}}[条项]|{PAREN_CN}|{PAREN_NUM}|{CIRCLED}"
+    rf"|(?:{CN_NUMBER}|{ARABIC_NUMBER})\s*[、.．,，:：)）](?!\d))\s*"
 )
 _TRAILING_NOTE = re.compile(r"(.+?)[（(][^（()）]*[）)]")
 _DECORATION = re.compile(r"[\s:：*＊【】\[\]<>〈〉“”\"'·•]+")

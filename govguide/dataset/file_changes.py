@@ -15,13 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-ADDED, CHANGED, UNCHANGED, RENAMED, REMOVED = (
-    "added",
-    "changed",
-    "unchanged",
-    "renamed",
-    "removed",
-)
+# What happened to a file since the parent version (``files.change``), in published order.
+FILE_CHANGES = ("added", "changed", "unchanged", "renamed", "removed")
+ADDED, CHANGED, UNCHANGED, RENAMED, REMOVED = FILE_CHANGES
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """The published dataset's tables: explicit pyarrow schemas and GuideItem ⇄ table conversion.
 
 Every table of a version has a fixed schema here, so a reader (duckdb, pandas, a later
-govguide) never has to guess types:
+govguide) never has to guess types. The item tables' columns are derived from the models
+(:mod:`govguide.core.models`, through :mod:`govguide.dataset.model_columns`): only what
+publishing adds to a model (ids, counts, statuses, positions, normalised spellings) and
+which strings are dictionary encoded are written here.
 
 - ``items``: one row per GuideItem, nested fields kept as ``list<struct>`` so one row holds
   the whole record (provenance included) and :func:`table_to_items` gives it back exactly;
@@ -23,13 +26,30 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, get_args
 
 import pyarrow as pa
 
 from govguide.core.errors import PublishError
 from govguide.core.ids import ItemIds, identify
-from govguide.core.models import GuideItem, LegalBasis, Material, SourceRef, TimeCondition
+from govguide.core.models import (
+    DaysUnit,
+    GuideItem,
+    LegalBasis,
+    LimitStatus,
+    MatchMethod,
+    Material,
+    SourceRef,
+    TimeCondition,
+)
+from govguide.dataset.file_changes import FILE_CHANGES, UNCHANGED
+from govguide.dataset.model_columns import (
+    DICTIONARY,
+    Column,
+    literal_columns,
+    model_columns,
+    struct_type,
+)
 from normalizers.references import doc_number, law_title, material_name
 from normalizers.time_limits import limit_status
 
@@ -44,124 +64,84 @@ from normalizers.time_limits import limit_status
 # 5: items.ocr and the OCR confidence of provenance entries
 SCHEMA_VERSION = "5"
 
-_DICT = pa.dictionary(pa.int32(), pa.string())
-
-TIME_CONDITION = pa.struct([("condition", pa.string()), ("days", pa.int32())])
-MATERIAL = pa.struct(
-    [
-        ("name", pa.string()),
-        ("condition", pa.string()),
-        ("form", pa.string()),
-        ("copies", pa.int32()),
-        ("required", pa.bool_()),
-        ("source", pa.string()),
-    ]
-)
-LEGAL_BASIS = pa.struct(
-    [
-        ("title", pa.string()),
-        ("doc_number", pa.string()),
-        ("articles", pa.list_(pa.int32())),
-        ("raw", pa.string()),
-    ]
-)
+TIME_CONDITION = struct_type(TimeCondition)
+MATERIAL = struct_type(Material)
+LEGAL_BASIS = struct_type(LegalBasis)
+# ``GuideItem.warnings`` and ``.provenance`` map a field to its entries: published as one
+# entry per row, the field in each.
 WARNING = pa.struct([("field", pa.string()), ("message", pa.string())])
-PROVENANCE = pa.struct(
-    [
-        ("field", pa.string()),
-        ("page", pa.int32()),
-        ("bbox", pa.list_(pa.float64(), 4)),
-        ("table", pa.int32()),
-        ("row", pa.int32()),
-        ("col", pa.int32()),
-        ("para", pa.int32()),
-        ("confidence", pa.float64()),  # OCR recognition confidence; null for text layers
-    ]
-)
+PROVENANCE = pa.struct([("field", pa.string()), *struct_type(SourceRef)])
 
+# The ids of an item (govguide.core.ids), computed when publishing.
+_IDS: list[Column] = [
+    ("item_id", pa.string()),
+    ("guide_id", pa.string()),
+    ("content_id", pa.string()),
+]
+# What a row of materials and legal_basis repeats of its item: the item row it belongs to
+# (ids and file), then, after its position in the item's list, what common queries select
+# by, so they need no join.
+_ITEM_ROW: list[Column] = [*_IDS, ("source_file", DICTIONARY)]
+_ITEM_NAMES: list[Column] = [
+    ("province", DICTIONARY),
+    ("region", DICTIONARY),
+    ("item_name", DICTIONARY),
+    ("canonical_name", DICTIONARY),
+]
+
+# One column per GuideItem field, in field order, and the columns computed from an item.
 ITEMS = pa.schema(
-    [
-        ("item_id", pa.string()),
-        ("guide_id", pa.string()),
-        ("content_id", pa.string()),
-        ("province", _DICT),
-        ("region", _DICT),
-        ("item_name", pa.string()),
-        ("canonical_id", _DICT),
-        ("canonical_name", _DICT),
-        ("also_covers", pa.list_(pa.string())),
-        ("match_score", pa.float64()),
-        ("match_method", _DICT),
-        ("match_runner_up", _DICT),
-        ("match_runner_up_score", pa.float64()),
-        ("needs_review", pa.bool_()),
-        ("catalog_version", _DICT),
-        ("legal_days", pa.int32()),
-        ("promised_days", pa.int32()),
-        ("days_unit", _DICT),
-        ("legal_days_status", _DICT),
-        ("promised_days_status", _DICT),
-        ("time_limit_text", pa.string()),
-        ("time_limit_conditions", pa.list_(TIME_CONDITION)),
-        ("n_materials", pa.int32()),
-        ("materials", pa.list_(MATERIAL)),
-        ("n_legal_basis", pa.int32()),
-        ("legal_basis", pa.list_(LEGAL_BASIS)),
-        ("section", _DICT),
-        ("item_no", pa.string()),
-        ("item_version", pa.string()),
-        ("source_file", _DICT),
-        ("source_sha256", _DICT),
-        ("source_url", _DICT),
-        ("fetched_at", pa.timestamp("s", tz="UTC")),
-        ("item_index", pa.int32()),
-        ("page", pa.int32()),
-        ("extractor", _DICT),
-        ("ocr", pa.bool_()),
-        ("warnings", pa.list_(WARNING)),
-        ("provenance", pa.list_(PROVENANCE)),
-    ]
+    model_columns(
+        GuideItem,
+        before={
+            "province": _IDS,
+            "time_limit_text": [
+                ("legal_days_status", DICTIONARY),
+                ("promised_days_status", DICTIONARY),
+            ],
+            "materials": [("n_materials", pa.int32())],
+            "legal_basis": [("n_legal_basis", pa.int32())],
+            "page": [("item_index", pa.int32())],
+        },
+        dictionary={
+            "province",
+            "region",
+            "canonical_id",
+            "canonical_name",
+            "match_runner_up",
+            "catalog_version",
+            "section",
+            "source_file",
+            "source_sha256",
+            "source_url",
+            "extractor",
+        },
+        stored={"warnings": pa.list_(WARNING), "provenance": pa.list_(PROVENANCE)},
+    )
 )
 
 MATERIALS = pa.schema(
-    [
-        ("item_id", pa.string()),
-        ("guide_id", pa.string()),
-        ("content_id", pa.string()),
-        ("source_file", _DICT),
-        ("material_index", pa.int32()),
-        ("province", _DICT),
-        ("region", _DICT),
-        ("item_name", _DICT),
-        ("canonical_name", _DICT),
-        ("name", pa.string()),
-        ("name_normalised", pa.string()),
-        ("condition", _DICT),
-        ("form", _DICT),
-        ("copies", pa.int32()),
-        ("required", pa.bool_()),
-        ("source", _DICT),
-    ]
+    model_columns(
+        Material,
+        before={
+            "name": [*_ITEM_ROW, ("material_index", pa.int32()), *_ITEM_NAMES],
+            "condition": [("name_normalised", pa.string())],
+        },
+        dictionary={"condition", "form", "source"},
+    )
 )
 
+# Title and document number in one spelling per law, beside the document's own.
 LEGAL_BASIS_TABLE = pa.schema(
-    [
-        ("item_id", pa.string()),
-        ("guide_id", pa.string()),
-        ("content_id", pa.string()),
-        ("source_file", _DICT),
-        ("basis_index", pa.int32()),
-        ("province", _DICT),
-        ("region", _DICT),
-        ("item_name", _DICT),
-        ("canonical_name", _DICT),
-        ("title", _DICT),
-        ("title_as_written", _DICT),
-        ("doc_number", _DICT),
-        ("doc_number_as_written", _DICT),
-        ("articles", pa.list_(pa.int32())),
-        ("raw", pa.string()),
-    ]
+    model_columns(
+        LegalBasis,
+        before={
+            "title": [*_ITEM_ROW, ("basis_index", pa.int32()), *_ITEM_NAMES],
+            "doc_number": [("title_as_written", DICTIONARY)],
+            "articles": [("doc_number_as_written", DICTIONARY)],
+        },
+        dictionary={"title", "doc_number"},
+    )
 )
 
 FILES = pa.schema(
@@ -169,13 +149,13 @@ FILES = pa.schema(
         ("path", pa.string()),
         ("sha256", pa.string()),
         ("size_bytes", pa.int64()),
-        ("format", _DICT),
-        ("status", _DICT),
-        ("reason", _DICT),
+        ("format", DICTIONARY),
+        ("status", DICTIONARY),
+        ("reason", DICTIONARY),
         ("message", pa.string()),
         ("items", pa.int32()),
         ("pages", pa.int32()),
-        ("extractor", _DICT),
+        ("extractor", DICTIONARY),
         ("warnings", pa.int32()),
         ("cached", pa.bool_()),
         ("attempts", pa.int32()),
@@ -183,7 +163,7 @@ FILES = pa.schema(
         ("quarantine_path", pa.string()),
         ("content_id", pa.string()),
         # Against the parent version: added, changed, unchanged, renamed, removed.
-        ("change", _DICT),
+        ("change", DICTIONARY),
         ("previous_path", pa.string()),
         ("duplicate_of", pa.string()),
     ]
@@ -191,16 +171,16 @@ FILES = pa.schema(
 
 CHANGES = pa.schema(
     [
-        ("old_version", _DICT),
-        ("new_version", _DICT),
-        ("province", _DICT),
-        ("region", _DICT),
+        ("old_version", DICTIONARY),
+        ("new_version", DICTIONARY),
+        ("province", DICTIONARY),
+        ("region", DICTIONARY),
         ("item_id", pa.string()),
         ("item_key", pa.string()),
         ("item_name", pa.string()),
-        ("source_file", _DICT),
-        ("change", _DICT),
-        ("field", _DICT),
+        ("source_file", DICTIONARY),
+        ("change", DICTIONARY),
+        ("field", DICTIONARY),
         ("before", pa.string()),
         ("after", pa.string()),
         ("similarity", pa.float64()),
@@ -210,15 +190,15 @@ CHANGES = pa.schema(
 # The aligner's tables (normalizers.alignment.review); see frame_to_table.
 ALIGNMENT = pa.schema(
     [
-        ("canonical_id", _DICT),
-        ("canonical_name", _DICT),
-        ("main_item", _DICT),
-        ("province", _DICT),
-        ("region", _DICT),
+        ("canonical_id", DICTIONARY),
+        ("canonical_name", DICTIONARY),
+        ("main_item", DICTIONARY),
+        ("province", DICTIONARY),
+        ("region", DICTIONARY),
         ("item_names", pa.list_(pa.string())),
         ("item_ids", pa.list_(pa.string())),
         ("n_items", pa.int32()),
-        ("provided_as", _DICT),
+        ("provided_as", DICTIONARY),
         ("legal_days_min", pa.int32()),
         ("legal_days_max", pa.int32()),
         ("promised_days_min", pa.int32()),
@@ -228,35 +208,35 @@ ALIGNMENT = pa.schema(
         ("material_count_min", pa.int32()),
         ("material_count_max", pa.int32()),
         ("needs_review", pa.bool_()),
-        ("catalog_version", _DICT),
+        ("catalog_version", DICTIONARY),
     ]
 )
 REVIEW_QUEUE = pa.schema(
     [
         ("item_id", pa.string()),
         ("item_name", pa.string()),
-        ("province", _DICT),
-        ("region", _DICT),
-        ("section", _DICT),
-        ("source_file", _DICT),
-        ("proposed_id", _DICT),
-        ("proposed_name", _DICT),
+        ("province", DICTIONARY),
+        ("region", DICTIONARY),
+        ("section", DICTIONARY),
+        ("source_file", DICTIONARY),
+        ("proposed_id", DICTIONARY),
+        ("proposed_name", DICTIONARY),
         ("match_score", pa.float64()),
-        ("match_method", _DICT),
+        ("match_method", DICTIONARY),
         ("reason", pa.string()),
         ("candidate_ids", pa.list_(pa.string())),
         ("candidate_names", pa.list_(pa.string())),
         ("candidate_scores", pa.list_(pa.float64())),
-        ("catalog_version", _DICT),
+        ("catalog_version", DICTIONARY),
     ]
 )
 COVERAGE = pa.schema(
     [
-        ("province", _DICT),
-        ("canonical_id", _DICT),
-        ("canonical_name", _DICT),
-        ("main_item", _DICT),
-        ("status", _DICT),
+        ("province", DICTIONARY),
+        ("canonical_id", DICTIONARY),
+        ("canonical_name", DICTIONARY),
+        ("main_item", DICTIONARY),
+        ("status", DICTIONARY),
         ("item_names", pa.list_(pa.string())),
         ("n_items", pa.int32()),
         ("regions", pa.list_(pa.string())),
@@ -298,16 +278,13 @@ SCHEMAS: dict[str, pa.Schema] = {
     "coverage": COVERAGE,
 }
 
-# Status of one input file in the run report (``files.status``).
+# Status of one input file in the run report (``files.status``; meanings in govguide.dataset.file_outcome).
 FILE_STATUSES = ("extracted", "unchanged", "not a guide", "quarantined", "failed", "kept", "removed")
-# How an item's catalog mapping was found (``items.match_method``); ``reviewed_none`` is a
-# reviewer's decision that the item matches no catalog item, ``none`` the matcher finding none.
-MATCH_METHODS = ("override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none")
-# How an item's legal / promised limit is stated (``items.legal_days_status`` …): days
-# given, the guide saying there is none (法定时限 无), or nothing said.
-LIMIT_STATUSES = ("stated", "none", "not stated")
-# What happened to a file since the parent version (``files.change``).
-FILE_CHANGES = ("added", "changed", "unchanged", "renamed", "removed")
+# The values of the model's Literal types (govguide.core.models), for the columns that are
+# not model fields (review_queue.match_method, the limit statuses).
+MATCH_METHODS: tuple[str, ...] = get_args(MatchMethod)
+LIMIT_STATUSES: tuple[str, ...] = get_args(LimitStatus)
+DAYS_UNITS: tuple[str, ...] = get_args(DaysUnit)
 
 CHANGE_KINDS = (
     "item_added",
@@ -327,19 +304,16 @@ CHANGE_KINDS = (
     # it was found (match_method: a reviewer's decision, the matcher …).
     "review_changed",
 )
-# Rows of ``changes`` about input files (govguide.dataset.file_changes), not items.
+# Rows of ``changes`` about input files (govguide.dataset.file_changes), not items: one
+# per change of a file (file_added …), and a file repeating another's content.
 FILE_CHANGE_KINDS = (
-    "file_added",
-    "file_changed",
-    "file_renamed",
-    "file_removed",
+    *(f"file_{change}" for change in FILE_CHANGES if change != UNCHANGED),
     "file_duplicate",
 )
 
 # ``coverage.status`` and ``alignment.provided_as`` (normalizers.alignment.review).
 COVERAGE_STATUSES = ("has", "covered", "lacks", "adds", "unresolved")
 PROVIDED_AS = ("direct", "covered", "both")
-DAYS_UNITS = ("working", "natural")
 
 # Tables whose content defines a version: the run report (timings) and the diff (depends
 # on the parent) are published with a version but do not make one different.
@@ -348,8 +322,7 @@ DATA_TABLES = ("items", "materials", "legal_basis", "alignment", "review_queue",
 
 _ALLOWED.update(
     {
-        ("items", "match_method"): MATCH_METHODS,
-        ("items", "days_unit"): DAYS_UNITS,
+        **{("items", name): values for name, values in literal_columns(GuideItem).items()},
         ("items", "legal_days_status"): LIMIT_STATUSES,
         ("items", "promised_days_status"): LIMIT_STATUSES,
         ("review_queue", "match_method"): MATCH_METHODS,
@@ -385,57 +358,36 @@ def order_items(items: Iterable[GuideItem]) -> list[tuple[int, GuideItem]]:
     return indexed
 
 
+# GuideItem fields published in another shape than their dump (see ITEMS).
+_RESHAPED = {"warnings", "provenance"}
+
+
 def _item_row(item: GuideItem, idx: int, ids: ItemIds) -> dict[str, Any]:
-    return {
-        "item_id": ids.item_id,
-        "guide_id": ids.guide_id,
-        "content_id": ids.content_id,
-        "province": item.province,
-        "region": item.region,
-        "item_name": item.item_name,
-        "canonical_id": item.canonical_id,
-        "canonical_name": item.canonical_name,
-        "also_covers": list(item.also_covers),
-        "match_score": item.match_score,
-        "match_method": item.match_method,
-        "match_runner_up": item.match_runner_up,
-        "match_runner_up_score": item.match_runner_up_score,
-        "needs_review": item.needs_review,
-        "catalog_version": item.catalog_version,
-        "legal_days": item.legal_days,
-        "promised_days": item.promised_days,
+    """The model's fields as dumped, and the columns computed from it (see ITEMS)."""
+    row = item.model_dump(exclude=_RESHAPED)
+    row.update(
+        item_id=ids.item_id,
+        guide_id=ids.guide_id,
+        content_id=ids.content_id,
         # A unit only where there is a limit to count in it.
-        "days_unit": item.days_unit if _has_limit(item) else None,
-        "legal_days_status": limit_status(item.legal_days, "legal", item.time_limit_text),
-        "promised_days_status": limit_status(item.promised_days, "promised", item.time_limit_text),
-        "time_limit_text": item.time_limit_text,
-        "time_limit_conditions": [c.model_dump() for c in item.time_limit_conditions],
-        "n_materials": len(item.materials),
-        "materials": [m.model_dump() for m in item.materials],
-        "n_legal_basis": len(item.legal_basis),
-        "legal_basis": [b.model_dump() for b in item.legal_basis],
-        "section": item.section,
-        "item_no": item.item_no,
-        "item_version": item.item_version,
-        "source_file": item.source_file,
-        "source_sha256": item.source_sha256,
-        "source_url": item.source_url,
-        "fetched_at": item.fetched_at,
-        "item_index": idx,
-        "page": item.page,
-        "extractor": item.extractor,
-        "ocr": item.ocr,
-        "warnings": [
+        days_unit=item.days_unit if _has_limit(item) else None,
+        legal_days_status=limit_status(item.legal_days, "legal", item.time_limit_text),
+        promised_days_status=limit_status(item.promised_days, "promised", item.time_limit_text),
+        n_materials=len(item.materials),
+        n_legal_basis=len(item.legal_basis),
+        item_index=idx,
+        warnings=[
             {"field": field, "message": message}
             for field, messages in item.warnings.items()
             for message in messages
         ],
-        "provenance": [
+        provenance=[
             {"field": field, **_ref_row(ref)}
             for field, refs in item.provenance.items()
             for ref in refs
         ],
-    }
+    )
+    return row
 
 
 def _has_limit(item: GuideItem) -> bool:
@@ -472,7 +424,9 @@ def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table
     """Build a table with exactly ``schema`` (dictionary columns encoded) from row dicts.
 
     Raises :class:`~govguide.core.errors.PublishError` naming the column if a required
-    (non-nullable) column has a null."""
+    (non-nullable) column has a null, and :class:`ValueError` for a key that is not a
+    column (a misspelt or unpublished one would otherwise be dropped in silence)."""
+    _check_columns({key for row in rows for key in row}, schema)
     plain = pa.schema([_undictionary(f) for f in schema])
     columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
     for f in schema:
@@ -480,6 +434,13 @@ def rows_to_table(rows: Sequence[dict[str, Any]], schema: pa.Schema) -> pa.Table
             raise PublishError(f"required column {f.name!r} is null in {missing} row(s)")
     table = pa.Table.from_pydict(columns, schema=plain)
     return table.cast(schema)
+
+
+def _check_columns(names: Iterable[str], schema: pa.Schema) -> None:
+    if extra := sorted(set(names).difference(schema.names)):
+        raise ValueError(
+            f"columns {extra} are not in the published schema; add them to govguide.dataset.schema"
+        )
 
 
 def concat_parts(parts: Sequence[pa.Table], schema: pa.Schema) -> pa.Table:
@@ -513,16 +474,7 @@ def items_to_tables(items: Iterable[GuideItem]) -> dict[str, pa.Table]:
     for (idx, item), item_ids in zip(ordered, ids, strict=True):
         row = _item_row(item, idx, item_ids)
         item_rows.append(row)
-        shared = {
-            "item_id": item_ids.item_id,
-            "guide_id": item_ids.guide_id,
-            "content_id": item_ids.content_id,
-            "source_file": item.source_file,
-            "province": item.province,
-            "region": item.region,
-            "item_name": item.item_name,
-            "canonical_name": item.canonical_name,
-        }
+        shared = {name: row[name] for name, _ in (*_ITEM_ROW, *_ITEM_NAMES)}
         for m_idx, material in enumerate(item.materials):
             material_rows.append({**shared, "material_index": m_idx, **_material_row(material)})
         for b_idx, basis in enumerate(item.legal_basis):
@@ -548,6 +500,7 @@ def table_to_items(items: pa.Table, *, provenance: bool = True) -> list[GuideIte
 
 
 def _batch_items(rows: list[dict[str, Any]]) -> Iterable[GuideItem]:
+    fields = [name for name in GuideItem.model_fields if name not in _RESHAPED]
     for row in rows:
         warnings: dict[str, list[str]] = {}
         for w in row["warnings"] or []:
@@ -555,51 +508,20 @@ def _batch_items(rows: list[dict[str, Any]]) -> Iterable[GuideItem]:
         provenance: dict[str, list[SourceRef]] = {}
         for p in row.get("provenance") or []:
             field = p.pop("field")
-            if p.get("bbox") is not None:
-                p["bbox"] = tuple(p["bbox"])
-            provenance.setdefault(field, []).append(SourceRef(**p))
-        yield (
-            GuideItem(
-                item_name=row["item_name"],
-                province=row["province"],
-                region=row["region"],
-                source_file=row["source_file"],
-                source_sha256=row["source_sha256"],
-                # Absent from versions published before schema 3.
-                source_url=row.get("source_url"),
-                fetched_at=row.get("fetched_at"),
-                page=row["page"],
-                extractor=row["extractor"],
-                ocr=bool(row.get("ocr")),  # absent before schema 5
-                section=row["section"],
-                item_no=row["item_no"],
-                item_version=row["item_version"],
-                time_limit_text=row["time_limit_text"],
-                legal_days=row["legal_days"],
-                promised_days=row["promised_days"],
-                days_unit=row["days_unit"] or "working",
-                time_limit_conditions=[
-                    TimeCondition(**c) for c in row["time_limit_conditions"] or []
-                ],
-                materials=[Material(**m) for m in row["materials"] or []],
-                legal_basis=[
-                    LegalBasis(**{**b, "articles": b["articles"] or []})
-                    for b in row["legal_basis"] or []
-                ],
-                canonical_id=row["canonical_id"],
-                canonical_name=row["canonical_name"],
-                also_covers=row["also_covers"] or [],
-                # Absent from versions published before schema 2.
-                match_score=row.get("match_score"),
-                match_method=row.get("match_method"),
-                match_runner_up=row.get("match_runner_up"),
-                match_runner_up_score=row.get("match_runner_up_score"),
-                needs_review=bool(row.get("needs_review")),
-                catalog_version=row.get("catalog_version"),
-                warnings=warnings,
-                provenance=provenance,
-            )
-        )
+            provenance.setdefault(field, []).append(SourceRef.model_validate(_present(p)))
+        stored = _present({name: row.get(name) for name in fields})
+        yield GuideItem.model_validate({**stored, "warnings": warnings, "provenance": provenance})
+
+
+def _present(value: Any) -> Any:
+    """A stored value without its nulls, so that the model's defaults fill them: columns
+    absent from older versions (source_url before schema 3, ocr before 5 …), a list
+    stored as null, ``days_unit`` published null for an item without a limit."""
+    if isinstance(value, dict):
+        return {k: _present(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_present(v) for v in value]
+    return value
 
 
 def frame_to_table(frame: Any, schema: pa.Schema) -> pa.Table:
@@ -608,11 +530,7 @@ def frame_to_table(frame: Any, schema: pa.Schema) -> pa.Table:
     the schema does not is an error, so a new aligner column is never silently dropped."""
     import pandas as pd
 
-    extra = [c for c in frame.columns if c not in schema.names]
-    if extra:
-        raise ValueError(
-            f"columns {extra} are not in the published schema; add them to govguide.dataset.schema"
-        )
+    _check_columns(frame.columns, schema)
     rows = [
         {k: (None if not isinstance(v, list | tuple) and pd.isna(v) else v) for k, v in rec.items()}
         for rec in frame.to_dict("records")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, get_args
 
 import pandas as pd
 import pandera.pandas as pa_schema
@@ -17,12 +18,20 @@ import pyarrow as pa
 from pandera.errors import SchemaErrors
 
 from govguide.core.errors import PublishError
-from govguide.dataset.schema import FILE_CHANGES, FILE_STATUSES, LIMIT_STATUSES, MATCH_METHODS
+from govguide.core.models import DaysUnit, LimitStatus, MatchMethod
+from govguide.dataset.file_changes import FILE_CHANGES
+from govguide.dataset.schema import FILE_STATUSES
 
 _NON_EMPTY = pa_schema.Check(
     lambda s: s.astype("string").str.strip().str.len() > 0, element_wise=False, name="non_empty"
 )
 _DAYS = pa_schema.Check.ge(0, name="days_ge_0")
+
+
+def _one_of(literal: Any) -> pa_schema.Check:
+    """The values of a Literal type of the models, the one list of what a column may hold."""
+    return pa_schema.Check.isin(list(get_args(literal)))
+
 
 ITEMS_CHECK = pa_schema.DataFrameSchema(
     {
@@ -35,23 +44,13 @@ ITEMS_CHECK = pa_schema.DataFrameSchema(
         "legal_days": pa_schema.Column(float, _DAYS, nullable=True, coerce=True),
         "promised_days": pa_schema.Column(float, _DAYS, nullable=True, coerce=True),
         # Null when the item states no limit.
-        "days_unit": pa_schema.Column(
-            str, pa_schema.Check.isin(["working", "natural"]), nullable=True
-        ),
-        "legal_days_status": pa_schema.Column(
-            str, pa_schema.Check.isin(list(LIMIT_STATUSES)), nullable=False
-        ),
-        "promised_days_status": pa_schema.Column(
-            str, pa_schema.Check.isin(list(LIMIT_STATUSES)), nullable=False
-        ),
+        "days_unit": pa_schema.Column(str, _one_of(DaysUnit), nullable=True),
+        "legal_days_status": pa_schema.Column(str, _one_of(LimitStatus), nullable=False),
+        "promised_days_status": pa_schema.Column(str, _one_of(LimitStatus), nullable=False),
         "match_score": pa_schema.Column(
             float, pa_schema.Check.in_range(0, 100), nullable=True, coerce=True
         ),
-        "match_method": pa_schema.Column(
-            str,
-            pa_schema.Check.isin(list(MATCH_METHODS)),
-            nullable=True,
-        ),
+        "match_method": pa_schema.Column(str, _one_of(MatchMethod), nullable=True),
         "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "source_sha256": pa_schema.Column(
             str, pa_schema.Check.str_matches(r"^[0-9a-f]{64}$"), nullable=False
@@ -62,27 +61,34 @@ ITEMS_CHECK = pa_schema.DataFrameSchema(
     name="items",
 )
 
-MATERIALS_CHECK = pa_schema.DataFrameSchema(
+
+def _entries_check(
+    name: str, index: str, columns: dict[str, pa_schema.Column]
+) -> pa_schema.DataFrameSchema:
+    """The rules of a table with one row per entry of an item's list: each row names its
+    item row and its position in the list, once, and ``columns`` hold the entry."""
+    return pa_schema.DataFrameSchema(
+        {
+            "item_id": pa_schema.Column(str, nullable=False),
+            "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
+            index: pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
+            **columns,
+        },
+        unique=["item_id", "source_file", index],
+        name=name,
+    )
+
+
+MATERIALS_CHECK = _entries_check(
+    "materials",
+    "material_index",
     {
-        "item_id": pa_schema.Column(str, nullable=False),
-        "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
-        "material_index": pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
         "name": pa_schema.Column(str, _NON_EMPTY, nullable=False),
         "copies": pa_schema.Column(float, pa_schema.Check.ge(0), nullable=True, coerce=True),
     },
-    unique=["item_id", "source_file", "material_index"],
-    name="materials",
 )
-
-LEGAL_BASIS_CHECK = pa_schema.DataFrameSchema(
-    {
-        "item_id": pa_schema.Column(str, nullable=False),
-        "source_file": pa_schema.Column(str, _NON_EMPTY, nullable=False),
-        "basis_index": pa_schema.Column(int, pa_schema.Check.ge(0), nullable=False, coerce=True),
-        "title": pa_schema.Column(str, _NON_EMPTY, nullable=False),
-    },
-    unique=["item_id", "source_file", "basis_index"],
-    name="legal_basis",
+LEGAL_BASIS_CHECK = _entries_check(
+    "legal_basis", "basis_index", {"title": pa_schema.Column(str, _NON_EMPTY, nullable=False)}
 )
 
 FILES_CHECK = pa_schema.DataFrameSchema(

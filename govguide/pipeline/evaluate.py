@@ -117,18 +117,15 @@ def score_file(path: Path, gold: list[dict[str, Any]], result: ExtractionResult 
                 f"{g['item_name']}: days {item.legal_days}/{item.promised_days} "
                 f"≠ gold {g['legal_days']}/{g['promised_days']}"
             )
-        mats = [m.name for m in item.materials]
-        gmats = [m["name"] for m in g["materials"]]
-        f1 = set_f1(mats, gmats)
-        score.materials_f1.append(f1)
-        if f1 < 1.0:
-            score.diffs.append(f"{g['item_name']}: materials F1 {f1:.2f}")
-        titles = [lb.title for lb in item.legal_basis]
-        gtitles = [lb["title"] for lb in g["legal_basis"]]
-        bf1 = set_f1(titles, gtitles)
-        score.basis_f1.append(bf1)
-        if bf1 < 1.0:
-            score.diffs.append(f"{g['item_name']}: legal basis F1 {bf1:.2f}")
+        lists = (
+            ("materials", [m.name for m in item.materials], [m["name"] for m in g["materials"]], score.materials_f1),
+            ("legal basis", [lb.title for lb in item.legal_basis], [lb["title"] for lb in g["legal_basis"]], score.basis_f1),
+        )
+        for label, got, expected, f1s in lists:
+            f1 = set_f1(got, expected)
+            f1s.append(f1)
+            if f1 < 1.0:
+                score.diffs.append(f"{g['item_name']}: {label} F1 {f1:.2f}")
         score.canon_ok += item.canonical_name == g["canonical_name"]
         if item.canonical_id is not None and not item.needs_review:
             score.auto_total += 1

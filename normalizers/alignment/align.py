@@ -34,12 +34,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 
 from govguide.core.ids import item_ids
-from govguide.core.models import GuideItem
+from govguide.core.models import GuideItem, MatchMethod
 from normalizers.alignment.catalog import Catalog, default_catalog
 from normalizers.alignment.evidence import ContentFingerprint, best_similarity, without_common
 from normalizers.alignment.overrides import Override, Overrides
@@ -47,7 +46,6 @@ from normalizers.alignment.record import ItemRecord, as_record
 from normalizers.alignment.scoring import NameScores
 from normalizers.alignment.tokenize import clean_name
 
-MatchMethod = Literal["override", "reviewed_none", "exact", "alias", "fuzzy", "content", "none"]
 REVIEW_WARNING_FIELD = "canonical_name"
 REVIEW_WARNING_PREFIX = "needs review: "
 # How the review reason of a name of several different services begins: such an item is
@@ -409,6 +407,21 @@ class _Aligner:
             marked = "、".join(self.catalog.entries[j].canonical_name for j in sorted(marks))
             d.needs_review = True
             d.reason = f"name holds {'、'.join(held)}, which marks {marked}, not {name}"
+            # The item the word marks, when the name makes it a candidate too, is the
+            # better reading to put before a reviewer (灵活就业人员补缴: 补缴 over the
+            # registration the group word pulls to); the word never makes it a candidate.
+            # A name that holds the whole wording of its best item only adds a detail to it
+            # (生育医疗费用报销(含计划生育)) and keeps that item as the proposal.
+            chosen = next(((j, sc) for j, sc in d.candidates if j in marks), None)
+            if chosen is not None and d.recalls.get(entry, 0.0) < 0.99:
+                j, sc = chosen
+                d.runner_up, d.runner_score = entry, d.score
+                d.entry, d.score, d.umbrella_covers = j, sc, ()
+                d.candidates = [chosen, *(c for c in d.candidates if c[0] != j)]
+                d.reason = (
+                    f"name holds {'、'.join(held)}, which marks {marked}: "
+                    f"proposed instead of {name}"
+                )
             return d
         return d
 

@@ -28,7 +28,7 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -55,6 +55,11 @@ UMBRELLA_BETA = 1.0  # group wordings: see NameIndex.score
 SHORTLIST = 12  # forms per name that the costly rapidfuzz scorers see (see _shortlisted)
 HEAD_BONUS = 8.0  # points for sharing the final word, scaled by that word's weight
 FEATURE_CACHE_LIMIT = 200_000  # names whose features an index keeps (input is unbounded)
+
+
+def _all_pairs(queries: list[str], choices: list[str], scorer: Any) -> np.ndarray:
+    """``scorer`` on every (query, choice) pair, in C on all cores."""
+    return process.cdist(queries, choices, scorer=scorer, dtype=np.float32, workers=-1)
 
 
 class _ByteCodes(dict[int, str]):
@@ -509,20 +514,12 @@ class NameIndex:
         base = 100.0 * W_OVERLAP * overlap + head_bonus
         if exhaustive or len(self.forms) <= self.shortlist or not wordings:
             # The reference: both scorers on every pair, on the texts as they are.
-            token_set = process.cdist(
-                [t.segmented for t in texts],
-                self.form_segmented,
-                scorer=fuzz.token_set_ratio,
-                dtype=np.float32,
-                workers=-1,
+            token_set = _all_pairs(
+                [t.segmented for t in texts], self.form_segmented, fuzz.token_set_ratio
             )[row_text]
-            partial = process.cdist(
-                [t.norm for t in texts],
-                self.form_norms,
-                scorer=fuzz.partial_ratio,
-                dtype=np.float32,
-                workers=-1,
-            )[row_text]
+            partial = _all_pairs([t.norm for t in texts], self.form_norms, fuzz.partial_ratio)[
+                row_text
+            ]
             form_score = base + W_TOKEN_SET * token_set + W_PARTIAL * partial
         else:
             form_score = self._shortlisted(base, row_text, texts)

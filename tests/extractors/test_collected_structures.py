@@ -172,7 +172,6 @@ def test_the_applicants_window_under_when_to_apply_is_no_limit(fmt: str) -> None
     assert (item.legal_days, item.promised_days) == (None, None)
 
 
-
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
 def test_lettered_cases_each_with_a_list_run_into_one_line(fmt: str) -> None:
     # 太原: 2.流产…携带以下材料原件: / A.首次…需携带:(1)结婚证;(2)… / B.带环…需携带:(1)…

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from flows.origins import attach_origins, origin
-from flows.outcome import FileOutcome
+from govguide.dataset.file_outcome import FileOutcome
 from govguide.fetch.storage import Sidecar, write_sidecar
 
 

@@ -8,11 +8,25 @@ in ``marker_dir`` remembers the attempt); ``offline`` fails transiently on every
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from extractors.extract import extract_file
 from govguide.core.errors import TransientError
 from govguide.core.models import ExtractionResult
+
+
+def use_extractor(
+    monkeypatch: pytest.MonkeyPatch, extract: Callable[..., ExtractionResult], version: str
+) -> None:
+    """Ingestion runs in this test extract with ``extract``, recorded as extractor ``version``
+    (their cache entries and manifests never pass for the real extractor's)."""
+    import flows.ingest
+
+    monkeypatch.setattr(flows.ingest, "extract_file", extract)
+    monkeypatch.setattr(flows.ingest, "extractor_version", lambda: version)
 
 
 def flaky_extract(path: Path, marker_dir: str | None = None, **kwargs: object) -> ExtractionResult:

@@ -8,15 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from flows.alignment import load_aligner
 from flows.assemble import build_tables, files_table, normalise, records
-from flows.extraction import ExtractionCache, extract_one
 from flows.fingerprint import inputs_fingerprint, recall_inputs, remember_inputs
-from flows.outcome import FileOutcome
 from govguide.core.models import ExtractionResult, GuideItem, SourceRef
 from govguide.dataset import store
+from govguide.dataset.extraction_cache import ExtractionCache
+from govguide.dataset.file_outcome import FileOutcome
 from govguide.dataset.schema import items_to_tables, table_to_items
+from govguide.pipeline.alignment import align_records
+from govguide.pipeline.extraction import extract_one
 from normalizers.alignment.align import apply_alignment
+from normalizers.alignment.record import as_record
 
 
 def _sha(text: str) -> str:
@@ -88,12 +90,11 @@ def test_tables_built_from_the_cache_equal_tables_of_full_items(tmp_path: Path) 
         return cache.load_result(o.sha256)
 
     full = normalise(planned, load)
-    aligner = load_aligner()
-    light = records(planned, load, aligner.record)
+    light = records(planned, load, as_record)
     assert [(r.source_file, r.item_name) for r in light] == [
         (i.source_file, i.item_name) for i in full
     ]
-    aligned = aligner.align(light)
+    aligned = align_records(light)
     assert len(aligned.matches) == len(full)
     # Matches applied file by file while the tables are built …
     streamed = build_tables(planned, load, aligned.apply, aligned.tables)
@@ -106,7 +107,7 @@ def test_tables_built_from_the_cache_equal_tables_of_full_items(tmp_path: Path) 
     assert table_to_items(streamed["items"]) == table_to_items(expected["items"])
     assert any(i.canonical_id for i in table_to_items(streamed["items"]))
     # Matches that do not follow the normalised items are refused, not mixed up.
-    shuffled = aligner.align(list(reversed(light)))
+    shuffled = align_records(list(reversed(light)))
     with pytest.raises(ValueError, match="does not follow"):
         build_tables(planned, load, shuffled.apply)
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import flows.extraction
 from govguide.dataset import store
 from tests.flows.conftest import SAMPLES
-from tests.flows.fake_extract import flaky_extract
+from tests.flows.fake_extract import flaky_extract, use_extractor
 
 pytestmark = pytest.mark.usefixtures("prefect_api")
 
@@ -21,7 +20,7 @@ GOOD = "gx_liujiang_yibao_bujiao_zhinan.docx"
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     fn = functools.partial(flaky_extract, marker_dir=str(tmp_path))
-    monkeypatch.setattr(flows.extraction, "extractor_api", lambda: (fn, "test-fake"))
+    use_extractor(monkeypatch, fn, "test-fake")
 
 
 OTHER = "cq_youyang_fuwu_zhinan.docx"
@@ -109,9 +108,7 @@ def test_invalid_data_is_reported_and_not_published(
     from govguide.dataset.validate import ValidationError
     from tests.flows.fake_extract import negative_days_extract
 
-    monkeypatch.setattr(
-        flows.extraction, "extractor_api", lambda: (negative_days_extract, "test-bad")
-    )
+    use_extractor(monkeypatch, negative_days_extract, "test-bad")
     out = tmp_path / "out"
     with pytest.raises(ValidationError, match="promised_days") as err:
         run_ingest(_raw(tmp_path, GOOD), out, workers=1)

@@ -11,11 +11,13 @@ import pytest
 
 from flows.assemble import files_table, normalise
 from flows.discover import discover, fingerprint
-from flows.extraction import CRASH_REASON, ExtractionCache, extract_one, quarantine
-from flows.outcome import FileOutcome
 from govguide.core.errors import CorruptFileError, EncryptedFileError, TransientError
 from govguide.core.models import ExtractionResult, GuideItem
+from govguide.dataset.extraction_cache import ExtractionCache
+from govguide.dataset.file_outcome import CRASH_REASON, FileOutcome
+from govguide.dataset.quarantine import quarantine
 from govguide.dataset.schema import FILES
+from govguide.pipeline.extraction import extract_one
 from normalizers.folder_place import place_from_path, province_of, resolve_place
 
 SHA = "a" * 64

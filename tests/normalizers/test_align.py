@@ -436,7 +436,6 @@ def test_figures_format_names_every_disagreement(gold_items: list[dict[str, Any]
     assert "top-1 canonical agreement" in text
 
 
-
 # Wordings of the national list's services seen in other provinces' guides (not in the
 # samples): each must be matched to its catalog item without needing review.
 OTHER_PROVINCES_WORDINGS = {

@@ -1,8 +1,9 @@
-"""The collected real guides and notices are complete, verbatim and consistent.
+"""The collected and held-out real guides and notices are complete, verbatim and consistent.
 
-``tests/fixtures/realworld/collected`` holds pages kept as stored (``text/``), their structure
-(``layout/``), the items a reader finds in them (``gold/``, ``[]`` for a notice) and their
-renderings (``corpus/``). These checks keep the four in step:
+``tests/fixtures/realworld/collected`` and ``tests/fixtures/realworld/heldout`` (pages kept for
+measurement only) each hold pages kept as stored (``text/``), their structure (``layout/``), the
+items a reader finds in them (``gold/``, ``[]`` for a notice) and their renderings
+(``corpus/``). These checks keep the four in step, folder by folder:
 
 - every document has its text, layout, gold and three renderings, and nothing else lies there;
 - the text's first line names its source;
@@ -27,20 +28,23 @@ from govguide.core.vocabulary import words
 from normalizers.alignment.catalog import default_catalog
 from tests.realworld.test_render import REALWORLD, render
 
-COLLECTED = REALWORLD / "collected"
+# Each folder of real pages, with the guides and notices it holds at least.
 ITEM_KEYS = {
     "seed", "file", "province", "region", "item_name", "legal_days", "promised_days",
     "time_limit_text", "time_limit_conditions", "materials", "legal_basis", "canonical_name",
 }
 OPTIONAL_KEYS = {"also_covers", "days_unit"}
 LAYOUT_KEYS = {"title", "province", "region", "blocks"}
-# What the collection is for: guides to measure extraction on, and notices that name materials
-# or days without being guides, to measure that nothing is invented from them. The counts are
-# the collection's present size, so a document that goes missing is noticed.
-MIN_GUIDES, MIN_NOTICES = 38, 10
+# What a folder is for: guides to measure extraction on, and notices that name materials or days
+# without being guides, to measure that nothing is invented from them. The counts are each
+# folder's present size, so a document that goes missing is noticed.
+FOLDERS = {"collected": (42, 11), "heldout": (24, 6)}
 SOURCE_LINE = re.compile(r"source: https?://\S+ \(.+\)$")
 # A material's numbering ((一), 1., 1、, ①, ⑴, (1)) and its trailing 。；; are not part of its name.
-NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|[①-⑳⑴-⒇])")
+# A decimal that opens a name (2.5厘米近期免冠照片) is no numbering.
+NUMBERED = re.compile(
+    r"^(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+(?:、|[.．](?!\d))|[①-⑳⑴-⒇])"
+)
 # U+FF01..U+FF5E are the full-width twins of ASCII 0x21..0x7E; U+3000 is the ideographic space.
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -63,31 +67,45 @@ def plain_lines(lines: list[str]) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def _stems(sub: str, suffix: str) -> set[str]:
-    return {p.name[: -len(suffix)] for p in (COLLECTED / sub).iterdir() if p.name.endswith(suffix)}
+def _stems(folder: str, sub: str, suffix: str) -> set[str]:
+    return {
+        p.name[: -len(suffix)]
+        for p in (REALWORLD / folder / sub).iterdir()
+        if p.name.endswith(suffix)
+    }
 
 
-STEMS = sorted(_stems("layout", ".layout.json"))
+def _folder_stems(folder: str) -> list[str]:
+    return sorted(_stems(folder, "layout", ".layout.json"))
 
 
-def _load(sub: str, name: str) -> Any:
-    return json.loads((COLLECTED / sub / name).read_text(encoding="utf-8"))
+# One case per document, named folder/stem.
+DOCS = [
+    pytest.param(folder, stem, id=f"{folder}/{stem}")
+    for folder in FOLDERS
+    for stem in _folder_stems(folder)
+]
+
+
+def _load(folder: str, sub: str, name: str) -> Any:
+    return json.loads((REALWORLD / folder / sub / name).read_text(encoding="utf-8"))
 
 
 @cache
-def _layout(stem: str) -> dict[str, Any]:
-    return _load("layout", f"{stem}.layout.json")
+def _layout(folder: str, stem: str) -> dict[str, Any]:
+    return _load(folder, "layout", f"{stem}.layout.json")
 
 
 @cache
-def _gold(stem: str) -> list[dict[str, Any]]:
-    return _load("gold", f"{stem}.json")
+def _gold(folder: str, stem: str) -> list[dict[str, Any]]:
+    return _load(folder, "gold", f"{stem}.json")
 
 
 @cache
-def _text(stem: str) -> tuple[str, str]:
+def _text(folder: str, stem: str) -> tuple[str, str]:
     """The stored page's first line (its source note) and the rest (the page)."""
-    first, body = (COLLECTED / "text" / f"{stem}.txt").read_text(encoding="utf-8").split("\n", 1)
+    path = REALWORLD / folder / "text" / f"{stem}.txt"
+    first, body = path.read_text(encoding="utf-8").split("\n", 1)
     return first, body
 
 
@@ -130,41 +148,59 @@ def _without_title(lines: list[str], expected: list[str], title: str) -> list[st
     return lines[:start] + lines[end:] if wanted and spelled == wanted else lines
 
 
-def test_every_document_has_text_layout_gold_and_renderings() -> None:
-    stems = set(STEMS)
-    assert _stems("text", ".txt") == stems
-    assert _stems("gold", ".json") == stems
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_every_document_has_text_layout_gold_and_renderings(folder: str) -> None:
+    stems = set(_folder_stems(folder))
+    assert _stems(folder, "text", ".txt") == stems
+    assert _stems(folder, "gold", ".json") == stems
     stray = [
         f"{sub}/{p.name}"
         for sub, suffix in (("layout", ".layout.json"), ("text", ".txt"), ("gold", ".json"))
-        for p in (COLLECTED / sub).iterdir()
+        for p in (REALWORLD / folder / sub).iterdir()
         if not p.name.endswith(suffix)
     ]
     assert stray == []
     # corpus/ is written by render.py from layout/; a layout added without rendering would
     # leave a document extraction is never measured on.
-    rendered = {p.name for p in (COLLECTED / "corpus").iterdir()}
+    rendered = {p.name for p in (REALWORLD / folder / "corpus").iterdir()}
     assert rendered == {f"{stem}.{ext}" for stem in stems for ext in ("docx", "pdf", "html")}
 
 
-def test_collection_has_enough_guides_and_notices() -> None:
-    guides = [stem for stem in STEMS if _gold(stem)]
-    assert len(guides) >= MIN_GUIDES
-    assert len(STEMS) - len(guides) >= MIN_NOTICES
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_folder_has_enough_guides_and_notices(folder: str) -> None:
+    stems = _folder_stems(folder)
+    guides = [stem for stem in stems if _gold(folder, stem)]
+    min_guides, min_notices = FOLDERS[folder]
+    assert len(guides) >= min_guides
+    assert len(stems) - len(guides) >= min_notices
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_text_names_its_source(stem: str) -> None:
-    first, _ = _text(stem)
+def test_held_out_pages_are_new() -> None:
+    """A held-out page is in no other folder: its measurement would otherwise not be blind."""
+    def sources(folder: str) -> set[str]:
+        return {_text(folder, stem)[0].split()[1] for stem in _folder_stems(folder)}
+
+    seen = sources("collected") | {
+        line.split()[1]
+        for path in (REALWORLD / "dev" / "text").iterdir()
+        for line in path.read_text(encoding="utf-8").splitlines()[:1]
+    }
+    assert sources("heldout") & seen == set()
+    assert not set(_folder_stems("heldout")) & set(_folder_stems("collected"))
+
+
+@pytest.mark.parametrize(("folder", "stem"), DOCS)
+def test_text_names_its_source(folder: str, stem: str) -> None:
+    first, _ = _text(folder, stem)
     assert SOURCE_LINE.match(first), first
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_layout_accounts_for_every_line_of_the_text(stem: str) -> None:
-    layout = _layout(stem)
+@pytest.mark.parametrize(("folder", "stem"), DOCS)
+def test_layout_accounts_for_every_line_of_the_text(folder: str, stem: str) -> None:
+    layout = _layout(folder, stem)
     assert set(layout) == LAYOUT_KEYS
     expected = plain_lines(_layout_lines(layout))
-    lines = plain_lines(_text(stem)[1].split("\n"))
+    lines = plain_lines(_text(folder, stem)[1].split("\n"))
     if lines != expected:
         lines = _without_title(lines, expected, layout["title"])
     at = _first_apart(lines, expected)
@@ -174,10 +210,10 @@ def test_layout_accounts_for_every_line_of_the_text(stem: str) -> None:
     )
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_renderings_match_the_layout(stem: str) -> None:
-    layout = render.load_layout(COLLECTED / "layout" / f"{stem}.layout.json")
-    corpus = COLLECTED / "corpus" / stem
+@pytest.mark.parametrize(("folder", "stem"), DOCS)
+def test_renderings_match_the_layout(folder: str, stem: str) -> None:
+    layout = render.load_layout(REALWORLD / folder / "layout" / f"{stem}.layout.json")
+    corpus = REALWORLD / folder / "corpus" / stem
     assert corpus.with_suffix(".html").read_text(encoding="utf-8") == render.build_html(layout)
     assert corpus.with_suffix(".docx").read_bytes() == render.build_docx(layout)
     assert corpus.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
@@ -218,12 +254,12 @@ def _check_legal_basis(item: dict[str, Any]) -> None:
         assert len(set(articles)) == len(articles), f"repeated articles are merged: {law}"
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_gold_follows_the_conventions(stem: str) -> None:
-    layout = _layout(stem)
-    for item in _gold(stem):
+@pytest.mark.parametrize(("folder", "stem"), DOCS)
+def test_gold_follows_the_conventions(folder: str, stem: str) -> None:
+    layout = _layout(folder, stem)
+    for item in _gold(folder, stem):
         assert ITEM_KEYS <= set(item) <= ITEM_KEYS | OPTIONAL_KEYS, set(item) ^ ITEM_KEYS
-        # Collected pages come from no seed document.
+        # Real pages come from no seed document.
         assert (item["seed"], item["file"]) == (None, stem)
         assert (item["province"], item["region"]) == (layout["province"], layout["region"])
         assert item["item_name"] and not re.search(r"\s", item["item_name"])
@@ -260,10 +296,10 @@ def _wordings(item: dict[str, Any]) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_gold_values_are_read_from_the_text(stem: str) -> None:
-    page = plain(_text(stem)[1])
-    for item in _gold(stem):
+@pytest.mark.parametrize(("folder", "stem"), DOCS)
+def test_gold_values_are_read_from_the_text(folder: str, stem: str) -> None:
+    page = plain(_text(folder, stem)[1])
+    for item in _gold(folder, stem):
         assert _named_on_the_page(plain(item["item_name"]), page), item["item_name"]
         missing = [w for w in _wordings(item) if plain(w) not in page]
         assert missing == [], f"{item['item_name']}: not in the text: {missing}"

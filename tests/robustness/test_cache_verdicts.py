@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from extractors.extract import extract_file
-from flows.extraction import ExtractionCache, cache_version, extract_one
 from govguide.core.settings import get_settings
+from govguide.dataset.extraction_cache import ExtractionCache, cache_version
+from govguide.pipeline.extraction import extract_one
 from tests.robustness import bad_inputs as bad
 from tests.robustness.fault_hooks import parse_starved
 

@@ -17,9 +17,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-import flows.extraction
 from extractors.extract import extract_file
 from govguide.dataset import store
+from govguide.dataset.extraction_cache import ExtractionCache, cache_version
+from tests.flows.fake_extract import use_extractor
 from tests.robustness.fault_hooks import Change, act_on_first
 
 SAMPLES = Path(__file__).resolve().parents[2] / "data" / "raw" / "samples"
@@ -51,7 +52,7 @@ def hooked(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *changes: Change) ->
     fn = functools.partial(
         act_on_first, first=FIRST, changes=changes, marker=str(tmp_path / "hook-fired")
     )
-    monkeypatch.setattr(flows.extraction, "extractor_api", lambda: (fn, "race-test"))
+    use_extractor(monkeypatch, fn, "race-test")
 
 
 def raw_with(tmp_path: Path, files: dict[str, Path]) -> Path:
@@ -85,7 +86,7 @@ def test_file_rewritten_mid_run_is_published_and_cached_under_the_bytes_read(
     b = next(o for o in result.outcomes if o.rel == "b.docx")
     assert b.sha256 == sha(NEW)  # the bytes extracted, not the ones hashed at discovery
     assert items_of(out, "b.docx") == (names(NEW), {sha(NEW)})
-    cache = flows.extraction.ExtractionCache(out, flows.extraction.cache_version("race-test"))
+    cache = ExtractionCache(out, cache_version("race-test"))
     assert cache.peek(sha(OLD)) is None  # nothing cached under the old content's hash
 
     # An exact copy of the old content, added later, is extracted as what it is.

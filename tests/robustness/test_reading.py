@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from flows.discover import discover, fingerprint
-from flows.extraction import quarantine
 from govguide.core.errors import TransientError, UnsafeFileError
 from govguide.core.safety.reading import UnreadableError, input_sha256, open_input, staged
+from govguide.dataset.quarantine import quarantine
 
 SAMPLE = (
     Path(__file__).resolve().parents[2] / "data" / "raw" / "samples" / "gx_list_yibao_jingban.docx"

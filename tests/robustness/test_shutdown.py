@@ -28,10 +28,11 @@ _RUN = textwrap.dedent(
     sys.path.insert(0, sys.argv[1])
     from flows.runtime import configure_prefect
     configure_prefect(sys.argv[4])
-    import flows.extraction
+    import flows.ingest
     from tests.robustness.fault_hooks import slow_extract
     fn = functools.partial(slow_extract, started=sys.argv[5], seconds=60)
-    flows.extraction.extractor_api = lambda: (fn, "slow")
+    flows.ingest.extract_file = fn
+    flows.ingest.extractor_version = lambda: "slow"
     from flows.ingest import run_ingest
     run_ingest(sys.argv[2], sys.argv[3], workers=1)
     """

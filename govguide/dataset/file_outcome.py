@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from govguide.core.models import ExtractionResult
+from govguide.dataset.schema import FILE_STATUSES
 
 # extracted   – read now, has items
 # unchanged   – same content and extractor version as a previous run: result from the cache
@@ -16,14 +17,12 @@ from govguide.core.models import ExtractionResult
 # failed      – a transient error outlasted the retries; nothing is published this run
 # kept        – could not be read this run: the items the latest version had from it are
 #               published again, marked (see flows.unreadable)
-EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED, KEPT = (
-    "extracted",
-    "unchanged",
-    "not a guide",
-    "quarantined",
-    "failed",
-    "kept",
-)
+# removed     – gone since the parent version (a row of the run report, not an outcome)
+EXTRACTED, UNCHANGED, NOT_A_GUIDE, QUARANTINED, FAILED, KEPT, REMOVED = FILE_STATUSES
+
+# The reason of a file quarantined because the extractor raised an unexpected exception on
+# it: a verdict on the code, not the file, so it is never cached (a fixed bug reads it).
+CRASH_REASON = "extractor crashed"
 
 
 class FileStats(BaseModel):
@@ -60,7 +59,7 @@ class FileOutcome(BaseModel):
     reason: str | None = None
     message: str | None = None
     # The extraction result while it is needed; a run keeps only ``stats`` for files whose
-    # result is in the cache (see flows.extraction.ExtractionCache.load_result).
+    # result is in the cache (see govguide.dataset.extraction_cache.ExtractionCache.load_result).
     result: ExtractionResult | None = None
     stats: FileStats | None = None
     cached: bool = False
