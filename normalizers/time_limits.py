@@ -94,8 +94,26 @@ _UNITS = {
     "小时": "hour",
     "分钟": "hour",
 }
-# Words that only describe internal steps of a process, never an item's overall limit.
-_STEP = re.compile(r"初审|复审|复核|录入|划转|请款|核对|转交|上传|生成")
+# Words that only describe internal steps of a process, never an item's overall limit:
+# review stages, the decision whether to accept, the notice asking for missing papers
+# (一次性告知; 补正 alone also names papers completed, 材料补正齐全的, a condition).
+_STEP = re.compile(r"初审|复审|复核|录入|划转|请款|核对|转交|上传|生成|是否受理|一次性告知")
+# A calendar date or a span of dates (次月20-25日, 每年9月1日至11月30日, 每月25日前): a schedule,
+# never a duration. Masked before durations are read, so the end of a span (25日) is no 25 days.
+_DATE = re.compile(
+    rf"(?:月|年)[{_NUM_CHARS}]{{1,3}}[日号]?(?:(?:-|~|至|到|—)[{_NUM_CHARS}]{{1,3}}[日号])?"
+)
+# A former limit that a reform shortened (由20个工作日缩短至10个工作日): only the new one counts.
+_SHORTENED = re.compile(r"^(?:内|以内)?(?:缩短|压缩|缩减|减少|减至|降至|降低)")
+# A period counted from an event of the applicant's life or business (自出生之日起90日内,
+# 出院后90日内, 用工30日内): the time the applicant has to apply, not the time the office takes.
+_APPLICANT_START = re.compile(
+    r"(?:自|从|于|在)?[^,;:。\n]{0,16}?(?:出生|用工|生育|分娩|出院|结束|死亡|成立|取得|落户|离职|入职|参保条件)"
+    r"[^,;:。\n]{0,4}?(?:之日起|之日|起|后|以后)?$"
+)
+# A bound without its unit, as a flattened table cuts a cell (不超过 1): the number is kept,
+# read in working days, with a warning that the unit is missing.
+_CUT_BOUND = re.compile(rf"^(?:不超过|不多于|最长|最多|至多)\s*(?P<n>{NUMBER})$")
 _NULL = re.compile(
     r"未作?出?(明确)?规定|无(明确)?规定|没有(明确)?规定|不作规定|不适用|不涉及"
     r"|^无(法定|承诺)?(办理|办结)?(时限|期限)?$"
@@ -221,10 +239,12 @@ def _depths(text: str) -> list[int]:
 
 def _phrases(text: str) -> list[_Phrase]:
     """Durations in ``text``; those in brackets only when nothing is outside them."""
-    folded = _fold(text)
+    folded = _DATE.sub(lambda m: "#" * len(m.group()), _fold(text))
     found: list[tuple[_Phrase, bool]] = []
     depths = _depths(folded)
     for m in _PHRASE.finditer(folded):
+        if _SHORTENED.match(folded[m.end() : m.end() + 6]) or _applicants_period(folded, m):
+            continue
         if m.group("now"):
             phrase = _Phrase(m.start(), m.end(), 0, None)
         else:
@@ -242,6 +262,18 @@ def _phrases(text: str) -> list[_Phrase]:
         found.append((phrase, depths[m.start()] == 0))
     outside = [p for p, top in found if top]
     return outside or [p for p, _ in found]
+
+
+def _applicants_period(folded: str, m: re.Match[str]) -> bool:
+    return bool(m.group("n1")) and bool(
+        _APPLICANT_START.search(folded[max(0, m.start() - 24) : m.start()])
+    )
+
+
+def _skipped_windows(text: str) -> bool:
+    """Whether ``text`` counts a period from an applicant's event (see ``_APPLICANT_START``)."""
+    folded = _DATE.sub(lambda m: "#" * len(m.group()), _fold(text))
+    return any(_applicants_period(folded, m) for m in _PHRASE.finditer(folded))
 
 
 def parse_days(text: str) -> tuple[int | None, str | None]:
@@ -333,6 +365,13 @@ def _read_value(value: str) -> _Reading:
     shown = value.replace("\n", " ")
     with_limits = [(b, ph) for b in _branches(value) if (ph := _phrases(b))]
     if not with_limits:
+        cut = _CUT_BOUND.match(_fold(value).replace("\n", ""))
+        if cut and (n := cn_to_int(cut.group("n"))) is not None:
+            return _Reading(
+                days=n, unit="working", warnings=[f"unit cut off, read as working days: {shown!r}"]
+            )
+        if _skipped_windows(value):
+            return _Reading(warnings=[f"a period to apply in, not a processing limit: {shown!r}"])
         return _Reading(warnings=[f"no time limit recognised in {shown!r}"])
     if any(_STEP.search(b) for b, _ in with_limits):
         return _Reading(warnings=[f"durations of process steps, not an item limit: {shown!r}"])

@@ -108,7 +108,8 @@ def test_collected_guides_hold_their_measured_level(collected_eval: Evaluation, 
     # lines, its five rows give three wrong items in each format (0.826 to 0.851).
     assert t["precision"] >= 0.82
     assert t["materials_f1"] >= 0.72
-    assert t["days_exact"] >= 0.85
+    # 0.85 until schedules, application windows and cut-off bounds were read (0.975 to 1.000).
+    assert t["days_exact"] >= 0.95
 
 
 def test_collected_notices_give_no_items(collected_eval: Evaluation) -> None:
