@@ -66,9 +66,11 @@ def _fold(text: str) -> str:
     return fold_width(text).translate(_FOLD)
 
 
+# Done on the spot. 立即生效 / 即时生效: a filing made online takes effect at once, with no
+# review (提交后自动审核，立即生效), which is a limit of 0 (tests/fixtures/realworld NOTES).
 _IMMEDIATE = (
-    "即时办结|即时办理|即时办|即时|即办件|即办|当场办结|当场办理|当场办|立即办结|立即办理|"
-    "立等可取|当日办结|当天办结|当日办理|当天办理|现场办结"
+    "即时办结|即时办理|即时办|即时生效|即时|即办件|即办|当场办结|当场办理|当场办|立即办结|立即办理|"
+    "立即生效|立等可取|当日办结|当天办结|当日办理|当天办理|现场办结|随到随办|即受即结"
 )
 _NUM_CHARS = "0-9零〇一二两三四五六七八九十百千"
 # One duration. The look-behind keeps dates (10月28日, 十月二十八日) and ordinals

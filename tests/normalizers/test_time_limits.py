@@ -490,3 +490,16 @@ def test_regulated_limit_is_the_legal_one() -> None:
         "规定时限: 案件办结的时限为60个工作日 承诺时限: 案件办结的时限为30个工作日"
     )
     assert (tl.legal_days, tl.promised_days) == (60, 30)
+
+
+@pytest.mark.parametrize(
+    "text", ["提交后自动审核,立即生效", "无需审核,立即生效", "随到随办", "即受即结", "即来即办"]
+)
+def test_done_on_the_spot_is_zero_days(text: str) -> None:
+    assert parse_time_limit(text).promised_days == 0
+
+
+def test_a_limit_in_months_is_not_converted() -> None:
+    tl = parse_time_limit("整个申请过程大概需要一个月,部分紧急白卡还能追溯报销申请前的医疗费用。")
+    assert (tl.legal_days, tl.promised_days) == (None, None)
+    assert any("months" in w for w in tl.warnings)
