@@ -520,6 +520,36 @@ def parse_legal_promised(legal_text: str | None, promised_text: str | None) -> T
     return _assemble(" ".join(parts), readings, [])
 
 
+# In a process text, the clause that states the whole item's limit: a completion on the spot or
+# within N days (…的当场办结, 10个工作日内办结, 提交后立即生效), or N days counted from acceptance
+# (受理后5个工作日内完成审核). Other durations in a process are its steps' (see ``_STEP``).
+_COMPLETION = re.compile(
+    rf"(?:(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)?|当场|即时|立即|当日|当天|现场)"
+    r"(?:办结|办理完毕|办完|完成办理|生效)"
+    rf"|受理(?:后|之日起|起)(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)?(?:完成|办结|作出)"
+)
+
+
+def process_limit_clause(text: str) -> str | None:
+    """The clause of a process text that states the item's overall limit, or None.
+
+    None also when several clauses state different limits: which one is the item's is not
+    said, and no limit is better than a guessed one.
+    """
+    if not isinstance(text, str):
+        return None
+    found: dict[tuple[int | None, int | None], str] = {}
+    for clause in _split_depth0(text, ",，。;；\n"):
+        clause = LIST_MARKER.sub("", clause.strip(), count=1).strip()
+        folded = _fold(clause)
+        if not _COMPLETION.search(folded) or _STEP.search(folded):
+            continue
+        limit = parse_time_limit(clause)
+        if limit.promised_days is not None:
+            found.setdefault((limit.legal_days, limit.promised_days), clause)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def time_limit_from_case_type(case_type: str | None) -> TimeLimit | None:
     """A portal's 办件类型: 即办件 means promised 0 days; 承诺件 and others say no number."""
     if not isinstance(case_type, str):

@@ -10,6 +10,7 @@ from normalizers.time_limits import (
     parse_days,
     parse_legal_promised,
     parse_time_limit,
+    process_limit_clause,
     time_limit_from_case_type,
 )
 
@@ -503,3 +504,25 @@ def test_a_limit_in_months_is_not_converted() -> None:
     tl = parse_time_limit("整个申请过程大概需要一个月,部分紧急白卡还能追溯报销申请前的医疗费用。")
     assert (tl.legal_days, tl.promised_days) == (None, None)
     assert any("months" in w for w in tl.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        # A process step that ends the whole service (西安, sz12333.net.cn).
+        (
+            "3、工作人员审核后受理,对申请材料齐全、符合法定形式的当场办结,并将个人账户一次性支取明细返给单位经办人。",
+            "对申请材料齐全、符合法定形式的当场办结",
+        ),
+        # 长春 (m.1-jiu.com): a limit counted from acceptance.
+        ("受理后5个工作日内完成", "受理后5个工作日内完成"),
+        ("受理后5个工作日内完成审核", "受理后5个工作日内完成审核"),
+        # A step's duration is not the item's limit.
+        ("1.初审人在5个工作日内审核办结", None),
+        ("1、受理：材料齐全的当场受理", None),
+        # Two limits and nothing saying which is the item's: none.
+        ("材料齐全的当场办结。需要核实的，5个工作日内办结。", None),
+    ],
+)
+def test_the_clause_of_a_process_that_states_the_items_limit(text: str, clause: str | None) -> None:
+    assert process_limit_clause(text) == clause
