@@ -109,9 +109,11 @@ _DATE = re.compile(
 _SHORTENED = re.compile(r"^(?:内|以内)?(?:缩短|压缩|缩减|减少|减至|降至|降低)")
 # A period counted from an event of the applicant's life or business (自出生之日起90日内,
 # 出院后90日内, 用工30日内): the time the applicant has to apply, not the time the office takes.
+# The event stands right before the number (用工30日内) or is tied to it by 之日起 / 后 / 需在
+# (生育津贴20个工作日 names a benefit, not an event).
 _APPLICANT_START = re.compile(
-    r"(?:自|从|于|在)?[^,;:。\n]{0,16}?(?:出生|用工|生育|分娩|出院|结束|死亡|成立|取得|落户|离职|入职|参保条件)"
-    r"[^,;:。\n]{0,4}?(?:之日起|之日|起|后|以后)?$"
+    r"(?:出生|用工|生育|分娩|出院|治疗结束|死亡|成立|取得|落户|离职|入职|参保条件)"
+    r"(?:[^,;:。\n]{0,4}?(?:之日起|之日|起|后|以后|需在|应在|须在|应当在))?$"
 )
 # A bound without its unit, as a flattened table cuts a cell (不超过 1): the number is kept,
 # read in working days, with a warning that the unit is missing.

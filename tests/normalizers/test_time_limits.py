@@ -439,6 +439,15 @@ def test_a_period_counted_from_the_applicants_event_is_no_limit(text: str) -> No
     assert any("apply" in w for w in tl.warnings)
 
 
+@pytest.mark.parametrize(
+    ("text", "days"), [("生育津贴20个工作日内办结", 20), ("公示结束后5个工作日内办结", 5)]
+)
+def test_a_benefit_or_an_office_step_before_the_limit_is_no_applicants_event(
+    text: str, days: int
+) -> None:
+    assert parse_time_limit(text).promised_days == days
+
+
 def test_a_period_counted_from_acceptance_stays_the_limit() -> None:
     tl = parse_time_limit("因特殊情况不能按期发放的,应当自受理之日起最长不超过30日内发放")
     assert (tl.promised_days, tl.days_unit) == (30, "natural")
