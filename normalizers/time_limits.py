@@ -13,8 +13,11 @@ one document's wording:
 
 Whatever cannot be read as an item limit gives None with a warning: durations of single
 process steps (``初审人在5个工作日内审核…复审人员在2个工作日内完成``), limits in months or
-hours, and text with no limit in it. Natural days (``30日``, ``30天``) keep their number with
-``days_unit="natural"``; working and natural days are never mixed silently.
+hours, a period the applicant has to apply in (``自出生之日起90日内``), and text with no limit
+in it. Dates are schedules, never durations (``次月20-25日发放``). A bound whose unit a flattened
+table cut off (``不超过 1``) keeps its number in working days, with a warning. Natural days
+(``30日``, ``30天``) keep their number with ``days_unit="natural"``; working and natural days
+are never mixed silently.
 """
 
 from __future__ import annotations
