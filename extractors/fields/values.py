@@ -1,6 +1,7 @@
 """An item's fields from the sections of its page: materials (lists, one-line lists,
 sentence lists, the documents a how-to answer names, an unlabelled list of documents),
-time limits (办理时间 only when it says days), legal basis (labelled, or cited in prose).
+time limits (办理时间 only when it says days; else the clause of the process that states the
+whole item's limit), legal basis (labelled, or cited in prose).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from govguide.core.vocabulary import words
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.script import to_simplified
 from normalizers.text import clean_text
-from normalizers.time_limits import parse_time_limit
+from normalizers.time_limits import parse_time_limit, process_limit_clause
 
 _ENUM_PART_MAX = 20  # one name in a list written in a line
 
@@ -214,6 +215,22 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
             _split_kinds(item, value)
         if item.time_limit or item.promised_limit:
             return
+    if not item.legal_limit:
+        _set_time_from_process(item, sections)
+
+
+def _set_time_from_process(item: RawItem, sections: list[Section]) -> None:
+    """No limit field: the process may state the whole item's (…材料齐全的当场办结)."""
+    found: list[Line] = []
+    for sec in sections:
+        if sec.field != "process":
+            continue
+        for line in _value_lines(sec):
+            clause = process_limit_clause(clean_text(line.text))
+            if clause is not None:
+                found.append(Line(text=clause, ref=line.ref, fill=line.fill))
+    if len(found) == 1:  # several: which one is the item's is not said
+        item.time_limit = RawField(found)
 
 
 def _says_days(lines: list[Line]) -> bool:
