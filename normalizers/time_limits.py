@@ -13,8 +13,11 @@ one document's wording:
 
 Whatever cannot be read as an item limit gives None with a warning: durations of single
 process steps (``初审人在5个工作日内审核…复审人员在2个工作日内完成``), limits in months or
-hours, and text with no limit in it. Natural days (``30日``, ``30天``) keep their number with
-``days_unit="natural"``; working and natural days are never mixed silently.
+hours, a period the applicant has to apply in (``自出生之日起90日内``), and text with no limit
+in it. Dates are schedules, never durations (``次月20-25日发放``). A bound whose unit a flattened
+table cut off (``不超过 1``) keeps its number in working days, with a warning. Natural days
+(``30日``, ``30天``) keep their number with ``days_unit="natural"``; working and natural days
+are never mixed silently.
 """
 
 from __future__ import annotations
@@ -66,9 +69,11 @@ def _fold(text: str) -> str:
     return fold_width(text).translate(_FOLD)
 
 
+# Done on the spot. 立即生效 / 即时生效: a filing made online takes effect at once, with no
+# review (提交后自动审核，立即生效), which is a limit of 0 (tests/fixtures/realworld NOTES).
 _IMMEDIATE = (
-    "即时办结|即时办理|即时办|即时|即办件|即办|当场办结|当场办理|当场办|立即办结|立即办理|"
-    "立等可取|当日办结|当天办结|当日办理|当天办理|现场办结|立即生效"
+    "即时办结|即时办理|即时办|即时生效|即时|即办件|即办|当场办结|当场办理|当场办|立即办结|立即办理|"
+    "立即生效|立等可取|当日办结|当天办结|当日办理|当天办理|现场办结|随到随办|即受即结"
 )
 _NUM_CHARS = "0-9零〇一二两三四五六七八九十百千"
 # One duration. The look-behind keeps dates (10月28日, 十月二十八日) and ordinals
@@ -94,8 +99,28 @@ _UNITS = {
     "小时": "hour",
     "分钟": "hour",
 }
-# Words that only describe internal steps of a process, never an item's overall limit.
-_STEP = re.compile(r"初审|复审|复核|录入|划转|请款|核对|转交|上传|生成")
+# Words that only describe internal steps of a process, never an item's overall limit:
+# review stages, the decision whether to accept, the notice asking for missing papers
+# (一次性告知; 补正 alone also names papers completed, 材料补正齐全的, a condition).
+_STEP = re.compile(r"初审|复审|复核|录入|划转|请款|核对|转交|上传|生成|是否受理|一次性告知")
+# A calendar date or a span of dates (次月20-25日, 每年9月1日至11月30日, 每月25日前): a schedule,
+# never a duration. Masked before durations are read, so the end of a span (25日) is no 25 days.
+_DATE = re.compile(
+    rf"(?:月|年)[{_NUM_CHARS}]{{1,3}}[日号]?(?:(?:-|~|至|到|—)[{_NUM_CHARS}]{{1,3}}[日号])?"
+)
+# A former limit that a reform shortened (由20个工作日缩短至10个工作日): only the new one counts.
+_SHORTENED = re.compile(r"^(?:内|以内)?(?:缩短|压缩|缩减|减少|减至|降至|降低)")
+# A period counted from an event of the applicant's life or business (自出生之日起90日内,
+# 出院后90日内, 用工30日内): the time the applicant has to apply, not the time the office takes.
+# The event stands right before the number (用工30日内) or is tied to it by 之日起 / 后 / 需在
+# (生育津贴20个工作日 names a benefit, not an event).
+_APPLICANT_START = re.compile(
+    r"(?:出生|用工|生育|分娩|出院|治疗结束|死亡|成立|取得|落户|离职|入职|参保条件)"
+    r"(?:[^,;:。\n]{0,4}?(?:之日起|之日|起|后|以后|需在|应在|须在|应当在))?$"
+)
+# A bound without its unit, as a flattened table cuts a cell (不超过 1): the number is kept,
+# read in working days, with a warning that the unit is missing.
+_CUT_BOUND = re.compile(rf"^(?:不超过|不多于|最长|最多|至多)\s*(?P<n>{NUMBER})$")
 _NULL = re.compile(
     r"未作?出?(明确)?规定|无(明确)?规定|没有(明确)?规定|不作规定|不适用|不涉及"
     r"|^无(法定|承诺)?(办理|办结)?(时限|期限)?$"
@@ -221,10 +246,12 @@ def _depths(text: str) -> list[int]:
 
 def _phrases(text: str) -> list[_Phrase]:
     """Durations in ``text``; those in brackets only when nothing is outside them."""
-    folded = _fold(text)
+    folded = _DATE.sub(lambda m: "#" * len(m.group()), _fold(text))
     found: list[tuple[_Phrase, bool]] = []
     depths = _depths(folded)
     for m in _PHRASE.finditer(folded):
+        if _SHORTENED.match(folded[m.end() : m.end() + 6]) or _applicants_period(folded, m):
+            continue
         if m.group("now"):
             phrase = _Phrase(m.start(), m.end(), 0, None)
         else:
@@ -242,6 +269,18 @@ def _phrases(text: str) -> list[_Phrase]:
         found.append((phrase, depths[m.start()] == 0))
     outside = [p for p, top in found if top]
     return outside or [p for p, _ in found]
+
+
+def _applicants_period(folded: str, m: re.Match[str]) -> bool:
+    return bool(m.group("n1")) and bool(
+        _APPLICANT_START.search(folded[max(0, m.start() - 24) : m.start()])
+    )
+
+
+def _skipped_windows(text: str) -> bool:
+    """Whether ``text`` counts a period from an applicant's event (see ``_APPLICANT_START``)."""
+    folded = _DATE.sub(lambda m: "#" * len(m.group()), _fold(text))
+    return any(_applicants_period(folded, m) for m in _PHRASE.finditer(folded))
 
 
 def parse_days(text: str) -> tuple[int | None, str | None]:
@@ -333,6 +372,13 @@ def _read_value(value: str) -> _Reading:
     shown = value.replace("\n", " ")
     with_limits = [(b, ph) for b in _branches(value) if (ph := _phrases(b))]
     if not with_limits:
+        cut = _CUT_BOUND.match(_fold(value).replace("\n", ""))
+        if cut and (n := cn_to_int(cut.group("n"))) is not None:
+            return _Reading(
+                days=n, unit="working", warnings=[f"unit cut off, read as working days: {shown!r}"]
+            )
+        if _skipped_windows(value):
+            return _Reading(warnings=[f"a period to apply in, not a processing limit: {shown!r}"])
         return _Reading(warnings=[f"no time limit recognised in {shown!r}"])
     if any(_STEP.search(b) for b, _ in with_limits):
         return _Reading(warnings=[f"durations of process steps, not an item limit: {shown!r}"])
@@ -477,6 +523,36 @@ def parse_legal_promised(legal_text: str | None, promised_text: str | None) -> T
         readings[kind] = _read_value(compact)
         parts.append(shown)
     return _assemble(" ".join(parts), readings, [])
+
+
+# In a process text, the clause that states the whole item's limit: a completion on the spot or
+# within N days (…的当场办结, 10个工作日内办结, 提交后立即生效), or N days counted from acceptance
+# (受理后5个工作日内完成审核). Other durations in a process are its steps' (see ``_STEP``).
+_COMPLETION = re.compile(
+    rf"(?:(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)?|当场|即时|立即|当日|当天|现场)"
+    r"(?:办结|办理完毕|办完|完成办理|生效)"
+    rf"|受理(?:后|之日起|起)(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)?(?:完成|办结|作出)"
+)
+
+
+def process_limit_clause(text: str) -> str | None:
+    """The clause of a process text that states the item's overall limit, or None.
+
+    None also when several clauses state different limits: which one is the item's is not
+    said, and no limit is better than a guessed one.
+    """
+    if not isinstance(text, str):
+        return None
+    found: dict[tuple[int | None, int | None], str] = {}
+    for clause in _split_depth0(text, ",，。;；\n"):
+        clause = LIST_MARKER.sub("", clause.strip(), count=1).strip()
+        folded = _fold(clause)
+        if not _COMPLETION.search(folded) or _STEP.search(folded):
+            continue
+        limit = parse_time_limit(clause)
+        if limit.promised_days is not None:
+            found.setdefault((limit.legal_days, limit.promised_days), clause)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def time_limit_from_case_type(case_type: str | None) -> TimeLimit | None:

@@ -1,6 +1,7 @@
 """An item's fields from the sections of its page: materials (lists, one-line lists,
 sentence lists, the documents a how-to answer names, an unlabelled list of documents),
-time limits (办理时间 only when it says days), legal basis (labelled, or cited in prose).
+time limits (办理时间 only when it says days; else the clause of the process that states the
+whole item's limit), legal basis (labelled, or cited in prose).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from normalizers.legal_basis import parse_legal_basis
 from normalizers.material_sentence import documents_in_sentence, documents_shown, names_a_document
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
-from normalizers.time_limits import parse_time_limit
+from normalizers.time_limits import parse_time_limit, process_limit_clause
 
 _ENUM_PART_MAX = 20  # one name in a list written in a line
 
@@ -328,10 +329,7 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
         if not value:
             continue
         if sec.label.weak:
-            # 办理时间 is a limit only when it says a number of days (not 9:00-17:00), and not
-            # when the days are the applicant's window (自取得本市户籍之日起90日内).
-            if _is_window(value):
-                continue
+            # 办理时间 is a limit only when it says a number of days (not 9:00-17:00).
             if _says_days(value[:1]):
                 value = value[:1]
             elif not _says_days(value):
@@ -345,13 +343,29 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
             _split_kinds(item, value)
         if item.time_limit or item.promised_limit:
             return
+    if not item.legal_limit:
+        _set_time_from_process(item, sections)
+
+
+def _set_time_from_process(item: RawItem, sections: list[Section]) -> None:
+    """No limit field: the process may state the whole item's (…材料齐全的当场办结)."""
+    found: list[Line] = []
+    for sec in sections:
+        if sec.field != "process":
+            continue
+        for line in _value_lines(sec):
+            clause = process_limit_clause(clean_text(line.text))
+            if clause is not None:
+                found.append(Line(text=clause, ref=line.ref, fill=line.fill))
+    if len(found) == 1:  # several: which one is the item's is not said
+        item.time_limit = RawField(found)
 
 
 def _immediate_in_prose(item: RawItem, lines: list[PageLine], sections: list[Section]) -> bool:
-    """With no limit labelled, a step or rule saying the act is done at once (…符合法定形式的
-    当场办结 / 提交后自动审核，立即生效) is the item's limit (0). Only for a page already read as a
-    guide (it has materials, or the lines are those under the item's own heading): a notice
-    says 立即生效 of itself."""
+    """With no limit labelled nor stated in a process section, a rule or a paragraph saying the
+    act is done at once (备案办理规则: 提交后自动审核，立即生效 / …无需审核，立即生效) is the item's
+    limit (0). Only for a page already read as a guide (it has materials, or the lines are
+    those under the item's own heading): a notice says 立即生效 of itself."""
     skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
     phrases = words("reader", "immediate_in_prose")
     # A PDF wraps a sentence anywhere, also inside the phrase (立即生 / 效).
@@ -362,15 +376,6 @@ def _immediate_in_prose(item: RawItem, lines: list[PageLine], sections: list[Sec
             item.time_limit = RawField([Line(text=found, ref=group[0].ref)])
             return True
     return False
-
-
-# 自取得本市户籍或符合参保条件之日起90日内: days counted from the applicant's own event.
-_WINDOW = re.compile(r"(?:自|从)[^，,。；;]{2,40}?(?:之日起|之日|起)[^，,。；;]{0,4}?\d+\s*(?:个)?(?:工作)?(?:日|天)内")
-
-
-def _is_window(lines: list[Line]) -> bool:
-    text = to_simplified(" ".join(clean_text(x.text) for x in lines))
-    return bool(_WINDOW.search(text)) and not re.search("受理|审核|办结", text)
 
 
 def _says_days(lines: list[Line]) -> bool:

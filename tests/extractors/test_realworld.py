@@ -108,7 +108,9 @@ def test_collected_guides_hold_their_measured_level(collected_eval: Evaluation, 
     # three wrong items in each format (0.926 to 0.945).
     assert t["precision"] >= 0.90
     assert t["materials_f1"] >= 0.89
-    assert t["days_exact"] >= 0.94
+    # 0.85 until schedules, application windows, cut-off bounds and limits stated in the
+    # process or in a rule done at once were read (1.000 in each format).
+    assert t["days_exact"] >= 0.97
 
 
 def test_collected_notices_give_no_items(collected_eval: Evaluation) -> None:
@@ -154,3 +156,11 @@ def test_an_answer_opening_a_list_of_materials(tmp_path: Path) -> None:
     (item,) = extract_file(page).items
     assert item.item_name == "生育津贴"
     assert [m.name for m in item.materials] == ["有效身份证件", "出生医学证明", "住院病历复印件"]
+
+
+def test_limit_stated_only_in_the_process_is_read() -> None:
+    """西安's notice has no time-limit field; its last process step ends with 当场办结."""
+    result = extract_file(ROOT / "collected" / "corpus" / "sn_xian_zhanghu_zhiqu_tongzhi.pdf")
+    [item] = result.items
+    assert (item.legal_days, item.promised_days) == (None, 0)
+    assert item.time_limit_text == "对申请材料齐全、符合法定形式的当场办结"

@@ -10,6 +10,7 @@ from normalizers.time_limits import (
     parse_days,
     parse_legal_promised,
     parse_time_limit,
+    process_limit_clause,
     time_limit_from_case_type,
 )
 
@@ -403,3 +404,134 @@ def test_unit_in_brackets_after_the_number(
     # Portal tables write the number in the cell and the unit in brackets after it.
     r = parse_time_limit(text)
     assert (r.legal_days, r.promised_days, r.days_unit, r.warnings) == (legal, promised, unit, [])
+
+
+# --------------------------------------------------------------------------- real phrasings
+# Each text below is copied from a published page (tests/fixtures/time_limits/real_phrasings.json
+# names the address); one test per kind of phrasing the parser used to misread.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "广东:生育津贴一般于生育次月25日前完成申领,次月20-25日发放。",
+        "单位需每月进行医保申报,申报时间通常为次月1日至15日之间,具体以当地社保部门规定为准。",
+        "每年9月1日至11月30日。",
+    ],
+)
+def test_a_span_of_dates_is_a_schedule_not_a_duration(text: str) -> None:
+    tl = parse_time_limit(text)
+    assert (tl.legal_days, tl.promised_days) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "自出生之日起90日内,持报销所需资料到被保险人所属经办机构报到。",
+        "如果单位要为职工申办社保登记,应依法在用工之日起三十日内提出申请",
+        "完成登记后,企业需在用工30日内为员工办理参保手续",
+        "符合当年参保条件的人员,自取得本市户籍或符合参保条件之日起90日内。",
+    ],
+)
+def test_a_period_counted_from_the_applicants_event_is_no_limit(text: str) -> None:
+    tl = parse_time_limit(text)
+    assert (tl.legal_days, tl.promised_days) == (None, None)
+    assert any("apply" in w for w in tl.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"), [("生育津贴20个工作日内办结", 20), ("公示结束后5个工作日内办结", 5)]
+)
+def test_a_benefit_or_an_office_step_before_the_limit_is_no_applicants_event(
+    text: str, days: int
+) -> None:
+    assert parse_time_limit(text).promised_days == days
+
+
+def test_a_period_counted_from_acceptance_stays_the_limit() -> None:
+    tl = parse_time_limit("因特殊情况不能按期发放的,应当自受理之日起最长不超过30日内发放")
+    assert (tl.promised_days, tl.days_unit) == (30, "natural")
+    tl = parse_time_limit("去受理点办理申请受理起15个工作日内领证")
+    assert (tl.promised_days, tl.days_unit) == (15, "working")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手工报销的办结时限已从原来的20个工作日缩短至 10个工作日。",
+        "生育津贴的申办时限也已从原来的20个工作日缩短至 10个工作日内办结。",
+    ],
+)
+def test_a_shortened_limit_is_the_new_one(text: str) -> None:
+    assert parse_time_limit(text).promised_days == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受理部门自收到申请材料之日起5日内对申请材料进行审核,并决定是否受理",
+        "需要补正的应当当场或者在五日内一次性告知申请人日需要补正的全部内容",
+    ],
+)
+def test_deciding_on_acceptance_or_asking_for_papers_is_a_step(text: str) -> None:
+    tl = parse_time_limit(text)
+    assert (tl.legal_days, tl.promised_days) == (None, None)
+    assert tl.warnings
+
+
+def test_papers_completed_is_a_condition_not_a_step() -> None:
+    tl = parse_time_limit(
+        "材料齐全的或材料补正齐全的,自受理之日起10个工作日内完成审核报销,对报销情况复杂或特殊情况下,"
+        "可延期5个工作日作出审核报销,并在作出审核报销之日起5个工作日内送达。"
+    )
+    assert tl.promised_days == 10
+
+
+def test_a_bound_cut_before_its_unit_keeps_its_number_loudly() -> None:
+    tl = parse_time_limit("不超过 1")
+    assert (tl.promised_days, tl.days_unit) == (1, "working")
+    assert any("unit cut off" in w for w in tl.warnings)
+    # Without a bound word a bare number says nothing.
+    assert parse_time_limit("1").promised_days is None
+
+
+def test_regulated_limit_is_the_legal_one() -> None:
+    tl = parse_time_limit(
+        "规定时限: 案件办结的时限为60个工作日 承诺时限: 案件办结的时限为30个工作日"
+    )
+    assert (tl.legal_days, tl.promised_days) == (60, 30)
+
+
+@pytest.mark.parametrize(
+    "text", ["提交后自动审核,立即生效", "无需审核,立即生效", "随到随办", "即受即结", "即来即办"]
+)
+def test_done_on_the_spot_is_zero_days(text: str) -> None:
+    assert parse_time_limit(text).promised_days == 0
+
+
+def test_a_limit_in_months_is_not_converted() -> None:
+    tl = parse_time_limit("整个申请过程大概需要一个月,部分紧急白卡还能追溯报销申请前的医疗费用。")
+    assert (tl.legal_days, tl.promised_days) == (None, None)
+    assert any("months" in w for w in tl.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        # A process step that ends the whole service (西安, sz12333.net.cn).
+        (
+            "3、工作人员审核后受理,对申请材料齐全、符合法定形式的当场办结,并将个人账户一次性支取明细返给单位经办人。",
+            "对申请材料齐全、符合法定形式的当场办结",
+        ),
+        # 长春 (m.1-jiu.com): a limit counted from acceptance.
+        ("受理后5个工作日内完成", "受理后5个工作日内完成"),
+        ("受理后5个工作日内完成审核", "受理后5个工作日内完成审核"),
+        # A step's duration is not the item's limit.
+        ("1.初审人在5个工作日内审核办结", None),
+        ("1、受理：材料齐全的当场受理", None),
+        # Two limits and nothing saying which is the item's: none.
+        ("材料齐全的当场办结。需要核实的，5个工作日内办结。", None),
+    ],
+)
+def test_the_clause_of_a_process_that_states_the_items_limit(text: str, clause: str | None) -> None:
+    assert process_limit_clause(text) == clause
