@@ -53,7 +53,10 @@ def strip_html(text: str) -> str:
     if "<" not in text and "&" not in text:
         return text
     text = _BLOCK_TAG.sub("\n", text)
-    text = _TAG.sub("", text)
+    # Until nothing changes: removing a cut-off tag at the end (``…<A``) can leave another one
+    # (``<A<A``), and cleaning must give the same text when run again.
+    while (stripped := _TAG.sub("", text)) != text:
+        text = stripped
     return html.unescape(text)
 
 
