@@ -41,6 +41,7 @@ from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
 from govguide.core.vocabulary import words
 from normalizers.item_title import is_notice_title, keep_writing, name_from_title
+from normalizers.material_sentence import names_a_document
 from normalizers.numbering import RANK
 from normalizers.script import to_simplified
 from normalizers.text import clean_text
@@ -73,8 +74,11 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if title is not None and is_notice_title(title.orig):
         return []  # a notice mentions materials and days; only a named item is a guide's
     _promote_named_lists(sections)
-    groups = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
-    if len(groups) >= 2:
+    labelled = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
+    groups = _one_list_per_act(labelled)
+    if len(labelled) >= 2:
+        # Two labels naming the same act (a question, then the list's own lead-in; the title
+        # repeated over an introduction, then over the list) are one item's.
         shared = [s for s in sections if s not in groups]
         return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
     by_heading = _items_by_headings(sections, title)
@@ -85,6 +89,20 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         return []
     item = raw_item(name, name_line, sections, lines)
     return [item] if item is not None else []
+
+
+def _one_list_per_act(groups: list[Section]) -> list[Section]:
+    """Of the materials labels naming the same act, the one over the most documents."""
+    best: dict[str, Section] = {}
+    for g in groups:
+        act = to_simplified(g.label.subject or "")
+        if act not in best or _documents_in(g) > _documents_in(best[act]):
+            best[act] = g
+    return [g for g in groups if best[to_simplified(g.label.subject or "")] is g]
+
+
+def _documents_in(sec: Section) -> int:
+    return sum(1 for x in sec.lines if names_a_document(x.rest))
 
 
 def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:

@@ -1,0 +1,41 @@
+"""Structures of the first held-out real pages (tests/fixtures/realworld/heldout) read by
+general rules: each test reads a real page and asserts the item or the field the rule gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_file
+
+HELDOUT = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout"
+
+
+def _items(stem: str, fmt: str) -> list:
+    return extract_file(HELDOUT / "corpus" / f"{stem}.{fmt}").items
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_lead_in_asking_for_qualified_materials_names_its_item(fmt: str) -> None:
+    # 饶平: 一、申领…待遇应提供以下证明材料: — 证明 between 以下 and 材料 is part of the request,
+    # not of the item's name; each lead-in names one item.
+    names = [i.item_name for i in _items("gd_raoping_shengyu_baoxian_xuzhi", fmt)]
+    assert names == ["申领生育保险待遇", "申领计划生育手术医疗费待遇"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "name", "first", "count"),
+    [
+        # A question (…需要携带什么材料?) then the list's own lead-in (…所需材料:) for one act.
+        ("zj_shengzhou_shengyu_baoxian_cailiao", "办理生育保险待遇", "生育本人身份证原件、复印件", 6),
+        # The title repeated over an introduction, then again over the numbered list.
+        ("hb_wuhan_jumin_yibao_dengji_cailiao", "城镇居民医疗保险登记办理", "居民身份证原件及复印件", 7),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_two_materials_labels_for_one_act_give_one_item(fmt: str, stem: str, name: str, first: str, count: int) -> None:
+    (item,) = _items(stem, fmt)
+    assert item.item_name == name
+    assert item.materials[0].name == first
+    assert len(item.materials) == count
