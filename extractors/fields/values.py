@@ -322,11 +322,15 @@ def _documents_list(lines: list[PageLine], sections: list[Section]) -> list[Line
 
 
 def _set_time(item: RawItem, sections: list[Section]) -> None:
-    for sec in sections:
-        if field_family(sec.field) != "time_limit":
-            continue
+    timed = [s for s in sections if field_family(s.field) == "time_limit"]
+    # The title worded like a label (绍兴医疗保险转移办理时限) over the byline, then 一、…办理时限
+    # over 办理时限：即时办理: a label whose value states no limit yields to one whose value does.
+    stating = {id(s) for s in timed if _says_days(_value_lines(s))}
+    for sec in timed:
         value = _value_lines(sec)
         if not value:
+            continue
+        if stating and id(sec) not in stating and not sec.label.weak:
             continue
         if sec.label.weak:
             # 办理时间 is a limit only when it says a number of days (not 9:00-17:00).

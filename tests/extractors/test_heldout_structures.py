@@ -39,3 +39,17 @@ def test_two_materials_labels_for_one_act_give_one_item(fmt: str, stem: str, nam
     assert item.item_name == name
     assert item.materials[0].name == first
     assert len(item.materials) == count
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_monthly_cut_off_named_twice_is_no_limit(fmt: str) -> None:
+    # 中山: 办理时间: 每个月的25日之前办理,25日后扣费 — a day of the month, then the same day again.
+    (item,) = _items("gd_zhongshan_jumin_yibao_canbao", fmt)
+    assert (item.legal_days, item.promised_days) == (None, None)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_limit_label_over_no_limit_yields_to_one_that_states_it(fmt: str) -> None:
+    # 绍兴: the title (…办理时限) over the byline, then 一、…办理时限 / 办理时限:审核通过,即时办理.
+    (item,) = _items("zj_shaoxing_yibao_zhuanyi_shixian", fmt)
+    assert (item.legal_days, item.promised_days) == (None, 0)
