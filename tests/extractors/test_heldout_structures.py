@@ -53,3 +53,12 @@ def test_a_limit_label_over_no_limit_yields_to_one_that_states_it(fmt: str) -> N
     # 绍兴: the title (…办理时限) over the byline, then 一、…办理时限 / 办理时限:审核通过,即时办理.
     (item,) = _items("zj_shaoxing_yibao_zhuanyi_shixian", fmt)
     assert (item.legal_days, item.promised_days) == (None, 0)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_guide_title_keeps_its_only_act(fmt: str) -> None:
+    # 沈阳医保卡办理指南: 办理 is the act the title names (医保卡 alone names a card); a title
+    # that names another act (…支付办理指南) keeps that one only.
+    (item,) = _items("ln_shenyang_yibaoka_banli_zhinan", fmt)
+    assert item.item_name == "医保卡办理"
+    assert item.promised_days == 15
