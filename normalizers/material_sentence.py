@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from govguide.core.vocabulary import words
+from normalizers.numbering import heading_numbering
 from normalizers.script import READING, to_simplified
 
 _OPEN = "（(《【["
@@ -241,3 +242,30 @@ def _first_outside(text: str, pattern: re.Pattern[str]) -> int | None:
         if _depth_at(text, m.start()) == 0:
             return m.start()
     return None
+
+
+_CASE_LABEL_MAX = 16
+_CASE = re.compile(rf"^\s*(?P<case>[^：:，,。；;《》]{{2,{_CASE_LABEL_MAX}}})[：:]\s*(?P<rest>.+)$")
+_GIVE = re.compile(r"^(?:需要|需|应|须|还需|另需)?(?:提供|提交|携带|准备)")
+
+
+def case_and_documents(entry: str) -> tuple[str, list[str]] | None:
+    """A list entry naming a case, then what to hand in for it (因死亡一次性支取：提供死亡证明…；
+    继承人…关系证明材料；… / 住院费用：有效身份证明材料(…)、医院收费票据、…): the case and one
+    document per part, parts cut at ；, else at 、 (outside brackets). A label that itself
+    names a document (身份证明：居民身份证) is no case; None unless the parts are documents."""
+    m = _CASE.match(heading_numbering(entry.strip())[1])
+    if m is None:
+        return None
+    case = m.group("case").strip()
+    if names_a_document(case) or _is_document(case):
+        return None
+    rest = _GIVE.sub("", m.group("rest").strip()).rstrip("。.；; ")
+    parts = _split_outside(rest, "；;")
+    if len(parts) < 2:
+        parts = _split_outside(rest, "、")
+    docs = [d for p in parts if (d := _clean_part(p))]
+    # Most parts end with a document's word; some are named by what they are (出院小结, 处方底方).
+    if not docs or sum(names_a_document(d) for d in docs) * 2 < len(docs) or not names_a_document(docs[0]):
+        return None
+    return case, docs

@@ -16,7 +16,13 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.vocabulary import words
 from normalizers.legal_basis import parse_legal_basis
-from normalizers.material_sentence import documents_in_sentence, documents_shown, names_a_document
+from normalizers.material_sentence import (
+    case_and_documents,
+    documents_in_sentence,
+    documents_shown,
+    names_a_document,
+)
+from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
 from normalizers.time_limits import parse_time_limit, process_limit_clause
@@ -97,6 +103,10 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             ln for ln in _value_lines(sec)
             if not _is_attribute(ln.text, attrs) and not _is_question(ln.text) and not _NOTE.match(ln.text)
         ]
+        cased = _case_lists(kept)
+        if cased:
+            item.material_rows = cased
+            return
         listed = _listed_in_one_line(kept)
         if listed:
             item.material_rows = [(Material(name=p), [kept[0].ref]) for p in listed]
@@ -115,10 +125,34 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             return
     listed = _documents_list(lines, sections)
     if listed:
-        item.materials = RawField(listed)
+        cased = _case_lists(listed)
+        if cased:
+            item.material_rows = cased
+        else:
+            item.materials = RawField(listed)
         return
     named_by = next((sec for sec in sections if sec.head.line.ref in item.name_refs), None)
     item.material_rows = _documents_in_prose(None if scoped else item.name, lines, sections, named_by)
+
+
+def _case_lists(lines: list[Line]) -> list[tuple[Material, list[SourceRef]]]:
+    """Entries that each name a case and what to hand in for it (1.因死亡一次性支取：提供…；…；
+    2.因出国一次性支取：提供移民材料 / (一)住院费用：…、…): one material per document, its case
+    the condition. Two such entries or more, and most of the list; an entry cut off before
+    its colon and naming no document is dropped."""
+    entries = [(joined_text(g), g[0].ref) for g in _logical_lines(lines) if is_numbered(joined_text(g))]
+    read = [(case_and_documents(text), text, ref) for text, ref in entries]
+    cases = [r for r, _, _ in read if r is not None]
+    if len(cases) < 2 or len(cases) * 2 < len(entries):
+        return []
+    out: list[tuple[Material, list[SourceRef]]] = []
+    for found, text, ref in read:
+        if found is not None:
+            case, docs = found
+            out.extend((Material(name=d, condition=case), [ref]) for d in docs)
+        elif names_a_document(text):
+            out.append((Material(name=heading_numbering(text.strip())[1].rstrip("。；;")), [ref]))
+    return out
 
 
 def act_of(item_name: str) -> str | None:

@@ -62,3 +62,29 @@ def test_a_guide_title_keeps_its_only_act(fmt: str) -> None:
     (item,) = _items("ln_shenyang_yibaoka_banli_zhinan", fmt)
     assert item.item_name == "医保卡办理"
     assert item.promised_days == 15
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_entries_naming_a_case_then_its_documents(fmt: str) -> None:
+    # 泉州: 1.因死亡一次性支取:提供A;B;C / 2.因出国一次性支取:提供移民材料 / 3. cut before its colon.
+    (item,) = _items("fj_quanzhou_zhanghu_yicixing_zhiqu", fmt)
+    assert [(m.name, m.condition) for m in item.materials] == [
+        ("死亡证明,或火化证,或注明死亡日期的户口注销材料,或由单位出具的死亡证明等任一材料", "因死亡一次性支取"),
+        ("继承人与被继承人的关系证明材料", "因死亡一次性支取"),
+        ("申请人医保电子凭证、社保卡、居民身份证等有效身份证件", "因死亡一次性支取"),
+        ("移民材料", "因出国一次性支取"),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_groups_of_documents_joined_by_commas_under_a_case(fmt: str) -> None:
+    # 江苏: (一)住院费用:有效身份证明材料(…、…)、医院收费票据、… — 、 outside brackets cuts.
+    (item,) = _items("js_lingxing_baoxiao_cailiao", fmt)
+    by_case = [(m.name, m.condition) for m in item.materials]
+    assert by_case[:4] == [
+        ("有效身份证明材料(医保电子凭证、有效身份证件或社会保障卡)", "住院费用"),
+        ("医院收费票据", "住院费用"),
+        ("住院费用清单", "住院费用"),
+        ("诊断证明(或出院小结)", "住院费用"),
+    ]
+    assert ("出院小结", "生育费用") in by_case
