@@ -88,3 +88,14 @@ def test_groups_of_documents_joined_by_commas_under_a_case(fmt: str) -> None:
         ("诊断证明(或出院小结)", "住院费用"),
     ]
     assert ("出院小结", "生育费用") in by_case
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_title_naming_materials_names_the_act_and_a_caption_ends_no_list(fmt: str) -> None:
+    # 东莞: 【…】东莞异地就医报销材料 names the item (the question below it words it loosely);
+    # an image caption (资料图) between entries 1 and 2 is furniture, and ①/② are groups.
+    (item,) = _items("gd_dongguan_yidi_jiuyi_baoxiao_cailiao", fmt)
+    assert item.item_name == "异地就医报销"
+    conditions = [m.condition for m in item.materials]
+    assert conditions.count("异地住院所需报销材料") == 9
+    assert conditions.count("异地门诊所需报销材料") == 6
