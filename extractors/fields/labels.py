@@ -22,7 +22,11 @@ _TERMINAL = ("。", "；", ";", "！", "!")
 _ANSWER = re.compile(r"^(?:答|回答|解答)\s*[：:]")
 COLON = re.compile(r"^([^：:]{1,30}?)\s*[：:]\s*(.*)$")
 # 以下材料 / 以下证明材料 / 下列相关资料: a short qualifier may stand between 以下 and 材料.
-_SENTENCE_MATERIALS = re.compile(r"(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)")
+# …不参加…的，须提供有关证明材料: a sentence asking for papers before a list.
+_SENTENCE_MATERIALS = re.compile(
+    r"(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)"
+    r"|(?:提供|提交|携带)(?:有关|相关|相应)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$"
+)
 _ENUMERATION = re.compile(r"(?:材料|资料)(?:有|包括|为|如下)[：:]?(.+)$")
 _SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$")
 

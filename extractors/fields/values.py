@@ -113,7 +113,7 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             return
         kept = _sentence_lists(kept)
         if any(ln.text.strip() for ln in kept):
-            item.materials = RawField(kept)
+            item.materials = RawField(kept + _lead_in_groups(sec, mats, sections))
             return
     if mats:
         return
@@ -133,6 +133,26 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
         return
     named_by = next((sec for sec in sections if sec.head.line.ref in item.name_refs), None)
     item.material_rows = _documents_in_prose(None if scoped else item.name, lines, sections, named_by)
+
+
+_LEAD_IN_MIN = 16
+
+
+def _lead_in_groups(first: Section, mats: list[Section], sections: list[Section]) -> list[Line]:
+    """Lists right after the materials list, each under a sentence asking for papers in a case
+    (家庭成员有下列情形，不参加…的，须提供有关证明材料：(1)…): groups of the same list, the
+    sentence their condition."""
+    out: list[Line] = []
+    for sec in sections[sections.index(first) + 1 :]:
+        if sec not in mats or sec.label.subject or sec.label.value or sec.head.style is not None:
+            break
+        # A sentence, not a heading (申请材料：): a field heading starts a list of its own.
+        sentence = sec.label.kind == "sentence" or len(sec.head.rest) > _LEAD_IN_MIN
+        if not sentence or not sec.lines or not sec.head.rest.endswith(("：", ":")):
+            break
+        out.append(sec.head.line)
+        out.extend(x.line for x in sec.lines)
+    return out
 
 
 def _case_lists(lines: list[Line]) -> list[tuple[Material, list[SourceRef]]]:

@@ -99,3 +99,15 @@ def test_a_title_naming_materials_names_the_act_and_a_caption_ends_no_list(fmt: 
     conditions = [m.condition for m in item.materials]
     assert conditions.count("异地住院所需报销材料") == 9
     assert conditions.count("异地门诊所需报销材料") == 6
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_second_list_under_a_sentence_asking_for_papers_is_a_group(fmt: str) -> None:
+    # 洛阳: 居民应填写和提供下列资料:(1)…(5), then 家庭成员有下列情形,不参加…的,须提供有关证明材料:
+    # (1)…(5) — the second list's entries are materials in the case its sentence names.
+    (item,) = _items("ha_luoyang_jumin_yibao_canbao", fmt)
+    assert len(item.materials) == 10
+    assert item.materials[4].condition is None
+    lead_in = "家庭成员有下列情形,不参加城镇居民基本医疗保险的,须提供有关证明材料"
+    assert {m.condition for m in item.materials[5:]} == {lead_in}
+    assert item.materials[5].name.startswith("参加城镇职工基本医疗保险的")
