@@ -98,7 +98,8 @@ def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
         listed = ["、".join(listed)]
     parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
     # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
-    named = [_ends_with_document(p) and not _is_reference(p) for p in parts]
+    # A quoted title (《…申请表》) is a document whatever it ends with outside its brackets.
+    named = [(p.startswith("《") or _ends_with_document(p)) and not _is_reference(p) for p in parts]
     if parts and all(named):
         return parts
     if len(parts) >= 3 and all(named[:-1]):

@@ -81,7 +81,7 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         # repeated over an introduction, then over the list) are one item's.
         shared = [s for s in sections if s not in groups]
         return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
-    by_heading = _items_by_headings(sections, title)
+    by_heading = [] if _one_guide(title) else _items_by_headings(sections, title)
     if by_heading:
         return by_heading
     name, name_line = page_name(sections, lines, title)
@@ -89,6 +89,18 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         return []
     item = raw_item(name, name_line, sections, lines)
     return [item] if item is not None else []
+
+
+def _one_guide(title: PageLine | None) -> bool:
+    """A title that is one item's guide (麻洋镇城镇居民参加基本医疗保险办理指南): the headings under
+    it are its steps or parts (一、居民申报登记 / 二、…初审录入), not items of their own."""
+    if title is None:
+        return False
+    text = to_simplified(title.orig).rstrip("?？:：。 ")
+    return text.endswith(_GUIDE_WORDS) and name_from_title(title.orig) is not None
+
+
+_GUIDE_WORDS = ("指南", "指引")
 
 
 def _one_list_per_act(groups: list[Section]) -> list[Section]:

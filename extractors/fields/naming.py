@@ -93,6 +93,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     for s in sections:
         if s.label.kind == "question" and s.label.subject:
             return keep_writing(s.label.subject, s.head.orig), s.head
+    process = _process_naming_act(sections)
+    if process is not None:
+        # No title: 长沙医保参保流程 over the steps names what the page walks through.
+        return keep_writing(process.label.subject or "", process.head.orig), process.head
     for ln in lines[:3]:
         name = _name_in_sentence(ln.text)
         if name:

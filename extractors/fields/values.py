@@ -61,8 +61,13 @@ def raw_item(
     return item
 
 
-# 根据沈人社发(2017)63号《关于…的通知》规定: a citation in the page's prose.
-_CITED = re.compile(r"(?:根据|依据|按照|依照)([^，,。；;《]{0,24}《[^》]{4,60}》(?:第[一二三四五六七八九十百零\d]+条)?(?:[(（][^)）]{2,24}[)）])?)")
+# 根据沈人社发(2017)63号《关于…的通知》规定: a citation in the page's prose; so is a sentence
+# opening with an article it quotes (《江苏省职工生育保险规定》第二十七条明确，…).
+_ARTICLE = r"第[一二三四五六七八九十百零\d]+条"
+_CITED = re.compile(
+    rf"(?:根据|依据|按照|依照)([^，,。；;《]{{0,24}}《[^》]{{4,60}}》(?:{_ARTICLE})?(?:[(（][^)）]{{2,24}}[)）])?)"
+    rf"|^\s*(《[^》]{{4,60}}》{_ARTICLE})(?:明确|规定|指出)"
+)
 
 
 def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[SourceRef]]]:
@@ -71,7 +76,8 @@ def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[Source
     for ln in lines:
         for m in _CITED.finditer(ln.text):
             # The citation as the page writes it (貴陽市…辦法): OpenCC keeps positions.
-            cited = ln.orig[m.start(1) : m.end(1)] if len(ln.orig) == len(ln.text) else m.group(1)
+            group = 1 if m.group(1) is not None else 2
+            cited = ln.orig[m.start(group) : m.end(group)] if len(ln.orig) == len(ln.text) else m.group(group)
             for basis in parse_legal_basis(cited):
                 if basis.title not in seen:
                     seen.add(basis.title)

@@ -111,3 +111,35 @@ def test_a_second_list_under_a_sentence_asking_for_papers_is_a_group(fmt: str) -
     lead_in = "家庭成员有下列情形,不参加城镇居民基本医疗保险的,须提供有关证明材料"
     assert {m.condition for m in item.materials[5:]} == {lead_in}
     assert item.materials[5].name.startswith("参加城镇职工基本医疗保险的")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_with_no_title_a_process_heading_names_the_item(fmt: str) -> None:
+    # 长沙: 长沙医保参保流程 over the steps, then 附办理材料: — the page has no title of its own.
+    (item,) = _items("hn_changsha_yibao_canbao_liucheng", fmt)
+    assert item.item_name == "医保参保"
+    assert len(item.materials) == 8
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_further_reading_is_no_materials_and_a_form_filled_in_a_step_is(fmt: str) -> None:
+    # 浙江 Q&A: 扩展资料: after the steps is further reading; step 3 of 关系转入 has the applicant
+    # fill in 《基本医疗保险关系转移接续申请表》.
+    (item,) = _items("zj_yibao_guanxi_zhuanyi_liucheng", fmt)
+    assert item.item_name.endswith("医疗保险关系转移接续")
+    assert [m.name for m in item.materials] == ["《基本医疗保险关系转移接续申请表》"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_sentence_opening_with_a_quoted_article_cites_it(fmt: str) -> None:
+    # 宜兴: 《江苏省职工生育保险规定》第二十七条明确,… is the item's legal basis.
+    (item,) = _items("js_yixing_shengyu_baoxian_shouxu", fmt)
+    assert [b.title for b in item.legal_basis] == ["江苏省职工生育保险规定"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_headings_under_one_guides_title_are_its_steps(fmt: str) -> None:
+    # 天门麻洋镇: …城镇居民参加基本医疗保险办理指南 (a table cell) over 一、居民申报登记 /
+    # 二、人社中心(社区)初审录入 — steps of the one item, not items.
+    (item,) = _items("hb_tianmen_mayang_jumin_yibao_zhinan", fmt)
+    assert item.item_name.endswith("城镇居民参加基本医疗保险")

@@ -33,3 +33,10 @@ def test_a_label_naming_a_document_or_a_field_is_no_case() -> None:
     assert case_and_documents("1.身份证明:居民身份证或社会保障卡") is None
     assert case_and_documents("办理地点:各区医保中心、街道便民服务中心") is None
     assert case_and_documents("办理时限:5个工作日") is None
+
+
+def test_a_quoted_form_filled_in_a_step_is_a_document() -> None:
+    from normalizers.material_sentence import documents_shown
+
+    step = "对符合条件且材料齐全的,由申请人填写《基本医疗保险关系转移接续申请表》;"
+    assert documents_shown(step, given=True) == ["《基本医疗保险关系转移接续申请表》"]
