@@ -143,3 +143,15 @@ def test_headings_under_one_guides_title_are_its_steps(fmt: str) -> None:
     # 二、人社中心(社区)初审录入 — steps of the one item, not items.
     (item,) = _items("hb_tianmen_mayang_jumin_yibao_zhinan", fmt)
     assert item.item_name.endswith("城镇居民参加基本医疗保险")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_groups_numbered_under_a_numbered_materials_heading(fmt: str) -> None:
+    # 南开: 一、…办理材料 / 1.基本医疗保险关系转入 (large in the HTML rendering) / (1)… (2)… /
+    # 2.基本医疗保险关系转出 / one unnumbered entry: groups of the list, in every format.
+    (item,) = _items("tj_nankai_yibao_zhuanyi_gonglue", fmt)
+    assert [(m.name, m.condition) for m in item.materials] == [
+        ("申请人的身份证复印件", "基本医疗保险关系转入"),
+        ("申请人的原参保地出具的《参保凭证》", "基本医疗保险关系转入"),
+        ("申请人的身份证原件或复印件", "基本医疗保险关系转出"),
+    ]
