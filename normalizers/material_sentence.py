@@ -98,8 +98,8 @@ def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
         listed = ["、".join(listed)]
     parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
     # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
-    # A quoted title (《…申请表》) is a document whatever it ends with outside its brackets.
-    named = [(p.startswith("《") or _ends_with_document(p)) and not _is_reference(p) for p in parts]
+    # A quoted title (转出地《…参保凭证》) is a document whatever stands outside its brackets.
+    named = [names_a_document(p) and not _is_reference(p) for p in parts]
     if parts and all(named):
         return parts
     if len(parts) >= 3 and all(named[:-1]):
@@ -156,7 +156,7 @@ def _split_and(part: str) -> list[str]:
     start = 0
     for c in cuts:
         left, right = part[start:c], part[c + 1 :]
-        if _ends_with_document(left) and _is_document(right):
+        if _ends_with_document(left) and (_is_document(right) or "《" in right):
             pieces.append(left)
             start = c + 1
     pieces.append(part[start:])
@@ -267,6 +267,8 @@ def case_and_documents(entry: str) -> tuple[str, list[str]] | None:
         parts = _split_outside(rest, "、")
     docs = [d for p in parts if (d := _clean_part(p))]
     # Most parts end with a document's word; some are named by what they are (出院小结, 处方底方).
-    if not docs or sum(names_a_document(d) for d in docs) * 2 < len(docs) or not names_a_document(docs[0]):
+    # A part running on into the act (…《参保凭证》，到…窗口办理) ends with none.
+    ending = [_ends_with_document(d) or d.endswith("》") for d in docs]
+    if not docs or sum(ending) * 2 <= len(docs) or not ending[0]:
         return None
     return case, docs

@@ -131,7 +131,7 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             return
     listed = _documents_list(lines, sections)
     if listed:
-        cased = _case_lists(listed)
+        cased = _case_lists(listed) or _steps_documents(listed)
         if cased:
             item.material_rows = cased
         else:
@@ -158,6 +158,26 @@ def _lead_in_groups(first: Section, mats: list[Section], sections: list[Section]
             break
         out.append(sec.head.line)
         out.extend(x.line for x in sec.lines)
+    return out
+
+
+_STEP_MIN = 40  # an entry this long is a step or a paragraph, not a document's name
+
+
+def _steps_documents(lines: list[Line]) -> list[tuple[Material, list[SourceRef]]]:
+    """An unlabelled list whose entries are steps or paragraphs ((三)线下办理：需携带A或B及《C》，
+    到…办理): the documents each says to bring or hand in, the entry's label (线下办理) their
+    condition. Only where most entries are that long; a list of documents stays as it is."""
+    entries = [(joined_text(g), g[0].ref) for g in _logical_lines(lines) if is_numbered(joined_text(g))]
+    if not entries or sum(len(t) > _STEP_MIN for t, _ in entries) * 2 <= len(entries):
+        return []
+    out: list[tuple[Material, list[SourceRef]]] = []
+    for text, ref in entries:
+        body = heading_numbering(text.strip())[1]
+        label = re.match(r"^([^：:，,。；;《》]{2,12})[：:]", body)
+        case = label.group(1) if label else None
+        for name in documents_shown(body[label.end() :] if label else body, given=True):
+            out.append((Material(name=name, condition=case), [ref]))
     return out
 
 

@@ -155,3 +155,12 @@ def test_groups_numbered_under_a_numbered_materials_heading(fmt: str) -> None:
         ("申请人的原参保地出具的《参保凭证》", "基本医疗保险关系转入"),
         ("申请人的身份证原件或复印件", "基本医疗保险关系转出"),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_paragraphs_under_inline_labels_give_the_documents_they_say_to_bring(fmt: str) -> None:
+    # 青海: (三)线下办理:需携带参保人有效身份证件原件、复印件或社会保障卡及转出地《…参保凭证》,到…
+    # — the paragraph runs on into the act, so it is no case list; its documents are read.
+    (item,) = _items("qh_yibao_kuasheng_zhuanyi_wenda", fmt)
+    offline = [m.name for m in item.materials if m.condition == "线下办理"]
+    assert offline[:2] == ["参保人有效身份证件原件、复印件或社会保障卡", "转出地《基本医疗保险参保凭证》"]

@@ -40,3 +40,8 @@ def test_a_quoted_form_filled_in_a_step_is_a_document() -> None:
 
     step = "对符合条件且材料齐全的,由申请人填写《基本医疗保险关系转移接续申请表》;"
     assert documents_shown(step, given=True) == ["《基本医疗保险关系转移接续申请表》"]
+
+
+def test_an_entry_running_on_into_the_act_is_no_case_list() -> None:
+    entry = "(三)线下办理:需携带参保人有效身份证件原件、复印件或社会保障卡及转出地《基本医疗保险参保凭证》,到转入地医疗保障经办机构服务窗口现场进行办理。"
+    assert case_and_documents(entry) is None
