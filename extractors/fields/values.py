@@ -223,20 +223,37 @@ def _documents_in_prose(
     label that named the item (``named_by``: 一、…新生儿医疗保险办理流程)."""
     act = act_of(item_name) if item_name is not None else ""
     own = {id(x.line) for x in named_by.lines} if named_by is not None and named_by.field is not None else set()
+    cases: dict[int, str] = {}
+    if named_by is not None and named_by.label.kind == "question" and not named_by.lines and named_by.head in lines:
+        # 在乌鲁木齐如何申领生育保险待遇 over 一、…正常生育 / 二、… : the question's answer is the
+        # page under it, case by case; every sentence there speaks of the act asked about, and
+        # each numbered heading naming no field is the case of the documents under it.
+        own = {id(x.line) for x in lines[lines.index(named_by.head) + 1 :]}
+        styles = {
+            s.head.style for s in sections
+            if s.field is None and s.label.kind == "heading" and s.head.style is not None and id(s.head.line) in own
+        }
+        # Lines numbered like those headings are cases too, even when a comma kept them from
+        # reading as a heading (二、男职工配偶无劳动收入,享受正常生育保险待遇).
+        cases = {id(x.line): x.orig_after(x.rest).strip() for x in lines if id(x.line) in own and x.style in styles}
     if act is None and not own:
         return []
     skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
     kept = [ln.line for ln in lines if id(ln) not in skip]
     out: list[tuple[Material, list[SourceRef]]] = []
     seen: set[str] = set()
+    case: str | None = None
     for group in join_wrapped(kept):
+        if id(group[0]) in cases:
+            case, seen = cases[id(group[0])], set()  # the same document again in another case
+            continue
         text = joined_text(group)
         if id(group[0]) not in own and (act is None or act not in to_simplified(text)):
             continue
         for name in documents_shown(text, given=True):
             if name not in seen:
                 seen.add(name)
-                out.append((Material(name=name), [group[0].ref]))
+                out.append((Material(name=name, condition=case), [group[0].ref]))
     return out
 
 

@@ -164,3 +164,15 @@ def test_paragraphs_under_inline_labels_give_the_documents_they_say_to_bring(fmt
     (item,) = _items("qh_yibao_kuasheng_zhuanyi_wenda", fmt)
     offline = [m.name for m in item.materials if m.condition == "线下办理"]
     assert offline[:2] == ["参保人有效身份证件原件、复印件或社会保障卡", "转出地《基本医疗保险参保凭证》"]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_a_question_answered_case_by_case_under_headings(fmt: str) -> None:
+    # 乌鲁木齐: 在乌鲁木齐如何申领生育保险待遇 (the place after 在 comes off), then 一、/二、/三、 cases,
+    # each a sentence of documents to bring; what is only shown at the hospital (应出示) is not.
+    (item,) = _items("xj_wulumuqi_shengyu_daiyu_shenling", fmt)
+    assert item.item_name == "申领生育保险待遇"
+    by_case = [(m.name, m.condition) for m in item.materials]
+    assert ("《生育服务证》(准生证)", "参保女职工正常生育") in by_case
+    assert ("男职工工作单位出具的配偶无劳动收入证明", "男职工配偶无劳动收入,享受正常生育保险待遇") in by_case
+    assert ("医院诊断证明", "享受流(引)产生育保险待遇") in by_case

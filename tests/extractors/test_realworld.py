@@ -127,10 +127,10 @@ def test_heldout_guides_hold_their_measured_level(heldout_eval: Evaluation, fmt:
     0.75-0.76, materials F1 0.57), now a set the general rules were made to hold on: the floor
     is just below the level reached (heldout/NOTES.md)."""
     t = heldout_eval.by_format()[fmt]
-    assert t["recall"] >= 0.85
+    assert t["recall"] >= 0.92
     assert t["precision"] >= 0.95
-    assert t["materials_f1"] >= 0.78
-    assert t["days_exact"] >= 0.88
+    assert t["materials_f1"] >= 0.83
+    assert t["days_exact"] >= 0.90
 
 
 def test_heldout_notices_give_no_items(heldout_eval: Evaluation) -> None:
