@@ -62,7 +62,8 @@ def _strip_once(text: str) -> str:
     for s in _suffixes():
         if t.endswith(s) and len(t) > len(s):
             # 报销流程和材料 / (条件+入口+流程): what joined the words goes with them.
-            return t[: -len(s)].rstrip("的之和及与+").strip(_TRAIL)
+            rest = t[: -len(s)].rstrip("的之和及与+").strip(_TRAIL)
+            return rest + _act_kept(rest, s)
     lead = _QUESTION_LEAD.match(t)
     if lead and len(t) > lead.end():
         return t[lead.end() :]
@@ -70,6 +71,21 @@ def _strip_once(text: str) -> str:
         if t.startswith(p) and len(t) > len(p):
             return t[len(p) :].lstrip(":：").strip(_TRAIL)
     return t
+
+
+_GUIDE_WORDS = ("指南", "指引")
+
+
+def _act_kept(rest: str, suffix: str) -> str:
+    """The act word a guide's own title word starts with (办理指南, 申领指引), where it is the only
+    act the title names: 医保卡办理指南 → 医保卡办理, but 生育津贴支付办理指南 → 生育津贴支付, and a
+    scheme one claims stands for its item as it is (单位生育津贴办理指引 → 单位生育津贴). A way or
+    a step (线下办理方式, 网上申请流程) names no act of its own."""
+    acts = words("reader", "item_acts")
+    act = next((a for a in acts if suffix.startswith(a) and suffix[len(a) :] in _GUIDE_WORDS), None)
+    if act is None or rest.endswith((*acts, *words("reader", "item_schemes"))):
+        return ""
+    return act
 
 
 def clean_name(text: str) -> str:

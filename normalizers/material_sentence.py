@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from govguide.core.vocabulary import words
+from normalizers.numbering import heading_numbering
 from normalizers.script import READING, to_simplified
 
 _OPEN = "（(《【["
@@ -97,7 +98,8 @@ def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
         listed = ["、".join(listed)]
     parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
     # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
-    named = [_ends_with_document(p) and not _is_reference(p) for p in parts]
+    # A quoted title (转出地《…参保凭证》) is a document whatever stands outside its brackets.
+    named = [names_a_document(p) and not _is_reference(p) for p in parts]
     if parts and all(named):
         return parts
     if len(parts) >= 3 and all(named[:-1]):
@@ -154,7 +156,7 @@ def _split_and(part: str) -> list[str]:
     start = 0
     for c in cuts:
         left, right = part[start:c], part[c + 1 :]
-        if _ends_with_document(left) and _is_document(right):
+        if _ends_with_document(left) and (_is_document(right) or "《" in right):
             pieces.append(left)
             start = c + 1
     pieces.append(part[start:])
@@ -241,3 +243,32 @@ def _first_outside(text: str, pattern: re.Pattern[str]) -> int | None:
         if _depth_at(text, m.start()) == 0:
             return m.start()
     return None
+
+
+_CASE_LABEL_MAX = 16
+_CASE = re.compile(rf"^\s*(?P<case>[^：:，,。；;《》]{{2,{_CASE_LABEL_MAX}}})[：:]\s*(?P<rest>.+)$")
+_GIVE = re.compile(r"^(?:需要|需|应|须|还需|另需)?(?:提供|提交|携带|准备)")
+
+
+def case_and_documents(entry: str) -> tuple[str, list[str]] | None:
+    """A list entry naming a case, then what to hand in for it (因死亡一次性支取：提供死亡证明…；
+    继承人…关系证明材料；… / 住院费用：有效身份证明材料(…)、医院收费票据、…): the case and one
+    document per part, parts cut at ；, else at 、 (outside brackets). A label that itself
+    names a document (身份证明：居民身份证) is no case; None unless the parts are documents."""
+    m = _CASE.match(heading_numbering(entry.strip())[1])
+    if m is None:
+        return None
+    case = m.group("case").strip()
+    if names_a_document(case) or _is_document(case):
+        return None
+    rest = _GIVE.sub("", m.group("rest").strip()).rstrip("。.；; ")
+    parts = _split_outside(rest, "；;")
+    if len(parts) < 2:
+        parts = _split_outside(rest, "、")
+    docs = [d for p in parts if (d := _clean_part(p))]
+    # Most parts end with a document's word; some are named by what they are (出院小结, 处方底方).
+    # A part running on into the act (…《参保凭证》，到…窗口办理) ends with none.
+    ending = [_ends_with_document(d) or d.endswith("》") for d in docs]
+    if not docs or sum(ending) * 2 <= len(docs) or not ending[0]:
+        return None
+    return case, docs

@@ -106,6 +106,9 @@ def strip_leading_places(text: str) -> str:
     place name is returned unchanged."""
     names = _place_names()
     rest = text
+    # 在乌鲁木齐如何申领…: a question names the place with 在 before it.
+    if rest.startswith("在") and any(rest[1 : 1 + n] in names for n in range(2, min(len(rest) - 1, 12) + 1)):
+        rest = rest[1:]
     while True:
         for n in range(min(len(rest) - 1, 12), 1, -1):
             if rest[:n] in names:

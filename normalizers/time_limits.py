@@ -103,11 +103,13 @@ _UNITS = {
 # review stages, the decision whether to accept, the notice asking for missing papers
 # (一次性告知; 补正 alone also names papers completed, 材料补正齐全的, a condition).
 _STEP = re.compile(r"初审|复审|复核|录入|划转|请款|核对|转交|上传|生成|是否受理|一次性告知")
-# A calendar date or a span of dates (次月20-25日, 每年9月1日至11月30日, 每月25日前): a schedule,
-# never a duration. Masked before durations are read, so the end of a span (25日) is no 25 days.
+# A calendar date or a span of dates (次月20-25日, 每年9月1日至11月30日, 每月25日前, 每个月的25日
+#之前): a schedule, never a duration. Masked before durations are read, so the end of a span
+# (25日) is no 25 days.
 _DATE = re.compile(
-    rf"(?:月|年)[{_NUM_CHARS}]{{1,3}}[日号]?(?:(?:-|~|至|到|—)[{_NUM_CHARS}]{{1,3}}[日号])?"
+    rf"(?:月的?|年)[{_NUM_CHARS}]{{1,3}}[日号]?(?:(?:-|~|至|到|—)[{_NUM_CHARS}]{{1,3}}[日号])?"
 )
+_DATE_DAY = re.compile(rf"(?:月的?|年)([{_NUM_CHARS}]{{1,3}})[日号]")
 # A former limit that a reform shortened (由20个工作日缩短至10个工作日): only the new one counts.
 _SHORTENED = re.compile(r"^(?:内|以内)?(?:缩短|压缩|缩减|减少|减至|降至|降低)")
 # A period counted from an event of the applicant's life or business (自出生之日起90日内,
@@ -246,11 +248,16 @@ def _depths(text: str) -> list[int]:
 
 def _phrases(text: str) -> list[_Phrase]:
     """Durations in ``text``; those in brackets only when nothing is outside them."""
-    folded = _DATE.sub(lambda m: "#" * len(m.group()), _fold(text))
+    unfolded = _fold(text)
+    folded = _DATE.sub(lambda m: "#" * len(m.group()), unfolded)
+    # The day of a date named again on its own (每月25日前办理，25日后扣费): the same date.
+    date_days = {d.group(1) for d in _DATE_DAY.finditer(unfolded)}
     found: list[tuple[_Phrase, bool]] = []
     depths = _depths(folded)
     for m in _PHRASE.finditer(folded):
         if _SHORTENED.match(folded[m.end() : m.end() + 6]) or _applicants_period(folded, m):
+            continue
+        if m.group("unit") == "日" and not m.group("n2") and m.group("n1") in date_days and "个" not in m.group():
             continue
         if m.group("now"):
             phrase = _Phrase(m.start(), m.end(), 0, None)

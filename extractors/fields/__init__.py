@@ -41,6 +41,7 @@ from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
 from govguide.core.vocabulary import words
 from normalizers.item_title import is_notice_title, keep_writing, name_from_title
+from normalizers.material_sentence import names_a_document
 from normalizers.numbering import RANK
 from normalizers.script import to_simplified
 from normalizers.text import clean_text
@@ -73,11 +74,14 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if title is not None and is_notice_title(title.orig):
         return []  # a notice mentions materials and days; only a named item is a guide's
     _promote_named_lists(sections)
-    groups = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
-    if len(groups) >= 2:
+    labelled = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
+    groups = _one_list_per_act(labelled)
+    if len(labelled) >= 2:
+        # Two labels naming the same act (a question, then the list's own lead-in; the title
+        # repeated over an introduction, then over the list) are one item's.
         shared = [s for s in sections if s not in groups]
         return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
-    by_heading = _items_by_headings(sections, title)
+    by_heading = [] if _one_guide(title) else _items_by_headings(sections, title)
     if by_heading:
         return by_heading
     name, name_line = page_name(sections, lines, title)
@@ -85,6 +89,32 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         return []
     item = raw_item(name, name_line, sections, lines)
     return [item] if item is not None else []
+
+
+def _one_guide(title: PageLine | None) -> bool:
+    """A title that is one item's guide (麻洋镇城镇居民参加基本医疗保险办理指南): the headings under
+    it are its steps or parts (一、居民申报登记 / 二、…初审录入), not items of their own."""
+    if title is None:
+        return False
+    text = to_simplified(title.orig).rstrip("?？:：。 ")
+    return text.endswith(_GUIDE_WORDS) and name_from_title(title.orig) is not None
+
+
+_GUIDE_WORDS = ("指南", "指引")
+
+
+def _one_list_per_act(groups: list[Section]) -> list[Section]:
+    """Of the materials labels naming the same act, the one over the most documents."""
+    best: dict[str, Section] = {}
+    for g in groups:
+        act = to_simplified(g.label.subject or "")
+        if act not in best or _documents_in(g) > _documents_in(best[act]):
+            best[act] = g
+    return [g for g in groups if best[to_simplified(g.label.subject or "")] is g]
+
+
+def _documents_in(sec: Section) -> int:
+    return sum(1 for x in sec.lines if names_a_document(x.rest))
 
 
 def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:

@@ -72,7 +72,14 @@ def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) 
         # A numbered materials heading under an unnumbered one (郑州…报销材料 / 一、…报销材料)
         # is a group of that list, whatever its font.
         nested = sec.field == "materials" and not sec.numbered and ln.style is not None and lab is not None
-        return lab is not None and not (nested and lab.field == "materials")
+        # 一、…办理材料 / 1.基本医疗保险关系转入 (however large its font) / (1)…: a line numbered
+        # finer than the materials heading, naming no field, is a group of its list.
+        group = (
+            sec.field == "materials" and sec.numbered and ln.style is not None
+            and RANK.get(ln.style, 9) > RANK.get(sec.head.style or "", 9) and (lab is None or lab.field is None)
+        )
+        if not group:
+            return lab is not None and not (nested and lab.field == "materials")
     if lab is not None and lab.kind in ("bracket", "question") and ln.style is None:
         # 【法律】《…》 inside a legal-basis block labels one entry; it ends nothing.
         return not (lab.kind == "bracket" and lab.field is None and lab.value)
@@ -159,11 +166,23 @@ def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None) -> bool
         # 1、参保材料: introduces the line under it; 2.流产…的携带以下材料原件: the lettered
         # cases under it (A.首次…需携带:(1)… / B.带环…需携带:(1)…).
         return False
+    if sec.lines[-1] is last_entry and _group_label(last_entry):
+        return False  # 2.基本医疗保险关系转出 / 申请人的身份证原件或复印件。: the group's one entry
     if prev is not None and wrapped(prev):
         return False
     if _last_entry(sec, ln):
         return False
     return not is_numbered(ln.text)
+
+
+def _group_label(ln: PageLine) -> bool:
+    """A short numbered line naming a case, not a document (1.基本医疗保险关系转入)."""
+    text = ln.rest.strip()
+    return 0 < len(text) <= _GROUP_LABEL_MAX and not text.endswith(_TERMINAL) and not names_a_document(text)
+
+
+_GROUP_LABEL_MAX = 16
+_TERMINAL = ("。", "；", ";", "，", ",", "、")
 
 
 def _last_entry(sec: Section, ln: PageLine) -> bool:

@@ -21,9 +21,14 @@ _LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报�
 _TERMINAL = ("。", "；", ";", "！", "!")
 _ANSWER = re.compile(r"^(?:答|回答|解答)\s*[：:]")
 COLON = re.compile(r"^([^：:]{1,30}?)\s*[：:]\s*(.*)$")
-_SENTENCE_MATERIALS = re.compile(r"(?:如下|以下|下列)(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)")
+# 以下材料 / 以下证明材料 / 下列相关资料: a short qualifier may stand between 以下 and 材料.
+# …不参加…的，须提供有关证明材料: a sentence asking for papers before a list.
+_SENTENCE_MATERIALS = re.compile(
+    r"(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)"
+    r"|(?:提供|提交|携带)(?:有关|相关|相应)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$"
+)
 _ENUMERATION = re.compile(r"(?:材料|资料)(?:有|包括|为|如下)[：:]?(.+)$")
-_SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)(?:材料|资料)$")
+_SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$")
 
 
 @dataclass
@@ -65,7 +70,7 @@ def _is_question(text: str) -> bool:
     )
 
 
-_MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要的|所需要的|所需的|所需|需提供的|需提交的|需要|的)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
+_MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要携带的|需要携带|需携带的|需携带|需要的|所需要的|所需的|所需|需提供的|需提交的|需要|的)?(?:什么|哪些)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 

@@ -65,8 +65,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     广州异地就医办理指南); else the act a label or a question names, an opening sentence or a
     quoted item name, in that order."""
     from_title = name_from_title(title.orig) if title is not None else None
-    if from_title and title is not None and field_of(title.text.rstrip("?？:："))[0] is not None:
-        from_title = None  # a title that names a field is a heading, not the item
+    titled_field = field_of(title.text.rstrip("?？:："))[0] if title is not None else None
+    if from_title and titled_field not in (None, "materials"):
+        # A title that names a field is a heading, not the item (江苏省生育津贴领取条件); one that
+        # names the materials of an act (东莞异地就医报销材料) names the act.
+        from_title = None
     labelled = [s for s in sections if s.label.subject and s.label.kind != "question" and s.field in _NAMING]
     labelled.sort(key=lambda s: s.field != "materials")
     # A title that asks (外地人在上海医保报销是怎样的) words the act loosely; a label naming the act
@@ -90,6 +93,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     for s in sections:
         if s.label.kind == "question" and s.label.subject:
             return keep_writing(s.label.subject, s.head.orig), s.head
+    process = _process_naming_act(sections)
+    if process is not None:
+        # No title: 长沙医保参保流程 over the steps names what the page walks through.
+        return keep_writing(process.label.subject or "", process.head.orig), process.head
     for ln in lines[:3]:
         name = _name_in_sentence(ln.text)
         if name:

@@ -16,7 +16,13 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.vocabulary import words
 from normalizers.legal_basis import parse_legal_basis
-from normalizers.material_sentence import documents_in_sentence, documents_shown, names_a_document
+from normalizers.material_sentence import (
+    case_and_documents,
+    documents_in_sentence,
+    documents_shown,
+    names_a_document,
+)
+from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
 from normalizers.time_limits import parse_time_limit, process_limit_clause
@@ -55,8 +61,13 @@ def raw_item(
     return item
 
 
-# 根据沈人社发(2017)63号《关于…的通知》规定: a citation in the page's prose.
-_CITED = re.compile(r"(?:根据|依据|按照|依照)([^，,。；;《]{0,24}《[^》]{4,60}》(?:第[一二三四五六七八九十百零\d]+条)?(?:[(（][^)）]{2,24}[)）])?)")
+# 根据沈人社发(2017)63号《关于…的通知》规定: a citation in the page's prose; so is a sentence
+# opening with an article it quotes (《江苏省职工生育保险规定》第二十七条明确，…).
+_ARTICLE = r"第[一二三四五六七八九十百零\d]+条"
+_CITED = re.compile(
+    rf"(?:根据|依据|按照|依照)([^，,。；;《]{{0,24}}《[^》]{{4,60}}》(?:{_ARTICLE})?(?:[(（][^)）]{{2,24}}[)）])?)"
+    rf"|^\s*(《[^》]{{4,60}}》{_ARTICLE})(?:明确|规定|指出)"
+)
 
 
 def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[SourceRef]]]:
@@ -65,7 +76,8 @@ def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[Source
     for ln in lines:
         for m in _CITED.finditer(ln.text):
             # The citation as the page writes it (貴陽市…辦法): OpenCC keeps positions.
-            cited = ln.orig[m.start(1) : m.end(1)] if len(ln.orig) == len(ln.text) else m.group(1)
+            group = 1 if m.group(1) is not None else 2
+            cited = ln.orig[m.start(group) : m.end(group)] if len(ln.orig) == len(ln.text) else m.group(group)
             for basis in parse_legal_basis(cited):
                 if basis.title not in seen:
                     seen.add(basis.title)
@@ -97,13 +109,17 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             ln for ln in _value_lines(sec)
             if not _is_attribute(ln.text, attrs) and not _is_question(ln.text) and not _NOTE.match(ln.text)
         ]
+        cased = _case_lists(kept)
+        if cased:
+            item.material_rows = cased
+            return
         listed = _listed_in_one_line(kept)
         if listed:
             item.material_rows = [(Material(name=p), [kept[0].ref]) for p in listed]
             return
         kept = _sentence_lists(kept)
         if any(ln.text.strip() for ln in kept):
-            item.materials = RawField(kept)
+            item.materials = RawField(kept + _lead_in_groups(sec, mats, sections))
             return
     if mats:
         return
@@ -115,10 +131,74 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             return
     listed = _documents_list(lines, sections)
     if listed:
-        item.materials = RawField(listed)
+        cased = _case_lists(listed) or _steps_documents(listed)
+        if cased:
+            item.material_rows = cased
+        else:
+            item.materials = RawField(listed)
         return
     named_by = next((sec for sec in sections if sec.head.line.ref in item.name_refs), None)
     item.material_rows = _documents_in_prose(None if scoped else item.name, lines, sections, named_by)
+
+
+_LEAD_IN_MIN = 16
+
+
+def _lead_in_groups(first: Section, mats: list[Section], sections: list[Section]) -> list[Line]:
+    """Lists right after the materials list, each under a sentence asking for papers in a case
+    (家庭成员有下列情形，不参加…的，须提供有关证明材料：(1)…): groups of the same list, the
+    sentence their condition."""
+    out: list[Line] = []
+    for sec in sections[sections.index(first) + 1 :]:
+        if sec not in mats or sec.label.subject or sec.label.value or sec.head.style is not None:
+            break
+        # A sentence, not a heading (申请材料：): a field heading starts a list of its own.
+        sentence = sec.label.kind == "sentence" or len(sec.head.rest) > _LEAD_IN_MIN
+        if not sentence or not sec.lines or not sec.head.rest.endswith(("：", ":")):
+            break
+        out.append(sec.head.line)
+        out.extend(x.line for x in sec.lines)
+    return out
+
+
+_STEP_MIN = 40  # an entry this long is a step or a paragraph, not a document's name
+
+
+def _steps_documents(lines: list[Line]) -> list[tuple[Material, list[SourceRef]]]:
+    """An unlabelled list whose entries are steps or paragraphs ((三)线下办理：需携带A或B及《C》，
+    到…办理): the documents each says to bring or hand in, the entry's label (线下办理) their
+    condition. Only where most entries are that long; a list of documents stays as it is."""
+    entries = [(joined_text(g), g[0].ref) for g in _logical_lines(lines) if is_numbered(joined_text(g))]
+    if not entries or sum(len(t) > _STEP_MIN for t, _ in entries) * 2 <= len(entries):
+        return []
+    out: list[tuple[Material, list[SourceRef]]] = []
+    for text, ref in entries:
+        body = heading_numbering(text.strip())[1]
+        label = re.match(r"^([^：:，,。；;《》]{2,12})[：:]", body)
+        case = label.group(1) if label else None
+        for name in documents_shown(body[label.end() :] if label else body, given=True):
+            out.append((Material(name=name, condition=case), [ref]))
+    return out
+
+
+def _case_lists(lines: list[Line]) -> list[tuple[Material, list[SourceRef]]]:
+    """Entries that each name a case and what to hand in for it (1.因死亡一次性支取：提供…；…；
+    2.因出国一次性支取：提供移民材料 / (一)住院费用：…、…): one material per document, its case
+    the condition. Two such entries or more, and most of the list; an entry cut off before
+    its colon and naming no document is dropped."""
+    entries = [(joined_text(g), g[0].ref) for g in _logical_lines(lines) if is_numbered(joined_text(g))]
+    read = [(case_and_documents(text), text, ref) for text, ref in entries]
+    cases = [r for r, _, _ in read if r is not None]
+    if len(cases) < 2 or len(cases) * 2 < len(entries):
+        return []
+    out: list[tuple[Material, list[SourceRef]]] = []
+    for found, text, ref in read:
+        if found is not None:
+            case, docs = found
+            out.extend((Material(name=d, condition=case), [ref]) for d in docs)
+        elif names_a_document(text):
+            out.append((Material(name=heading_numbering(text.strip())[1].rstrip("。；;")), [ref]))
+    return out
 
 
 def act_of(item_name: str) -> str | None:
@@ -143,20 +223,37 @@ def _documents_in_prose(
     label that named the item (``named_by``: 一、…新生儿医疗保险办理流程)."""
     act = act_of(item_name) if item_name is not None else ""
     own = {id(x.line) for x in named_by.lines} if named_by is not None and named_by.field is not None else set()
+    cases: dict[int, str] = {}
+    if named_by is not None and named_by.label.kind == "question" and not named_by.lines and named_by.head in lines:
+        # 在乌鲁木齐如何申领生育保险待遇 over 一、…正常生育 / 二、… : the question's answer is the
+        # page under it, case by case; every sentence there speaks of the act asked about, and
+        # each numbered heading naming no field is the case of the documents under it.
+        own = {id(x.line) for x in lines[lines.index(named_by.head) + 1 :]}
+        styles = {
+            s.head.style for s in sections
+            if s.field is None and s.label.kind == "heading" and s.head.style is not None and id(s.head.line) in own
+        }
+        # Lines numbered like those headings are cases too, even when a comma kept them from
+        # reading as a heading (二、男职工配偶无劳动收入,享受正常生育保险待遇).
+        cases = {id(x.line): x.orig_after(x.rest).strip() for x in lines if id(x.line) in own and x.style in styles}
     if act is None and not own:
         return []
     skip = {id(x) for s in sections if s.field in _NOT_PROSE_MATERIALS for x in (s.head, *s.lines)}
     kept = [ln.line for ln in lines if id(ln) not in skip]
     out: list[tuple[Material, list[SourceRef]]] = []
     seen: set[str] = set()
+    case: str | None = None
     for group in join_wrapped(kept):
+        if id(group[0]) in cases:
+            case, seen = cases[id(group[0])], set()  # the same document again in another case
+            continue
         text = joined_text(group)
         if id(group[0]) not in own and (act is None or act not in to_simplified(text)):
             continue
         for name in documents_shown(text, given=True):
             if name not in seen:
                 seen.add(name)
-                out.append((Material(name=name), [group[0].ref]))
+                out.append((Material(name=name, condition=case), [group[0].ref]))
     return out
 
 
@@ -322,11 +419,15 @@ def _documents_list(lines: list[PageLine], sections: list[Section]) -> list[Line
 
 
 def _set_time(item: RawItem, sections: list[Section]) -> None:
-    for sec in sections:
-        if field_family(sec.field) != "time_limit":
-            continue
+    timed = [s for s in sections if field_family(s.field) == "time_limit"]
+    # The title worded like a label (绍兴医疗保险转移办理时限) over the byline, then 一、…办理时限
+    # over 办理时限：即时办理: a label whose value states no limit yields to one whose value does.
+    stating = {id(s) for s in timed if _says_days(_value_lines(s))}
+    for sec in timed:
         value = _value_lines(sec)
         if not value:
+            continue
+        if stating and id(sec) not in stating and not sec.label.weak:
             continue
         if sec.label.weak:
             # 办理时间 is a limit only when it says a number of days (not 9:00-17:00).

@@ -113,6 +113,32 @@ def test_collected_guides_hold_their_measured_level(collected_eval: Evaluation, 
     assert t["days_exact"] >= 0.97
 
 
+HELDOUT = ROOT / "heldout"
+
+
+@pytest.fixture(scope="module")
+def heldout_eval() -> Evaluation:
+    return evaluate(HELDOUT / "corpus", HELDOUT / "gold")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_heldout_guides_hold_their_measured_level(heldout_eval: Evaluation, fmt: str) -> None:
+    """The first held-out pages (17 provinces, measured blind at recall 0.67-0.70, precision
+    0.75-0.76, materials F1 0.57), now a set the general rules were made to hold on: the floor
+    is just below the level reached (heldout/NOTES.md)."""
+    t = heldout_eval.by_format()[fmt]
+    assert t["recall"] >= 0.92
+    assert t["precision"] >= 0.95
+    assert t["materials_f1"] >= 0.83
+    assert t["days_exact"] >= 0.90
+
+
+def test_heldout_notices_give_no_items(heldout_eval: Evaluation) -> None:
+    notices = [f for f in heldout_eval.files if f.gold == 0]
+    assert len(notices) == 18  # six notices, three renderings each
+    assert [f.file for f in notices if f.extra] == []
+
+
 def test_collected_notices_give_no_items(collected_eval: Evaluation) -> None:
     notices = [f for f in collected_eval.files if f.gold == 0]
     assert len(notices) >= 15  # five or more notices, three renderings each

@@ -417,6 +417,8 @@ def test_unit_in_brackets_after_the_number(
         "广东:生育津贴一般于生育次月25日前完成申领,次月20-25日发放。",
         "单位需每月进行医保申报,申报时间通常为次月1日至15日之间,具体以当地社保部门规定为准。",
         "每年9月1日至11月30日。",
+        # 中山 (m.gxscse.com): the day of the month, then the same day named on its own.
+        "每个月的25日之前办理,25日后扣费,下个月即可享受医保待遇!",
     ],
 )
 def test_a_span_of_dates_is_a_schedule_not_a_duration(text: str) -> None:
@@ -535,3 +537,9 @@ def test_a_limit_in_months_is_not_converted() -> None:
 )
 def test_the_clause_of_a_process_that_states_the_items_limit(text: str, clause: str | None) -> None:
     assert process_limit_clause(text) == clause
+
+
+def test_a_date_named_again_leaves_real_durations_alone() -> None:
+    # A cut-off date beside the office's own limit: the limit is still read.
+    assert parse_time_limit("每月10日前提交,10个工作日内办结").promised_days == 10
+    assert parse_time_limit("每月5日前申报,受理后30日内办结").promised_days == 30
