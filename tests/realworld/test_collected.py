@@ -40,7 +40,7 @@ LAYOUT_KEYS = {"title", "province", "region", "blocks"}
 # without being guides, to measure that nothing is invented from them. The counts are each
 # folder's present size, so a document that goes missing is noticed.
 FOLDERS = {
-    "collected": (42, 11), "heldout": (24, 6), "heldout2": (20, 6), "heldout3": (3, 2),
+    "collected": (42, 11), "heldout": (24, 6), "heldout2": (20, 6), "heldout3": (9, 3),
 }
 # Folders kept for measurement only, each checked against every folder before it.
 HELD_OUT = ("heldout", "heldout2", "heldout3")
