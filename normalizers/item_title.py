@@ -54,8 +54,16 @@ _QUESTION_LEAD = re.compile(r"^(?:如何|怎么样|怎么|怎样)(?:办理|申�
 _QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:怎么|怎样|如何)(?=[\u4e00-\u9fff]{2,12}$)")
 
 
+# 新生儿医保卡怎么办理及报销比例多少: a question about the act joined by 及 / 和 to a second
+# question (rates, hours); the act's question is the item, what follows it another topic.
+_SECOND_QUESTION = re.compile(
+    r"(?<=[\u4e00-\u9fff])((?:怎么|如何|怎样)(?:办理|申领|申请|申报|领取|报销|备案|参保|办))(?:以及|及|和|与|并且)[\u4e00-\u9fff]{2,}$"
+)
+
+
 def _strip_once(text: str) -> str:
     t = text.strip(_TRAIL).rstrip("和及与+")
+    t = _SECOND_QUESTION.sub(r"\1", t)
     t = _END_NOTE.sub("", t).strip(_TRAIL)
     t = _QUESTION_TAIL.sub("", t).strip(_TRAIL) or t
     t = _QUESTION_INSIDE.sub("", t, count=1)

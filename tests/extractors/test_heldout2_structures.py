@@ -1,0 +1,33 @@
+"""Structures of the second held-out set of real guides (tests/fixtures/realworld/heldout2/),
+each read as a rule about guides in general and checked on the real page in every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_file
+
+HELDOUT2 = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout2" / "corpus"
+FORMATS = ["pdf", "docx", "html"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_joining_a_second_question_names_only_the_act(fmt: str) -> None:
+    # 佳木斯新生儿医保卡怎么办理及报销比例多少: the rates are another topic, not the item's name.
+    names = [i.item_name for i in extract_file(HELDOUT2 / f"hl_jiamusi_xinshenger_yibaoka.{fmt}").items]
+    assert names == ["新生儿医保卡"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_naming_its_sections_names_the_item_before_them(fmt: str) -> None:
+    # 中山异地就医备案办理对象及条件: 办理对象 and 条件 are sections of the guide.
+    names = [i.item_name for i in extract_file(HELDOUT2 / f"gd_zhongshan_yidi_jiuyi_beian_duixiang.{fmt}").items]
+    assert names == ["异地就医备案"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_question_and_answer_label_is_no_item(fmt: str) -> None:
+    names = [i.item_name for i in extract_file(HELDOUT2 / f"sh_shanghai_yiliao_huzhu_bukun_wenda.{fmt}").items]
+    assert "最佳答案" not in names
