@@ -41,6 +41,7 @@ def _issuer_re() -> re.Pattern[str]:
 # …需要什么步骤 / …有哪些呢 / …是多少: a question's tail.
 _QUESTION_TAIL = re.compile(
     r"(?:需要|需|要|有|是|的)?(?:什么|哪些|怎样|怎么样|多少|几个)[\u4e00-\u9fff]{0,4}?(?:呢|吗|呀)?$"
+    r"|(?:需要|需|要)?(?:多久|多长时间)(?:呢|吗|呀)?$"
     r"|(?:应该|要)?(?:怎么|如何|怎样)(?:办理|申领|申请|申报|领取|报销|备案|进行|办)?(?:呢|吗|呀)?$"
 )
 
@@ -82,6 +83,18 @@ def _strip_once(text: str) -> str:
 
 
 _GUIDE_WORDS = ("指南", "指引")
+
+
+# 个人医保怎么办理 / 如何申领…: the act a how-to question asks about.
+_ASKED = re.compile(r"(?:怎么|如何|怎样)(办理|申领|申请|申报|备案|参保|登记|报销)")
+
+
+def asked_act(text: str) -> str | None:
+    """The act a how-to title or question asks about (个人医保怎么办理 → 办理), or None. The
+    item's name leaves it out (个人医保), but the page's sentences about that act are the
+    item's."""
+    m = _ASKED.search(to_simplified(text))
+    return m.group(1) if m else None
 
 
 def _act_kept(rest: str, suffix: str) -> str:
@@ -165,9 +178,10 @@ def name_from_title(text: str) -> str | None:
 
 
 def _first_of_repeats(text: str) -> str:
-    """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件), as pages
-    word them for search engines: its first wording, when every wording names the same act."""
-    parts = [p for p in re.split(r"[，,]", text) if p.strip()]
+    """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件; 个人医保怎么办理
+    个人医保如何办理), as pages word them for search engines, after a comma or a space: its first
+    wording, when every wording names the same act."""
+    parts = [p for p in re.split(r"[，,\s\u3000]+", text) if p.strip()]
     if len(parts) < 2:
         return text
     names = {clean_name(p) for p in parts}

@@ -31,3 +31,14 @@ def test_title_naming_its_sections_names_the_item_before_them(fmt: str) -> None:
 def test_question_and_answer_label_is_no_item(fmt: str) -> None:
     names = [i.item_name for i in extract_file(HELDOUT2 / f"sh_shanghai_yiliao_huzhu_bukun_wenda.{fmt}").items]
     assert "最佳答案" not in names
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_asked_twice_names_the_act_it_asks_about(fmt: str) -> None:
+    # 个人医保怎么办理 个人医保如何办理: one question worded twice after a space; 怎么办理 asks
+    # how to do an act, and that act is the item's. Its papers are inside step 1's sentence
+    # (凭本人身份证、户口本、未就业证明等…), 户口本 being the everyday word for 户口簿.
+    (item,) = extract_file(HELDOUT2 / f"xx_geren_yibao_canbao_dengji.{fmt}").items
+    assert item.item_name == "个人医保"
+    assert [m.name for m in item.materials] == ["本人身份证", "户口本", "未就业证明等相关证明材料"]
+    assert item.legal_days is None and item.promised_days is None
