@@ -172,12 +172,12 @@ def keep_writing(simplified_name: str, original: str) -> str:
 
 def name_from_title(text: str) -> str | None:
     """The item a title or heading names, in the text's own writing, or None."""
-    text = _first_of_repeats(_without_inner_question(text.strip()))
+    text = first_wording(_without_inner_question(text.strip()))
     name = clean_name(text)
     return keep_writing(name, text) if is_name(name) else None
 
 
-def _first_of_repeats(text: str) -> str:
+def first_wording(text: str) -> str:
     """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件; 个人医保怎么办理
     个人医保如何办理), as pages word them for search engines, after a comma or a space: its first
     wording, when every wording names the same act."""

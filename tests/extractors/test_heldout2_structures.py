@@ -42,3 +42,15 @@ def test_title_asked_twice_names_the_act_it_asks_about(fmt: str) -> None:
     assert item.item_name == "个人医保"
     assert [m.name for m in item.materials] == ["本人身份证", "户口本", "未就业证明等相关证明材料"]
     assert item.legal_days is None and item.promised_days is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_worded_twice_whose_second_wording_is_a_field_heading(fmt: str) -> None:
+    # 重庆市社保卡办理 重庆市社保卡办理条件: the first wording names the act; the second ends
+    # with a field word (办理条件) but does not make the title a heading. Under 办理材料 an
+    # entry numbered 2、 starts with its own count (2张1寸…照片) and stays in the list.
+    (item,) = extract_file(HELDOUT2 / f"cq_chongqing_shebaoka_banli_tiaojian.{fmt}").items
+    assert item.item_name == "社保卡办理"
+    names = [m.name for m in item.materials]
+    assert names[0] == "本人身份证及身份证正反面复印件1张(A4)"
+    assert names[-1] == "户口本原件及户口本首页、本人页、变更页复印件各一张(A4)"

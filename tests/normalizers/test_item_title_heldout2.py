@@ -26,3 +26,4 @@ def test_name_from_title(title: str, name: str) -> None:
 @pytest.mark.parametrize("title", ["最佳答案", "乌鲁木齐生育津贴什么时候发放 乌鲁木齐市生育津贴发放标准"])
 def test_no_name(title: str) -> None:
     assert name_from_title(title) is None
+
