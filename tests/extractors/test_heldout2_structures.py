@@ -51,6 +51,8 @@ def test_title_worded_twice_whose_second_wording_is_a_field_heading(fmt: str) ->
     # entry numbered 2、 starts with its own count (2张1寸…照片) and stays in the list.
     (item,) = extract_file(HELDOUT2 / f"cq_chongqing_shebaoka_banli_tiaojian.{fmt}").items
     assert item.item_name == "社保卡办理"
-    names = [m.name for m in item.materials]
-    assert names[0] == "本人身份证及身份证正反面复印件1张(A4)"
-    assert names[-1] == "户口本原件及户口本首页、本人页、变更页复印件各一张(A4)"
+    assert [m.name for m in item.materials] == [
+        "本人身份证及身份证正反面复印件1张(A4)",
+        "2张1寸白底、深色衣服冲洗的彩色免冠照片",
+        "户口本原件及户口本首页、本人页、变更页复印件各一张(A4)",
+    ]

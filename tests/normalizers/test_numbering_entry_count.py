@@ -13,3 +13,15 @@ from normalizers.numbering import heading_numbering
 )
 def test_entry_starting_with_its_own_count(line: str, style: str | None) -> None:
     assert heading_numbering(line)[0] == style
+
+
+def test_materials_list_keeps_an_entry_starting_with_its_count() -> None:
+    from normalizers.materials import split_materials
+
+    lines = ["1、本人身份证及身份证正反面复印件1张(A4);", "2、2张1寸白底、深色衣服冲洗的彩色免冠照片;", "3、户口本原件 。"]
+    assert [m.name for m in split_materials(lines)] == [
+        "本人身份证及身份证正反面复印件1张(A4)",
+        "2张1寸白底、深色衣服冲洗的彩色免冠照片",
+        "户口本原件",
+    ]
+    assert all(m.condition is None for m in split_materials(lines))
