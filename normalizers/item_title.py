@@ -180,12 +180,19 @@ def name_from_title(text: str) -> str | None:
 def first_wording(text: str) -> str:
     """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件; 个人医保怎么办理
     个人医保如何办理), as pages word them for search engines, after a comma or a space: its first
-    wording, when every wording names the same act."""
+    wording, when every wording names the same act; the wording naming an act the others only
+    lead up to (医保卡丢了怎么办 医保卡丢了补办要多久 → the second)."""
     parts = [p for p in re.split(r"[，,\s\u3000]+", text) if p.strip()]
     if len(parts) < 2:
         return text
-    names = {clean_name(p) for p in parts}
-    return parts[0] if len(names) == 1 and is_name(next(iter(names))) else text
+    names = [clean_name(p) for p in parts]
+    if len(set(names)) == 1:
+        return parts[0] if is_name(names[0]) else text
+    fullest = max(range(len(parts)), key=lambda i: len(names[i]))
+    acts = tuple(words("reader", "item_acts"))
+    if is_name(names[fullest]) and names[fullest].endswith(acts) and all(n in names[fullest] for n in names):
+        return parts[fullest]
+    return text
 
 
 def _without_inner_question(text: str) -> str:

@@ -13,6 +13,7 @@ from extractors.fields.lines import BRACKET, CJK, LABEL_MAX, PageLine
 from govguide.core.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import (
     clean_name,
+    first_wording,
     is_name,
 )
 
@@ -131,9 +132,11 @@ def read_label(ln: PageLine) -> Label | None:
             f, weak = "time_limit", True
         elif "条件" in t:
             f = "conditions"
-        subject = _subject(t, f) if f is not None else None
+        # 医保卡丢了怎么办 医保卡丢了补办要多久: a question asked twice names its act once.
+        asked = first_wording(t)
+        subject = _subject(asked, f) if f is not None else None
         if subject is None:
-            subject = clean_name(t)
+            subject = clean_name(asked)
         return Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
     answer = _ANSWER.match(t)
     if answer:

@@ -386,6 +386,10 @@ def _materials_in_prose(sec: Section) -> list[tuple[Material, list[SourceRef]]]:
             continue  # it introduces a list, it names no material
         if phrase.startswith("《") or re.search("(材料|资料|证明|证件|表|书|证|卡)$", simple[start:end].strip()):
             out.append((Material(name=phrase), refs))
+    if not out:
+        # 灵活就业人员凭本人身份证或户口簿原件到…办理: the answer says what to show to do it.
+        # Each document once: the answer may name it again for another step.
+        out = [(Material(name=d), refs) for d in dict.fromkeys(documents_shown(text))]
     return out
 
 

@@ -56,3 +56,21 @@ def test_title_worded_twice_whose_second_wording_is_a_field_heading(fmt: str) ->
         "2张1寸白底、深色衣服冲洗的彩色免冠照片",
         "户口本原件及户口本首页、本人页、变更页复印件各一张(A4)",
     ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_answer_says_what_to_show_to_do_the_act(fmt: str) -> None:
+    # 灵活就业人员如何参加职工医疗保险? answered by 灵活就业人员凭本人身份证或户口簿原件到…办理:
+    # no list, no 提供/填写; what the answer says to show is the item's material.
+    (item,) = extract_file(HELDOUT2 / f"sd_qingdao_linghuo_jiuye_zhigong_yibao.{fmt}").items
+    assert item.item_name == "灵活就业人员参加职工医疗保险"
+    assert [m.name for m in item.materials] == ["本人身份证或户口簿原件"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_question_asked_twice_names_the_act_the_first_wording_leads_up_to(fmt: str) -> None:
+    # 医保卡丢了怎么办 医保卡丢了补办要多久?: the second wording names the act (补办).
+    items = extract_file(HELDOUT2 / f"bj_beijing_yibaoka_buban_wenda.{fmt}").items
+    assert [i.item_name for i in items] == ["医保卡丢了补办"]
+    names = [m.name for m in items[0].materials]
+    assert "本人身份证" in names and len(names) == len(set(names))
