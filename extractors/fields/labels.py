@@ -161,7 +161,10 @@ def read_label(ln: PageLine) -> Label | None:
         return Label(None, "inline", value or None) if len(clean_heading(label)) <= 8 else None
     if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
         # 申办长期异地就医时应提供如下资料：
-        return Label("materials", "sentence", subject=_subject(t.rstrip("：:"), "materials"))
+        # …由本人或其委托人向经办机构申领。申领生育保险待遇需提交下列材料：the lead-in is the
+        # line's last sentence; the sentence before it says who applies.
+        lead_in = re.split(r"[。；;！!]", t.rstrip("：:"))[-1].strip()
+        return Label("materials", "sentence", subject=_subject(lead_in, "materials"))
     enum = _ENUMERATION.search(t)
     if enum and ln.style is None:
         return Label("materials", "sentence", enum.group(1))

@@ -74,3 +74,13 @@ def test_question_asked_twice_names_the_act_the_first_wording_leads_up_to(fmt: s
     assert [i.item_name for i in items] == ["医保卡丢了补办"]
     names = [m.name for m in items[0].materials]
     assert "本人身份证" in names and len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_lead_in_after_another_sentence_names_the_act(fmt: str) -> None:
+    # …由本人或其委托人向经办机构申领 。申领生育保险待遇需提交下列材料: on one line: the lead-in
+    # is the last sentence, and its act names the item over a loosely worded question title.
+    (item,) = extract_file(HELDOUT2 / f"xx_shengyu_jintie_shenling_falv.{fmt}").items
+    assert item.item_name == "申领生育保险待遇"
+    names = [m.name for m in item.materials]
+    assert names[0] == "本人的身份证" and len(names) == 6
