@@ -84,3 +84,14 @@ def test_lead_in_after_another_sentence_names_the_act(fmt: str) -> None:
     assert item.item_name == "申领生育保险待遇"
     names = [m.name for m in item.materials]
     assert names[0] == "本人的身份证" and len(names) == 6
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_title_asking_for_materials_and_list_naming_the_act_are_one_item(fmt: str) -> None:
+    # 城乡医疗救助申请材料及流程是怎样的 (the title, over site chrome) and 城乡医疗救助申请所需材料
+    # (over the two case sentences) name one act, the second with its act word: one item,
+    # whose materials are the list's, however the PDF wraps its sentences.
+    (item,) = extract_file(HELDOUT2 / f"xx_chengxiang_yiliao_jiuzhu_cailiao.{fmt}").items
+    assert item.item_name == "城乡医疗救助申请"
+    names = [m.name for m in item.materials]
+    assert len(names) == 2 and names[0].startswith("通过定点医疗机构") and names[1].startswith("申请事后医疗救助的")
