@@ -153,9 +153,9 @@ def test_second_heldout_guides_hold_their_measured_level(heldout2_eval: Evaluati
     materials F1 0.61-0.66), released to learn from: the floor is just below the level the
     rules about guides in general reach on them (heldout2/NOTES.md)."""
     t = heldout2_eval.by_format()[fmt]
-    assert t["recall"] >= 0.52
-    assert t["precision"] >= 0.60
-    assert t["materials_f1"] >= 0.68
+    assert t["recall"] >= 0.56
+    assert t["precision"] >= 0.68
+    assert t["materials_f1"] >= 0.71
     assert t["days_exact"] >= 0.90
 
 
