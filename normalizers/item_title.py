@@ -41,6 +41,7 @@ def _issuer_re() -> re.Pattern[str]:
 # …需要什么步骤 / …有哪些呢 / …是多少: a question's tail.
 _QUESTION_TAIL = re.compile(
     r"(?:需要|需|要|有|是|的)?(?:什么|哪些|怎样|怎么样|多少|几个)[\u4e00-\u9fff]{0,4}?(?:呢|吗|呀)?$"
+    r"|(?:需要|需|要)?(?:多久|多长时间)(?:呢|吗|呀)?$"
     r"|(?:应该|要)?(?:怎么|如何|怎样)(?:办理|申领|申请|申报|领取|报销|备案|进行|办)?(?:呢|吗|呀)?$"
 )
 
@@ -54,8 +55,16 @@ _QUESTION_LEAD = re.compile(r"^(?:如何|怎么样|怎么|怎样)(?:办理|申�
 _QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:怎么|怎样|如何)(?=[\u4e00-\u9fff]{2,12}$)")
 
 
+# 新生儿医保卡怎么办理及报销比例多少: a question about the act joined by 及 / 和 to a second
+# question (rates, hours); the act's question is the item, what follows it another topic.
+_SECOND_QUESTION = re.compile(
+    r"(?<=[\u4e00-\u9fff])((?:怎么|如何|怎样)(?:办理|申领|申请|申报|领取|报销|备案|参保|办))(?:以及|及|和|与|并且)[\u4e00-\u9fff]{2,}$"
+)
+
+
 def _strip_once(text: str) -> str:
     t = text.strip(_TRAIL).rstrip("和及与+")
+    t = _SECOND_QUESTION.sub(r"\1", t)
     t = _END_NOTE.sub("", t).strip(_TRAIL)
     t = _QUESTION_TAIL.sub("", t).strip(_TRAIL) or t
     t = _QUESTION_INSIDE.sub("", t, count=1)
@@ -74,6 +83,18 @@ def _strip_once(text: str) -> str:
 
 
 _GUIDE_WORDS = ("指南", "指引")
+
+
+# 个人医保怎么办理 / 如何申领…: the act a how-to question asks about.
+_ASKED = re.compile(r"(?:怎么|如何|怎样)(办理|申领|申请|申报|备案|参保|登记|报销)")
+
+
+def asked_act(text: str) -> str | None:
+    """The act a how-to title or question asks about (个人医保怎么办理 → 办理), or None. The
+    item's name leaves it out (个人医保), but the page's sentences about that act are the
+    item's."""
+    m = _ASKED.search(to_simplified(text))
+    return m.group(1) if m else None
 
 
 def _act_kept(rest: str, suffix: str) -> str:
@@ -151,19 +172,27 @@ def keep_writing(simplified_name: str, original: str) -> str:
 
 def name_from_title(text: str) -> str | None:
     """The item a title or heading names, in the text's own writing, or None."""
-    text = _first_of_repeats(_without_inner_question(text.strip()))
+    text = first_wording(_without_inner_question(text.strip()))
     name = clean_name(text)
     return keep_writing(name, text) if is_name(name) else None
 
 
-def _first_of_repeats(text: str) -> str:
-    """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件), as pages
-    word them for search engines: its first wording, when every wording names the same act."""
-    parts = [p for p in re.split(r"[，,]", text) if p.strip()]
+def first_wording(text: str) -> str:
+    """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件; 个人医保怎么办理
+    个人医保如何办理), as pages word them for search engines, after a comma or a space: its first
+    wording, when every wording names the same act; the wording naming an act the others only
+    lead up to (医保卡丢了怎么办 医保卡丢了补办要多久 → the second)."""
+    parts = [p for p in re.split(r"[，,\s\u3000]+", text) if p.strip()]
     if len(parts) < 2:
         return text
-    names = {clean_name(p) for p in parts}
-    return parts[0] if len(names) == 1 and is_name(next(iter(names))) else text
+    names = [clean_name(p) for p in parts]
+    if len(set(names)) == 1:
+        return parts[0] if is_name(names[0]) else text
+    fullest = max(range(len(parts)), key=lambda i: len(names[i]))
+    acts = tuple(words("reader", "item_acts"))
+    if is_name(names[fullest]) and names[fullest].endswith(acts) and all(n in names[fullest] for n in names):
+        return parts[fullest]
+    return text
 
 
 def _without_inner_question(text: str) -> str:

@@ -22,7 +22,7 @@ from govguide.core.document import Line
 from govguide.core.models import Material
 from govguide.core.numbering import NUM_DOT, NUM_DUN, entry_marker
 from govguide.core.vocabulary import is_empty_value
-from normalizers.numbering import LIST_STYLES, marker_number
+from normalizers.numbering import LIST_STYLES, NUM_DUN_COUNTED, marker_number
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
 
 _BULLET = dict(LIST_STYLES)["bullet"]
@@ -128,7 +128,13 @@ def parse_marker(text: str) -> tuple[str | None, int | None, str]:
             if body[:1] in ("、", ",", "，"):
                 continue  # (3)、(5) refers to entries; it does not start one
             return style, marker_number(m.group(0)), body
+    counted = _COUNTED.match(stripped)
+    if counted:
+        return "num_dun", marker_number(counted.group(0)), stripped[counted.end() :].strip()
     return None, None, stripped
+
+
+_COUNTED = re.compile(NUM_DUN_COUNTED)
 
 
 def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None, int | None, str]]:

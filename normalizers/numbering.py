@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from govguide.core.numbering import (
+    ARABIC_NUMBER,
     BULLET,
     CIRCLED,
     CN,
@@ -34,6 +35,7 @@ from normalizers.numerals import cn_to_int
 __all__ = [
     "CN_DIGITS",
     "HEADING_STYLES",
+    "NUM_DUN_COUNTED",
     "LIST_MARKER",
     "LIST_STYLES",
     "RANK",
@@ -42,12 +44,16 @@ __all__ = [
     "marker_number",
 ]
 
+# 2、2张1寸…照片: at the start of a line, a number after 、 that a word follows is the
+# entry's own count (张, 份), not a second number of a range (1、2、3) or a date (7、8月).
+NUM_DUN_COUNTED = rf"{ARABIC_NUMBER}\s*、(?=\d{{1,3}}[^\d、，,.．\s月日年号])"
+
 # A heading's numbering takes the white space after it (and （一） a stray 、 or . too).
 HEADING_STYLES: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^\s*{PART}\s*")),
     ("cn", re.compile(rf"^\s*(?:{CN}|{CN_DOT})\s*")),
     ("paren_cn", re.compile(rf"^\s*{PAREN_CN}\s*[、.．]?\s*")),
-    ("num", re.compile(rf"^\s*(?:{NUM_DOT}|{NUM_DUN})\s*")),
+    ("num", re.compile(rf"^\s*(?:{NUM_DOT}|{NUM_DUN}|{NUM_DUN_COUNTED})\s*")),
     ("paren_num", re.compile(rf"^\s*{PAREN_NUM}\s*")),
     ("circled", re.compile(rf"^\s*{CIRCLED}\s*")),
 ]

@@ -79,7 +79,9 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if len(labelled) >= 2:
         # Two labels naming the same act (a question, then the list's own lead-in; the title
         # repeated over an introduction, then over the list) are one item's.
-        shared = [s for s in sections if s not in groups]
+        # The labels merged into a group's act are not its lists (a title asking for them).
+        merged = [s for s in labelled if s not in groups]
+        shared = [s for s in sections if s not in groups and s not in merged]
         return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
     by_heading = [] if _one_guide(title) else _items_by_headings(sections, title)
     if by_heading:
@@ -106,11 +108,21 @@ _GUIDE_WORDS = ("指南", "指引")
 def _one_list_per_act(groups: list[Section]) -> list[Section]:
     """Of the materials labels naming the same act, the one over the most documents."""
     best: dict[str, Section] = {}
+    keys: dict[int, str] = {}
     for g in groups:
         act = to_simplified(g.label.subject or "")
+        # 城乡医疗救助 (a title asking for 申请材料及流程) and 城乡医疗救助申请 (所需材料 below it)
+        # name one act, the second with its act word.
+        act = next((k for k in best if _same_act(k, act)), act)
+        keys[id(g)] = act
         if act not in best or _documents_in(g) > _documents_in(best[act]):
             best[act] = g
-    return [g for g in groups if best[to_simplified(g.label.subject or "")] is g]
+    return [g for g in groups if best[keys[id(g)]] is g]
+
+
+def _same_act(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return a == b or (long.startswith(short) and long[len(short) :] in words("reader", "item_acts"))
 
 
 def _documents_in(sec: Section) -> int:

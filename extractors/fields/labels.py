@@ -13,6 +13,7 @@ from extractors.fields.lines import BRACKET, CJK, LABEL_MAX, PageLine
 from govguide.core.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import (
     clean_name,
+    first_wording,
     is_name,
 )
 
@@ -131,9 +132,11 @@ def read_label(ln: PageLine) -> Label | None:
             f, weak = "time_limit", True
         elif "条件" in t:
             f = "conditions"
-        subject = _subject(t, f) if f is not None else None
+        # 医保卡丢了怎么办 医保卡丢了补办要多久: a question asked twice names its act once.
+        asked = first_wording(t)
+        subject = _subject(asked, f) if f is not None else None
         if subject is None:
-            subject = clean_name(t)
+            subject = clean_name(asked)
         return Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
     answer = _ANSWER.match(t)
     if answer:
@@ -158,7 +161,10 @@ def read_label(ln: PageLine) -> Label | None:
         return Label(None, "inline", value or None) if len(clean_heading(label)) <= 8 else None
     if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
         # 申办长期异地就医时应提供如下资料：
-        return Label("materials", "sentence", subject=_subject(t.rstrip("：:"), "materials"))
+        # …由本人或其委托人向经办机构申领。申领生育保险待遇需提交下列材料：the lead-in is the
+        # line's last sentence; the sentence before it says who applies.
+        lead_in = re.split(r"[。；;！!]", t.rstrip("：:"))[-1].strip()
+        return Label("materials", "sentence", subject=_subject(lead_in, "materials"))
     enum = _ENUMERATION.search(t)
     if enum and ln.style is None:
         return Label("materials", "sentence", enum.group(1))

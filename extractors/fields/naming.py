@@ -15,6 +15,7 @@ from govguide.core.models import SourceRef
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
     clean_name,
+    first_wording,
     is_name,
     keep_writing,
     name_from_title,
@@ -65,7 +66,9 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     广州异地就医办理指南); else the act a label or a question names, an opening sentence or a
     quoted item name, in that order."""
     from_title = name_from_title(title.orig) if title is not None else None
-    titled_field = field_of(title.text.rstrip("?？:："))[0] if title is not None else None
+    # Of a title worded twice (重庆市社保卡办理 重庆市社保卡办理条件), the wording kept is the one
+    # that must not be a field heading.
+    titled_field = field_of(to_simplified(first_wording(title.orig)).rstrip("?？:："))[0] if title is not None else None
     if from_title and titled_field not in (None, "materials"):
         # A title that names a field is a heading, not the item (江苏省生育津贴领取条件); one that
         # names the materials of an act (东莞异地就医报销材料) names the act.

@@ -15,6 +15,7 @@ from extractors.fields.naming import orig_value
 from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.vocabulary import words
+from normalizers.item_title import asked_act
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.material_sentence import (
     case_and_documents,
@@ -222,6 +223,9 @@ def _documents_in_prose(
     item's own (under its heading), every sentence speaks of it; so do the lines under the
     label that named the item (``named_by``: 一、…新生儿医疗保险办理流程)."""
     act = act_of(item_name) if item_name is not None else ""
+    if act is None and named_by is not None and named_by.label.kind == "question":
+        # 个人医保怎么办理 named the item 个人医保: sentences about 办理 are about it.
+        act = asked_act(named_by.head.orig)
     own = {id(x.line) for x in named_by.lines} if named_by is not None and named_by.field is not None else set()
     cases: dict[int, str] = {}
     if named_by is not None and named_by.label.kind == "question" and not named_by.lines and named_by.head in lines:
@@ -382,6 +386,10 @@ def _materials_in_prose(sec: Section) -> list[tuple[Material, list[SourceRef]]]:
             continue  # it introduces a list, it names no material
         if phrase.startswith("《") or re.search("(材料|资料|证明|证件|表|书|证|卡)$", simple[start:end].strip()):
             out.append((Material(name=phrase), refs))
+    if not out:
+        # 灵活就业人员凭本人身份证或户口簿原件到…办理: the answer says what to show to do it.
+        # Each document once: the answer may name it again for another step.
+        out = [(Material(name=d), refs) for d in dict.fromkeys(documents_shown(text))]
     return out
 
 

@@ -139,6 +139,32 @@ def test_heldout_notices_give_no_items(heldout_eval: Evaluation) -> None:
     assert [f.file for f in notices if f.extra] == []
 
 
+HELDOUT2 = ROOT / "heldout2"
+
+
+@pytest.fixture(scope="module")
+def heldout2_eval() -> Evaluation:
+    return evaluate(HELDOUT2 / "corpus", HELDOUT2 / "gold")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_second_heldout_guides_hold_their_measured_level(heldout2_eval: Evaluation, fmt: str) -> None:
+    """The second held-out pages (measured blind at recall 0.29-0.33, precision 0.41-0.50,
+    materials F1 0.61-0.66), released to learn from: the floor is just below the level the
+    rules about guides in general reach on them (heldout2/NOTES.md)."""
+    t = heldout2_eval.by_format()[fmt]
+    assert t["recall"] >= 0.56
+    assert t["precision"] >= 0.68
+    assert t["materials_f1"] >= 0.71
+    assert t["days_exact"] >= 0.90
+
+
+def test_second_heldout_notices_give_no_items(heldout2_eval: Evaluation) -> None:
+    notices = [f for f in heldout2_eval.files if f.gold == 0]
+    assert len(notices) == 18  # six notices, three renderings each
+    assert [f.file for f in notices if f.extra] == []
+
+
 def test_collected_notices_give_no_items(collected_eval: Evaluation) -> None:
     notices = [f for f in collected_eval.files if f.gold == 0]
     assert len(notices) >= 15  # five or more notices, three renderings each
