@@ -223,18 +223,8 @@ def _depth_at(text: str, pos: int) -> int:
 
 def _split_outside(text: str, separators: str) -> list[str]:
     """``text`` cut at ``separators`` that stand outside brackets (《…、…》 stays whole)."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
+    cuts = _outside_positions(text, separators)
+    parts = [text[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(text)], strict=True)]
     return [p for p in parts if p.strip()]
 
 
