@@ -2,9 +2,9 @@
 
 ``tests/fixtures/realworld/collected``, ``tests/fixtures/realworld/heldout``,
 ``tests/fixtures/realworld/heldout2``, ``tests/fixtures/realworld/heldout3`` and
-``tests/fixtures/realworld/heldout4`` (the last four kept for measurement only) each hold pages kept as stored (``text/``), their structure (``layout/``), the
-items a reader finds in them (``gold/``, ``[]`` for a notice) and their renderings
-(``corpus/``). These checks keep the six in step, folder by folder:
+``tests/fixtures/realworld/heldout4`` (the last four kept for measurement only) each hold
+pages kept as stored (``text/``), their structure (``layout/``), the items a reader finds in
+them (``gold/``, ``[]`` for a notice) and their renderings (``corpus/``). These checks keep the six in step, folder by folder:
 
 - every document has its text, layout, gold and three renderings, and nothing else lies there;
 - the text's first line names its source;
