@@ -165,6 +165,32 @@ def test_second_heldout_notices_give_no_items(heldout2_eval: Evaluation) -> None
     assert [f.file for f in notices if f.extra] == []
 
 
+HELDOUT3 = ROOT / "heldout3"
+
+
+@pytest.fixture(scope="module")
+def heldout3_eval() -> Evaluation:
+    return evaluate(HELDOUT3 / "corpus", HELDOUT3 / "gold")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "html"])
+def test_third_heldout_guides_hold_their_measured_level(heldout3_eval: Evaluation, fmt: str) -> None:
+    """The third held-out pages (measured blind at recall 0.08-0.15, precision 0.25-0.50,
+    materials F1 0.50-1.00), released to learn from: the floor is just below the level the
+    rules about guides in general reach on them (heldout3/NOTES.md)."""
+    t = heldout3_eval.by_format()[fmt]
+    assert t["recall"] >= 0.44
+    assert t["precision"] >= 0.62
+    assert t["materials_f1"] >= 0.83
+    assert t["days_exact"] >= 0.95
+
+
+def test_third_heldout_notices_give_no_items(heldout3_eval: Evaluation) -> None:
+    notices = [f for f in heldout3_eval.files if f.gold == 0]
+    assert len(notices) == 9  # three notices, three renderings each
+    assert [f.file for f in notices if f.extra] == []
+
+
 def test_collected_notices_give_no_items(collected_eval: Evaluation) -> None:
     notices = [f for f in collected_eval.files if f.gold == 0]
     assert len(notices) >= 15  # five or more notices, three renderings each

@@ -1,0 +1,50 @@
+"""Structures of the third held-out set of real guides (tests/fixtures/realworld/heldout3/),
+each read as a rule about guides in general and checked on the real page in every format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_file
+from extractors.fields.compilation import is_compilation, split_compilation
+
+HELDOUT3 = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout3"
+FORMATS = ["pdf", "docx", "html"]
+COMPILATION = "xx_zixin_yibao_jingban_shixian_ziliao"
+
+
+def _page_paragraph() -> str:
+    """The paragraph of the stored page that runs the five items together."""
+    text = (HELDOUT3 / "text" / f"{COMPILATION}.txt").read_text(encoding="utf-8")
+    return next(line for line in text.splitlines() if "一、" in line and "二、" in line)
+
+
+def test_compilation_paragraph_is_cut_at_item_headings_and_field_labels() -> None:
+    parts = split_compilation(_page_paragraph())
+    headings = [p for p, heading in parts if heading]
+    assert headings == ["一、基本医疗保险参保登记", "二、基本医疗保险续保登记", "三、离休干部参保登记",
+                        "四、离休干部续保登记", "五、生育保险参保登记"]  # fmt: skip
+    # 三、离休干部参保登记要求时限:… has no colon after the name: the label is cut off it.
+    assert ("要求时限:七个工作日办理", False) in parts
+    assert ("三、离休干部参保登记", True) in parts
+
+
+def test_a_list_of_two_in_a_sentence_is_no_compilation() -> None:
+    # Two numbered points inside a sentence are not several items run together.
+    assert not is_compilation("办理需注意 一、携带身份证 二、填写申请表")
+    assert split_compilation("一、携带身份证 二、填写申请表") == [("一、携带身份证 二、填写申请表", False)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_compilation_in_one_paragraph_gives_each_item(fmt: str) -> None:
+    # 一、name: 要求时限:七个工作日办理所需资料: 1、… 2、… 二、…: five items in one paragraph
+    # (the PDF wraps it anywhere, even inside words); the fifth is cut after its limit.
+    items = extract_file(HELDOUT3 / "corpus" / f"{COMPILATION}.{fmt}").items
+    assert [i.item_name for i in items] == ["基本医疗保险参保登记", "基本医疗保险续保登记", "离休干部参保登记",
+                                            "离休干部续保登记", "生育保险参保登记"]  # fmt: skip
+    assert all(i.promised_days == 7 for i in items)
+    assert [len(i.materials) for i in items] == [9, 7, 4, 4, 0]
+    assert items[2].materials[0].name == "离休干部医疗保障参(续)保协议书"
+    assert items[0].materials[-1].name == "参保人员一寸照片一张及身份证复印件"
