@@ -48,3 +48,23 @@ def test_compilation_in_one_paragraph_gives_each_item(fmt: str) -> None:
     assert [len(i.materials) for i in items] == [9, 7, 4, 4, 0]
     assert items[2].materials[0].name == "离休干部医疗保障参(续)保协议书"
     assert items[0].materials[-1].name == "参保人员一寸照片一张及身份证复印件"
+
+
+def test_quoted_documents_with_notes_after_a_case_are_that_cases_documents() -> None:
+    # ①未滿18周歲的人員:《戶口薄》(…均需復印)、《身份證》(…可不提供): each quoted document
+    # carries a note in brackets; they are still the case's documents.
+    from normalizers.material_sentence import case_and_documents
+
+    text = (HELDOUT3 / "text" / "gd_huizhou_chengshi_jumin_yibao_canbao.txt").read_text(encoding="utf-8")
+    entry = next(line.strip() for line in text.splitlines() if line.strip().startswith("①"))
+    assert case_and_documents(entry) == (
+        "未滿18周歲的人員",
+        ["《戶口薄》(戶口薄內所有成員資料均需復印)", "《身份證》(16周歲以下人員未領身份證的可不提供)"],
+    )
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_note_in_brackets_after_a_materials_label_names_no_item(fmt: str) -> None:
+    # 1、提供資料(以下資料需附原件及其A4紙復印件): the note says how papers are given, not what for.
+    names = [i.item_name for i in extract_file(HELDOUT3 / "corpus" / f"gd_huizhou_chengshi_jumin_yibao_canbao.{fmt}").items]
+    assert names and not any("提供" in n or "資料" in n for n in names)
