@@ -73,6 +73,7 @@ def _is_question(text: str) -> bool:
 
 _MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要携带的|需要携带|需携带的|需携带|需要的|所需要的|所需的|所需|需提供的|需提交的|需要|的)?(?:什么|哪些)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
+_BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
@@ -174,8 +175,10 @@ def read_label(ln: PageLine) -> Label | None:
         return Label("materials", "sentence", enum.group(1))
     heading = clean_heading(t)
     long_materials = len(heading) <= _LONG_HEADING_MAX and heading.endswith(_suffixes())
+    # A note in brackets (…申办参保(增员)须知) qualifies a heading's words; it does not make
+    # the heading long like a sentence.
     if (
-        (len(heading) <= _HEADING_MAX or long_materials)
+        (len(_BRACKETED.sub("", heading)) <= _HEADING_MAX or long_materials)
         and not t.endswith(_TERMINAL)
         and len(CJK.findall(heading)) >= 2
     ):

@@ -68,3 +68,15 @@ def test_note_in_brackets_after_a_materials_label_names_no_item(fmt: str) -> Non
     # 1、提供資料(以下資料需附原件及其A4紙復印件): the note says how papers are given, not what for.
     names = [i.item_name for i in extract_file(HELDOUT3 / "corpus" / f"gd_huizhou_chengshi_jumin_yibao_canbao.{fmt}").items]
     assert names and not any("提供" in n or "資料" in n for n in names)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_heading_with_a_note_in_brackets_is_a_heading(fmt: str) -> None:
+    # 城市居民醫療保險申辦參保(增員)須知: the note (增員) does not make the heading a sentence;
+    # it names the item over the cases by applicant. (The HTML sets it in the body's font.)
+    (item,) = extract_file(HELDOUT3 / "corpus" / f"gd_huizhou_chengshi_jumin_yibao_canbao.{fmt}").items
+    assert item.item_name == "城市居民醫療保險申辦參保"
+    # Its materials are the cases' documents (the 17-character case 18周歲以上仍在全日制學校就讀
+    # 人員 is longer than a case label is read to be, and is not read as one yet).
+    conditions = {m.condition for m in item.materials}
+    assert conditions >= {"未滿18周歲的人員", "18周歲以上城鎮非從業居民", "低保對象"}
