@@ -80,3 +80,23 @@ def test_heading_with_a_note_in_brackets_is_a_heading(fmt: str) -> None:
     # 人員 is longer than a case label is read to be, and is not read as one yet).
     conditions = {m.condition for m in item.materials}
     assert conditions >= {"未滿18周歲的人員", "18周歲以上城鎮非從業居民", "低保對象"}
+
+
+def test_bare_document_number_is_a_citation() -> None:
+    # 一、办事依据:武人社规【2009】1号文: no title, only the number; the document is known by it.
+    from normalizers.legal_basis import parse_legal_basis
+
+    text = (HELDOUT3 / "text" / "hb_wuhan_shuiguohu_jumin_yibao_liucheng.txt").read_text(encoding="utf-8")
+    value = next(line for line in text.splitlines() if "办事依据" in line).split(":", 1)[1].strip()
+    (basis,) = parse_legal_basis(value)
+    assert basis.title == "武人社规【2009】1号文"
+    assert basis.doc_number == "武人社规【2009】1号"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_value_on_a_numbered_part_line_ends_at_the_next_heading(fmt: str) -> None:
+    # 城镇居民医保的办理流程 / 一、办事依据:武人社规【2009】1号文 / 城镇居民医保的办理流程 (the
+    # title repeated): the part numbered 一、 is not an entry of the heading above it, and the
+    # heading after it is not part of its value.
+    items = extract_file(HELDOUT3 / "corpus" / f"hb_wuhan_shuiguohu_jumin_yibao_liucheng.{fmt}").items
+    assert [[b.title for b in i.legal_basis] for i in items] == [["武人社规【2009】1号文"]]
