@@ -181,8 +181,8 @@ def test_third_heldout_guides_hold_their_measured_level(heldout3_eval: Evaluatio
     materials F1 0.50-1.00), released to learn from: the floor is just below the level the
     rules about guides in general reach on them (heldout3/NOTES.md)."""
     t = heldout3_eval.by_format()[fmt]
-    assert t["recall"] >= 0.44
-    assert t["precision"] >= 0.62
+    assert t["recall"] >= 0.50
+    assert t["precision"] >= 0.74
     assert t["materials_f1"] >= 0.83
     # The 惠州 guide's limit (予以即時辦理) is in the introduction, outside the part under its
     # heading, so it is left null.
