@@ -326,6 +326,9 @@ def parse_citation(text: str) -> LegalBasis | None:
     else:
         title, doc, articles = _unbracketed(raw)
         title = _clean_title(title)
+        if doc is not None and len(_WORD_CHAR.findall(title)) < 2:
+            # A bare document number (武人社规【2009】1号文): the document is known only by it.
+            title = raw[raw.index(doc) :] if doc in raw else doc
         if _GENERIC.search(title) or (doc is None and not _DOC_KIND.search(title)):
             return None
     if len(_WORD_CHAR.findall(title)) < 2:  # brackets or stray symbols, not a name

@@ -15,6 +15,7 @@ from normalizers.numbering import RANK
 
 _CORE = ("item_name", "materials", "time_limit", "legal_basis")
 _TIME = ("time_limit", "legal_limit", "promised_limit")
+_PART_STYLE = "cn"  # 一、二、: the numbering of a guide's parts
 _LAST_ENTRY_MAX = 30
 
 
@@ -90,6 +91,20 @@ def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) 
         and field_family(lab.field) != field_family(sec.field)
     )
     if core_label:
+        return True
+    # 一、办事依据:武人社规… under an unnumbered heading (…办理流程): a field numbered as a part
+    # of the guide, not an entry of the section above.
+    if (
+        lab is not None and ln.style == _PART_STYLE and sec.head.style is None
+        and lab.field in (*_CORE, *_TIME) and field_family(lab.field) != field_family(sec.field)
+    ):
+        return True
+    if (
+        sec.label.kind == "inline" and sec.label.value and lab is not None and lab.kind == "heading"
+        and lab.field is not None and field_family(lab.field) != field_family(sec.field)
+    ):
+        # 一、办事依据:武人社规… then a heading naming another field (…办理流程): the value
+        # was on the label's line; the heading starts something else.
         return True
     if sec.numbered:
         if ln.style is not None and RANK.get(ln.style, 9) <= RANK.get(sec.head.style or "", 9):

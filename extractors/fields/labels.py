@@ -73,6 +73,8 @@ def _is_question(text: str) -> bool:
 
 _MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要携带的|需要携带|需携带的|需携带|需要的|所需要的|所需的|所需|需提供的|需提交的|需要|的)?(?:什么|哪些)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
+_BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
 
@@ -80,6 +82,9 @@ def _subject(label: str, field: str | None) -> str | None:
     """The act a field label names: 生育津贴申领材料有什么 → 生育津贴申领, 报销流产术…需要的
     材料 → 报销流产术…, 申办长期异地就医时应提供如下资料 → 长期异地就医, 银川生育津贴申领办理
     依据 → 生育津贴申领; a bare 申请材料 names none."""
+    # A note in brackets after the label (提供资料(以下资料需附原件及其A4纸复印件)) says how
+    # the papers are given; it names no act.
+    label = _TRAILING_NOTE.sub("", label.rstrip("：: "))
     when = _WHEN.search(label)
     if when:
         text = when.group(1)
@@ -170,8 +175,10 @@ def read_label(ln: PageLine) -> Label | None:
         return Label("materials", "sentence", enum.group(1))
     heading = clean_heading(t)
     long_materials = len(heading) <= _LONG_HEADING_MAX and heading.endswith(_suffixes())
+    # A note in brackets (…申办参保(增员)须知) qualifies a heading's words; it does not make
+    # the heading long like a sentence.
     if (
-        (len(heading) <= _HEADING_MAX or long_materials)
+        (len(_BRACKETED.sub("", heading)) <= _HEADING_MAX or long_materials)
         and not t.endswith(_TERMINAL)
         and len(CJK.findall(heading)) >= 2
     ):

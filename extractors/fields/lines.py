@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extractors.fields.compilation import is_compilation, split_compilation
 from govguide.core.document import Document, Line, Paragraph, Table
 from govguide.core.vocabulary import match_field, words
 from normalizers.numbering import heading_number, heading_numbering
@@ -62,15 +63,55 @@ _LATIN_ONLY = re.compile(r"[A-Za-z0-9 .,:;!?'\-]{1,24}|\d{1,3}位")
 def page_lines(doc: Document) -> list[PageLine]:
     large = _large_blocks(doc)
     out: list[PageLine] = []
-    for bi, block in enumerate(doc.blocks):
+    blocks = doc.blocks
+    bi = 0
+    while bi < len(blocks):
+        block = blocks[bi]
         if isinstance(block, Paragraph):
-            for ln in block.lines:
-                made = make_line(ln, bi in large)
+            parts, used = _compilation_lines(_wrapped_run(blocks, bi))
+            for ln, heading in parts:
+                made = make_line(ln, bi in large or heading)
                 if made is not None:
                     out.append(made)
+            bi += used
         else:
             out.extend(_table_lines(block))
+            bi += 1
     return _skip_menu(out)
+
+
+def _wrapped_run(blocks: list[Paragraph | Table], start: int) -> list[Paragraph]:
+    """The paragraph at ``start`` and those a PDF wrapped it into: each line of a PDF may come
+    as a paragraph of its own, and a line that fills the width and closes no sentence goes on
+    in the next."""
+    run = [blocks[start]]
+    while True:
+        last = run[-1]
+        nxt = start + len(run)
+        if not isinstance(last, Paragraph) or not last.lines or nxt >= len(blocks):
+            break
+        tail = last.lines[-1]
+        follow = blocks[nxt]
+        if not isinstance(follow, Paragraph) or tail.fill is None or tail.fill < 0.9 or tail.text.strip().endswith(_CLOSED):
+            break
+        run.append(follow)
+    return [b for b in run if isinstance(b, Paragraph)]
+
+
+def _compilation_lines(run: list[Paragraph]) -> tuple[list[tuple[Line, bool]], int]:
+    """The lines of a paragraph (with those a PDF wrapped it into), each with whether it is
+    a heading; where the text runs several numbered items together, the lines a guide would
+    have written, each item's name a heading (a PDF wraps such a text anywhere, so it is read
+    whole), and how many paragraphs were read. Paragraphs that are no compilation keep their
+    own lines: only the first is read here, the others in their turn."""
+    lines = [ln for p in run for ln in p.lines]
+    # A wrapped line opening with an entry's number (6、…) starts that entry: kept apart by a
+    # space, as entries run together in one paragraph are.
+    text = "".join((" " if i and is_numbered(ln.text) else "") + ln.text for i, ln in enumerate(lines))
+    if not lines or not is_compilation(text):
+        return [(ln, False) for ln in run[0].lines], 1
+    ref = lines[0].ref
+    return [(Line(text=part, ref=ref), heading) for part, heading in split_compilation(text)], len(run)
 
 
 def _skip_menu(lines: list[PageLine]) -> list[PageLine]:
