@@ -20,6 +20,7 @@ from normalizers.alignment.catalog import default_catalog
 from normalizers.alignment.evaluate import evaluate_names, read_names
 
 NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
+DEV_NAMES = NAMES.parent / "realworld" / "dev" / "names.json"
 HELDOUT = NAMES / "heldout.json"
 HALF_A = NAMES / "pages_heldout_a.json"
 # The second held-out set, C, gathered from pages none of the files above cites and split
@@ -76,20 +77,10 @@ def test_heldout_wordings_are_distinct_real_and_labelled_with_catalog_items() ->
     assert len(names) >= MIN_WORDINGS
     assert len(set(names)) == len(names), "a wording is listed twice"
     # Held out means new: none of them is a development or page wording.
-    seen = (
-        _names(NAMES / "pages.json")
-        | _names(HALF_A)
-        | _names(NAMES.parent / "realworld" / "dev" / "names.json")
-    )
+    seen = _names(NAMES / "pages.json") | _names(HALF_A) | _names(DEV_NAMES)
     assert not seen & set(names)
     assert all(str(e.get("source", "")).startswith("http") for e in entries)
-    catalog = default_catalog()
-    for entry in entries:
-        for label in [entry["canonical_name"], *(entry.get("also_covers") or [])]:
-            if label is not None:
-                catalog.entry(label)  # raises for a label that is no catalog item
-        # also_covers names other items than the label itself
-        assert entry["canonical_name"] not in (entry.get("also_covers") or [])
+    _assert_labelled_with_catalog_items(entries)
 
 
 @pytest.mark.parametrize(
@@ -117,58 +108,14 @@ def test_heldout_figures_do_not_fall_below_the_measured_floors(
 
 def test_halves_follow_the_page_split() -> None:
     half_a, half_b = read_names(HALF_A), read_names(HELDOUT)
-    sources = sorted({str(e["source"]) for e in [*half_a, *half_b]})
-    side = {source: position % 2 for position, source in enumerate(sources)}
-    assert {side[str(e["source"])] for e in half_a} == {0}
-    assert {side[str(e["source"])] for e in half_b} == {1}
+    _assert_split_by_page(half_a, half_b)
     assert len(half_a) + len(half_b) == 159
 
 
-def test_set_c_is_new_distinct_labelled_and_split_by_page() -> None:
-    c1, c2 = read_names(HALF_C1), read_names(HALF_C2)
-    names = [str(e["name"]) for e in [*c1, *c2]]
-    assert len(names) >= 150
-    assert len(set(names)) == len(names), "a wording is listed twice"
-    earlier = [
-        NAMES / "pages.json",
-        HALF_A,
-        HELDOUT,
-        NAMES.parent / "realworld" / "dev" / "names.json",
-    ]
-    # New wordings from new pages: no earlier wording, no page an earlier file cites.
-    assert not set().union(*map(_names, earlier)) & set(names)
-    cited = {
-        str(e.get("source", ""))
-        for path in earlier
-        for e in json.loads(path.read_text(encoding="utf-8"))
-    }
-    sources = sorted({str(e["source"]) for e in [*c1, *c2]})
-    assert all(s.startswith("http") for s in sources)
-    assert not cited & set(sources)
-    catalog = default_catalog()
-    for entry in [*c1, *c2]:
-        for label in [entry["canonical_name"], *(entry.get("also_covers") or [])]:
-            if label is not None:
-                catalog.entry(label)
-        assert entry["canonical_name"] not in (entry.get("also_covers") or [])
-    # Sorted source addresses alternate between the halves, the first going to C1.
-    side = {source: position % 2 for position, source in enumerate(sources)}
-    assert {side[str(e["source"])] for e in c1} == {0}
-    assert {side[str(e["source"])] for e in c2} == {1}
-
-
-def test_set_d_is_new_and_labelled() -> None:
-    entries = read_names(SET_D)
+def _assert_new(entries: list[dict], earlier: list[Path]) -> None:
+    """New wordings from new pages: no earlier wording, no page an earlier file cites."""
     names = [str(e["name"]) for e in entries]
     assert len(set(names)) == len(names), "a wording is listed twice"
-    earlier = [
-        NAMES / "pages.json",
-        HALF_A,
-        HELDOUT,
-        HALF_C1,
-        HALF_C2,
-        NAMES.parent / "realworld" / "dev" / "names.json",
-    ]
     assert not set().union(*map(_names, earlier)) & set(names)
     cited = {
         str(e.get("source", ""))
@@ -178,43 +125,42 @@ def test_set_d_is_new_and_labelled() -> None:
     sources = {str(e["source"]) for e in entries}
     assert all(s.startswith("http") for s in sources)
     assert not cited & sources
+
+
+def _assert_labelled_with_catalog_items(entries: list[dict]) -> None:
     catalog = default_catalog()
     for entry in entries:
         for label in [entry["canonical_name"], *(entry.get("also_covers") or [])]:
             if label is not None:
-                catalog.entry(label)
+                catalog.entry(label)  # raises for a label that is no catalog item
+        assert entry["canonical_name"] not in (entry.get("also_covers") or [])
+
+
+def _assert_split_by_page(first: list[dict], second: list[dict]) -> None:
+    """Sorted source addresses alternate between the halves, the first going to ``first``."""
+    sources = sorted({str(e["source"]) for e in [*first, *second]})
+    side = {source: position % 2 for position, source in enumerate(sources)}
+    assert {side[str(e["source"])] for e in first} == {0}
+    assert {side[str(e["source"])] for e in second} == {1}
+
+
+def test_set_c_is_new_distinct_labelled_and_split_by_page() -> None:
+    c1, c2 = read_names(HALF_C1), read_names(HALF_C2)
+    assert len(c1) + len(c2) >= 150
+    _assert_new([*c1, *c2], [NAMES / "pages.json", HALF_A, HELDOUT, DEV_NAMES])
+    _assert_labelled_with_catalog_items([*c1, *c2])
+    _assert_split_by_page(c1, c2)
+
+
+def test_set_d_is_new_and_labelled() -> None:
+    entries = read_names(SET_D)
+    _assert_new(entries, [NAMES / "pages.json", HALF_A, HELDOUT, HALF_C1, HALF_C2, DEV_NAMES])
+    _assert_labelled_with_catalog_items(entries)
 
 
 def test_set_e_is_new_distinct_labelled_and_split_by_page() -> None:
     e1, e2 = read_names(HALF_E1), read_names(HALF_E2)
-    names = [str(e["name"]) for e in [*e1, *e2]]
-    assert len(names) >= 120
-    assert len(set(names)) == len(names), "a wording is listed twice"
-    earlier = [
-        NAMES / "pages.json",
-        HALF_A,
-        HELDOUT,
-        HALF_C1,
-        HALF_C2,
-        SET_D,
-        NAMES.parent / "realworld" / "dev" / "names.json",
-    ]
-    assert not set().union(*map(_names, earlier)) & set(names)
-    cited = {
-        str(e.get("source", ""))
-        for path in earlier
-        for e in json.loads(path.read_text(encoding="utf-8"))
-    }
-    sources = sorted({str(e["source"]) for e in [*e1, *e2]})
-    assert all(s.startswith("http") for s in sources)
-    assert not cited & set(sources)
-    catalog = default_catalog()
-    for entry in [*e1, *e2]:
-        for label in [entry["canonical_name"], *(entry.get("also_covers") or [])]:
-            if label is not None:
-                catalog.entry(label)
-        assert entry["canonical_name"] not in (entry.get("also_covers") or [])
-    # Sorted source addresses alternate between the halves, the first going to E1.
-    side = {source: position % 2 for position, source in enumerate(sources)}
-    assert {side[str(e["source"])] for e in e1} == {0}
-    assert {side[str(e["source"])] for e in e2} == {1}
+    assert len(e1) + len(e2) >= 120
+    _assert_new([*e1, *e2], [NAMES / "pages.json", HALF_A, HELDOUT, HALF_C1, HALF_C2, SET_D, DEV_NAMES])
+    _assert_labelled_with_catalog_items([*e1, *e2])
+    _assert_split_by_page(e1, e2)
