@@ -78,8 +78,9 @@ def documents_shown(text: str, *, given: bool = False) -> list[str]:
     out: list[str] = []
     start = 0
     verbs = _SHOWN_OR_GIVEN if given else _SHOWN
+    depths = _depths(simple)
     for end in [*_outside_positions(simple, _CLAUSE_END), len(simple)]:
-        found = [m for m in verbs.finditer(simple, start, end) if _depth_at(simple, m.start()) == 0]
+        found = [m for m in verbs.finditer(simple, start, end) if depths[m.start()] == 0]
         if found and _is_sentence_subject(simple[start : found[0].start()]):
             # 填写个人信息并按要求上传…图片: each verb's object runs to the next verb.
             for k, verb in enumerate(found):
@@ -109,17 +110,23 @@ def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
     return []
 
 
+def _depths(text: str) -> list[int]:
+    """How deep in brackets each position of ``text`` stands (one more entry than ``text`` has
+    characters, for the position after its end); a stray closing bracket counts for nothing."""
+    depths = [0]
+    for ch in text:
+        depth = depths[-1]
+        depths.append(depth + 1 if ch in _OPEN else max(0, depth - 1) if ch in _CLOSE else depth)
+    return depths
+
+
+def _outside(text: str) -> list[bool]:
+    """For each character: it is no bracket and stands outside every bracket."""
+    return [d == 0 and ch not in _OPEN and ch not in _CLOSE for ch, d in zip(text, _depths(text)[:-1], strict=True)]
+
+
 def _outside_positions(text: str, separators: str) -> list[int]:
-    out: list[int] = []
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in separators:
-            out.append(i)
-    return out
+    return [i for i, (ch, out) in enumerate(zip(text, _outside(text), strict=True)) if out and ch in separators]
 
 
 def _listed(text: str) -> list[str]:
@@ -151,7 +158,8 @@ def _split_and(part: str) -> list[str]:
     simple = to_simplified(part)
     if len(simple) != len(part) or READING.search(simple):
         return [part]  # a reading written into a word (復(fù)印件) hides what follows 及
-    cuts = [m.start() for m in _AND.finditer(simple) if _depth_at(part, m.start()) == 0]
+    depths = _depths(part)
+    cuts = [m.start() for m in _AND.finditer(simple) if depths[m.start()] == 0]
     pieces: list[str] = []
     start = 0
     for c in cuts:
@@ -199,26 +207,7 @@ def _is_document(text: str) -> bool:
 
 
 def _outside_brackets(text: str) -> str:
-    out: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            out.append(ch)
-    return "".join(out)
-
-
-def _depth_at(text: str, pos: int) -> int:
-    depth = 0
-    for ch in text[:pos]:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-    return depth
+    return "".join(ch for ch, out in zip(text, _outside(text), strict=True) if out)
 
 
 def _split_outside(text: str, separators: str) -> list[str]:
@@ -229,10 +218,8 @@ def _split_outside(text: str, separators: str) -> list[str]:
 
 
 def _first_outside(text: str, pattern: re.Pattern[str]) -> int | None:
-    for m in pattern.finditer(text):
-        if _depth_at(text, m.start()) == 0:
-            return m.start()
-    return None
+    depths = _depths(text)
+    return next((m.start() for m in pattern.finditer(text) if depths[m.start()] == 0), None)
 
 
 _CASE_LABEL_MAX = 16
