@@ -31,6 +31,7 @@ from extractors.base import RawItem
 from govguide.core.document import Cell, Document, Line, Table
 from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, words
 from normalizers.legal_basis import parse_legal_basis
+from normalizers.numbering import LIST_MARKER, marker_number
 from normalizers.text import clean_text
 from normalizers.time_limits import parse_days
 
@@ -205,8 +206,6 @@ def _columns(key: Sequence[str | None]) -> dict[str, int]:
 
 # A cell of an item-code column: digits and capitals only (002036003001, 1320360 0100Y).
 _CODE = re.compile(r"[0-9A-Z\s]{6,}")
-# A cell that opens a numbered list (1.《申请表》 2.…, ①…): how materials cells are written.
-_NUMBERED = re.compile(r"^\s*(?:[（(]?[1１一][)）.．、]|①)")
 _LAW_TITLE = re.compile(r"《[^》]*(?:法|条例|办法|规定|通知|意见|决定|规程|细则|方案)》")
 # A group label spanning its items (一、基本医疗保险参保和变更登记): a main item, not a name.
 _SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
@@ -305,10 +304,16 @@ def _names_item(text: str) -> bool:
     )
 
 
+def _opens_numbered_list(text: str) -> bool:
+    """A cell that opens a numbered list (1.《申请表》 2.…, ①…): how materials cells are written."""
+    marker = LIST_MARKER.match(text)
+    return marker is not None and marker_number(marker.group(0)) == 1
+
+
 def _names_documents(text: str) -> bool:
     """A materials cell: a numbered list naming documents, or one document (…证件, …表)."""
     nouns = (*words("reader", "material_nouns"), "件")
-    if _NUMBERED.match(text):
+    if _opens_numbered_list(text):
         return any(noun in text for noun in nouns)
     return len(text) <= 60 and text.rstrip("。；;等").endswith(nouns)
 
