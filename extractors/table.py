@@ -29,6 +29,7 @@ from itertools import zip_longest
 
 from extractors.base import RawItem
 from govguide.core.document import Cell, Document, Line, Table
+from govguide.core.numbering import CN, CN_DOT
 from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, words
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.numbering import LIST_MARKER, marker_number
@@ -208,7 +209,7 @@ def _columns(key: Sequence[str | None]) -> dict[str, int]:
 _CODE = re.compile(r"[0-9A-Z\s]{6,}")
 _LAW_TITLE = re.compile(r"《[^》]*(?:法|条例|办法|规定|通知|意见|决定|规程|细则|方案)》")
 # A group label spanning its items (一、基本医疗保险参保和变更登记): a main item, not a name.
-_SECTION = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_SECTION = re.compile(rf"^(?:{CN}|{CN_DOT})")
 
 
 def infer_header(table: Table, min_rows: int = 2) -> _Header | None:

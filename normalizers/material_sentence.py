@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from govguide.core.numbering import LIST_LEVEL
 from govguide.core.vocabulary import words
 from normalizers.numbering import heading_numbering
 from normalizers.script import READING, to_simplified
@@ -37,7 +38,7 @@ _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|�
 _SHOWN_END = re.compile(r"(?:可以|可|统一|并|到|至|前往|去|在|向|通过|办理|申请|申领|进行)")
 # Words of a clause that says something about the list rather than naming a document.
 _REMARK = re.compile(r"可|请|应|须|需|确认|办理|到|如|若|此|该|上述|以上")
-_ENTRY_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）]|\d{1,2}[.．、)）])\s*")
+_ENTRY_NUMBER = re.compile(rf"^\s*(?:{LIST_LEVEL})\s*")
 # 及 (和, 与) joins two documents, except in 原件及复印件, 及以上, 及其….
 _AND = re.compile(r"[及和与](?!复印|原件|影印|以上|以下|其)")
 _MIN_PART = 2

@@ -14,6 +14,7 @@ from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
 from extractors.fields.naming import orig_value
 from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
+from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
 from govguide.core.vocabulary import words
 from normalizers.item_title import asked_act
 from normalizers.legal_basis import parse_legal_basis
@@ -310,8 +311,9 @@ def _logical_lines(lines: list[Line]) -> list[list[Line]]:
     return groups + join_wrapped(chunk)
 
 
-_INLINE_FIRST = re.compile(r"[：:]\s*(?=[（(]1[)）]|①|1[.．、])")
-_INLINE_NEXT = re.compile(r"(?<=[；;。])\s*(?=[（(]\d{1,2}[)）]|[①-⑳]|\d{1,2}[.．、])")
+_INLINE_STYLES = ("paren_num", "circled", "num")
+_INLINE_FIRST = re.compile(r"[：:]\s*(?=" + "|".join(entry_marker(s, 1) for s in _INLINE_STYLES) + ")")
+_INLINE_NEXT = re.compile(rf"(?<=[；;。])\s*(?={PAREN_NUM}|{CIRCLED}|{NUM_DOT}|{NUM_DUN})")
 
 
 def _inline_list(text: str) -> list[str] | None:
