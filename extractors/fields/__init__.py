@@ -35,7 +35,7 @@ import re
 from extractors.base import RawItem
 from extractors.fields.extent import Section, read_sections
 from extractors.fields.lines import PageLine, page_lines
-from extractors.fields.naming import name_value, orig_value, page_name, page_title
+from extractors.fields.naming import name_value, orig_value, page_name, page_title, title_unrelated
 from extractors.fields.values import act_of as _act_of
 from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
@@ -63,6 +63,11 @@ class FieldsExtractor:
         if title is not None and title in lines:
             # Navigation before the title (政务服务 / 办事指南 / 联系我们) is page furniture.
             lines = lines[lines.index(title) :]
+        if title is not None and title_unrelated(title, lines):
+            # A repost under another page's title (新疆…挂号流程 over a 长沙 医疗救助 guide): the
+            # title names nothing the text speaks of, so it names no item.
+            lines = [ln for ln in lines if ln is not title]
+            title = None
         sections = read_sections(lines)
         return _items(sections, lines, title)
 

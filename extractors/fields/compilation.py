@@ -10,9 +10,10 @@ closed by a colon.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
-from govguide.core.vocabulary import vocabulary
+from govguide.core.vocabulary import match_field, vocabulary
 from normalizers.numerals import simple_cn_to_int
 
 # An item heading inside running text: 一、 … 十、 at the start or after a space.
@@ -57,3 +58,75 @@ def split_compilation(text: str) -> list[tuple[str, bool]]:
             # The colon after an item's name (一、…参保登记:) only leads to its fields.
             out.append((part.rstrip(":：") if c == 0 else part, c == 0))
     return [(s, h) for s, h in out if s]
+
+
+# One guide run together in one paragraph (a page copied without its line breaks):
+# 一、事项名称:…二、服务对象:(一)…;(二)…三、办理方式:… Its section labels are numbered
+# 一、二、三… in order, each a short phrase closed by a colon; inside a section, groups
+# (一)(二)… and entries 1. 2. … follow in order too.
+_RUN_LABEL = re.compile(r"([一二三四五六七八九十]{1,2})、\s*([\u4e00-\u9fff]{2,10})[:：]")
+_RUN_GROUP = re.compile(r"[(（]([一二三四五六七八九十]{1,2})[)）]")
+_RUN_ENTRY = re.compile(r"(?<![\d.．\-—~～至])(\d{1,2})[.．、](?!\d)")
+_RUN_MIN_CHARS = 150  # a line this long holding labels in order is a run-together guide
+_RUN_MIN_FIELDS = 2  # of its labels, at least this many name fields of the vocabulary
+
+
+def _runs_in_order(
+    matches: list[re.Match[str]], value_of: Callable[[str], int | None], *, gap: int = 0
+) -> list[int]:
+    """Start offsets of the matches numbered 1, 2, 3… in order (others are skipped); ``gap``
+    numbers may be missing between two (a label mistyped 四四、 leaves 五、 after 三、)."""
+    starts: list[int] = []
+    last = 0
+    for m in matches:
+        value = value_of(m.group(1))
+        if value is not None and last < value <= last + 1 + (gap if starts else 0):
+            starts.append(m.start())
+            last = value
+    return starts
+
+
+def _label_number(s: str) -> int | None:
+    # 四四、 is 四、 typed twice.
+    return simple_cn_to_int(s[0] if len(s) == 2 and s[0] == s[1] else s)
+
+
+def _label_starts(text: str) -> list[int]:
+    if len(text) < _RUN_MIN_CHARS:
+        return []
+    matches = list(_RUN_LABEL.finditer(text))
+    starts = _runs_in_order(matches, _label_number, gap=1)
+    labelled = {m.start() for m in matches if m.start() in starts and match_field(m.group(2))}
+    return starts if len(starts) >= _MIN_ITEMS and len(labelled) >= _RUN_MIN_FIELDS else []
+
+
+def is_guide_run(text: str) -> bool:
+    """Whether ``text`` is one guide's numbered sections run together in one paragraph."""
+    return bool(_label_starts(text))
+
+
+def split_guide_run(text: str) -> list[str]:
+    """``text`` cut before each numbered section label and, inside a section, before each
+    group (一)(二)… and each entry 1. 2. … numbered in order; ``[text]`` where it is no run."""
+    starts = _label_starts(text)
+    if not starts:
+        return [text]
+    out = [text[: starts[0]].strip()]
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        out.extend(_split_section(text[a:b]))
+    return [s for s in out if s]
+
+
+def _split_section(section: str) -> list[str]:
+    groups = _runs_in_order(list(_RUN_GROUP.finditer(section)), simple_cn_to_int)
+    cuts: list[int] = []
+    for a, b in zip([0, *groups], [*groups, len(section)], strict=True):
+        if a:
+            cuts.append(a)
+        part = section[a:b]
+        entries = _runs_in_order(list(_RUN_ENTRY.finditer(part)), int)
+        # One numbered entry alone is no list (a date, 1—4页).
+        if len(entries) >= 2:
+            cuts.extend(a + e for e in entries if e > 0)
+    bounds = sorted(set(cuts))
+    return [section[x:y].strip() for x, y in zip([0, *bounds], [*bounds, len(section)], strict=True)]

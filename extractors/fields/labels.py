@@ -28,7 +28,8 @@ _SENTENCE_MATERIALS = re.compile(
     r"(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)"
     r"|(?:提供|提交|携带)(?:有关|相关|相应)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$"
 )
-_ENUMERATION = re.compile(r"(?:材料|资料)(?:有|包括|为|如下)[：:]?(.+)$")
+# …材料有A、B、C / 补缴所需材料和流程为：请持A、B、C，到…: the list follows in the sentence.
+_ENUMERATION = re.compile(r"(?:材料|资料)(?:(?:和|及|与)(?:流程|程序|手续))?(?:有|包括|为|如下)[：:]?(.+)$")
 _SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$")
 
 
@@ -39,6 +40,15 @@ class Label:
     value: str | None = None  # the value written after the label (simplified)
     subject: str | None = None  # the act the label names (生育津贴申领 in …申领材料有什么)
     weak: bool = False  # 办理时间 and the like: a time limit only if the value is days
+
+
+@cache
+def _field_words() -> tuple[str, ...]:
+    """The field words a long heading may end with (at least three characters: 依据 alone
+    ends too many sentences)."""
+    fields = vocabulary()["fields"]
+    keep = ("materials", "time_limit", "legal_limit", "promised_limit", "legal_basis", "conditions", "process")
+    return tuple(sorted({w for f in keep for w in fields.get(f, []) if len(w) >= 3}, key=len, reverse=True))
 
 
 @cache
@@ -175,6 +185,11 @@ def read_label(ln: PageLine) -> Label | None:
         return Label("materials", "sentence", enum.group(1))
     heading = clean_heading(t)
     long_materials = len(heading) <= _LONG_HEADING_MAX and heading.endswith(_suffixes())
+    # 百色参保人员个人账户一次性支取法律依据: a numbered heading may name the act before the
+    # field word it ends with; long as it is, it is a label, not a sentence.
+    long_materials = long_materials or (
+        ln.style is not None and len(heading) <= _LONG_HEADING_MAX and heading.endswith(_field_words())
+    )
     # A note in brackets (…申办参保(增员)须知) qualifies a heading's words; it does not make
     # the heading long like a sentence.
     if (

@@ -10,7 +10,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.fields.compilation import is_compilation, split_compilation
+from extractors.fields.compilation import (
+    is_compilation,
+    is_guide_run,
+    split_compilation,
+    split_guide_run,
+)
 from govguide.core.document import Document, Line, Paragraph, Table
 from govguide.core.vocabulary import match_field, words
 from normalizers.numbering import heading_number, heading_numbering
@@ -108,6 +113,8 @@ def _compilation_lines(run: list[Paragraph]) -> tuple[list[tuple[Line, bool]], i
     # A wrapped line opening with an entry's number (6、…) starts that entry: kept apart by a
     # space, as entries run together in one paragraph are.
     text = "".join((" " if i and is_numbered(ln.text) else "") + ln.text for i, ln in enumerate(lines))
+    if lines and not is_compilation(text) and is_guide_run(text):
+        return [(Line(text=part, ref=lines[0].ref), False) for part in split_guide_run(text)], len(run)
     if not lines or not is_compilation(text):
         return [(ln, False) for ln in run[0].lines], 1
     ref = lines[0].ref
@@ -151,7 +158,10 @@ def _table_lines(table: Table) -> list[PageLine]:
                 out.append(label)
             cells = cells[1:]
         for cell in cells:
-            out.extend(m for ln in cell.lines if (m := make_line(ln, False)))
+            for ln in cell.lines:
+                # A page laid out in a table (menu | text) may hold a whole guide in one cell.
+                parts = _compilation_lines([Paragraph(lines=[ln], ref=ln.ref)])[0]
+                out.extend(m for part, heading in parts if (m := make_line(part, heading)))
     return out
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 
 from extractors.fields.extent import Section
 from extractors.fields.labels import COLON, field_of, read_label
-from extractors.fields.lines import PageLine, make_line
+from extractors.fields.lines import CJK, PageLine, make_line
 from govguide.core.document import Document, Line
 from govguide.core.models import SourceRef
 from govguide.core.vocabulary import words
@@ -44,6 +44,25 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
     if first.large or first.style is None:
         return first
     return None
+
+
+_CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def title_unrelated(title: PageLine, lines: list[PageLine]) -> bool:
+    """Whether the page's text shares no two-character word, and few characters, with the name
+    its title gives: the title belongs to another page (reposts keep a previous article's
+    title). Characters count too because pages shorten words (医保 for 医疗保险)."""
+    name = to_simplified(name_from_title(title.orig) or "")
+    pairs = set(_CJK_PAIR.findall(name))
+    body = "".join(ln.text for ln in lines if ln is not title)
+    if not pairs or len(body) < 40 or any(p in body for p in pairs):
+        return False
+    chars = [c for c in name if CJK.match(c)]
+    return sum(c in body for c in chars) < len(chars) * _SHARED_CHARS
+
+
+_SHARED_CHARS = 0.5
 
 
 def name_value(lines: list[PageLine]) -> tuple[PageLine, str]:
@@ -100,6 +119,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     if process is not None:
         # No title: 长沙医保参保流程 over the steps names what the page walks through.
         return keep_writing(process.label.subject or "", process.head.orig), process.head
+    heading = _act_heading(sections)
+    if heading is not None:
+        # No title names the item: 二、办理门特病种待遇认定 among the steps names the act.
+        return heading
     for ln in lines[:3]:
         name = _name_in_sentence(ln.text)
         if name:
@@ -123,6 +146,17 @@ def _heading_naming_act(sections: list[Section], subject: str) -> tuple[str, Pag
             continue
         name = name_from_title(s.head.orig_after(s.head.rest) if s.head.rest else s.head.orig)
         if name and simple in to_simplified(name) and _ends_with_act(name):
+            return name, s.head
+    return None
+
+
+def _act_heading(sections: list[Section]) -> tuple[str, PageLine] | None:
+    """The first heading naming no field whose words end with an act (二、办理门特病种待遇认定)."""
+    for s in sections:
+        if s.field is not None or s.label.kind != "heading":
+            continue
+        name = name_from_title(s.head.orig_after(s.head.rest) if s.head.rest else s.head.orig)
+        if name and _ends_with_act(name):
             return name, s.head
     return None
 

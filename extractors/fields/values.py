@@ -355,6 +355,9 @@ def _listed_in_one_line(lines: list[Line]) -> list[str]:
 _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
 
 
+_ENUM_VERB = re.compile(r"^(?:请|须|需|需要|应)?(?:持|携带|带上|凭(?!证)|提供|提交|准备)(?=\S)")
+
+
 def _set_enumeration(item: RawItem, sec: Section) -> None:
     """需要上传的材料有医疗资料、《申领表》、《出生医学证明》，因… → one material per element."""
     value = orig_value(sec.head, sec.label.value or "")
@@ -365,6 +368,8 @@ def _set_enumeration(item: RawItem, sec: Section) -> None:
         value += ln.orig
         prev = ln
     value = _ENUM_END.split(value, maxsplit=1)[0]
+    # …为：请持A、B、C: the verb asking for them is not part of the first material.
+    value = _ENUM_VERB.sub("", value.strip(), count=1)
     parts = [p.strip() for p in _ENUM_SPLIT.split(value) if p.strip()]
     item.material_rows = [(Material(name=p.rstrip("等")), [sec.head.line.ref]) for p in parts]
 
