@@ -328,7 +328,8 @@ def parse_citation(text: str) -> LegalBasis | None:
         title = _clean_title(title)
         if doc is not None and len(_WORD_CHAR.findall(title)) < 2:
             # A bare document number (武人社规【2009】1号文): the document is known only by it.
-            title = raw[raw.index(doc) :] if doc in raw else doc
+            # A stray title bracket after it (…1号》) is no part of its name.
+            title = (raw[raw.index(doc) :] if doc in raw else doc).strip("《》〈〉 ")
         if _GENERIC.search(title) or (doc is None and not _DOC_KIND.search(title)):
             return None
     if len(_WORD_CHAR.findall(title)) < 2:  # brackets or stray symbols, not a name

@@ -35,7 +35,14 @@ import re
 from extractors.base import RawItem
 from extractors.fields.extent import Section, read_sections
 from extractors.fields.lines import PageLine, page_lines
-from extractors.fields.naming import name_value, orig_value, page_name, page_title, title_unrelated
+from extractors.fields.naming import (
+    is_guide_title,
+    name_value,
+    orig_value,
+    page_name,
+    page_title,
+    title_unrelated,
+)
 from extractors.fields.values import act_of as _act_of
 from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
@@ -101,13 +108,7 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
 def _one_guide(title: PageLine | None) -> bool:
     """A title that is one item's guide (麻洋镇城镇居民参加基本医疗保险办理指南): the headings under
     it are its steps or parts (一、居民申报登记 / 二、…初审录入), not items of their own."""
-    if title is None:
-        return False
-    text = to_simplified(title.orig).rstrip("?？:：。 ")
-    return text.endswith(_GUIDE_WORDS) and name_from_title(title.orig) is not None
-
-
-_GUIDE_WORDS = ("指南", "指引")
+    return title is not None and is_guide_title(title.orig)
 
 
 def _one_list_per_act(groups: list[Section]) -> list[Section]:

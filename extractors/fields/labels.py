@@ -85,6 +85,7 @@ _MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备�
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
+_JOINED_FIELDS = re.compile(r"(?:的)?(?:(?:时间|条件|流程|地点|方式|时限)(?:和|及|与|、))+$")
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
 
@@ -103,11 +104,12 @@ def _subject(label: str, field: str | None) -> str | None:
         cut = _field_word_at(text, field)
         if cut is None:
             return None
-        text = text[:cut]
+        # 慢性病申请时间和所需资料: other fields joined to the materials name no act.
+        text = _JOINED_FIELDS.sub("", text[:cut])
     name = clean_name(text)
     if not is_name(name):
         return None
-    generic = re.sub("|".join(words("reader", "item_acts")) + "|所需|需要|提交|提供|的|应|相关", "", name)
+    generic = re.sub("|".join(words("reader", "item_acts")) + "|所需|所带|携带|需要|提交|提供|的|应|相关", "", name)
     return name if len(generic) >= 2 else None
 
 

@@ -39,7 +39,7 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
         return make_line(Line(text=doc.title, ref=SourceRef(para=0)), True)
     first = lines[0]
     label = read_label(first)
-    if label is not None and label.field is not None and label.kind != "question":
+    if label is not None and label.field is not None and label.kind != "question" and not is_guide_title(first.text):
         return None
     if first.large or first.style is None:
         return first
@@ -63,6 +63,16 @@ def title_unrelated(title: PageLine, lines: list[PageLine]) -> bool:
 
 
 _SHARED_CHARS = 0.5
+
+
+_GUIDE_TITLE_NOTE = re.compile(r"[（(][^（()）]{1,16}[)）]$")
+
+
+def is_guide_title(text: str) -> bool:
+    """A guide's own title (重庆医保卡办理指南(重庆医保办理流程)): it ends with 指南 or 指引,
+    a note in brackets aside, even where it also names a field (流程)."""
+    t = _GUIDE_TITLE_NOTE.sub("", to_simplified(text).strip().rstrip("?？:：。 ")).rstrip()
+    return t.endswith(("指南", "指引")) and name_from_title(text) is not None
 
 
 def name_value(lines: list[PageLine]) -> tuple[PageLine, str]:

@@ -83,8 +83,24 @@ def _page_breaks(p_element: Any) -> int:
 
 
 def _size(p: Any) -> float | None:
+    """The paragraph's largest font size in points: set on its runs, else by its style (a
+    heading style, or Normal through the style chain), so body text has a size to compare
+    headings with."""
     sizes = [r.font.size.pt for r in p.runs if r.font is not None and r.font.size is not None]
-    return max(sizes) if sizes else None
+    if sizes:
+        return max(sizes)
+    return _style_size(p.style)
+
+
+def _style_size(style: Any) -> float | None:
+    seen = 0
+    while style is not None and seen < 10:  # a style chain is short; a loop in it is broken XML
+        font = getattr(style, "font", None)
+        if font is not None and font.size is not None:
+            return float(font.size.pt)
+        style = getattr(style, "base_style", None)
+        seen += 1
+    return None
 
 
 def _read_table(table: Any, index: int, page: int, labels: ListLabels) -> Table:
