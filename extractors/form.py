@@ -31,7 +31,7 @@ from extractors.form_tables import (
 from extractors.form_text import TextField, guide_name_lines, item_names, single_value, text_fields
 from govguide.core.document import Block, Cell, Document, Paragraph, Table
 from govguide.core.models import LegalBasis, SourceRef
-from govguide.core.vocabulary import is_empty_value, match_field, words
+from govguide.core.vocabulary import is_empty_value, match_field, vocabulary, words
 
 _KV_MAX_KEY = 10
 _VERSION = re.compile(r"事项版本\s*[:：]\s*(\S+)")
@@ -193,10 +193,35 @@ def _grid_name(kv: dict[str, tuple[str, Cell]]) -> tuple[str, SourceRef, str | N
         return None
     sub = next((n for n in names if _SUB in n[0]), None)
     key, value, cell = sub or names[0]
+    inner = _labelled_names(cell)
+    if inner.get("item") and sub is None:
+        # 事项名称 | 主项名称: 基本医疗保险参保和变更登记 / 子项名称: 职工参保信息变更登记: one cell
+        # holds both levels as label lines; the sub-item is the item.
+        return inner["item"], cell.ref, inner.get("main")
     main = next((v for k, (v, _) in kv.items() if match_field(k) == "main_item" and v), None)
     if main is None and sub is not None:
         main = next((v for k, v, _ in names if k != key), None)
     return value, cell.ref, main
+
+
+def _labelled_names(cell: Cell) -> dict[str, str]:
+    """The names a cell gives after labels (主项名称: … 子项名称: …, on lines of their own or
+    run together): ``item`` (its 子项名称) and ``main`` (主项名称)."""
+    vocab = vocabulary()["fields"]
+    labels = sorted({*vocab["item_name"], *vocab["main_item"]}, key=len, reverse=True)
+    pattern = re.compile("(" + "|".join(map(re.escape, labels)) + r")\s*[：:]\s*")
+    text = "\n".join(line.text for line in cell.lines)
+    found = list(pattern.finditer(text))
+    out: dict[str, str] = {}
+    ends = [m.start() for m in found[1:]] + ([len(text)] if found else [])
+    for m, end in zip(found, ends, strict=True):
+        value = text[m.end() : end].strip()
+        f = match_field(m.group(1))
+        if value and f == "item_name" and _SUB in m.group(1):
+            out.setdefault("item", value)
+        elif value and f == "main_item":
+            out.setdefault("main", value)
+    return out
 
 
 def _set_time_limit(item: RawItem, by_field: dict[str, tuple[str, Cell]], text: dict[str, TextField]) -> None:

@@ -31,6 +31,7 @@ from extractors.base import RawField, RawItem
 from govguide.core.document import Document, Line, Paragraph
 from govguide.core.numbering import CN_DIGITS, PAREN_CN
 from govguide.core.vocabulary import clean_heading, match_field, words
+from normalizers.material_sentence import DOCUMENT_LIST_SHARE, names_a_document
 from normalizers.numbering import HEADING_STYLES, heading_number, heading_numbering
 from normalizers.text import clean_text, is_page_footer, join_wrapped, joined_text
 
@@ -270,13 +271,24 @@ def _to_item(guide: _Guide) -> RawItem | None:
     refs = [ln.ref for ln in name_lines] or ([guide.title_line.ref] if guide.title_line else [])
     first = name_lines[0] if name_lines else guide.title_line
     item = RawItem(name=name, name_refs=refs, page=first.ref.page if first else None)
-    item.materials = RawField(guide.sections.get("materials", []))
+    item.materials = RawField(guide.sections.get("materials") or _documents_listed(guide.sections.get("conditions", [])))
     item.legal_basis = RawField(guide.sections.get("legal_basis", []))
     _split_time_limit(guide.sections.get("time_limit", []), item)
     for f in ("legal_limit", "promised_limit"):
         if f in guide.sections:  # a guide whose 法定/承诺 limits are top-level sections
             item.set_text(f, guide.sections[f])
     return item
+
+
+def _documents_listed(lines: list[Line]) -> list[Line]:
+    """A section other than the materials whose numbered entries are mostly documents to hand
+    in (二、办理条件 over 1、医保电子凭证…；2、医院收费票据；…): the guide's materials under
+    the wrong heading. [] where it lists conditions."""
+    entries = [ln for ln in lines if heading_numbering(ln.text)[0] is not None]
+    if len(entries) < 2 or len(entries) < len(lines) * 0.8:
+        return []
+    share = sum(names_a_document(heading_numbering(ln.text)[1]) for ln in entries) / len(entries)
+    return lines if share >= DOCUMENT_LIST_SHARE else []
 
 
 def _strip_title_suffix(title: str) -> str:

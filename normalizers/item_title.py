@@ -192,7 +192,10 @@ def first_wording(text: str) -> str:
         return parts[0] if is_name(names[0]) else text
     fullest = max(range(len(parts)), key=lambda i: len(names[i]))
     acts = tuple(words("reader", "item_acts"))
-    if is_name(names[fullest]) and names[fullest].endswith(acts) and all(n in names[fullest] for n in names):
+    full = names[fullest]
+    # 上海生育保险待遇领取条件,如何拿生育保险待遇: a wording may put a one-character verb (拿, 领,
+    # 办) before the object the fullest names.
+    if is_name(full) and full.endswith(acts) and all(n in full or n[1:] in full for n in names):
         return parts[fullest]
     return text
 

@@ -44,6 +44,10 @@ _AND = re.compile(r"[及和与](?!复印|原件|影印|以上|以下|其)")
 _MIN_PART = 2
 _ENCLOSED_NUMBER = re.compile("[\u2474-\u2487\u2488-\u249b]")
 
+# A numbered list is a list of documents to hand in when at least this share of its entries
+# name one (证, 表, 复印件 …), whatever its heading says.
+DOCUMENT_LIST_SHARE = 0.6
+
 
 def documents_in_sentence(text: str) -> list[str]:
     """The materials a sentence names, or [] when it is not a list of documents."""

@@ -28,6 +28,8 @@ from normalizers.text import clean_text, fold_width, joined_text, strip_html, un
 _BULLET = dict(LIST_STYLES)["bullet"]
 _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
+_NOTE = re.compile(r"^\s*(?:注|备注|註|備註|注意)\s*[：:]")
+_INNER_ENTRY = re.compile(r"[①-⑳]|\d[、.．](?!\d)|[(（]\d{1,2}[)）]")
 _TERMINAL = "。；;！!？?"
 _HEADING_MAX_CHARS = 24
 
@@ -52,7 +54,12 @@ def split_materials(lines: Iterable[str]) -> list[Material]:
     for piece in _split_labelled_lists(text.split("\n")):
         if not piece.strip():
             continue
-        for style, num, body in _split_inline(piece.strip(), last_num):
+        split = _split_inline(piece.strip(), last_num)
+        if len(split) == 1 and split[0][0] is None and _NOTE.match(split[0][2]) and not _INNER_ENTRY.search(split[0][2]):
+            # 备注：变更姓名…的需提供…材料: a note on the list in one sentence, not an entry (a
+            # note that lists entries, 备注：1、…①…②…, keeps them).
+            continue
+        for style, num, body in split:
             segments.append((style, num, clean_text(body)))
     if not segments or (len(segments) == 1 and is_empty_value(segments[0][2])):
         return []

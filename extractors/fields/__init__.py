@@ -48,7 +48,7 @@ from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
 from govguide.core.vocabulary import words
 from normalizers.item_title import is_notice_title, keep_writing, name_from_title
-from normalizers.material_sentence import names_a_document
+from normalizers.material_sentence import DOCUMENT_LIST_SHARE, names_a_document
 from normalizers.numbering import RANK
 from normalizers.script import to_simplified
 from normalizers.text import clean_text
@@ -215,6 +215,6 @@ def _promote_named_lists(sections: list[Section]) -> None:
         if s.field is None and s.head.style in styles and s.label.kind == "heading":
             entries = [x for x in s.lines if x.style is not None]
             subject = name_from_title(s.head.rest)
-            if entries and subject and documents_share(entries) >= 0.6:
+            if entries and subject and documents_share(entries) >= DOCUMENT_LIST_SHARE:
                 s.field = "materials"
                 s.label.subject = subject

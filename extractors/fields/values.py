@@ -19,6 +19,7 @@ from govguide.core.vocabulary import words
 from normalizers.item_title import asked_act
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.material_sentence import (
+    DOCUMENT_LIST_SHARE,
     case_and_documents,
     documents_in_sentence,
     documents_shown,
@@ -428,7 +429,7 @@ def _documents_list(lines: list[PageLine], sections: list[Section]) -> list[Line
         runs.append(run)
     scored = [(r, documents_share([x for x in r if x.style is not None])) for r in runs]
     best = max(scored, key=lambda rs: rs[1], default=None)
-    if best is None or best[1] < 0.6:
+    if best is None or best[1] < DOCUMENT_LIST_SHARE:
         return []
     return [x.line for x in best[0]]
 
