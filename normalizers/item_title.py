@@ -154,7 +154,24 @@ def is_name(text: str) -> bool:
         return False
     if any(text.endswith(w) for w in words("reader", "not_item")) or text in words("reader", "generic_names"):
         return False
+    if _only_channel(text):
+        return False
     return not any(q in text for q in words("reader", "question_words"))
+
+
+_FILLER = re.compile(r"[\s“”\"'「」《》()（）的找到去在]")
+
+
+def _only_channel(text: str) -> bool:
+    """A way of applying (窗口备案, 人工窗口办理, 网上办理, 找他人代办): a channel word and
+    acts, nothing else."""
+    t = to_simplified(text)
+    channels = words("reader", "channel_words")
+    if not any(c in t for c in channels):
+        return False
+    for w in sorted([*channels, *words("reader", "item_acts"), "办", "受理"], key=len, reverse=True):
+        t = t.replace(w, "")
+    return len(_FILLER.sub("", t)) < 2
 
 
 def keep_writing(simplified_name: str, original: str) -> str:
