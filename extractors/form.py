@@ -32,6 +32,7 @@ from extractors.form_text import TextField, guide_name_lines, item_names, single
 from govguide.core.document import Block, Cell, Document, Paragraph, Table
 from govguide.core.models import LegalBasis, SourceRef
 from govguide.core.vocabulary import is_empty_value, match_field, vocabulary, words
+from normalizers.item_title import names_no_item
 
 _KV_MAX_KEY = 10
 _VERSION = re.compile(r"事项版本\s*[:：]\s*(\S+)")
@@ -89,7 +90,7 @@ def _extract_one(doc: Document) -> RawItem | None:
     named = _grid_name(kv)
     if named is None and (found := single_value(text.get("item_name"))):
         named = (found[0], found[1].ref, None)
-    if named is None:
+    if named is None or names_no_item(named[0]):
         return None
     name, name_ref, main = named
     item = RawItem(name=name, name_refs=[name_ref], page=name_ref.page, section=main)

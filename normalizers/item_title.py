@@ -75,6 +75,12 @@ def _strip_once(text: str) -> str:
             # 报销流程和材料 / (条件+入口+流程): what joined the words goes with them.
             rest = t[: -len(s)].rstrip("的之和及与+").strip(_TRAIL)
             return rest + _act_kept(rest, s)
+    for c in words("reader", "channel_words"):
+        # 居民医保参保线下(办理方式), 异地就医备案网上办理: the channel the page describes is no
+        # part of the item.
+        for tail in (c + "办理", c + "申请", c + "申报", c):
+            if t.endswith(tail) and len(t) > len(tail) + 2:
+                return t[: -len(tail)]
     lead = _QUESTION_LEAD.match(t)
     if lead and len(t) > lead.end():
         return t[lead.end() :]
@@ -144,6 +150,12 @@ def _cut_after_guide_word(text: str) -> str:
 _LOST = re.compile(r"(?<=\S)\?{2,}(?=\S)")
 
 
+def names_no_item(value: str) -> bool:
+    """A value under a 事项名称 label that is no item's name: another element's label (事项简述,
+    in a catalogue listing a guide's elements one per line), a list or a notice."""
+    return to_simplified(value.strip()).endswith(tuple(words("reader", "not_item")))
+
+
 def is_name(text: str) -> bool:
     """Whether a cleaned text can be an item's name: short, one phrase, not a sentence or a
     bare question."""
@@ -160,6 +172,13 @@ def is_name(text: str) -> bool:
 
 
 _FILLER = re.compile(r"[\s“”\"'「」《》()（）的找到去在]")
+
+
+def names_a_channel(text: str) -> bool:
+    """Whether a heading names a way of applying (参保登记窗口办理流程, 2.线上办理): its part of
+    the page is how the page's item is done, not an item of its own."""
+    t = to_simplified(text)
+    return any(c in t for c in words("reader", "channel_words"))
 
 
 def _only_channel(text: str) -> bool:

@@ -47,7 +47,13 @@ from extractors.fields.values import act_of as _act_of
 from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
 from govguide.core.vocabulary import words
-from normalizers.item_title import is_notice_title, keep_writing, name_from_title
+from normalizers.item_title import (
+    is_notice_title,
+    keep_writing,
+    name_from_title,
+    names_a_channel,
+    names_no_item,
+)
 from normalizers.material_sentence import DOCUMENT_LIST_SHARE, names_a_document
 from normalizers.numbering import RANK
 from normalizers.script import to_simplified
@@ -146,7 +152,7 @@ def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:
         value_line = head.head
         if not value and head.lines:
             value_line, value = name_value(head.lines)
-        if not value:
+        if not value or names_no_item(value):
             continue
         name = re.sub(r"\s+", "", clean_text(keep_writing(value.rstrip("。."), orig_value(value_line, value))))
         item = raw_item(name.rstrip("。."), value_line, own, [])
@@ -177,6 +183,8 @@ def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[
         names = [(i, _heading_name(sections[i].head)) for i in level]
         if any(n is None for _, n in names) or not any(_names_item(n or "") for _, n in names):
             continue
+        if any(names_a_channel(sections[i].head.text) for i in level):
+            continue  # 1.现场办理 / 2.线上办理: ways of doing one item
         # A page may give each item twice (an overview, then the materials by who applies):
         # the parts under the same name are one item's.
         parts: dict[str, list[Section]] = {}

@@ -19,6 +19,7 @@ from normalizers.item_title import (
     is_name,
     keep_writing,
     name_from_title,
+    names_a_channel,
 )
 from normalizers.script import to_simplified
 
@@ -40,7 +41,10 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
     first = lines[0]
     label = read_label(first)
     if label is not None and label.field is not None and label.kind != "question" and not is_guide_title(first.text):
-        return None
+        # 机关事业单位参保登记工作流程 over the steps: a process heading naming an act is the
+        # page's title; other field headings are not.
+        if label.field != "process" or not _names_process_act(name_from_title(first.orig) or ""):
+            return None
     if first.large or first.style is None:
         return first
     return None
@@ -98,7 +102,7 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     # Of a title worded twice (重庆市社保卡办理 重庆市社保卡办理条件), the wording kept is the one
     # that must not be a field heading.
     titled_field = field_of(to_simplified(first_wording(title.orig)).rstrip("?？:："))[0] if title is not None else None
-    if from_title and titled_field not in (None, "materials"):
+    if from_title and titled_field not in (None, "materials") and not (titled_field == "process" and _names_process_act(from_title)):
         # A title that names a field is a heading, not the item (江苏省生育津贴领取条件); one that
         # names the materials of an act (东莞异地就医报销材料) names the act.
         from_title = None
@@ -143,6 +147,13 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     return None, None
 
 
+def _names_process_act(name: str) -> bool:
+    """A process title's name ending with a particular act (…参保登记工作流程), not with 办理
+    or 申请 alone (城市居民医疗保险办理流程 walks through several acts)."""
+    simple = to_simplified(name)
+    return _ends_with_act(simple) and not simple.endswith(("办理", "申请"))
+
+
 def _ends_with_act(name: str) -> bool:
     return to_simplified(name).endswith(tuple(words("reader", "item_acts")))
 
@@ -163,7 +174,7 @@ def _heading_naming_act(sections: list[Section], subject: str) -> tuple[str, Pag
 def _act_heading(sections: list[Section]) -> tuple[str, PageLine] | None:
     """The first heading naming no field whose words end with an act (二、办理门特病种待遇认定)."""
     for s in sections:
-        if s.field is not None or s.label.kind != "heading":
+        if s.field is not None or s.label.kind != "heading" or names_a_channel(s.head.text):
             continue
         name = name_from_title(s.head.orig_after(s.head.rest) if s.head.rest else s.head.orig)
         if name and _ends_with_act(name):
@@ -177,7 +188,7 @@ def _process_naming_act(sections: list[Section]) -> Section | None:
     schemes = tuple(words("reader", "item_schemes"))
     for s in sections:
         subject = s.label.subject or ""
-        if s.field == "process" and s.label.kind == "heading" and (
+        if s.field == "process" and s.label.kind == "heading" and not names_a_channel(s.head.text) and (
             _ends_with_act(subject) or to_simplified(subject).endswith(schemes)
         ):
             return s
