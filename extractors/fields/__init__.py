@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from extractors.base import RawItem
-from extractors.fields.extent import Section, read_sections
+from extractors.fields.extent import Section, field_family, read_sections
 from extractors.fields.lines import PageLine, page_lines
 from extractors.fields.naming import (
     is_guide_title,
@@ -101,7 +101,7 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         merged = [s for s in labelled if s not in groups]
         shared = [s for s in sections if s not in groups and s not in merged]
         return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
-    by_heading = [] if _one_guide(title) else _items_by_headings(sections, title)
+    by_heading = _items_by_headings(sections, title, own_fields=_one_guide(title))
     if by_heading:
         return by_heading
     name, name_line = page_name(sections, lines, title)
@@ -166,7 +166,7 @@ def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:
 _ITEM_LEVEL_FIELDS = (None, "process")
 
 
-def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[RawItem]:
+def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_fields: bool = False) -> list[RawItem]:
     """Several items on one page, each under a heading of its own (一、异地就医备案 / 二、医保个人
     账户资金如何跨省共济给家人使用; 城镇居民参保流程 / 城镇职工参保流程): the headings of one level
     that all name things (no field label among them), two or more, one of them an act. Each
@@ -185,6 +185,11 @@ def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[
             continue
         if any(names_a_channel(sections[i].head.text) for i in level):
             continue  # 1.现场办理 / 2.线上办理: ways of doing one item
+        if own_fields and not _each_part_has_fields(sections, [i for i, _ in names]):
+            # Under one guide's title (…办理指南) headings are its steps or parts, unless each
+            # heads a guide of its own: (一)…核准支付 / (二)…手工(零星)报销, each with its
+            # materials and its limit, are the guide's sub-items.
+            continue
         # A page may give each item twice (an overview, then the materials by who applies):
         # the parts under the same name are one item's.
         parts: dict[str, list[Section]] = {}
@@ -203,6 +208,19 @@ def _items_by_headings(sections: list[Section], title: PageLine | None) -> list[
                 out.append(item)
         return out
     return []
+
+
+_OWN_FIELDS = ("materials", "time_limit", "legal_limit", "promised_limit", "legal_basis")
+
+
+def _each_part_has_fields(sections: list[Section], starts: list[int]) -> bool:
+    """Whether the part under each heading holds two core fields of its own or more."""
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(sections)
+        fields = {field_family(s.field) for s in sections[start + 1 : end] if s.field in _OWN_FIELDS}
+        if len(fields) < 2:
+            return False
+    return True
 
 
 def _names_item(name: str) -> bool:

@@ -67,3 +67,14 @@ def test_documents_listed_under_a_conditions_heading_are_the_materials(fmt: str)
     assert (item.legal_days, item.promised_days) == (20, 20)
     assert [m.name for m in item.materials] == ["医保电子凭证或有效身份证件或社保卡", "医院收费票据", "门急诊费用清单",
                                                 "处方底方", "住院费用清单、病历资料", "诊断证明"]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sub_items_under_one_guide_title_each_with_their_own_grid(fmt: str) -> None:
+    # 医疗救助对象待遇核准支付办事指南 over (一)…核准支付 + grid and (二)…手工(零星)报销 + grid,
+    # each with its materials and its limit: two sub-items, not steps of one guide.
+    items = _items("ln_benxi_yiliao_jiuzhu_zhinan", fmt)
+    assert [(i.item_name, i.promised_days) for i in items] == [
+        ("医疗救助对象待遇核准支付", 15), ("医疗救助对象手工(零星)报销", 20)
+    ]
+    assert items[0].materials[0].name == "救助对象身份证明"
