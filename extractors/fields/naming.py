@@ -101,7 +101,9 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     from_title = name_from_title(title.orig) if title is not None else None
     # Of a title worded twice (重庆市社保卡办理 重庆市社保卡办理条件), the wording kept is the one
     # that must not be a field heading.
-    titled_field = field_of(to_simplified(first_wording(title.orig)).rstrip("?？:："))[0] if title is not None else None
+    titled = to_simplified(first_wording(title.orig)).rstrip("?？:：") if title is not None else ""
+    # 武汉医保参保条件 names the conditions of a topic, like 办理条件 does.
+    titled_field = (field_of(titled)[0] or ("conditions" if titled.endswith("条件") else None)) if title is not None else None
     if from_title and titled_field not in (None, "materials") and not (titled_field == "process" and _names_process_act(from_title)):
         # A title that names a field is a heading, not the item (江苏省生育津贴领取条件); one that
         # names the materials of an act (东莞异地就医报销材料) names the act.

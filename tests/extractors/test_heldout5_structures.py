@@ -78,3 +78,12 @@ def test_sub_items_under_one_guide_title_each_with_their_own_grid(fmt: str) -> N
         ("医疗救助对象待遇核准支付", 15), ("医疗救助对象手工(零星)报销", 20)
     ]
     assert items[0].materials[0].name == "救助对象身份证明"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_title_naming_conditions_yields_to_the_materials_label_naming_an_act(fmt: str) -> None:
+    # 武汉医保参保条件 (conditions of a topic) over 二、灵活就业人员办理新参保应提供的资料: the
+    # label names the act the page gives documents for.
+    [item] = _items("hb_wuhan_linghuo_jiuye_xincanbao", fmt)
+    assert item.item_name == "灵活就业人员办理新参保"
+    assert [m.name for m in item.materials][:3] == ["本人城镇常住户口", "二代居民身份证", "电子照片"]
