@@ -39,6 +39,8 @@ ACCEPTED = [
     ("低保户大病补助", "医疗救助对象待遇核准支付"),
     # filed for care elsewhere, the verb first
     ("备案异地就医申请", "异地安置退休人员备案"),
+    # a change of the registered information that names the employer stays the employer's
+    ("单位参保信息修改", "单位参保信息变更登记"),
 ]
 
 # paying late or missed payments: the back payment is proposed, never accepted on so little
@@ -88,3 +90,10 @@ def test_paying_for_a_relative_is_no_registration(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name is None
     assert not match.accepted
+
+
+def test_a_change_of_information_naming_no_party_is_a_persons_either_scheme() -> None:
+    match = match_name("医保参保信息更改")
+    assert match.canonical_name == "职工参保信息变更登记"
+    assert match.accepted, match.review_reason
+    assert match.also_covers == ["YB-0106"]  # 城乡居民参保信息变更登记
