@@ -166,11 +166,13 @@ def is_name(text: str) -> bool:
         return False
     if any(text.endswith(w) for w in words("reader", "not_item")) or text in words("reader", "generic_names"):
         return False
-    if _only_channel(text):
+    if _only_channel(text) or _A_LIMIT.match(to_simplified(text)):
         return False
     return not any(q in text for q in words("reader", "question_words"))
 
 
+# 20個工作日 / 十五个工作日内: a time limit standing where a title would, no item's name.
+_A_LIMIT = re.compile(r"^(?:\d+|[一二三四五六七八九十百]+)\s*个?(?:工作日|自然日|日|天|小时|个月)")
 _FILLER = re.compile(r"[\s“”\"'「」《》()（）的找到去在]")
 
 

@@ -21,6 +21,7 @@ from normalizers.item_title import (
     name_from_title,
     names_a_channel,
 )
+from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 
 # Labels whose words before the field word name the act (生育津贴申领材料, …申领办理依据).
@@ -32,7 +33,7 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
     alone before the first label."""
     if not lines:
         return None
-    if doc.title:
+    if doc.title and heading_numbering(to_simplified(doc.title.strip()))[0] is None:
         simple = to_simplified(doc.title.strip())
         for ln in lines:
             if ln.text == simple or (len(ln.text) >= 4 and simple.startswith(ln.text)):
@@ -45,7 +46,8 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
         # page's title; other field headings are not.
         if label.field != "process" or not _names_process_act(name_from_title(first.orig) or ""):
             return None
-    if first.large or first.style is None:
+    # A numbered first line (一、参保时间地点), however large, is the first section's heading.
+    if first.style is None:
         return first
     return None
 

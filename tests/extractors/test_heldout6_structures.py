@@ -70,3 +70,16 @@ def test_a_catalogue_of_guide_elements_is_not_a_guide(fmt: str) -> None:
     # 社会保险领域基层政务公开事项标准目录: 事项名称 / 事项简述 / 办理材料 / 办理时限 one per line are
     # the elements each guide must publish, with a 20个工作日内 publication deadline.
     assert _items("heldout5", "sd_zibo_jingkaiqu_shebao_gongkai_mulu", fmt) == []
+
+
+def test_a_time_limit_is_no_items_name() -> None:
+    # 20個工作日 stands where a title would on a content page about a limit.
+    assert not is_name("20個工作日") and not is_name("十五个工作日内")
+    assert is_name("门诊慢特病待遇认定")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_numbered_first_line_is_the_first_section_not_the_title(fmt: str) -> None:
+    # 一、参保时间地点 / 二、参保所需资料 with no title: 参保时间地点 names no item.
+    names = [i.item_name for i in _items("heldout3", "xx_ddtbk_xinshenger_canbao_ziliao", fmt)]
+    assert not any("时间地点" in n for n in names)
