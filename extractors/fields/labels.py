@@ -132,6 +132,16 @@ def _field_word_at(text: str, field: str | None) -> int | None:
     return len(text)
 
 
+def _names_act_for_whom(text: str) -> bool:
+    """A phrase (no clause inside) ending with an act: 企业及不享受公务员医疗补助的事业单位参保."""
+    return (
+        len(text) <= _LONG_HEADING_MAX
+        and not re.search(r"[，,。；;！!？?：:]", text)
+        and text.endswith(tuple(words("reader", "item_acts")))
+        and field_of(text)[0] is None
+    )
+
+
 def read_label(ln: PageLine) -> Label | None:
     t = ln.rest
     if not t:
@@ -163,6 +173,10 @@ def read_label(ln: PageLine) -> Label | None:
         if rest.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(rest):
             return Label("materials", "sentence")
         return None
+    if ln.style is not None and t.endswith(("：", ":")) and _names_act_for_whom(t.rstrip("：: ")):
+        # 1、國家機關及參照享受公務員醫療補助的事業單位參保： over its own entries: a numbered
+        # line naming an act (for whom) and closed by a colon heads that act's part.
+        return Label(None, "heading")
     m = COLON.match(t)
     if m and len(clean_heading(m.group(1))) <= LABEL_MAX:
         label, value = m.group(1), m.group(2).strip()

@@ -83,3 +83,15 @@ def test_a_numbered_first_line_is_the_first_section_not_the_title(fmt: str) -> N
     # 一、参保时间地点 / 二、参保所需资料 with no title: 参保时间地点 names no item.
     names = [i.item_name for i in _items("heldout3", "xx_ddtbk_xinshenger_canbao_ziliao", fmt)]
     assert not any("时间地点" in n for n in names)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbered_lines_naming_an_act_for_whom_head_sub_items(fmt: str) -> None:
+    # 辦理醫療保險的具體程序是什么? over 1、國家機關…參保: (1)… / 2、企業…參保: / 3、… / 4、靈活就業人員參保:
+    # each with its own documents: four items, one per kind of applicant.
+    items = _items("heldout2", "xx_yiliao_baoxian_canbao_chengxu_fanti", fmt)
+    assert [i.item_name for i in items] == [
+        "國家機關及參照享受公務員醫療補助的事業單位參保", "企業及不享受公務員醫療補助的事業單位參保",
+        "非正規組織就業人員參保", "靈活就業人員參保",
+    ]
+    assert [m.name for m in items[3].materials] == ["社會勞動保險手冊", "本人身份證", "本市常住戶口簿"]
