@@ -15,6 +15,7 @@ from functools import cache
 
 from govguide.core.vocabulary import match_field, vocabulary
 from normalizers.numerals import simple_cn_to_int
+from normalizers.script import to_simplified
 
 # An item heading inside running text: 一、 … 十、 at the start or after a space.
 _HEADING = re.compile(r"(?:^|(?<=\s))([一二三四五六七八九十]{1,2})、")
@@ -130,3 +131,26 @@ def _split_section(section: str) -> list[str]:
             cuts.extend(a + e for e in entries if e > 0)
     bounds = sorted(set(cuts))
     return [section[x:y].strip() for x, y in zip([0, *bounds], [*bounds, len(section)], strict=True)]
+
+
+# A page copied into one line with spaces for its line breaks: 报销材料 女职工生育费报销材料
+# 1、… 2、… — labels standing alone between spaces, entries numbered 1、2、3… after a space.
+_SPACED_ENTRY = re.compile(r"(?:^|(?<=\s))(\d{1,2})[、.．](?!\d)")
+_SPACED_TOKEN = re.compile(r"(?:^|(?<=\s))([^\s]{2,16})(?=\s)")
+
+
+def split_spaced_run(text: str) -> list[str]:
+    """``text`` cut before each numbered entry and each field label that stands alone between
+    spaces, where a long line holds both; ``[text]`` otherwise."""
+    if len(text) < _RUN_MIN_CHARS:
+        return [text]
+    entries = [m.start() for m in _SPACED_ENTRY.finditer(text)]
+    labels = [
+        m.start() for m in _SPACED_TOKEN.finditer(text)
+        if match_field(to_simplified(m.group(1))) is not None
+    ]
+    if len(entries) < _MIN_ITEMS or not labels:
+        return [text]
+    bounds = sorted({*entries, *labels} - {0})
+    parts = [text[a:b].strip() for a, b in zip([0, *bounds], [*bounds, len(text)], strict=True)]
+    return [p for p in parts if p]

@@ -63,6 +63,8 @@ def field_of(label: str) -> tuple[str | None, bool]:
     if not heading:
         return None, False
     f = match_field(heading, max_len=LABEL_MAX)
+    if f == "item_no" and heading not in vocabulary()["fields"]["item_no"]:
+        f = None  # 女方医疗保险编号 is a document to bring; 序号 / 编号 label a row bare
     if f:
         return f, False
     if any(w in heading for w in words("exclude", "words")):

@@ -15,6 +15,7 @@ from extractors.fields.compilation import (
     is_guide_run,
     split_compilation,
     split_guide_run,
+    split_spaced_run,
 )
 from govguide.core.document import Document, Line, Paragraph, Table
 from govguide.core.vocabulary import match_field, words
@@ -115,6 +116,8 @@ def _compilation_lines(run: list[Paragraph]) -> tuple[list[tuple[Line, bool]], i
     text = "".join((" " if i and is_numbered(ln.text) else "") + ln.text for i, ln in enumerate(lines))
     if lines and not is_compilation(text) and is_guide_run(text):
         return [(Line(text=part, ref=lines[0].ref), False) for part in split_guide_run(text)], len(run)
+    if lines and not is_compilation(text) and len(spaced := split_spaced_run(text)) > 1:
+        return [(Line(text=part, ref=lines[0].ref), False) for part in spaced], len(run)
     if not lines or not is_compilation(text):
         return [(ln, False) for ln in run[0].lines], 1
     ref = lines[0].ref

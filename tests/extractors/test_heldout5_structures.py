@@ -87,3 +87,24 @@ def test_a_title_naming_conditions_yields_to_the_materials_label_naming_an_act(f
     [item] = _items("hb_wuhan_linghuo_jiuye_xincanbao", fmt)
     assert item.item_name == "灵活就业人员办理新参保"
     assert [m.name for m in item.materials][:3] == ["本人城镇常住户口", "二代居民身份证", "电子照片"]
+
+
+def test_a_page_copied_into_one_line_is_cut_at_its_labels_and_entries() -> None:
+    from extractors.fields.compilation import split_spaced_run
+
+    text = (HELDOUT5 / "text" / "ln_dalian_shengyu_jintie_baoxiao.txt").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines()[1:] if "報銷材料" in x)
+    parts = split_spaced_run(line)
+    assert "報銷材料" in parts and "女職工生育費報銷材料" in parts
+    assert "3、出生醫學證明及影印件" in parts
+    # Short lines, and long ones with no label standing alone, are left whole.
+    assert split_spaced_run("1、身份证 2、户口本 3、照片") == ["1、身份证 2、户口本 3、照片"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_one_line_page_gives_its_list(fmt: str) -> None:
+    # 報銷材料 女職工生育費報銷材料 1、女方醫療保險編號 2、…: 编号 inside an entry is a document
+    # to bring, not the 序号/编号 label of a row.
+    [item] = _items("ln_dalian_shengyu_jintie_baoxiao", fmt)
+    assert item.item_name == "生育津貼"
+    assert [m.name for m in item.materials][:3] == ["女方醫療保險編號", "女職工二代身份證及影印件(A4正反面)", "出生醫學證明及影印件"]
