@@ -44,7 +44,12 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
     if label is not None and label.field is not None and label.kind != "question" and not is_guide_title(first.text):
         # 机关事业单位参保登记工作流程 over the steps: a process heading naming an act is the
         # page's title; other field headings are not.
-        if label.field != "process" or not _names_process_act(name_from_title(first.orig) or ""):
+        # A label closed by a colon (单位参保流程：) is over its own part, not the page's title.
+        if (
+            label.field != "process"
+            or first.text.rstrip().endswith(("：", ":"))
+            or not _names_process_act(name_from_title(first.orig) or "")
+        ):
             return None
     # A numbered first line (一、参保时间地点), however large, is the first section's heading.
     if first.style is None:

@@ -49,3 +49,11 @@ def test_docx_body_text_takes_its_size_from_the_style(tmp_path: Path) -> None:
     path.write_bytes(buf.getvalue())
     sizes = [b.size for b in load_docx(path).blocks]
     assert sizes == [14.0, 10.5, 10.5, 10.5]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_a_process_label_closed_by_a_colon_is_not_the_pages_title(fmt: str) -> None:
+    # 单位参保流程：… / 个人参保流程：… (the HTML page opens with the first): two parts, two items.
+    items = extract_file(REALWORLD / "heldout6" / "corpus" / f"xx_danwei_geren_canbao_liucheng_shiyi.{fmt}").items
+    assert [i.item_name for i in items] == ["单位参保", "个人参保"]
+    assert [m.name for m in items[1].materials] == ["户口簿", "居民身份证原件或复印件"]
