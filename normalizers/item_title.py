@@ -168,6 +168,8 @@ def is_name(text: str) -> bool:
         return False
     if _only_channel(text) or _A_LIMIT.match(to_simplified(text)):
         return False
+    if to_simplified(text) in {*words("reader", "title_suffix"), *words("words", "other_headings")}:
+        return False  # a bare section label (服务对象, 办理地点) where a title would be
     return not any(q in text for q in words("reader", "question_words"))
 
 

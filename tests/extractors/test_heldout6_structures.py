@@ -76,6 +76,8 @@ def test_a_time_limit_is_no_items_name() -> None:
     # 20個工作日 stands where a title would on a content page about a limit.
     assert not is_name("20個工作日") and not is_name("十五个工作日内")
     assert is_name("门诊慢特病待遇认定")
+    # Nor is a bare section label standing first on a page cut before its title.
+    assert not is_name("服务对象") and not is_name("办理地点")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
