@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from extractors.base import RawItem
+from extractors.text_table import text_tables
 from govguide.core.document import Cell, Document, Line, Table
 from govguide.core.numbering import CN, CN_DOT
 from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, words
@@ -69,7 +70,7 @@ class TableExtractor:
 
     def score(self, doc: Document) -> float:
         best = 0.0
-        for table in merge_tables(list(doc.tables())):
+        for table in _all_tables(doc):
             header = find_header(table) or infer_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
@@ -85,12 +86,18 @@ class TableExtractor:
 
     def extract(self, doc: Document) -> list[RawItem]:
         items: list[RawItem] = []
-        for table in merge_tables(list(doc.tables())):
+        for table in _all_tables(doc):
             header = find_header(table) or infer_header(table)
             if header is None or "item_name" not in header.columns:
                 continue
             items.extend(_table_items(table, header))
         return items
+
+
+def _all_tables(doc: Document) -> list[Table]:
+    """The document's tables, those continued over a page break joined, and the list tables
+    its text keeps without their borders (:mod:`extractors.text_table`)."""
+    return [*merge_tables(list(doc.tables())), *text_tables(doc, column_field)]
 
 
 def merge_tables(tables: list[Table]) -> list[Table]:
