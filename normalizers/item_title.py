@@ -140,7 +140,9 @@ def clean_name(text: str) -> str:
 
 def _cut_after_guide_word(text: str) -> str:
     """Reposts glue text after a guide title (…办理指南2023-yb体育官方): cut it off."""
-    for s in ("办事指南", "办理指南", "服务指南", "办事指引", "办理指引", "服务指引"):
+    # Any guide word (申请指南, 操作指南 …): a second title glued after it (…申请指南汕头新生儿
+    # 医保卡办理) is cut off too.
+    for s in ("指南", "指引"):
         i = text.find(s)
         if i > 0:
             return text[: i + len(s)]
