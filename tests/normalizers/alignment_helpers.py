@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 from govguide.core.models import GuideItem, LegalBasis, Material
 
@@ -39,3 +41,15 @@ def guide_item(
         legal_days=legal_days,
         promised_days=promised_days,
     )
+
+
+def wordings_in(paths: list[Path]) -> set[str]:
+    """Every wording of the labelled name files ``paths``."""
+    return {str(e["name"]) for p in paths for e in json.loads(p.read_text(encoding="utf-8"))}
+
+
+def assert_unseen(checked: set[str], held_out: list[Path], learnt_from: list[Path]) -> None:
+    """A variant rule is checked on other wordings of its class: none of ``checked`` may be a
+    wording of a held-out half or of the wordings the rule was learnt from."""
+    assert not wordings_in(held_out) & checked
+    assert not wordings_in(learnt_from) & checked

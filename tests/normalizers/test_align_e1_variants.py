@@ -5,12 +5,12 @@ wording it was learnt from, and none is a wording of half E2 or of half C2."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from normalizers.alignment.align import match_name
+from tests.normalizers.alignment_helpers import assert_unseen
 
 NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
 HELD_OUT = [NAMES / "heldout_e.json", NAMES / "heldout_c.json"]
@@ -52,14 +52,9 @@ ACCEPTED = [
 ]
 
 
-def _names(paths: list[Path]) -> set[str]:
-    return {str(e["name"]) for p in paths for e in json.loads(p.read_text(encoding="utf-8"))}
-
-
 def test_the_checked_wordings_are_neither_held_out_nor_learnt_from() -> None:
     checked = {name for name, _ in ACCEPTED} | {"医保停保", "停缴医保", "生育住院报销", "分娩费用报销", "新生儿参保登记一件事", "职工参保一件事", "查询是否参保", "查是否参保"}
-    assert not _names(HELD_OUT) & checked
-    assert not _names(LEARNT_FROM) & checked
+    assert_unseen(checked, HELD_OUT, LEARNT_FROM)
 
 
 @pytest.mark.parametrize(("name", "expected"), ACCEPTED)

@@ -6,12 +6,12 @@ the halves still held out (F2, C2)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from normalizers.alignment.align import match_name
+from tests.normalizers.alignment_helpers import assert_unseen
 
 NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
 HELD_OUT = [NAMES / "heldout_f.json", NAMES / "heldout_c.json"]
@@ -50,14 +50,9 @@ ACCEPTED = [
 IN_REVIEW = ["单位停保", "公司报停", "职工医保停缴转居民医保", "医保电子凭证激活"]
 
 
-def _names(paths: list[Path]) -> set[str]:
-    return {str(e["name"]) for p in paths for e in json.loads(p.read_text(encoding="utf-8"))}
-
-
 def test_the_checked_wordings_are_neither_held_out_nor_learnt_from() -> None:
     checked = {name for name, _ in ACCEPTED} | set(IN_REVIEW)
-    assert not _names(HELD_OUT) & checked
-    assert not _names(LEARNT_FROM) & checked
+    assert_unseen(checked, HELD_OUT, LEARNT_FROM)
 
 
 @pytest.mark.parametrize(("name", "expected"), ACCEPTED)

@@ -6,12 +6,12 @@ the halves still held out (G2, C2)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from normalizers.alignment.align import match_name
+from tests.normalizers.alignment_helpers import assert_unseen
 
 NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
 HELD_OUT = [NAMES / "heldout_g.json", NAMES / "heldout_c.json"]
@@ -51,14 +51,9 @@ IN_REVIEW = ["交医保", "缴纳医疗保险", "单位交医保", "公司缴纳
 FAMILY = ["给父母交医保", "为家人缴纳医保", "帮父母交居民医保"]
 
 
-def _names(paths: list[Path]) -> set[str]:
-    return {str(e["name"]) for p in paths for e in json.loads(p.read_text(encoding="utf-8"))}
-
-
 def test_the_checked_wordings_are_neither_held_out_nor_learnt_from() -> None:
     checked = {name for name, _ in ACCEPTED} | set(LATE) | set(IN_REVIEW) | set(FAMILY)
-    assert not _names(HELD_OUT) & checked
-    assert not _names(LEARNT_FROM) & checked
+    assert_unseen(checked, HELD_OUT, LEARNT_FROM)
 
 
 @pytest.mark.parametrize(("name", "expected"), ACCEPTED)
