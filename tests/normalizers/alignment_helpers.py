@@ -1,4 +1,5 @@
-"""Building GuideItems for alignment tests."""
+"""Helpers of the alignment tests: GuideItems to align, and the check that the wordings a
+variant rule is tested on are unseen."""
 
 from __future__ import annotations
 
