@@ -143,6 +143,7 @@ _CONTINUES = re.compile(r"^[内以之（(办完]")
 _SUBPART = re.compile(r"^(?:其中|含|包括|包含)")
 _LIMIT_TAIL = re.compile(r"^(?:内|以内|之内)?(?:办结|办理完毕|办完|完成)?")
 _COND_STRIP = " \n:：,，、;；。为在于"
+_UPPER_BOUND = re.compile(r"^(?:最长不超过|最多不超过|最长|最多|不超过|不得超过)")
 
 
 @cache
@@ -366,6 +367,10 @@ def _condition_text(branch: str, phrase: _Phrase) -> str:
     before = branch[: phrase.start].strip(_COND_STRIP)
     if before:
         return before
+    bound = _UPPER_BOUND.match(branch[phrase.start : phrase.end])
+    if bound:
+        # 一般12个工作日，不超过30个工作日: the bound is the case of the longest wait.
+        return bound.group(0)
     after = _LIMIT_TAIL.sub("", branch[phrase.end :], count=1).strip(_COND_STRIP)
     if len(after) >= 2 and after[0] in "(（" and after[-1] in ")）":
         after = after[1:-1]
