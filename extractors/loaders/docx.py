@@ -45,13 +45,14 @@ def load_docx(path: Path, sha256: str = "") -> Document:
     table_index = 0
     try:
         labels = ListLabels(document)
+        styles = _StyleSizes(document)
         for child in document.element.body.iterchildren():
             tag = child.tag
             if tag == f"{_W}p":
                 p = DocxParagraph(child, document)
                 for text in _paragraph_lines(p, labels):
                     ref = SourceRef(page=page, para=para_index)
-                    blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref, size=_size(p)))
+                    blocks.append(Paragraph(lines=[Line(text=text, ref=ref)], ref=ref, size=styles.size(p)))
                 para_index += 1
                 page += _page_breaks(child)
             elif tag == f"{_W}tbl":
@@ -82,14 +83,47 @@ def _page_breaks(p_element: Any) -> int:
     return n
 
 
-def _size(p: Any) -> float | None:
-    """The paragraph's largest font size in points: set on its runs, else by its style (a
-    heading style, or Normal through the style chain), so body text has a size to compare
-    headings with."""
-    sizes = [r.font.size.pt for r in p.runs if r.font is not None and r.font.size is not None]
-    if sizes:
-        return max(sizes)
-    return _style_size(p.style)
+class _StyleSizes:
+    """Paragraph font sizes in points: set on the runs, else by the paragraph's style (a heading
+    style, or Normal through the style chain), so body text has a size to compare headings
+    with. Each style's size is read once per document, when a paragraph first uses it:
+    python-docx looks a paragraph's style up by scanning every style, which costs more than
+    reading the whole paragraph."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.styles.style import StyleFactory
+
+        self._styles = document.styles.element
+        self._factory = StyleFactory
+        default = self._styles.default_for(WD_STYLE_TYPE.PARAGRAPH)
+        self._default = _style_size(StyleFactory(default)) if default is not None else None
+        if self._default is None:
+            self._default = _document_default_size(self._styles)
+        self._by_id: dict[str, float | None] = {}
+
+    def size(self, p: Any) -> float | None:
+        sizes = [r.font.size.pt for r in p.runs if r.font is not None and r.font.size is not None]
+        if sizes:
+            return max(sizes)
+        style_id = p._p.style  # the pStyle value, without python-docx's scan of all styles
+        if style_id is None:
+            return self._default
+        if style_id not in self._by_id:
+            element = self._styles.get_by_id(style_id)
+            self._by_id[style_id] = _style_size(self._factory(element)) if element is not None else None
+        found = self._by_id[style_id]
+        return found if found is not None else self._default
+
+
+def _document_default_size(styles: Any) -> float | None:
+    """The size the document sets for all text (w:docDefaults/w:rPrDefault, in half-points)."""
+    sz = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}sz")
+    value = sz.get(f"{_W}val") if sz is not None else None
+    try:
+        return int(value) / 2 if value is not None else None
+    except ValueError:
+        return None
 
 
 def _style_size(style: Any) -> float | None:

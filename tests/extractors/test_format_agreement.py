@@ -57,3 +57,16 @@ def test_a_process_label_closed_by_a_colon_is_not_the_pages_title(fmt: str) -> N
     items = extract_file(REALWORLD / "heldout6" / "corpus" / f"xx_danwei_geren_canbao_liucheng_shiyi.{fmt}").items
     assert [i.item_name for i in items] == ["单位参保", "个人参保"]
     assert [m.name for m in items[1].materials] == ["户口簿", "居民身份证原件或复印件"]
+
+
+def test_docx_heading_styles_give_their_size(tmp_path: Path) -> None:
+    # Word's own heading styles set the size on the style, not on the runs.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("生育津贴支付办事指南", level=1)
+    document.add_paragraph("一、申请材料")
+    path = tmp_path / "styled.docx"
+    document.save(str(path))
+    heading, body = load_docx(path).blocks
+    assert heading.size is not None and body.size is not None and heading.size > body.size
