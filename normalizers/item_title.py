@@ -255,6 +255,6 @@ def _without_inner_question(text: str) -> str:
 
 def is_notice_title(text: str) -> bool:
     """A title naming a notice, a rule or news (关于…的通知, …答记者问)."""
-    t = to_simplified(text).strip().rstrip(_TRAIL)
+    t = without_readings(to_simplified(text)).strip().rstrip(_TRAIL)  # 政務(wù)公開
     t = _END_NOTE.sub("", t).strip(_TRAIL)
     return any(t.endswith(w) for w in words("reader", "notice_title"))

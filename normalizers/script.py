@@ -27,8 +27,9 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text)
 
 
-# Reposting sites write readings into the text: 事項(xiàng)名稱, 申領(lǐng).
-READING = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8}[)）]")
+# Reposting sites write readings into the text: 事項(xiàng)名稱, 申領(lǐng); a PDF copy may leave a
+# space inside the brackets (社会(huì )).
+READING = re.compile(r"[(（] ?[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,8} ?[)）]")
 
 
 def without_readings(text: str) -> str:

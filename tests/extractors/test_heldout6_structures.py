@@ -97,3 +97,17 @@ def test_numbered_lines_naming_an_act_for_whom_head_sub_items(fmt: str) -> None:
         "非正規組織就業人員參保", "靈活就業人員參保",
     ]
     assert [m.name for m in items[3].materials] == ["社會勞動保險手冊", "本人身份證", "本市常住戶口簿"]
+
+
+def test_readings_left_with_a_space_by_a_pdf_copy_are_read_past() -> None:
+    from normalizers.item_title import is_notice_title
+    from normalizers.script import without_readings
+
+    assert without_readings("社会(huì )保险") == "社会保险"
+    # 高新區(新市區)社會(huì)保險領(lǐng)域基層政務(wù)公開: a disclosure page, its readings aside.
+    assert is_notice_title("高新區(新市區)社會(huì )保險領(lǐng)域基層政務(wù)公開")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_disclosure_catalogue_titled_with_readings_is_not_a_guide(fmt: str) -> None:
+    assert _items("heldout6", "xj_wulumuqi_xinshiqu_shebao_gongkai_mulu", fmt) == []
