@@ -15,6 +15,7 @@ over 法定办结时限 | 45个工作日 and 承诺办结时限 | 15个工作日
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractors.base import RawField, RawItem
 from extractors.form_tables import (
@@ -205,14 +206,19 @@ def _grid_name(kv: dict[str, tuple[str, Cell]]) -> tuple[str, SourceRef, str | N
     return value, cell.ref, main
 
 
+@cache
+def _name_labels() -> re.Pattern[str]:
+    """A 事项名称 / 子项名称 / 主项名称 label of the vocabulary before its colon, longest first."""
+    vocab = vocabulary()["fields"]
+    labels = sorted({*vocab["item_name"], *vocab["main_item"]}, key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, labels)) + r")\s*[：:]\s*")
+
+
 def _labelled_names(cell: Cell) -> dict[str, str]:
     """The names a cell gives after labels (主项名称: … 子项名称: …, on lines of their own or
     run together): ``item`` (its 子项名称) and ``main`` (主项名称)."""
-    vocab = vocabulary()["fields"]
-    labels = sorted({*vocab["item_name"], *vocab["main_item"]}, key=len, reverse=True)
-    pattern = re.compile("(" + "|".join(map(re.escape, labels)) + r")\s*[：:]\s*")
     text = "\n".join(line.text for line in cell.lines)
-    found = list(pattern.finditer(text))
+    found = list(_name_labels().finditer(text))
     out: dict[str, str] = {}
     ends = [m.start() for m in found[1:]] + ([len(text)] if found else [])
     for m, end in zip(found, ends, strict=True):

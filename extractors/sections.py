@@ -284,10 +284,10 @@ def _documents_listed(lines: list[Line]) -> list[Line]:
     """A section other than the materials whose numbered entries are mostly documents to hand
     in (二、办理条件 over 1、医保电子凭证…；2、医院收费票据；…): the guide's materials under
     the wrong heading. [] where it lists conditions."""
-    entries = [ln for ln in lines if heading_numbering(ln.text)[0] is not None]
+    entries = [rest for style, rest in map(heading_numbering, (ln.text for ln in lines)) if style is not None]
     if len(entries) < 2 or len(entries) < len(lines) * 0.8:
         return []
-    share = sum(names_a_document(heading_numbering(ln.text)[1]) for ln in entries) / len(entries)
+    share = sum(map(names_a_document, entries)) / len(entries)
     return lines if share >= DOCUMENT_LIST_SHARE else []
 
 

@@ -19,17 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from extractors.fields.lines import is_numbered
 from govguide.core.document import Cell, Document, Line, Paragraph, Table
 from govguide.core.models import SourceRef
-from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
+from normalizers.text import join_wrapped, joined_text
 from normalizers.time_limits import parse_days
 
 # Columns whose cell is a list of lines; the others hold one line each.
 _LIST_COLUMNS = ("materials", "remarks", "conditions", "legal_basis")
 _MIN_COLUMNS = 3
 _NAME_MAX = 30  # a row's name line is short and has no spaces inside
-_PROSE = 80  # an unnumbered line this long ends the table
 
 
 def text_tables(doc: Document, column_field: Callable[[str], str | None]) -> list[Table]:
@@ -50,32 +50,19 @@ def text_tables(doc: Document, column_field: Callable[[str], str | None]) -> lis
     return out
 
 
-_CLOSED = ("。", "；", ";", "：", ":", "！", "!", "？", "?")
-
-
 def _logical_lines(doc: Document) -> list[Line]:
     """The text's lines in order (a portal page may hold it in a layout table's cell), those a
     PDF wrapped at the margin joined to the line they continue (a DOCX or HTML paragraph is
-    one line however long)."""
+    one line however long, whatever width the loader estimates for it)."""
     raw: list[Line] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             raw.extend(block.lines)
         else:
             raw.extend(ln for row in block.rows for cell in row if cell is not None for ln in cell.lines)
-    out: list[Line] = []
-    for ln in raw:
-        if not ln.text.strip():
-            continue
-        prev = out[-1] if out else None
-        if (
-            doc.format == "pdf" and prev is not None and prev.fill is not None and prev.fill >= 0.9
-            and not prev.text.rstrip().endswith(_CLOSED) and not _numbered(ln.text)
-        ):
-            out[-1] = Line(text=prev.text + ln.text, ref=prev.ref, fill=ln.fill)
-            continue
-        out.append(ln)
-    return out
+    if doc.format != "pdf":
+        return [ln for ln in raw if ln.text.strip()]
+    return [Line(text=joined_text(g), ref=g[0].ref, fill=g[-1].fill) for g in join_wrapped(raw)]
 
 
 def _header_fields(text: str, column_field: Callable[[str], str | None]) -> list[str] | None:
@@ -88,10 +75,6 @@ def _header_fields(text: str, column_field: Callable[[str], str | None]) -> list
     if not {"materials", "time_limit"} & set(fields):
         return None
     return [f for f in fields if f is not None]
-
-
-def _numbered(text: str) -> bool:
-    return heading_numbering(text.strip())[0] is not None
 
 
 def _cells_line(text: str) -> bool:
@@ -110,7 +93,7 @@ def _rows(header: Line, lines: list[Line], fields: list[str], index: int) -> tup
     used = 0
     for ln in lines:
         text = ln.text.strip()
-        if _numbered(text):
+        if is_numbered(text):
             if current is None:
                 break
             # Before the one-line cells: the first list column; after them: the next one.

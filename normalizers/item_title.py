@@ -152,6 +152,12 @@ def _cut_after_guide_word(text: str) -> str:
 _LOST = re.compile(r"(?<=\S)\?{2,}(?=\S)")
 
 
+def act_of(item_name: str) -> str | None:
+    """The act an item's name ends with (跨省异地就医备案 → 备案), or None."""
+    name = to_simplified(item_name)
+    return next((a for a in sorted(words("reader", "item_acts"), key=len, reverse=True) if name.endswith(a)), None)
+
+
 def names_no_item(value: str) -> bool:
     """A value under a 事项名称 label that is no item's name: another element's label (事项简述,
     in a catalogue listing a guide's elements one per line), a list or a notice."""

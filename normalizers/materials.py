@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from govguide.core.document import Line
 from govguide.core.models import Material
-from govguide.core.numbering import NUM_DOT, NUM_DUN, entry_marker
+from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
 from govguide.core.vocabulary import is_empty_value
 from normalizers.numbering import LIST_STYLES, NUM_DUN_COUNTED, marker_number
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
@@ -28,8 +28,10 @@ from normalizers.text import clean_text, fold_width, joined_text, strip_html, un
 _BULLET = dict(LIST_STYLES)["bullet"]
 _TRAILING = "。；;，,、 \u3000\t"
 _COLONS = "：:"
-_NOTE = re.compile(r"^\s*(?:注|备注|註|備註|注意)\s*[：:]")
-_INNER_ENTRY = re.compile(r"[①-⑳]|\d[、.．](?!\d)|[(（]\d{1,2}[)）]")
+# A note on a list (注：单位欠费、中断缴费的不予结算生育津贴), not one of its entries.
+NOTE_LABEL = re.compile(r"^\s*(?:注|备注|註|備註|注意)\s*[：:]")
+# An entry number inside a note (备注：1、…①…): the note lists entries of its own.
+_INNER_ENTRY = re.compile("|".join((CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM)))
 _TERMINAL = "。；;！!？?"
 _HEADING_MAX_CHARS = 24
 
@@ -55,7 +57,7 @@ def split_materials(lines: Iterable[str]) -> list[Material]:
         if not piece.strip():
             continue
         split = _split_inline(piece.strip(), last_num)
-        if len(split) == 1 and split[0][0] is None and _NOTE.match(split[0][2]) and not _INNER_ENTRY.search(split[0][2]):
+        if len(split) == 1 and split[0][0] is None and NOTE_LABEL.match(split[0][2]) and not _INNER_ENTRY.search(split[0][2]):
             # 备注：变更姓名…的需提供…材料: a note on the list in one sentence, not an entry (a
             # note that lists entries, 备注：1、…①…②…, keeps them).
             continue

@@ -36,6 +36,7 @@ from extractors.base import RawItem
 from extractors.fields.extent import Section, field_family, read_sections
 from extractors.fields.lines import PageLine, page_lines
 from extractors.fields.naming import (
+    heading_name,
     is_guide_title,
     name_value,
     orig_value,
@@ -43,11 +44,11 @@ from extractors.fields.naming import (
     page_title,
     title_unrelated,
 )
-from extractors.fields.values import act_of as _act_of
 from extractors.fields.values import documents_share, raw_item
 from govguide.core.document import Document
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
+    act_of,
     is_notice_title,
     keep_writing,
     name_from_title,
@@ -180,7 +181,7 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
         ]
         if len(level) < 2 or any(sections[i].field not in _ITEM_LEVEL_FIELDS for i in level):
             continue
-        names = [(i, _heading_name(sections[i].head)) for i in level]
+        names = [(i, heading_name(sections[i].head)) for i in level]
         if any(n is None for _, n in names) or not any(_names_item(n or "") for _, n in names):
             continue
         if any(names_a_channel(sections[i].head.text) for i in level):
@@ -225,11 +226,7 @@ def _each_part_has_fields(sections: list[Section], starts: list[int]) -> bool:
 
 def _names_item(name: str) -> bool:
     """An act (…备案, …参保) or a scheme one joins or claims (城镇职工医疗保险, …生育津贴)."""
-    return _act_of(name) is not None or to_simplified(name).endswith(tuple(words("reader", "item_schemes")))
-
-
-def _heading_name(head: PageLine) -> str | None:
-    return name_from_title(head.orig_after(head.rest) if head.rest else head.orig)
+    return act_of(name) is not None or to_simplified(name).endswith(tuple(words("reader", "item_schemes")))
 
 
 def _promote_named_lists(sections: list[Section]) -> None:

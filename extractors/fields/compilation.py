@@ -32,10 +32,7 @@ def _label_pattern() -> re.Pattern[str]:
 
 def _headings(text: str) -> list[int]:
     """Where the run of item headings numbered 1, 2, 3… starts each item, or []."""
-    starts: list[int] = []
-    for m in _HEADING.finditer(text):
-        if simple_cn_to_int(m.group(1)) == len(starts) + 1:
-            starts.append(m.start())
+    starts = _runs_in_order(list(_HEADING.finditer(text)), simple_cn_to_int)
     return starts if len(starts) >= _MIN_ITEMS else []
 
 
@@ -101,11 +98,6 @@ def _label_starts(text: str) -> list[int]:
     return starts if len(starts) >= _MIN_ITEMS and len(labelled) >= _RUN_MIN_FIELDS else []
 
 
-def is_guide_run(text: str) -> bool:
-    """Whether ``text`` is one guide's numbered sections run together in one paragraph."""
-    return bool(_label_starts(text))
-
-
 def split_guide_run(text: str) -> list[str]:
     """``text`` cut before each numbered section label and, inside a section, before each
     group (一)(二)… and each entry 1. 2. … numbered in order; ``[text]`` where it is no run."""
@@ -129,8 +121,13 @@ def _split_section(section: str) -> list[str]:
         # One numbered entry alone is no list (a date, 1—4页).
         if len(entries) >= 2:
             cuts.extend(a + e for e in entries if e > 0)
-    bounds = sorted(set(cuts))
-    return [section[x:y].strip() for x, y in zip([0, *bounds], [*bounds, len(section)], strict=True)]
+    return _cut(section, cuts)
+
+
+def _cut(text: str, cuts: list[int]) -> list[str]:
+    """``text`` cut at each offset of ``cuts``, the pieces stripped."""
+    bounds = sorted(set(cuts) - {0})
+    return [text[a:b].strip() for a, b in zip([0, *bounds], [*bounds, len(text)], strict=True)]
 
 
 # A page copied into one line with spaces for its line breaks: 报销材料 女职工生育费报销材料
@@ -151,6 +148,4 @@ def split_spaced_run(text: str) -> list[str]:
     ]
     if len(entries) < _MIN_ITEMS or not labels:
         return [text]
-    bounds = sorted({*entries, *labels} - {0})
-    parts = [text[a:b].strip() for a, b in zip([0, *bounds], [*bounds, len(text)], strict=True)]
-    return [p for p in parts if p]
+    return [p for p in _cut(text, [*entries, *labels]) if p]

@@ -12,6 +12,7 @@ from functools import cache
 from extractors.fields.lines import BRACKET, CJK, LABEL_MAX, PageLine
 from govguide.core.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import (
+    act_of,
     clean_name,
     first_wording,
     is_name,
@@ -139,7 +140,7 @@ def _names_act_for_whom(text: str) -> bool:
     return (
         len(text) <= _LONG_HEADING_MAX
         and not re.search(r"[，,。；;！!？?：:]", text)
-        and text.endswith(tuple(words("reader", "item_acts")))
+        and act_of(text) is not None
         and field_of(text)[0] is None
     )
 

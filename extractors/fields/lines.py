@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from extractors.fields.compilation import (
     is_compilation,
-    is_guide_run,
     split_compilation,
     split_guide_run,
     split_spaced_run,
@@ -114,14 +113,18 @@ def _compilation_lines(run: list[Paragraph]) -> tuple[list[tuple[Line, bool]], i
     # A wrapped line opening with an entry's number (6、…) starts that entry: kept apart by a
     # space, as entries run together in one paragraph are.
     text = "".join((" " if i and is_numbered(ln.text) else "") + ln.text for i, ln in enumerate(lines))
-    if lines and not is_compilation(text) and is_guide_run(text):
-        return [(Line(text=part, ref=lines[0].ref), False) for part in split_guide_run(text)], len(run)
-    if lines and not is_compilation(text) and len(spaced := split_spaced_run(text)) > 1:
-        return [(Line(text=part, ref=lines[0].ref), False) for part in spaced], len(run)
-    if not lines or not is_compilation(text):
+    if not lines:
         return [(ln, False) for ln in run[0].lines], 1
     ref = lines[0].ref
-    return [(Line(text=part, ref=ref), heading) for part, heading in split_compilation(text)], len(run)
+    if is_compilation(text):
+        return [(Line(text=part, ref=ref), heading) for part, heading in split_compilation(text)], len(run)
+    # One guide run together, or a page copied into one line: each cut gives ``[text]`` where
+    # the text is not of its kind.
+    for cut in (split_guide_run, split_spaced_run):
+        parts = cut(text)
+        if len(parts) > 1:
+            return [(Line(text=part, ref=ref), False) for part in parts], len(run)
+    return [(ln, False) for ln in run[0].lines], 1
 
 
 def _skip_menu(lines: list[PageLine]) -> list[PageLine]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from extractors.fields.extent import Section
 from extractors.fields.labels import COLON, field_of, read_label
@@ -14,6 +15,7 @@ from govguide.core.document import Document, Line
 from govguide.core.models import SourceRef
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
+    act_of,
     clean_name,
     first_wording,
     is_name,
@@ -33,8 +35,8 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
     alone before the first label."""
     if not lines:
         return None
-    if doc.title and heading_numbering(to_simplified(doc.title.strip()))[0] is None:
-        simple = to_simplified(doc.title.strip())
+    simple = to_simplified(doc.title.strip()) if doc.title else ""
+    if doc.title and heading_numbering(simple)[0] is None:
         for ln in lines:
             if ln.text == simple or (len(ln.text) >= 4 and simple.startswith(ln.text)):
                 return ln
@@ -164,31 +166,32 @@ def _names_process_act(name: str) -> bool:
 
 
 def _ends_with_act(name: str) -> bool:
-    return to_simplified(name).endswith(tuple(words("reader", "item_acts")))
+    return act_of(name) is not None
+
+
+def heading_name(head: PageLine) -> str | None:
+    """The item a heading names, its numbering aside, in the page's own writing."""
+    return name_from_title(head.orig_after(head.rest) if head.rest else head.orig)
+
+
+def _act_headings(sections: list[Section]) -> Iterator[tuple[str, Section]]:
+    """The headings naming no field whose name ends with an act, with that name."""
+    for s in sections:
+        if s.field is None and s.label.kind == "heading" and (name := heading_name(s.head)) and _ends_with_act(name):
+            yield name, s
 
 
 def _heading_naming_act(sections: list[Section], subject: str) -> tuple[str, PageLine] | None:
     """The first heading naming no field whose name is the title's subject with an act
     (社保卡 → 社保卡申领)."""
     simple = to_simplified(subject)
-    for s in sections:
-        if s.field is not None or s.label.kind != "heading":
-            continue
-        name = name_from_title(s.head.orig_after(s.head.rest) if s.head.rest else s.head.orig)
-        if name and simple in to_simplified(name) and _ends_with_act(name):
-            return name, s.head
-    return None
+    return next(((n, s.head) for n, s in _act_headings(sections) if simple in to_simplified(n)), None)
 
 
 def _act_heading(sections: list[Section]) -> tuple[str, PageLine] | None:
-    """The first heading naming no field whose words end with an act (二、办理门特病种待遇认定)."""
-    for s in sections:
-        if s.field is not None or s.label.kind != "heading" or names_a_channel(s.head.text):
-            continue
-        name = name_from_title(s.head.orig_after(s.head.rest) if s.head.rest else s.head.orig)
-        if name and _ends_with_act(name):
-            return name, s.head
-    return None
+    """The first heading naming no field whose words end with an act (二、办理门特病种待遇认定),
+    a way of applying aside."""
+    return next(((n, s.head) for n, s in _act_headings(sections) if not names_a_channel(s.head.text)), None)
 
 
 def _process_naming_act(sections: list[Section]) -> Section | None:

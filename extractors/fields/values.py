@@ -16,7 +16,7 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
 from govguide.core.vocabulary import words
-from normalizers.item_title import asked_act
+from normalizers.item_title import act_of, asked_act
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.material_sentence import (
     DOCUMENT_LIST_SHARE,
@@ -25,6 +25,7 @@ from normalizers.material_sentence import (
     documents_shown,
     names_a_document,
 )
+from normalizers.materials import NOTE_LABEL
 from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
@@ -110,7 +111,7 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
         # A question inside the list (需要带什么材料?) asks for the materials; it names none.
         kept = [
             ln for ln in _value_lines(sec)
-            if not _is_attribute(ln.text, attrs) and not _is_question(ln.text) and not _NOTE.match(ln.text)
+            if not _is_attribute(ln.text, attrs) and not _is_question(ln.text) and not NOTE_LABEL.match(ln.text)
         ]
         cased = _case_lists(kept)
         if cased:
@@ -204,12 +205,6 @@ def _case_lists(lines: list[Line]) -> list[tuple[Material, list[SourceRef]]]:
     return out
 
 
-def act_of(item_name: str) -> str | None:
-    """The act an item's name ends with (跨省异地就医备案 → 备案), or None."""
-    name = to_simplified(item_name)
-    return next((a for a in sorted(words("reader", "item_acts"), key=len, reverse=True) if name.endswith(a)), None)
-
-
 # Sections whose sentences never say what to bring for the item itself.
 _NOT_PROSE_MATERIALS = ("conditions", "legal_basis", "remarks", "item_name", "main_item")
 
@@ -266,10 +261,6 @@ def _documents_in_prose(
 def _names_no_documents(sec: Section) -> bool:
     entries = [x for x in sec.lines if x.style is not None]
     return len(entries) >= 2 and documents_share(entries) == 0
-
-
-# 注：单位欠费、中断缴费的不予结算生育津贴 — a remark under the list, no material.
-_NOTE = re.compile(r"^\s*(?:注|备注|註|備註)\s*[：:]")
 
 
 def _is_question(text: str) -> bool:

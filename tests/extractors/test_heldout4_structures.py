@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.extract import extract_file
-from extractors.fields.compilation import is_guide_run, split_guide_run
+from extractors.fields.compilation import split_guide_run
 from normalizers.item_title import clean_name
 
 HELDOUT4 = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout4"
@@ -41,8 +41,9 @@ def test_a_guide_run_together_in_one_line_is_cut_at_its_labels_groups_and_entrie
 def test_labels_out_of_order_or_few_make_no_guide_run() -> None:
     # Two numbered points in a long sentence, or labels naming no field, are no guide.
     sentence = "参保人员一、携带身份证:原件 二、填写申请表:一份" + "并到窗口办理相关手续" * 20
-    assert not is_guide_run(sentence)
-    assert not is_guide_run("一、事项名称:甲 二、申办材料:乙 三、办理时限:丙")  # short: a line, not a page
+    assert split_guide_run(sentence) == [sentence]
+    short = "一、事项名称:甲 二、申办材料:乙 三、办理时限:丙"
+    assert split_guide_run(short) == [short]  # short: a line, not a page
     assert split_guide_run("一、事项名称:甲") == ["一、事项名称:甲"]
 
 
