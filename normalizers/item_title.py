@@ -223,8 +223,23 @@ def keep_writing(simplified_name: str, original: str) -> str:
 def name_from_title(text: str) -> str | None:
     """The item a title or heading names, in the text's own writing, or None."""
     text = first_wording(_without_inner_question(text.strip()))
-    name = clean_name(text)
+    name = _without_orphan_note(clean_name(text))
     return keep_writing(name, text) if is_name(name) else None
+
+
+_ORPHAN_NOTE_MAX = 6
+
+
+def _without_orphan_note(name: str) -> str:
+    """A name ending with a note whose opening bracket was lost in copying (…申办参保增员)):
+    cut back to the act the note followed."""
+    if not name.endswith((")", "）")) or "(" in name or "（" in name:
+        return name
+    body = name[:-1]
+    for cut in range(len(body) - 1, max(len(body) - _ORPHAN_NOTE_MAX, 1) - 1, -1):
+        if act_of(body[:cut]) is not None and to_simplified(body[:cut]).endswith(tuple(words("reader", "item_acts"))):
+            return body[:cut]
+    return name
 
 
 def first_wording(text: str) -> str:
@@ -257,6 +272,20 @@ def _without_inner_question(text: str) -> str:
         # …怎么办理 / …如何申领 end the title: the question's tail goes as a whole.
         return text
     return text[: m.start()] + text[m.end() :]
+
+
+# 关于开展城镇职工基本医疗保险个人账户一次性支取业务的通知: a notice opening one service.
+_LAUNCH = re.compile(r"^(?:关于)?(?:开展|开通|启动|开办)(.{4,40}?)(?:业务|服务|工作)?(?:办理)?的?通知$")
+
+
+def launched_service(text: str) -> str | None:
+    """The service a notice opens (关于开展…一次性支取业务的通知 → …一次性支取), when the title
+    names an act; None for other notices."""
+    t = without_readings(to_simplified(text)).strip().rstrip(_TRAIL)
+    m = _LAUNCH.match(re.sub(r"\s+", "", t))
+    if m is None or act_of(m.group(1)) is None:
+        return None
+    return m.group(1)
 
 
 def is_notice_title(text: str) -> bool:

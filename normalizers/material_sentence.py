@@ -230,6 +230,8 @@ def _first_outside(text: str, pattern: re.Pattern[str]) -> int | None:
 _CASE_LABEL_MAX = 16
 _CASE = re.compile(rf"^\s*(?P<case>[^：:，,。；;《》]{{2,{_CASE_LABEL_MAX}}})[：:]\s*(?P<rest>.+)$")
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")
+# The same note with its opening bracket lost in copying (《户口薄》户口薄内所有成员资料均需复印)).
+_ORPHAN_NOTE = re.compile(r"(?<=》)[^()（）《》]{1,40}[)）]$")
 _GIVE = re.compile(r"^(?:需要|需|应|须|还需|另需)?(?:提供|提交|携带|准备)")
 
 
@@ -252,7 +254,7 @@ def case_and_documents(entry: str) -> tuple[str, list[str]] | None:
     # Most parts end with a document's word; some are named by what they are (出院小结, 处方底方).
     # A part running on into the act (…《参保凭证》，到…窗口办理) ends with none.
     # A quoted document may carry a note in brackets (《户口薄》(户口薄内所有成员资料均需复印)).
-    ending = [_ends_with_document(d) or _TRAILING_NOTE.sub("", d).endswith("》") for d in docs]
+    ending = [_ends_with_document(d) or _ORPHAN_NOTE.sub("", _TRAILING_NOTE.sub("", d)).endswith("》") for d in docs]
     if not docs or sum(ending) * 2 <= len(docs) or not ending[0]:
         return None
     return case, docs

@@ -33,6 +33,7 @@ NOTE_LABEL = re.compile(r"^\s*(?:注|备注|註|備註|注意)\s*[：:]")
 # An entry number inside a note (备注：1、…①…): the note lists entries of its own.
 _INNER_ENTRY = re.compile("|".join((CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM)))
 _TERMINAL = "。；;！!？?"
+_SEPARATORS = "；;。"
 _HEADING_MAX_CHARS = 24
 
 
@@ -149,6 +150,7 @@ _COUNTED = re.compile(NUM_DUN_COUNTED)
 def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None, int | None, str]]:
     """Split one line at numbered markers that start entries of an ongoing sequence."""
     cuts = [0]
+    implied_first: str | None = None
     first_style, first_num, _ = parse_marker(text)
     if first_style is not None and first_num is not None:
         last_num[first_style] = first_num
@@ -173,11 +175,18 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
             if num is None:
                 continue
             prev = last_num.get(style)
+            # A list whose first number was lost in copying (身份证件；2.《申请表》): the line
+            # opens unnumbered and the second entry follows a separator.
+            lost_first = (
+                num == 2 and prev is None and first_style is None and not last_num and before[-1] in _SEPARATORS
+            )
             in_sequence = (prev is not None and num == prev + 1) or (
                 num == 1 and before[-1] in _COLONS
-            )
+            ) or lost_first
             if not in_sequence:
                 continue
+            if lost_first:
+                implied_first = style
             if num == 1 and prev is not None and before[-1] in _COLONS:
                 # A list restarting under a new label: the label (出国人员：) begins after
                 # the sentence that ended the previous entry.
@@ -188,7 +197,10 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
             cuts.append(pos)
     cuts = sorted(set(cuts))
     pieces = [text[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
-    return [parse_marker(p) for p in pieces if p]
+    out = [parse_marker(p) for p in pieces if p]
+    if implied_first is not None and out:
+        out[0] = (implied_first, 1, out[0][2])
+    return out
 
 
 def _bullet_cuts(text: str) -> list[int]:

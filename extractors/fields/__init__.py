@@ -44,13 +44,14 @@ from extractors.fields.naming import (
     page_title,
     title_unrelated,
 )
-from extractors.fields.values import documents_share, raw_item
+from extractors.fields.values import documents_share, only_limit_in_prose, raw_item
 from govguide.core.document import Document
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
     act_of,
     is_notice_title,
     keep_writing,
+    launched_service,
     name_from_title,
     names_a_channel,
     names_no_item,
@@ -91,7 +92,14 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if names:
         return _items_by_name_labels(sections)
     if title is not None and is_notice_title(title.orig):
-        return []  # a notice mentions materials and days; only a named item is a guide's
+        # A notice mentions materials and days; only a named item is a guide's, or the service
+        # a notice opens (关于开展…个人账户一次性支取业务的通知) when it lists that service's
+        # materials under a heading of their own.
+        launched = launched_service(title.orig)
+        if launched is None or not any(s.field == "materials" and s.label.kind == "heading" and s.lines for s in sections):
+            return []
+        item = raw_item(keep_writing(launched, title.orig), title, sections, lines)
+        return [item] if item is not None else []
     _promote_named_lists(sections)
     labelled = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
     groups = _one_list_per_act(labelled)
@@ -207,7 +215,9 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
             item = raw_item(name, heads[name], own, own_lines, scoped=True)
             if item is not None:
                 out.append(item)
-        return out
+        # A part holding nothing but a sentence saying the act is done at once (an introduction
+        # under the page's first heading: …予以即时办理) is no item beside parts with fields.
+        return [it for it in out if not only_limit_in_prose(it)] or out
     return []
 
 

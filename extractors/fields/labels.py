@@ -16,7 +16,9 @@ from normalizers.item_title import (
     clean_name,
     first_wording,
     is_name,
+    name_from_title,
 )
+from normalizers.material_sentence import names_a_document
 
 _HEADING_MAX = 16  # a heading's words (numbering stripped) are short
 _LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报销流产术…需要的材料)
@@ -145,6 +147,20 @@ def _names_act_for_whom(text: str) -> bool:
     )
 
 
+_GUIDE_WORDS = ("须知", "指南", "指引")
+
+
+def _names_guide(text: str) -> bool:
+    """A short phrase (no clause inside) ending with a guide word and naming an act before it."""
+    return (
+        len(text) <= _LONG_HEADING_MAX
+        and text.endswith(_GUIDE_WORDS)
+        and not re.search(r"[，,。；;！!？?：:]", text)
+        and (name := name_from_title(text)) is not None
+        and act_of(name) is not None
+    )
+
+
 def read_label(ln: PageLine) -> Label | None:
     t = ln.rest
     if not t:
@@ -180,9 +196,15 @@ def read_label(ln: PageLine) -> Label | None:
         # 1、國家機關及參照享受公務員醫療補助的事業單位參保： over its own entries: a numbered
         # line naming an act (for whom) and closed by a colon heads that act's part.
         return Label(None, "heading")
+    if t.endswith(("：", ":")) and _names_guide(t.rstrip("：: ")):
+        # 城镇居民医疗保险申办参保(增员)须知： over its list: a guide's own title inside the page.
+        return Label(None, "heading")
     m = COLON.match(t)
-    if m and len(clean_heading(m.group(1))) <= LABEL_MAX:
-        label, value = m.group(1), m.group(2).strip()
+    # A note in brackets after a label (提供资料 (以下资料需附原件及其A4纸复印件)：) says how the
+    # papers are given: the label is read, and measured, without it.
+    bare = _TRAILING_NOTE.sub("", m.group(1).rstrip()).strip() if m else ""
+    if m and bare and len(clean_heading(bare)) <= LABEL_MAX:
+        label, value = bare, m.group(2).strip()
         f, weak = field_of(label)
         if f is None and _SENTENCE_MATERIALS.search(label):
             f = "materials"
@@ -192,6 +214,8 @@ def read_label(ln: PageLine) -> Label | None:
         if f is not None:
             subject = None if value else _subject(label, f)
             return Label(f, "inline" if value else "heading", value or None, subject, weak)
+        if ln.style is not None and value and names_a_document(value):
+            return None  # ④低保对象：《户口薄》、《身份证》: an entry of a list, for whom it is
         return Label(None, "inline", value or None) if len(clean_heading(label)) <= 8 else None
     if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
         # 申办长期异地就医时应提供如下资料：

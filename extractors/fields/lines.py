@@ -73,7 +73,15 @@ def page_lines(doc: Document) -> list[PageLine]:
     while bi < len(blocks):
         block = blocks[bi]
         if isinstance(block, Paragraph):
-            parts, used = _compilation_lines(_wrapped_run(blocks, bi))
+            run = _wrapped_run(blocks, bi)
+            heading = _wrapped_heading(run, bi, large)
+            if heading is not None:
+                made = make_line(heading, True)
+                if made is not None:
+                    out.append(made)
+                bi += len(run)
+                continue
+            parts, used = _compilation_lines(run)
             for ln, heading in parts:
                 made = make_line(ln, bi in large or heading)
                 if made is not None:
@@ -101,6 +109,17 @@ def _wrapped_run(blocks: list[Paragraph | Table], start: int) -> list[Paragraph]
             break
         run.append(follow)
     return [b for b in run if isinstance(b, Paragraph)]
+
+
+def _wrapped_heading(run: list[Paragraph], start: int, large: set[int]) -> Line | None:
+    """A heading a PDF wrapped at the margin (…生育保险报销的 / 条件): paragraphs of one
+    larger size, one line each, are one heading."""
+    if len(run) < 2 or any(start + k not in large or len(p.lines) != 1 for k, p in enumerate(run)):
+        return None
+    if len({p.size for p in run}) != 1:
+        return None
+    first = run[0].lines[0]
+    return Line(text="".join(p.lines[0].text for p in run), ref=first.ref, fill=run[-1].lines[0].fill)
 
 
 def _compilation_lines(run: list[Paragraph]) -> tuple[list[tuple[Line, bool]], int]:

@@ -486,6 +486,16 @@ def _immediate_in_prose(item: RawItem, lines: list[PageLine], sections: list[Sec
     return False
 
 
+def only_limit_in_prose(item: RawItem) -> bool:
+    """Whether all the item holds is a limit read from prose saying the act is done at once."""
+    phrases = set(words("reader", "immediate_in_prose"))
+    return (
+        not (item.materials.lines or item.material_rows or item.legal_basis.lines or item.legal_rows)
+        and bool(item.time_limit.lines)
+        and all(x.text in phrases for x in item.time_limit.lines)
+    )
+
+
 def _says_days(lines: list[Line]) -> bool:
     parsed = parse_time_limit(" ".join(clean_text(x.text) for x in lines), default_kind="promised")
     return parsed is not None and (parsed.promised_days is not None or parsed.legal_days is not None)

@@ -1,0 +1,64 @@
+"""Structures of the eighth held-out set of real guides (tests/fixtures/realworld/heldout8/),
+measured once on arrival, then read as rules about guides in general."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_file
+from normalizers.materials import split_materials
+from normalizers.time_limits import process_limit_clause
+
+HELDOUT8 = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout8"
+FORMATS = ["pdf", "docx", "html"]
+
+
+def _items(stem: str, fmt: str) -> list:
+    return extract_file(HELDOUT8 / "corpus" / f"{stem}.{fmt}").items
+
+
+def test_a_list_whose_first_number_was_lost_is_split_at_its_second() -> None:
+    # 04办理材料 / 有效身份证件或…社会保障卡;2.《…申请表》。: the copy lost the 1.
+    names = [m.name for m in split_materials(["有效身份证件或医保电子凭证或社会保障卡;2.《职工基本医疗保险个人账户一次性支取申请表》。"])]
+    assert names == ["有效身份证件或医保电子凭证或社会保障卡", "《职工基本医疗保险个人账户一次性支取申请表》"]
+    # A 2. inside a sentence that opened with its own number, or glued to the text, is no cut.
+    assert len(split_materials(["身份证原件2.复印件"])) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_materials_whose_first_number_was_lost(fmt: str) -> None:
+    [item] = _items("sc_leshan_zhanghu_yicixing_zhiqu", fmt)
+    assert [m.name for m in item.materials] == [
+        "有效身份证件或医保电子凭证或社会保障卡",
+        "《职工基本医疗保险个人账户一次性支取申请表》",
+    ]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_label_with_a_note_in_brackets_heads_its_list(fmt: str) -> None:
+    # 1、提供资料 (以下资料需附原件及其 A4 纸复印件):①…②…: the note does not make the label a
+    # sentence; 予以即时办理 in the introduction is the item's limit.
+    [item] = _items("xx_shehui_yiliao_baoxian_canbao_xuzhi", fmt)
+    assert len(item.materials) == 4
+    assert item.materials[0].name.startswith("未满18周岁的人员")
+    assert item.materials[3].name.startswith("低保对象")
+    assert item.promised_days == 0
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_items_under_bare_headings_naming_a_benefit(fmt: str) -> None:
+    # 生育津贴 / 生育医疗费用 / 计划生育手术医疗费用, each over 1、所需材料 2、提交时间 3、经办流程,
+    # under a content-farm question title (wrapped over two lines in the PDF).
+    items = _items("yn_kunming_shengyu_daiyu_cailiao", fmt)
+    assert [i.item_name for i in items] == ["生育津贴", "生育医疗费用", "计划生育手术医疗费用"]
+    # 受理审批后30个工作日支付…: the payment completes the act; the third process is cut off.
+    assert [i.promised_days for i in items] == [30, 30, None]
+    assert [len(i.materials) for i in items][0] == 5
+
+
+def test_a_payment_after_so_many_days_completes_the_act() -> None:
+    assert process_limit_clause("单位经办人持以上材料上报 社保中心,受理审批后30个工作日支付生育津贴费用。") is not None
+    # A calendar date for the payment is no duration.
+    assert process_limit_clause("每月25日前拨付到个人账户") is None
