@@ -33,6 +33,7 @@ NOTE_LABEL = re.compile(r"^\s*(?:注|备注|註|備註|注意)\s*[：:]")
 # An entry number inside a note (备注：1、…①…): the note lists entries of its own.
 _INNER_ENTRY = re.compile("|".join((CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM)))
 _TERMINAL = "。；;！!？?"
+_ANSWER_MARK = re.compile(r"^\s*(?:答|回答|解答)\s*[：:]\s*", re.MULTILINE)
 _SEPARATORS = "；;。"
 _HEADING_MAX_CHARS = 24
 
@@ -54,6 +55,8 @@ def split_materials(lines: Iterable[str]) -> list[Material]:
     text = fold_width(strip_html("\n".join(lines)))
     # Split before squeezing spaces: a space is often the only separator between
     # run-together entries (《表》 ②证明).
+    # 答：(1)《…申请表》: the answer's mark on a Q&A page is no group label of the list.
+    text = _ANSWER_MARK.sub("", text)
     for piece in _split_labelled_lists(text.split("\n")):
         if not piece.strip():
             continue

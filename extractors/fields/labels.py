@@ -86,7 +86,10 @@ def _is_question(text: str) -> bool:
     )
 
 
-_MATERIALS_TAIL = re.compile(r"(?:需要提供的|需要提交的|需要准备的|需要携带的|需要携带|需携带的|需携带|需要的|所需要的|所需的|所需|需提供的|需提交的|应提供的|应提交的|须提供的|须提交的|需要|的)?(?:什么|哪些)?(?:材料|资料)(?:清单|目录)?.{0,6}$")
+# 失能评估申请时需提交哪些材料: what asks for the papers, and the 时 of the act before it.
+_MATERIALS_TAIL = re.compile(
+    r"(?:时)?(?:需要|所需要|所需|需|应|须|要)?(?:提供|提交|准备|携带)?的?(?:什么|哪些)?(?:材料|资料)(?:清单|目录)?.{0,6}$"
+)
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")

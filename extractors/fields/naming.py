@@ -102,6 +102,9 @@ def orig_value(ln: PageLine, simplified_value: str) -> str:
     return ln.orig_after(simplified_value) if ln.text.endswith(simplified_value) else simplified_value
 
 
+_ASKING_TAIL = re.compile(r"(?:是什么|有哪些|有什么|是哪些|包括哪些)$")
+
+
 def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | None) -> tuple[str | None, PageLine | None]:
     """The page's item name: its title (cleaned), unless the title is itself a field heading
     (江苏省生育津贴领取条件) or a label names the same act more precisely (长期异地就医 under
@@ -112,6 +115,7 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     # that must not be a field heading.
     titled = to_simplified(first_wording(title.orig)).rstrip("?？:：") if title is not None else ""
     # 武汉医保参保条件 names the conditions of a topic, like 办理条件 does.
+    titled = _ASKING_TAIL.sub("", titled)  # 享受长护险待遇的条件是什么 asks for the conditions
     titled_field = (field_of(titled)[0] or ("conditions" if titled.endswith("条件") else None)) if title is not None else None
     if from_title and titled_field not in (None, "materials") and not (titled_field == "process" and _names_process_act(from_title)):
         # A title that names a field is a heading, not the item (江苏省生育津贴领取条件); one that
@@ -137,9 +141,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
             # acts; 一、贵阳新生儿医疗保险办理流程 names what the page walks through.
             return keep_writing(process.label.subject or "", process.head.orig), process.head
         return from_title, title
-    for s in sections:
-        if s.label.kind == "question" and s.label.subject:
-            return keep_writing(s.label.subject, s.head.orig), s.head
+    # Of several questions, the one asking for the materials names what one applies for
+    # (失能评估申请时需提交哪些材料 after 享受长护险待遇的条件是什么).
+    asked = sorted((s for s in sections if s.label.kind == "question" and s.label.subject), key=lambda s: s.field != "materials")
+    for s in asked:
+        return keep_writing(s.label.subject or "", s.head.orig), s.head
     process = _process_naming_act(sections)
     if process is not None:
         # No title: 长沙医保参保流程 over the steps names what the page walks through.

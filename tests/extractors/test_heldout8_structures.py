@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.extract import extract_file
+from normalizers.item_title import launched_service, name_from_title
 from normalizers.materials import split_materials
 from normalizers.time_limits import process_limit_clause
 
@@ -62,3 +63,36 @@ def test_a_payment_after_so_many_days_completes_the_act() -> None:
     assert process_limit_clause("单位经办人持以上材料上报 社保中心,受理审批后30个工作日支付生育津贴费用。") is not None
     # A calendar date for the payment is no duration.
     assert process_limit_clause("每月25日前拨付到个人账户") is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_guide_title_closed_by_a_colon_inside_the_page_names_the_item(fmt: str) -> None:
+    # No title (an ad banner stands first): 城镇居民医疗保险申办参保增员)须知: over ①…④ lines,
+    # each a group of applicants and its documents; the copy lost every opening bracket.
+    [item] = _items("xx_chengzhen_jumin_yibao_canbao_xuzhi", fmt)
+    assert item.item_name == "城镇居民医疗保险申办参保"
+    by_group = {m.condition for m in item.materials}
+    assert {"未满18周岁的人员", "低保对象"} <= by_group
+    assert "《户口薄》户口薄内所有成员资料均需复印)" in [m.name for m in item.materials]
+
+
+def test_a_note_whose_opening_bracket_was_lost_is_cut_from_a_name() -> None:
+    assert name_from_title("城镇居民医疗保险申办参保增员)须知") == "城镇居民医疗保险申办参保"
+    assert name_from_title("城镇居民医疗保险申办参保(增员)须知") == "城镇居民医疗保险申办参保"
+
+
+def test_a_notice_opening_a_service_names_it() -> None:
+    assert launched_service("关于开展城镇职工基本医疗保险个人账户一次性支取业务的通知") == "城镇职工基本医疗保险个人账户一次性支取"
+    # Notices that open no particular act stay notices.
+    assert launched_service("关于做好2024年城乡居民医保参保缴费工作的通知") is None
+    assert launched_service("关于开展医保服务进社区活动的通知") is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_of_several_questions_the_one_asking_for_materials_names_the_item(fmt: str) -> None:
+    # 享受长护险待遇的条件是什么? (the conditions, answered (1)…(3)), then 失能评估申请时需提交哪些材料?
+    # with 答:(1)… — the answer's mark is no group of the list.
+    [item] = _items("xx_changhuxian_shineng_pinggu_wenda", fmt)
+    assert item.item_name == "失能评估申请"
+    assert len(item.materials) == 5
+    assert all(m.condition is None for m in item.materials)
