@@ -54,6 +54,8 @@ _QUESTION_LEAD = re.compile(r"^(?:如何|怎么样|怎么|怎样)(?:办理|申�
 
 # …医疗保险怎么参保 / …就医后怎样报销医疗费用: a question word inside the title, before the act
 # it asks about; without it the title names the act.
+_DONE_TO = re.compile(r"(?:去|来)?(?:办理|办)")
+_OBJECT_MIN = 4
 _QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:怎么|怎样|如何)(?=[\u4e00-\u9fff]{2,12}$)")
 
 
@@ -265,13 +267,22 @@ def first_wording(text: str) -> str:
 
 def _without_inner_question(text: str) -> str:
     """The title without a question word inside it, cut from the page's own writing so that
-    the name keeps it (烏魯木齊市醫療保險怎麼參保 → 烏魯木齊市醫療保險參保)."""
+    the name keeps it (烏魯木齊市醫療保險怎麼參保 → 烏魯木齊市醫療保險參保). Read past pinyin
+    readings a page writes into words (業(yè)務(wù))."""
     simple = to_simplified(text).rstrip(_TRAIL)
-    m = _QUESTION_INSIDE.search(simple)
-    if m is None or len(simple) > len(text) or _QUESTION_TAIL.search(simple):
+    if len(simple) > len(text):
+        return text
+    plain, at = without_readings_at(simple)
+    m = _QUESTION_INSIDE.search(plain)
+    if m is None or _QUESTION_TAIL.search(plain):
         # …怎么办理 / …如何申领 end the title: the question's tail goes as a whole.
         return text
-    return text[: m.start()] + text[m.end() :]
+    done = _DONE_TO.match(plain, m.end())
+    if done is not None and len(plain) - done.end() >= _OBJECT_MIN:
+        # 参保单位如何办理在职职工增加人员业务: who asks, then the service they do; the service is
+        # the item (办理 says nothing of it).
+        return text[at[done.end()] :]
+    return text[: at[m.start()]] + text[at[m.end()] :]
 
 
 # 关于开展城镇职工基本医疗保险个人账户一次性支取业务的通知: a notice opening one service.

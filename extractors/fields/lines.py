@@ -154,8 +154,17 @@ def _skip_menu(lines: list[PageLine]) -> list[PageLine]:
     return lines[n:] if n >= 3 else lines
 
 
+# 【咸阳单位社保参保登记需要提供什么材料 咸阳社保办】(四)组织机构统一代码证: a site's title spliced
+# before a list entry; longer than any bracketed label (BRACKET holds at most 20 characters).
+_SPLICED_TITLE = re.compile(r"^[【\[][^【】\[\]]{21,80}[】\]]\s*(?=\S)")
+
+
 def make_line(ln: Line, large: bool) -> PageLine | None:
     orig = ln.text.strip()
+    spliced = _SPLICED_TITLE.match(orig)
+    if spliced is not None and heading_numbering(orig[spliced.end() :])[0] is not None:
+        orig = orig[spliced.end() :]
+        ln = Line(text=orig, ref=ln.ref, fill=ln.fill)
     if not orig or is_page_footer(orig):
         return None
     text = to_simplified(orig)

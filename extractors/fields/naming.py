@@ -53,8 +53,9 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
             or not _names_process_act(name_from_title(first.orig) or "")
         ):
             return None
-    # A numbered first line (一、参保时间地点), however large, is the first section's heading.
-    if first.style is None:
+    # A numbered first line (一、参保时间地点), however large, is the first section's heading; a
+    # sentence (南充市…社会保障大厦一楼医保服务大厅。, an address) is no title.
+    if first.style is None and not first.text.rstrip().endswith("。"):
         return first
     return None
 
@@ -222,9 +223,14 @@ _QUESTION_CLAUSE = re.compile(r"([^，,。！!？?；;]{4,40}?)(?:的)?(?:流程
 _LEAD_IN = re.compile(r"^.*?(?:看看|了解一下|了解|介绍一下|介绍|说说|讲讲)")
 
 
+# …的,其基本医疗保险关系转移接续按以下流程经办: the act whose steps follow.
+_PROCESS_CLAUSE = re.compile(r"(?:^|[，,。；;])其?([^，,。！!？?；;：:]{4,30}?)(?:按以下流程|按如下流程|按下列流程|的经办流程为|的办理流程为)")
+
+
 def _name_in_sentence(text: str) -> str | None:
-    """今天我们就来看看武汉城镇居民的医疗保险办理流程是怎样的 → 城镇居民的医疗保险办理."""
-    m = _QUESTION_CLAUSE.search(text)
+    """今天我们就来看看武汉城镇居民的医疗保险办理流程是怎样的 → 城镇居民的医疗保险办理;
+    …的，其基本医疗保险关系转移接续按以下流程经办： → 基本医疗保险关系转移接续."""
+    m = _QUESTION_CLAUSE.search(text) or _PROCESS_CLAUSE.search(text)
     if not m:
         return None
     clause = _LEAD_IN.sub("", m.group(1))

@@ -60,9 +60,18 @@ def raw_item(
     has_time = bool(item.time_limit or item.legal_limit or item.promised_limit)
     if not has_time and (item.materials or item.material_rows or scoped):
         has_time = _immediate_in_prose(item, lines, sections)
-    if not (item.materials or item.material_rows or has_time or item.legal_basis):
+    if not (item.materials or item.material_rows or has_time or _cites(item.legal_basis.lines)):
         return None
     return item
+
+
+_CITATION = re.compile(r"《[^》]{2,}》|〔\d{4}〕|[(（【\[]\d{4}[)）】\]]|\d+号|第[一二三四五六七八九十百零\d]+条")
+
+
+def _cites(lines: list[Line]) -> bool:
+    """Whether a legal-basis field names a law or a document (《…》, a 文号, an article): a label
+    such as 现行相关政策明确提出： over a paraphrase cites nothing."""
+    return any(_CITATION.search(to_simplified(x.text)) for x in lines)
 
 
 # 根据沈人社发(2017)63号《关于…的通知》规定: a citation in the page's prose; so is a sentence
@@ -74,6 +83,10 @@ _CITED = re.compile(
 )
 
 
+# The title of a law or a policy document ends with the kind of text it is.
+_RULE_TITLE = re.compile(r"(?:法|条例|办法|规定|通知|意见|决定|细则|规程|规范|标准|批复|方案|公告|通告|令|解释|规则|指引|纲要)$")
+
+
 def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[SourceRef]]]:
     out: list[tuple[LegalBasis, list[SourceRef]]] = []
     seen: set[str] = set()
@@ -83,6 +96,8 @@ def _cited_in_prose(lines: list[PageLine]) -> list[tuple[LegalBasis, list[Source
             group = 1 if m.group(1) is not None else 2
             cited = ln.orig[m.start(group) : m.end(group)] if len(ln.orig) == len(ln.text) else m.group(group)
             for basis in parse_legal_basis(cited):
+                if not _RULE_TITLE.search(to_simplified(basis.title)):
+                    continue  # 根据《参保凭证》和《信息表》补充…: forms the step works from, no law
                 if basis.title not in seen:
                     seen.add(basis.title)
                     out.append((basis, [ln.line.ref]))
@@ -334,14 +349,20 @@ _ENUM_SPLIT = re.compile(r"、(?![^《]*》)(?![^（(]*[)）])")
 def _listed_in_one_line(lines: list[Line]) -> list[str]:
     """A materials value written as one unnumbered line of short names (有效身份证件、社保卡、
     医学死亡证明。): one material each. A phrase ending in 等… names one material."""
-    texts = [t for ln in lines if (t := ln.text.strip())]
+    # A PDF wraps the line at the margin: its visual lines are read as one.
+    texts = [t for g in join_wrapped(lines) if (t := joined_text(g).strip())]
     if len(texts) != 1 or is_numbered(texts[0]):
         return []
     text = texts[0].rstrip("。；;.")
     parts = [p.strip() for p in _ENUM_SPLIT.split(text)]
-    if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in parts) or "等" in parts[-1]:
+    # A note in brackets after a name (有效身份证件(①…;②…)) does not make it a sentence.
+    short = [_NAME_NOTE.sub("", p) for p in parts]
+    if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in short) or "等" in short[-1]:
         return []
     return parts
+
+
+_NAME_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")

@@ -27,13 +27,16 @@ from rapidfuzz import fuzz
 
 from extractors.extract import extract_file
 from govguide.core.models import ExtractionResult, GuideItem
+from normalizers.script import to_simplified, without_readings
 
 _WS = re.compile(r"\s+")
 NAME_MATCH = 90.0
 
 
 def _norm(text: str | None) -> str:
-    return _WS.sub("", text or "")
+    """A name as compared: without spaces, pinyin readings a page writes into words (業(yè)務(wù))
+    and the difference of traditional and simplified characters, which say nothing of the item."""
+    return to_simplified(without_readings(_WS.sub("", text or "")))
 
 
 @dataclass
