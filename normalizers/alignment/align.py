@@ -51,6 +51,9 @@ REVIEW_WARNING_PREFIX = "needs review: "
 # How the review reason of a name of several different services begins: such an item is
 # not outside the catalog, a reviewer says which catalog items it provides.
 SEVERAL_REASON = "names several catalog items: "
+# How the review reason of a name asking for an act of its own (查询, 变更) begins: content
+# that resembles the item it asks about may not accept it as that item.
+OWN_ACT_REASON = "name asks for "
 
 
 @dataclass(frozen=True)
@@ -206,6 +209,14 @@ class _Aligner:
             for k, j in enumerate(ids):
                 self.umbrella_self_named[u, k] = any(t <= own for t in plain_tokens[j])
         self._candidates: dict[tuple[int, float], Candidate] = {}
+        # What a name says is done, per entry the words of all its wordings: an act of its
+        # own (查询, 变更) that none of an entry's wordings holds names another service.
+        rules = self.tokenizer.rules
+        self.acts = rules.acts | rules.own_acts
+        self.own_acts = rules.own_acts
+        self.entry_words: list[set[str]] = [set() for _ in catalog.entries]
+        for f in self.index.forms:
+            self.entry_words[f.entry].update(f.tokens)
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
         self.plain_wordings: dict[str, set[int]] = defaultdict(set)
@@ -491,7 +502,10 @@ class _Aligner:
         elif norm and best in self.wordings.get(norm, ()):
             decision.method = "alias"
             decision.score = 100.0
+        doubt = self._act_doubt(cleaned, norm, best) if not exact else None
         if decision.method in ("exact", "alias"):
+            if doubt is not None:
+                return self._doubted(decision, doubt)
             covered = {self.entry_pos[c] for c in covers}
             rivals = self.plain_wordings.get(norm, set()) - {best} - covered
             if rivals:  # the same wording belongs to two entries: a person must choose
@@ -502,9 +516,13 @@ class _Aligner:
             return decision
         margin = score - runner_score
         if score >= s.accept_score and margin >= s.min_margin and recall >= s.min_recall:
+            if doubt is not None:
+                return self._doubted(decision, doubt)
             return decision
         if score >= s.suggest_score and recall >= s.min_recall:
             decision.needs_review = True
+            if doubt is not None:
+                return self._doubted(decision, doubt)
             if score >= s.accept_score:
                 runner_name = (
                     self.catalog.entries[runner].canonical_name if runner is not None else ""
@@ -518,6 +536,40 @@ class _Aligner:
             decision.needs_review = True
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
+
+    def _doubted(self, decision: _Decision, doubt: str) -> _Decision:
+        """``decision`` sent to review for ``doubt`` (see :meth:`_act_doubt`). A name asking
+        for an act of its own names another service than its best entry: that entry is
+        shown as a candidate, not proposed, and content may not accept it either."""
+        decision.needs_review, decision.reason = True, doubt
+        if doubt.startswith(OWN_ACT_REASON):
+            decision.entry, decision.method, decision.blocked = None, "none", True
+            decision.umbrella_covers = ()
+        return decision
+
+    def _act_doubt(self, cleaned: str, norm: str, entry: int) -> str | None:
+        """Why a name may not be accepted as ``entry`` for what it says is done, or None.
+
+        A name that is one act word and nothing else (转出, 报销: no insurance, relation or
+        person named, not even a word matching drops) says what is done but not to what; a list
+        of another insurance system names its events so. A name whose
+        last act is one of its own (零星报销进度查询 asks about a reimbursement, 定点医疗机构
+        变更 changes a designation) names another service than an entry none of whose
+        wordings holds that act, however much of the entry's wording it repeats."""
+        if not self.acts:
+            return None
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        name = self.catalog.entries[entry].canonical_name
+        if (
+            len(tokens) == 1
+            and tokens[0] in self.acts
+            and not any(w in cleaned for w in self.tokenizer.rules.noise)
+        ):
+            return f"name says only {tokens[0]}, not to what: {name} is a guess"
+        last = next((t for t in reversed(tokens) if t in self.acts), None)
+        if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
+            return f"{OWN_ACT_REASON}{last}, which no wording of {name} holds"
+        return None
 
     # -- content ------------------------------------------------------------------------
 
