@@ -297,7 +297,7 @@ class _Aligner:
         """
         pattern = self.deciding_pattern
         exact_of = [self.exact.get(c, -1) for c in scores.cleaned]
-        shared: dict[tuple[int, int, tuple[str, ...]], int] = {}
+        shared: dict[tuple[int, int, tuple[str, ...], bool], int] = {}
         first: list[int] = []  # a row for each distinct decision
         decision_of: list[int] = []
         for i, (cleaned, scored_as, exact_entry) in enumerate(
@@ -306,7 +306,9 @@ class _Aligner:
             found: tuple[str, ...] = ()
             if pattern is not None and pattern.search(cleaned):
                 found = tuple(q for q in self.deciding_words if q in cleaned)
-            d = shared.setdefault((scored_as, exact_entry, found), len(first))
+            # 轉出 and 医保转出 normalise alike, but only the first is one act word alone.
+            one_act = bool(self.acts) and self._one_act(cleaned, scores.name_tokens[i])
+            d = shared.setdefault((scored_as, exact_entry, found, one_act), len(first))
             if d == len(first):
                 first.append(i)
             decision_of.append(d)
@@ -547,6 +549,15 @@ class _Aligner:
             decision.umbrella_covers = ()
         return decision
 
+    def _one_act(self, cleaned: str, tokens: Sequence[str]) -> bool:
+        """Whether a name (cleaned, and its normalised tokens) is one act word and nothing
+        else: no word at all dropped in normalising it (医保转出 names the insurance)."""
+        return (
+            len(tokens) == 1
+            and tokens[0] in self.acts
+            and not any(w in cleaned for w in self.tokenizer.rules.noise)
+        )
+
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> str | None:
         """Why a name may not be accepted as ``entry`` for what it says is done, or None.
 
@@ -560,11 +571,7 @@ class _Aligner:
             return None
         tokens = self.tokenizer.tokens_of_normalized(norm)
         name = self.catalog.entries[entry].canonical_name
-        if (
-            len(tokens) == 1
-            and tokens[0] in self.acts
-            and not any(w in cleaned for w in self.tokenizer.rules.noise)
-        ):
+        if self._one_act(cleaned, tokens):
             return f"name says only {tokens[0]}, not to what: {name} is a guess"
         last = next((t for t in reversed(tokens) if t in self.acts), None)
         if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
