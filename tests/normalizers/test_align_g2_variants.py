@@ -53,6 +53,9 @@ ANOTHER_SYSTEM = [
     "勞工保險給付生育給付",  # electr.org.tw/?page_id=135 (勞工保險給付-生育給付)
     "勞保殘廢給付",  # imobileai.com, 勞保殘廢給付標準表
     "全民健康保險轉出",
+    "眷屬轉出",
+    "投保單位轉出",
+    "新農保轉移",
     "健保卡申請",
     "社保卡激活",
     "医保卡绑定银行卡",
@@ -68,6 +71,8 @@ OWN_ACT = [
     ("住院费用报销进度查询", "住院费用报销"),
     ("定点药店信息变更", "零售药店申请定点协议管理"),
     ("医疗机构定点协议变更", "医疗机构申请定点协议管理"),
+    ("定点零售药店退出", "零售药店申请定点协议管理"),
+    ("医疗机构定点协议中止", "医疗机构申请定点协议管理"),
 ]
 
 # one act word alone says what is done, not to what
@@ -82,6 +87,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(BARE)
         | {"医疗卡里的钱取出来", "二胎国家补贴", "单位社保申报", "用人单位医疗保险申报"}
         | {"定点医疗机构纳入门诊统筹", "药店纳入门诊统筹管理", "人流手术津贴", "二孩住院费用报销"}
+        | {"定点医疗机构暂停协议", "定点药店注销", "定点医疗机构协议终止", "定点零售药店解除协议"}
     )
     assert_unseen(checked, HELD_OUT, LEARNT_FROM)
 
@@ -164,6 +170,15 @@ def test_the_allowance_of_an_operation_is_proposed_as_the_maternity_allowance() 
 @pytest.mark.parametrize("name", ["单位社保申报", "用人单位医疗保险申报"])
 def test_an_employers_declaration_is_never_accepted_as_its_registration(name: str) -> None:
     match = match_name(name)
+    assert not match.accepted
+
+
+@pytest.mark.parametrize(
+    "name", ["定点医疗机构暂停协议", "定点药店注销", "定点医疗机构协议终止", "定点零售药店解除协议"]
+)
+def test_an_agreement_paused_or_ended_is_no_designation(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name is None
     assert not match.accepted
 
 
