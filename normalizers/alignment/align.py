@@ -210,13 +210,16 @@ class _Aligner:
                 self.umbrella_self_named[u, k] = any(t <= own for t in plain_tokens[j])
         self._candidates: dict[tuple[int, float], Candidate] = {}
         # What a name says is done, per entry the words of all its wordings: an act of its
-        # own (查询, 变更) that none of an entry's wordings holds names another service.
+        # own (查询, 变更) that none of an entry's wordings holds names another service. A
+        # group of different services lends its words to none of them (基本医疗保险参保和变更
+        # 登记 holds 变更, its first member 单位参保登记 does not).
         rules = self.tokenizer.rules
         self.acts = rules.acts | rules.own_acts
         self.own_acts = rules.own_acts
         self.entry_words: list[set[str]] = [set() for _ in catalog.entries]
         for f in self.index.forms:
-            self.entry_words[f.entry].update(f.tokens)
+            if not f.review:
+                self.entry_words[f.entry].update(f.tokens)
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
         self.plain_wordings: dict[str, set[int]] = defaultdict(set)
@@ -542,11 +545,32 @@ class _Aligner:
     def _doubted(self, decision: _Decision, doubt: str) -> _Decision:
         """``decision`` sent to review for ``doubt`` (see :meth:`_act_doubt`). A name asking
         for an act of its own names another service than its best entry: that entry is
-        shown as a candidate, not proposed, and content may not accept it either."""
+        shown as a candidate, not proposed, and content may not accept it either. A candidate
+        whose wordings hold the act and that the name matches well on its own (单位参保登记变更:
+        the change of the employer's information) is proposed instead, for review."""
         decision.needs_review, decision.reason = True, doubt
         if doubt.startswith(OWN_ACT_REASON):
-            decision.entry, decision.method, decision.blocked = None, "none", True
-            decision.umbrella_covers = ()
+            act = doubt[len(OWN_ACT_REASON) :].split(",", 1)[0]
+            s = self.settings
+            held = next(
+                (
+                    (j, sc)
+                    for j, sc in decision.candidates
+                    if act in self.entry_words[j]
+                    and sc >= s.accept_score
+                    and decision.recalls.get(j, 0.0) >= s.min_recall
+                ),
+                None,
+            )
+            decision.method, decision.blocked, decision.umbrella_covers = "none", True, ()
+            if held is None:
+                decision.entry = None
+                return decision
+            j, sc = held
+            decision.runner_up, decision.runner_score = decision.entry, decision.score
+            decision.entry, decision.score, decision.method = j, sc, "fuzzy"
+            decision.candidates = [held, *(c for c in decision.candidates if c[0] != j)]
+            decision.reason = f"{doubt}: {self.catalog.entries[j].canonical_name} proposed"
         return decision
 
     def _one_act(self, cleaned: str, tokens: Sequence[str]) -> bool:

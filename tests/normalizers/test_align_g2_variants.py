@@ -88,6 +88,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | {"医疗卡里的钱取出来", "二胎国家补贴", "单位社保申报", "用人单位医疗保险申报"}
         | {"定点医疗机构纳入门诊统筹", "药店纳入门诊统筹管理", "人流手术津贴", "二孩住院费用报销"}
         | {"定点医疗机构暂停协议", "定点药店注销", "定点医疗机构协议终止", "定点零售药店解除协议"}
+        | {"单位参保登记变更", "职工参保登记变更"}
     )
     assert_unseen(checked, HELD_OUT, LEARNT_FROM)
 
@@ -123,6 +124,20 @@ def test_a_name_asking_for_an_act_of_its_own_is_not_the_item_it_names(
     assert match.canonical_name is None
     assert match.needs_review
     assert asked_about in {c.canonical_name for c in match.candidates}
+
+
+@pytest.mark.parametrize(
+    ("name", "changed"),
+    [("单位参保登记变更", "单位参保信息变更登记"), ("职工参保登记变更", "职工参保信息变更登记")],
+)
+def test_a_change_of_a_registration_proposes_the_change_of_its_information(
+    name: str, changed: str
+) -> None:
+    # The main item 基本医疗保险参保和变更登记 holds 变更, but lends it to none of its members:
+    # the registration is not what the name asks for, the change of its information is.
+    match = match_name(name)
+    assert match.canonical_name == changed
+    assert not match.accepted
 
 
 def test_a_query_of_an_item_that_is_a_query_is_still_accepted() -> None:
