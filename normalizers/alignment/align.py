@@ -179,8 +179,11 @@ class _Aligner:
             for d in catalog.discriminators
         ]
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
+        self.doubtful = self.tokenizer.rules.doubtful
         self.deciding_words = sorted(
-            set(self.qualifiers) | {w for d in catalog.discriminators for w in d.words}
+            set(self.qualifiers)
+            | {w for d in catalog.discriminators for w in d.words}
+            | set(self.doubtful)
         )
         self.deciding_pattern = (
             re.compile("|".join(map(re.escape, self.deciding_words)))
@@ -402,11 +405,18 @@ class _Aligner:
     def _discriminate(self, cleaned: str, d: _Decision) -> _Decision:
         """``d``, after the name's discriminating words: however well the name scores, a
         word that marks another catalog item (or none) keeps the match from being accepted
-        without review."""
+        without review, and so does a doubtful word (an accident's costs: 车祸住院报销), which
+        leaves the proposal as it is."""
         entry = d.entry
         pattern = self.deciding_pattern
         if entry is None or pattern is None or not pattern.search(cleaned):
             return d  # most names hold no discriminating word: one search decides it
+        doubt = [w for w in self.doubtful if w in cleaned]
+        if doubt and not d.needs_review:
+            # The proposal stays; a person checks whether the insurance pays at all.
+            d.needs_review, d.blocked = True, True
+            name = self.catalog.entries[entry].canonical_name
+            d.reason = f"name holds {'、'.join(doubt)}: whether {name} pays is for a person to say"
         for words, marks, against in self.discriminators:
             if entry not in against:
                 continue

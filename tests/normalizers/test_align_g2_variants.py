@@ -61,6 +61,9 @@ ANOTHER_SYSTEM = [
     "医保卡绑定银行卡",
     "家庭共济解绑",
     "大病医疗保险报销",
+    "工伤住院报销",
+    "离休干部医疗费报销",
+    "优抚对象医疗费报销",
     "城乡居民大病医保报销",
 ]
 
@@ -88,7 +91,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | {"医疗卡里的钱取出来", "二胎国家补贴", "单位社保申报", "用人单位医疗保险申报"}
         | {"定点医疗机构纳入门诊统筹", "药店纳入门诊统筹管理", "人流手术津贴", "二孩住院费用报销"}
         | {"定点医疗机构暂停协议", "定点药店注销", "定点医疗机构协议终止", "定点零售药店解除协议"}
-        | {"单位参保登记变更", "职工参保登记变更"}
+        | {"单位参保登记变更", "职工参保登记变更", "医保转出证明", "医疗保险关系转移证明"}
+        | {"车祸住院报销", "交通事故医疗费报销", "见义勇为医疗费报销"}
     )
     assert_unseen(checked, HELD_OUT, LEARNT_FROM)
 
@@ -137,6 +141,19 @@ def test_a_change_of_a_registration_proposes_the_change_of_its_information(
     # the registration is not what the name asks for, the change of its information is.
     match = match_name(name)
     assert match.canonical_name == changed
+    assert not match.accepted
+
+
+@pytest.mark.parametrize("name", ["医保转出证明", "医疗保险关系转移证明"])
+def test_a_proof_for_a_transfer_is_never_accepted_as_the_transfer(name: str) -> None:
+    match = match_name(name)
+    assert not match.accepted
+
+
+@pytest.mark.parametrize("name", ["车祸住院报销", "交通事故医疗费报销", "见义勇为医疗费报销"])
+def test_an_accidents_costs_stay_proposed_but_are_never_accepted(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "住院费用报销"
     assert not match.accepted
 
 
