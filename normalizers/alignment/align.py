@@ -51,9 +51,6 @@ REVIEW_WARNING_PREFIX = "needs review: "
 # How the review reason of a name of several different services begins: such an item is
 # not outside the catalog, a reviewer says which catalog items it provides.
 SEVERAL_REASON = "names several catalog items: "
-# How the review reason of a name asking for an act of its own (查询, 变更) begins: content
-# that resembles the item it asks about may not accept it as that item.
-OWN_ACT_REASON = "name asks for "
 
 
 @dataclass(frozen=True)
@@ -130,6 +127,15 @@ def item_key(item: GuideItem | ItemRecord) -> str:
 
 def _document_key(item: ItemRecord) -> tuple[str, str, str]:
     return (item.province or "", item.region or "", Path(item.source_file).stem)
+
+
+@dataclass(frozen=True, slots=True)
+class _ActDoubt:
+    """Why what a name says is done keeps it from being accepted as its best entry; with
+    ``own_act`` the name asks for that act of its own (查询, 变更) rather than the entry."""
+
+    reason: str
+    own_act: str | None = None
 
 
 @dataclass(slots=True)
@@ -552,35 +558,36 @@ class _Aligner:
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
 
-    def _doubted(self, decision: _Decision, doubt: str) -> _Decision:
+    def _doubted(self, decision: _Decision, doubt: _ActDoubt) -> _Decision:
         """``decision`` sent to review for ``doubt`` (see :meth:`_act_doubt`). A name asking
         for an act of its own names another service than its best entry: that entry is
         shown as a candidate, not proposed, and content may not accept it either. A candidate
         whose wordings hold the act and that the name matches well on its own (单位参保登记变更:
         the change of the employer's information) is proposed instead, for review."""
-        decision.needs_review, decision.reason = True, doubt
-        if doubt.startswith(OWN_ACT_REASON):
-            act = doubt[len(OWN_ACT_REASON) :].split(",", 1)[0]
-            s = self.settings
-            held = next(
-                (
-                    (j, sc)
-                    for j, sc in decision.candidates
-                    if act in self.entry_words[j]
-                    and sc >= s.accept_score
-                    and decision.recalls.get(j, 0.0) >= s.min_recall
-                ),
-                None,
-            )
-            decision.method, decision.blocked, decision.umbrella_covers = "none", True, ()
-            if held is None:
-                decision.entry = None
-                return decision
-            j, sc = held
-            decision.runner_up, decision.runner_score = decision.entry, decision.score
-            decision.entry, decision.score, decision.method = j, sc, "fuzzy"
-            decision.candidates = [held, *(c for c in decision.candidates if c[0] != j)]
-            decision.reason = f"{doubt}: {self.catalog.entries[j].canonical_name} proposed"
+        decision.needs_review, decision.reason = True, doubt.reason
+        act = doubt.own_act
+        if act is None:
+            return decision
+        s = self.settings
+        held = next(
+            (
+                (j, sc)
+                for j, sc in decision.candidates
+                if act in self.entry_words[j]
+                and sc >= s.accept_score
+                and decision.recalls.get(j, 0.0) >= s.min_recall
+            ),
+            None,
+        )
+        decision.method, decision.blocked, decision.umbrella_covers = "none", True, ()
+        if held is None:
+            decision.entry = None
+            return decision
+        j, sc = held
+        decision.runner_up, decision.runner_score = decision.entry, decision.score
+        decision.entry, decision.score, decision.method = j, sc, "fuzzy"
+        decision.candidates = [held, *(c for c in decision.candidates if c[0] != j)]
+        decision.reason = f"{doubt.reason}: {self.catalog.entries[j].canonical_name} proposed"
         return decision
 
     def _one_act(self, cleaned: str, tokens: Sequence[str]) -> bool:
@@ -592,24 +599,24 @@ class _Aligner:
             and not any(w in cleaned for w in self.tokenizer.rules.noise)
         )
 
-    def _act_doubt(self, cleaned: str, norm: str, entry: int) -> str | None:
+    def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:
         """Why a name may not be accepted as ``entry`` for what it says is done, or None.
 
         A name that is one act word and nothing else (转出, 报销: no insurance, relation or
         person named, not even a word matching drops) says what is done but not to what; a list
-        of another insurance system names its events so. A name whose
-        last act is one of its own (零星报销进度查询 asks about a reimbursement, 定点医疗机构
-        变更 changes a designation) names another service than an entry none of whose
-        wordings holds that act, however much of the entry's wording it repeats."""
+        of another insurance system names its events so. A name whose last act is one of its
+        own (零星报销进度查询 asks about a reimbursement, 定点医疗机构变更 changes a designation)
+        names another service than an entry none of whose wordings holds that act, however
+        much of the entry's wording it repeats."""
         if not self.acts:
             return None
         tokens = self.tokenizer.tokens_of_normalized(norm)
         name = self.catalog.entries[entry].canonical_name
         if self._one_act(cleaned, tokens):
-            return f"name says only {tokens[0]}, not to what: {name} is a guess"
+            return _ActDoubt(f"name says only {tokens[0]}, not to what: {name} is a guess")
         last = next((t for t in reversed(tokens) if t in self.acts), None)
         if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
-            return f"{OWN_ACT_REASON}{last}, which no wording of {name} holds"
+            return _ActDoubt(f"name asks for {last}, which no wording of {name} holds", last)
         return None
 
     # -- content ------------------------------------------------------------------------
