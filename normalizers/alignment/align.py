@@ -129,6 +129,15 @@ def _document_key(item: ItemRecord) -> tuple[str, str, str]:
     return (item.province or "", item.region or "", Path(item.source_file).stem)
 
 
+@dataclass(frozen=True, slots=True)
+class _ActDoubt:
+    """Why what a name says is done keeps it from being accepted as its best entry; with
+    ``own_act`` the name asks for that act of its own (查询, 变更) rather than the entry."""
+
+    reason: str
+    own_act: str | None = None
+
+
 @dataclass(slots=True)
 class _Decision:
     entry: int | None
@@ -176,8 +185,11 @@ class _Aligner:
             for d in catalog.discriminators
         ]
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
+        self.doubtful = self.tokenizer.rules.doubtful
         self.deciding_words = sorted(
-            set(self.qualifiers) | {w for d in catalog.discriminators for w in d.words}
+            set(self.qualifiers)
+            | {w for d in catalog.discriminators for w in d.words}
+            | set(self.doubtful)
         )
         self.deciding_pattern = (
             re.compile("|".join(map(re.escape, self.deciding_words)))
@@ -206,6 +218,17 @@ class _Aligner:
             for k, j in enumerate(ids):
                 self.umbrella_self_named[u, k] = any(t <= own for t in plain_tokens[j])
         self._candidates: dict[tuple[int, float], Candidate] = {}
+        # What a name says is done, per entry the words of all its wordings: an act of its
+        # own (查询, 变更) that none of an entry's wordings holds names another service. A
+        # group of different services lends its words to none of them (基本医疗保险参保和变更
+        # 登记 holds 变更, its first member 单位参保登记 does not).
+        rules = self.tokenizer.rules
+        self.acts = rules.acts | rules.own_acts
+        self.own_acts = rules.own_acts
+        self.entry_words: list[set[str]] = [set() for _ in catalog.entries]
+        for f in self.index.forms:
+            if not f.review:
+                self.entry_words[f.entry].update(f.tokens)
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
         self.plain_wordings: dict[str, set[int]] = defaultdict(set)
@@ -286,7 +309,7 @@ class _Aligner:
         """
         pattern = self.deciding_pattern
         exact_of = [self.exact.get(c, -1) for c in scores.cleaned]
-        shared: dict[tuple[int, int, tuple[str, ...]], int] = {}
+        shared: dict[tuple[int, int, tuple[str, ...], bool], int] = {}
         first: list[int] = []  # a row for each distinct decision
         decision_of: list[int] = []
         for i, (cleaned, scored_as, exact_entry) in enumerate(
@@ -295,7 +318,9 @@ class _Aligner:
             found: tuple[str, ...] = ()
             if pattern is not None and pattern.search(cleaned):
                 found = tuple(q for q in self.deciding_words if q in cleaned)
-            d = shared.setdefault((scored_as, exact_entry, found), len(first))
+            # 轉出 and 医保转出 normalise alike, but only the first is one act word alone.
+            one_act = bool(self.acts) and self._one_act(cleaned, scores.name_tokens[i])
+            d = shared.setdefault((scored_as, exact_entry, found, one_act), len(first))
             if d == len(first):
                 first.append(i)
             decision_of.append(d)
@@ -386,11 +411,18 @@ class _Aligner:
     def _discriminate(self, cleaned: str, d: _Decision) -> _Decision:
         """``d``, after the name's discriminating words: however well the name scores, a
         word that marks another catalog item (or none) keeps the match from being accepted
-        without review."""
+        without review, and so does a doubtful word (an accident's costs: 车祸住院报销), which
+        leaves the proposal as it is."""
         entry = d.entry
         pattern = self.deciding_pattern
         if entry is None or pattern is None or not pattern.search(cleaned):
             return d  # most names hold no discriminating word: one search decides it
+        doubt = [w for w in self.doubtful if w in cleaned]
+        if doubt and not d.needs_review:
+            # The proposal stays; a person checks whether the insurance pays at all.
+            d.needs_review, d.blocked = True, True
+            name = self.catalog.entries[entry].canonical_name
+            d.reason = f"name holds {'、'.join(doubt)}: whether {name} pays is for a person to say"
         for words, marks, against in self.discriminators:
             if entry not in against:
                 continue
@@ -491,7 +523,10 @@ class _Aligner:
         elif norm and best in self.wordings.get(norm, ()):
             decision.method = "alias"
             decision.score = 100.0
+        doubt = self._act_doubt(cleaned, norm, best) if not exact else None
         if decision.method in ("exact", "alias"):
+            if doubt is not None:
+                return self._doubted(decision, doubt)
             covered = {self.entry_pos[c] for c in covers}
             rivals = self.plain_wordings.get(norm, set()) - {best} - covered
             if rivals:  # the same wording belongs to two entries: a person must choose
@@ -502,9 +537,13 @@ class _Aligner:
             return decision
         margin = score - runner_score
         if score >= s.accept_score and margin >= s.min_margin and recall >= s.min_recall:
+            if doubt is not None:
+                return self._doubted(decision, doubt)
             return decision
         if score >= s.suggest_score and recall >= s.min_recall:
             decision.needs_review = True
+            if doubt is not None:
+                return self._doubted(decision, doubt)
             if score >= s.accept_score:
                 runner_name = (
                     self.catalog.entries[runner].canonical_name if runner is not None else ""
@@ -518,6 +557,67 @@ class _Aligner:
             decision.needs_review = True
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
+
+    def _doubted(self, decision: _Decision, doubt: _ActDoubt) -> _Decision:
+        """``decision`` sent to review for ``doubt`` (see :meth:`_act_doubt`). A name asking
+        for an act of its own names another service than its best entry: that entry is
+        shown as a candidate, not proposed, and content may not accept it either. A candidate
+        whose wordings hold the act and that the name matches well on its own (单位参保登记变更:
+        the change of the employer's information) is proposed instead, for review."""
+        decision.needs_review, decision.reason = True, doubt.reason
+        act = doubt.own_act
+        if act is None:
+            return decision
+        s = self.settings
+        held = next(
+            (
+                (j, sc)
+                for j, sc in decision.candidates
+                if act in self.entry_words[j]
+                and sc >= s.accept_score
+                and decision.recalls.get(j, 0.0) >= s.min_recall
+            ),
+            None,
+        )
+        decision.method, decision.blocked, decision.umbrella_covers = "none", True, ()
+        if held is None:
+            decision.entry = None
+            return decision
+        j, sc = held
+        decision.runner_up, decision.runner_score = decision.entry, decision.score
+        decision.entry, decision.score, decision.method = j, sc, "fuzzy"
+        decision.candidates = [held, *(c for c in decision.candidates if c[0] != j)]
+        decision.reason = f"{doubt.reason}: {self.catalog.entries[j].canonical_name} proposed"
+        return decision
+
+    def _one_act(self, cleaned: str, tokens: Sequence[str]) -> bool:
+        """Whether a name (cleaned, and its normalised tokens) is one act word and nothing
+        else: no word at all dropped in normalising it (医保转出 names the insurance)."""
+        return (
+            len(tokens) == 1
+            and tokens[0] in self.acts
+            and not any(w in cleaned for w in self.tokenizer.rules.noise)
+        )
+
+    def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:
+        """Why a name may not be accepted as ``entry`` for what it says is done, or None.
+
+        A name that is one act word and nothing else (转出, 报销: no insurance, relation or
+        person named, not even a word matching drops) says what is done but not to what; a list
+        of another insurance system names its events so. A name whose last act is one of its
+        own (零星报销进度查询 asks about a reimbursement, 定点医疗机构变更 changes a designation)
+        names another service than an entry none of whose wordings holds that act, however
+        much of the entry's wording it repeats."""
+        if not self.acts:
+            return None
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        name = self.catalog.entries[entry].canonical_name
+        if self._one_act(cleaned, tokens):
+            return _ActDoubt(f"name says only {tokens[0]}, not to what: {name} is a guess")
+        last = next((t for t in reversed(tokens) if t in self.acts), None)
+        if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
+            return _ActDoubt(f"name asks for {last}, which no wording of {name} holds", last)
+        return None
 
     # -- content ------------------------------------------------------------------------
 

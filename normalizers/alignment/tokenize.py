@@ -86,6 +86,12 @@ class NameRules:
     qualifiers: frozenset[str] = frozenset()
     umbrellas: tuple[Umbrella, ...] = ()
     discriminators: tuple[Discriminator, ...] = ()
+    # What a name says is done (转移接续, 支付, 登记 …), and those acts among them that make a
+    # service of their own (查询, 变更: asking about or changing a thing is not doing it).
+    acts: frozenset[str] = frozenset()
+    own_acts: frozenset[str] = frozenset()
+    # Words that leave any match in doubt (an accident: another party may pay): never accepted.
+    doubtful: tuple[str, ...] = ()
 
 
 def read_reference_text(name: str, path: str | Path | None = None) -> str:
@@ -123,6 +129,9 @@ def parse_rules(text: str) -> NameRules:
         qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
         umbrellas=umbrellas,
         discriminators=discriminators,
+        acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("words", [])),
+        own_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("own", [])),
+        doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
     )
 
 
