@@ -294,7 +294,9 @@ def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
                 deepest = max((n.level for n in stack if n.style is not None), default=-1)
                 levels[style] = int(deepest) + 1 if deepest >= 0 else len(levels)
             level = levels[style]
-            while len(stack) > 1 and stack[-1].level >= level:
+            # An unnumbered line between entries ((1)… / 续交的…需提供… / (2)…) is a variant of the
+            # entry above, never a heading over the entries after it.
+            while len(stack) > 1 and (stack[-1].level >= level or (stack[-1].style is None and not stack[-1].is_label)):
                 stack.pop()
             node = _Node(text=body, style=style, level=level)
             stack[-1].children.append(node)

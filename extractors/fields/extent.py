@@ -46,7 +46,12 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
         lab = read_label(ln)
         if current is not None and _caption(current, ln, lab):
             continue  # 报销材料 / 生育保险待遇报销 / 1.… : the act the list is for, over its entries
-        if current is not None and not _ends(current, ln, lab, prev):
+        # The line after this one's logical line (a PDF wraps lines at the margin).
+        j = i + 1
+        while j < len(lines) and wrapped(lines[j - 1], lines[j]):
+            j += 1
+        following = lines[j] if j < len(lines) else None
+        if current is not None and not _ends(current, ln, lab, prev, following):
             current.lines.append(ln)
             continue
         if lab is None:
@@ -67,7 +72,9 @@ def _caption(sec: Section, ln: PageLine, lab: Label | None) -> bool:
     return clean_name(ln.rest).endswith(tuple(words("reader", "item_acts")))
 
 
-def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) -> bool:
+def _ends(
+    sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None, following: PageLine | None = None
+) -> bool:
     """Whether ``ln`` ends section ``sec`` (see the module doc)."""
     if ln.large and (lab is not None or not sec.lines):
         # A numbered materials heading under an unnumbered one (郑州…报销材料 / 一、…报销材料)
@@ -109,7 +116,7 @@ def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) 
     if sec.numbered:
         if ln.style is not None and RANK.get(ln.style, 9) <= RANK.get(sec.head.style or "", 9):
             return not _in_list(sec, ln, lab)
-        return sec.field == "materials" and _prose_after_list(sec, ln, prev)
+        return sec.field == "materials" and _prose_after_list(sec, ln, prev, following)
     if sec.field is None:
         return lab is not None  # a heading naming no field holds nothing we read
     if lab is not None and lab.field is not None and field_family(lab.field) != field_family(sec.field) and lab.kind != "inline":
@@ -124,7 +131,7 @@ def _ends(sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None) 
         return True
     if sec.field == "materials" and _other_sub_label(sec, ln, lab):
         return True
-    return sec.field == "materials" and _prose_after_list(sec, ln, prev)
+    return sec.field == "materials" and _prose_after_list(sec, ln, prev, following)
 
 
 def _other_sub_label(sec: Section, ln: PageLine, lab: Label | None) -> bool:
@@ -171,12 +178,19 @@ def _in_list(sec: Section, ln: PageLine, lab: Label | None) -> bool:
     return bool(entries) and entries[-1].number is not None and number == entries[-1].number + 1
 
 
-def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None) -> bool:
+def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None, following: PageLine | None = None) -> bool:
     """In a materials list of numbered entries, an unnumbered line that does not continue
-    the entry above it (a wrapped line) is the prose after the list."""
+    the entry above it (a wrapped line) is the prose after the list, unless the list goes on
+    right after it ((1)首次参保…《增加表》 / 续交…的参保人员需提供… / (2)…: a variant of the entry)."""
     if ln.style is not None or not any(x.style is not None for x in sec.lines):
         return False
     last_entry = next(x for x in reversed(sec.lines) if x.style is not None)
+    if (
+        following is not None and following.style == last_entry.style and last_entry.number is not None
+        and following.number == last_entry.number + 1
+        and names_a_document(last_entry.rest) and _names_no_field(following)
+    ):
+        return False
     if last_entry.rest.endswith(("：", ":")) and (sec.lines[-1] is last_entry or LETTERED.match(ln.text)):
         # 1、参保材料: introduces the line under it; 2.流产…的携带以下材料原件: the lettered
         # cases under it (A.首次…需携带:(1)… / B.带环…需携带:(1)…).
@@ -188,6 +202,11 @@ def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None) -> bool
     if _last_entry(sec, ln):
         return False
     return not is_numbered(ln.text)
+
+
+def _names_no_field(ln: PageLine) -> bool:
+    lab = read_label(ln)
+    return lab is None or lab.field is None
 
 
 def _group_label(ln: PageLine) -> bool:

@@ -439,11 +439,25 @@ def _documents_list(lines: list[PageLine], sections: list[Section]) -> list[Line
         run = [ln] if ln.style is not None and number == 1 else []
     if len(run) >= 2:
         runs.append(run)
-    scored = [(r, documents_share([x for x in r if x.style is not None])) for r in runs]
+    scored = [(r, _entries_share(r)) for r in runs]
     best = max(scored, key=lambda rs: rs[1], default=None)
     if best is None or best[1] < DOCUMENT_LIST_SHARE:
         return []
     return [x.line for x in best[0]]
+
+
+def _entries_share(run: list[PageLine]) -> float:
+    """Share of a run's entries naming a document, each entry read with the lines a PDF
+    wrapped it into (…填写《基本医疗保险关系转移接 / 续申请表》)."""
+    entries: list[str] = []
+    for x in run:
+        if x.style is not None:
+            entries.append(x.rest)
+        elif entries:
+            entries[-1] += x.text
+    # An entry naming a case and its papers (住院费用：…、诊断证明(或出院小结)) names documents too.
+    hits = sum(1 for e in entries if names_a_document(e) or case_and_documents(e) is not None)
+    return hits / len(entries) if entries else 0.0
 
 
 def _set_time(item: RawItem, sections: list[Section]) -> None:

@@ -64,3 +64,23 @@ def test_a_site_title_spliced_before_a_list_entry_is_read_past(fmt: str) -> None
     item = _items("sn_xianyang_danwei_canbao_dengji", fmt)[0]
     assert len(item.materials) == 6
     assert item.materials[3].name == "组织机构统一代码证"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_unnumbered_variant_of_an_entry_stays_in_the_list(fmt: str) -> None:
+    # (1)首次參保…《增加表》 / 續交…的參保人員需提供… (no number) / (2)…(5): the list goes on after
+    # the variant line, which is an entry of its own and heads nothing.
+    [item] = _items("xx_zaizhi_zhigong_zengjia_renyuan", fmt)
+    assert len(item.materials) == 6
+    assert item.materials[1].name.startswith("在我市續交")
+    assert all(m.condition is None for m in item.materials)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_address_line_is_no_title_and_a_process_sentence_names_the_act(fmt: str) -> None:
+    # 南充市…社会保障大厦一楼医保服务大厅。 first; then 1.…的,其基本医疗保险关系转移接续按以下流程经办:
+    # with the form and the papers inside the steps; 根据《参保凭证》 cites a form, no law.
+    [item] = _items("sc_nanchong_zhuanyi_jiexu_liucheng", fmt)
+    assert item.item_name == "基本医疗保险关系转移接续"
+    assert "《基本医疗保险关系转移接续申请表》" in [m.name for m in item.materials]
+    assert item.legal_basis == []
