@@ -171,7 +171,7 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
             # glued to the text before it is part of one entry (住院报销：①出院记录②清单).
             if not before or text[pos - 1] not in " \u3000\t；;。":
                 continue
-            if unclosed_bracket(before):
+            if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
                 continue  # 有效身份证件(①…;②…;③…): cases inside one material's note
             after = text[m.end() : m.end() + 1]
             if after in ("、", ",", "，", "至", "-", "—") or not after:

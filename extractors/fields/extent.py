@@ -4,6 +4,7 @@ level (see :mod:`extractors.fields`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.fields.labels import Label, read_label
@@ -62,6 +63,14 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
     return sections
 
 
+_INLINE_ENTRY = re.compile(r"(?:^|[；;。])\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])")
+
+
+def _holds_inline_list(sec: Section) -> bool:
+    """The label's own line holds a numbered list of two entries or more, and nothing is under it yet."""
+    return not sec.lines and len(_INLINE_ENTRY.findall(sec.label.value or "")) >= 2
+
+
 def _caption(sec: Section, ln: PageLine, lab: Label | None) -> bool:
     """A heading right under a materials label that names an act (报销材料 then 生育保险待遇报销):
     the caption of the list that follows, not the end of the field."""
@@ -76,6 +85,10 @@ def _ends(
     sec: Section, ln: PageLine, lab: Label | None, prev: PageLine | None, following: PageLine | None = None
 ) -> bool:
     """Whether ``ln`` ends section ``sec`` (see the module doc)."""
+    if sec.field == "materials" and sec.label.kind == "inline" and ln.style is not None and _holds_inline_list(sec):
+        # 申请者需提供的相关材料:1.…;2.…;5.… then 2、审核。…: the list was whole on the label's
+        # line; a numbered line after it is the next step, not an entry.
+        return True
     if ln.large and (lab is not None or not sec.lines):
         # A numbered materials heading under an unnumbered one (郑州…报销材料 / 一、…报销材料)
         # is a group of that list, whatever its font.

@@ -82,6 +82,7 @@ def page_lines(doc: Document) -> list[PageLine]:
                 bi += len(run)
                 continue
             parts, used = _compilation_lines(run)
+            parts = [(piece, heading) for ln, heading in parts for piece in _split_lead_in(ln)]
             for ln, heading in parts:
                 made = make_line(ln, bi in large or heading)
                 if made is not None:
@@ -109,6 +110,21 @@ def _wrapped_run(blocks: list[Paragraph | Table], start: int) -> list[Paragraph]
             break
         run.append(follow)
     return [b for b in run if isinstance(b, Paragraph)]
+
+
+# …张榜公布5日，期满无异议，报街道办事处。申请者需提供的相关材料：1.户口簿…；2.…: a list's lead-in
+# after the sentences of a step, its first entry on the same line.
+_LEAD_IN_INSIDE = re.compile(
+    r"(?<=[。；;])\s*(?=[^。；;：:]{2,30}(?:材料|资料)[^。；;：:，,]{0,6}[：:]\s*(?:1[.、．]|[(（]1[)）]|①))"
+)
+
+
+def _split_lead_in(ln: Line) -> list[Line]:
+    """A line cut before a materials lead-in that follows other sentences in it."""
+    m = _LEAD_IN_INSIDE.search(ln.text)
+    if m is None:
+        return [ln]
+    return [Line(text=ln.text[: m.start()], ref=ln.ref, fill=ln.fill), Line(text=ln.text[m.end() :], ref=ln.ref, fill=ln.fill)]
 
 
 def _wrapped_heading(run: list[Paragraph], start: int, large: set[int]) -> Line | None:

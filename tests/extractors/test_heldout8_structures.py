@@ -96,3 +96,22 @@ def test_of_several_questions_the_one_asking_for_materials_names_the_item(fmt: s
     assert item.item_name == "失能评估申请"
     assert len(item.materials) == 5
     assert all(m.condition is None for m in item.materials)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_a_lead_in_inside_a_step_heads_the_list_on_its_line(fmt: str) -> None:
+    # 1、申请。…报街道办事处(乡镇政府)。申请者需提供的相关材料:1.…;2.《…(closing 》 lost);…;5.…
+    # then 2、审核。…: the list is whole on the lead-in's line; the steps after it are no entries.
+    # The title asks which office (申请救助找哪个部门): the act asked about names the item.
+    [item] = _items("xx_yiliao_jiuzhu_shenqing_bumen", fmt)
+    assert item.item_name == "申请救助"
+    names = [m.name for m in item.materials]
+    assert len(names) == 5
+    assert names[0] == "户口簿、身份证复印件、家庭收入证明"
+    assert names[1] == "《最低生活保障金领取证、《农村五保供养证的复印件"
+    assert not any(n.startswith(("审核", "审批", "发放")) for n in names)
+
+
+def test_which_office_questions_name_the_act_asked_about() -> None:
+    assert name_from_title("申请医疗救助在哪个部门") == "申请医疗救助"
+    assert name_from_title("异地就医备案在哪个窗口办理") == "异地就医备案"
