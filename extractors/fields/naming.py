@@ -155,6 +155,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     if heading is not None:
         # No title names the item: 二、办理门特病种待遇认定 among the steps names the act.
         return heading
+    run_in = _run_in_act(lines)
+    if run_in is not None:
+        # No title: ①参保登记 用人单位到…填报…: the first step's run-in head names the act the
+        # steps carry out.
+        return run_in
     for ln in lines[:3]:
         name = _name_in_sentence(ln.text)
         if name:
@@ -163,6 +168,26 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     if quoted:
         return quoted
     return None, None
+
+
+# ①参保登记 用人单位到… / 1、申请。因患大病…: a step's name run into its text.
+_RUN_IN_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,8})(?:[ \u3000]+|[。．.])(?=\S.{15,})")
+
+
+def _run_in_act(lines: list[PageLine]) -> tuple[str, PageLine] | None:
+    """The act a page's first line names as the run-in head of its first numbered step, when
+    the head is an act with an object (参保登记, not 申请 alone)."""
+    first = lines[0] if lines else None
+    if first is None or first.style is None or first.number != 1:
+        return None
+    m = _RUN_IN_HEAD.match(first.rest)
+    if m is None:
+        return None
+    head = m.group(1)
+    act = act_of(head)
+    if act is None or len(to_simplified(head)) <= len(act):
+        return None
+    return keep_writing(head, first.orig), first
 
 
 def _names_process_act(name: str) -> bool:

@@ -115,3 +115,11 @@ def test_a_lead_in_inside_a_step_heads_the_list_on_its_line(fmt: str) -> None:
 def test_which_office_questions_name_the_act_asked_about() -> None:
     assert name_from_title("申请医疗救助在哪个部门") == "申请医疗救助"
     assert name_from_title("异地就医备案在哪个窗口办理") == "异地就医备案"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_untitled_page_of_steps_is_named_by_its_first_steps_run_in_head(fmt: str) -> None:
+    # ①参保登记 用人单位到…医疗保险经办机构填报…,并提交有关证明文件和材料。 ②参保审核 … ③领取…
+    [item] = _items("hn_pingjiang_danwei_yibao_canbao_chengxu", fmt)
+    assert item.item_name == "参保登记"
+    assert "有关证明文件和材料" in [m.name for m in item.materials]
