@@ -28,9 +28,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractors.base import RawField, RawItem
+from extractors.materials_column import materials_column
 from govguide.core.document import Document, Line, Paragraph
 from govguide.core.numbering import CN_DIGITS, PAREN_CN
 from govguide.core.vocabulary import clean_heading, match_field, words
+from normalizers.item_title import name_from_title
 from normalizers.material_sentence import DOCUMENT_LIST_SHARE, names_a_document
 from normalizers.numbering import HEADING_STYLES, heading_number, heading_numbering
 from normalizers.text import clean_text, is_page_footer, join_wrapped, joined_text
@@ -87,6 +89,10 @@ def _body_lines(doc: Document) -> list[Line]:
                 ln for ln in block.lines if ln.text.strip() and not is_page_footer(ln.text)
             )
         else:  # a table inside a sectioned guide: read its rows as lines of text
+            listed = materials_column(block)
+            if listed is not None:
+                lines.extend(listed)  # a materials table: one entry per document
+                continue
             for row in block.rows:
                 for cell in row:
                     if cell is not None:
@@ -265,7 +271,9 @@ def _to_item(guide: _Guide) -> RawItem | None:
     name_lines = guide.sections.get("item_name") or []
     name = _name(guide)
     if not name and guide.title:
-        name = _strip_title_suffix(guide.title)
+        # Named by its title: cleaned of year, place and guide words like any title
+        # (2024桂林单位参保信息变更登记服务指南 → 单位参保信息变更登记).
+        name = name_from_title(guide.title) or _strip_title_suffix(guide.title)
     if not name:
         return None
     refs = [ln.ref for ln in name_lines] or ([guide.title_line.ref] if guide.title_line else [])

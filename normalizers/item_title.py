@@ -23,7 +23,7 @@ _NAME_MIN, _NAME_MAX = 3, 32
 _TRAIL = " \u3000:：?？!！。.，,;；、-—_|"
 # A bracketed note at the end (资料+流程), a year or date, page-number decorations.
 _END_NOTE = re.compile(r"[（(【\[][^（()）】\]]{0,12}[)）】\]]\s*$")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?(?:最新|版)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年度|年)?(?:最新|版)?")
 _SPAM_CUT = re.compile(r"^.*[】_|]")  # 澳门…_欧洲杯…-【投注官网平台】医疗保障局对… → after the last 】/_/|
 
 

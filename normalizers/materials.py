@@ -33,6 +33,8 @@ NOTE_LABEL = re.compile(r"^\s*(?:注|备注|註|備註|注意)\s*[：:]")
 # An entry number inside a note (备注：1、…①…): the note lists entries of its own.
 _INNER_ENTRY = re.compile("|".join((CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM)))
 _TERMINAL = "。；;！!？?"
+# A sentence introducing the list (申请人把下列申请资料(文件、物品)送交办理窗口：, 需提供以下材料：).
+_LEAD_IN = re.compile(r"(?:下列|以下|如下)[^：:]{0,12}(?:材料|资料|证件|文件)")
 _ANSWER_MARK = re.compile(r"^\s*(?:答|回答|解答)\s*[：:]\s*", re.MULTILINE)
 _SEPARATORS = "；;。"
 _HEADING_MAX_CHARS = 24
@@ -303,6 +305,8 @@ def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
             stack.append(node)
             continue
         # Unnumbered line.
+        if body[-1] in _COLONS and _LEAD_IN.search(body):
+            continue  # 申请人把下列申请资料…送交办理窗口： introduces the whole list; it is no case
         if body[-1] in _COLONS:
             # Under a numbered label (2.…携带以下材料原件：) lettered cases (A.…需携带：) are its
             # groups; elsewhere a label starts a group of its own.

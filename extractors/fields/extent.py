@@ -108,7 +108,11 @@ def _ends(
         lab is not None
         and ln.style is None
         and lab.field in (*_CORE, *_TIME)
-        and field_family(lab.field) != field_family(sec.field)
+        and (
+            field_family(lab.field) != field_family(sec.field)
+            # 法定办结时限 90 自然日 … then 承诺办结时限 90 自然日: the other kind of limit, given.
+            or (lab.field in ("legal_limit", "promised_limit") and lab.field != sec.field and bool(lab.value))
+        )
     )
     if core_label:
         return True

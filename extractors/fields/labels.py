@@ -164,6 +164,21 @@ def _names_guide(text: str) -> bool:
     )
 
 
+_SPACED_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[ \u3000]+(\S.{0,60})$")
+_SPACED_FIELDS = ("time_limit", "legal_limit", "promised_limit", "materials", "legal_basis")
+
+
+@cache
+def _field_word_index() -> dict[str, str]:
+    fields = vocabulary()["fields"]
+    return {w: f for f in _SPACED_FIELDS for w in fields.get(f, [])}
+
+
+def _exact_field(label: str) -> str | None:
+    """The field a label names when it is exactly one of the vocabulary's words."""
+    return _field_word_index().get(label)
+
+
 def read_label(ln: PageLine) -> Label | None:
     t = ln.rest
     if not t:
@@ -202,6 +217,11 @@ def read_label(ln: PageLine) -> Label | None:
     if t.endswith(("：", ":")) and _names_guide(t.rstrip("：: ")):
         # 城镇居民医疗保险申办参保(增员)须知： over its list: a guide's own title inside the page.
         return Label(None, "heading")
+    spaced = _SPACED_LABEL.match(t)
+    if spaced is not None and (f := _exact_field(spaced.group(1))) is not None:
+        # 法定办结时限 90 自然日: a portal grid that lost its cell borders keeps a space between
+        # a field's label and its value.
+        return Label(f, "inline", spaced.group(2).strip())
     m = COLON.match(t)
     # A note in brackets after a label (提供资料 (以下资料需附原件及其A4纸复印件)：) says how the
     # papers are given: the label is read, and measured, without it.

@@ -16,6 +16,7 @@ from extractors.fields.compilation import (
     split_guide_run,
     split_spaced_run,
 )
+from extractors.materials_column import materials_column
 from govguide.core.document import Document, Line, Paragraph, Table
 from govguide.core.vocabulary import match_field, words
 from normalizers.numbering import heading_number, heading_numbering
@@ -196,6 +197,9 @@ def make_line(ln: Line, large: bool) -> PageLine | None:
 def _table_lines(table: Table) -> list[PageLine]:
     """A table inside a page guide (申请材料 | 1.… 2.…): a label cell becomes a label line,
     its value cells the lines under it; other rows are read row by row."""
+    listed = materials_column(table)
+    if listed is not None:
+        return [made for ln in listed if (made := make_line(ln, False)) is not None]
     out: list[PageLine] = []
     for row in table.rows:
         cells = [c for c in row if c is not None and c.lines]
