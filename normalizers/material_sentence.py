@@ -92,7 +92,15 @@ def documents_shown(text: str, *, given: bool = False) -> list[str]:
                 until = found[k + 1].start() if k + 1 < len(found) else end
                 out.extend(_objects(text, simple, verb.end(), until))
         start = end + 1
-    return out
+    return [d for d in out if not is_generic(d)]
+
+
+_GENERIC = re.compile(r"(?:申请|相关|有关|所需|全部|上述|以上|其他)?(?:的)?(?:材料|资料)")
+
+
+def is_generic(name: str) -> bool:
+    """A name that points at papers without naming one (提交申请材料, 相关资料): no material."""
+    return _GENERIC.fullmatch(to_simplified(name.strip())) is not None
 
 
 def _objects(text: str, simple: str, start: int, end: int) -> list[str]:

@@ -486,6 +486,39 @@ def _assemble(text: str | None, readings: dict[Kind, _Reading], warnings: list[s
     )
 
 
+# 收件(即办)—受理(即办)—审核(15个工作日)—办结—执行: a process written as a chain of stages, each
+# with its own limit in brackets.
+_CHAIN_SEP = re.compile(r"\s*(?:—|－|–|-|→|>)+\s*")
+_STAGE = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*(?:[(（]([^()（）]{1,12})[)）])?$")
+_AT_ONCE = ("即办", "即时办结", "即时", "当场办结", "当场", "立即办结")
+_STAGE_DAYS = re.compile(r"(\d{1,3})\s*个?工作日(?:内)?")
+
+
+def chain_total(text: str) -> int | None:
+    """The working days of a process chain: the sum of its stages' limits (即办 = 0), when three
+    stages or more are chained and two or more carry a limit; None for any other text."""
+    parts = [p for p in _CHAIN_SEP.split(text.strip()) if p]
+    if len(parts) < 3:
+        return None
+    total = timed = 0
+    for part in parts:
+        m = _STAGE.match(part)
+        if m is None:
+            return None
+        note = m.group(2)
+        if note is None:
+            continue
+        days = _STAGE_DAYS.fullmatch(note.strip())
+        if note.strip() in _AT_ONCE:
+            timed += 1
+        elif days is not None:
+            total += int(days.group(1))
+            timed += 1
+        else:
+            return None
+    return total if timed >= 2 else None
+
+
 def parse_time_limit(text: str | None, *, default_kind: Kind = "promised") -> TimeLimit:
     """Read one time-limit text; a limit without a 法定/承诺 label fills ``default_kind``."""
     if not isinstance(text, str):
@@ -493,6 +526,10 @@ def parse_time_limit(text: str | None, *, default_kind: Kind = "promised") -> Ti
     shown = _tidy(text)
     if not shown:
         return TimeLimit()
+    chained = chain_total(shown)
+    if chained is not None:
+        # The stages of one process follow each other: the item takes their sum.
+        return TimeLimit(text=shown, promised_days=chained) if default_kind == "promised" else TimeLimit(text=shown, legal_days=chained)
     compact = _compact(shown)
     folded = _fold(compact)
     labels = _labels(folded)

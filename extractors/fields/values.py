@@ -23,13 +23,14 @@ from normalizers.material_sentence import (
     case_and_documents,
     documents_in_sentence,
     documents_shown,
+    is_generic,
     names_a_document,
 )
 from normalizers.materials import NOTE_LABEL
 from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
-from normalizers.time_limits import parse_time_limit, process_limit_clause
+from normalizers.time_limits import chain_total, parse_time_limit, process_limit_clause
 
 _ENUM_PART_MAX = 20  # one name in a list written in a line
 
@@ -57,6 +58,11 @@ def raw_item(
     if case is not None:
         value = [x.text.strip() for x in _value_lines(case)]
         item.case_type = " ".join(value) or None
+    if not (item.time_limit or item.legal_limit or item.promised_limit):
+        # 收件(即办)—受理(即办)—审核(15个工作日)—办结: the process as a chain of timed stages.
+        chain = next((ln for ln in lines if chain_total(clean_text(ln.text)) is not None), None)
+        if chain is not None:
+            item.time_limit = RawField([chain.line])
     has_time = bool(item.time_limit or item.legal_limit or item.promised_limit)
     if not has_time and (item.materials or item.material_rows or scoped):
         has_time = _immediate_in_prose(item, lines, sections)
@@ -402,8 +408,8 @@ def _materials_in_prose(sec: Section) -> list[tuple[Material, list[SourceRef]]]:
     for m in _PROSE_MATERIAL.finditer(simple):
         start, end = m.span(1)
         phrase = text[start:end].strip()
-        if phrase.startswith(("以下", "如下", "下列")):
-            continue  # it introduces a list, it names no material
+        if phrase.startswith(("以下", "如下", "下列")) or is_generic(phrase):
+            continue  # it introduces a list, or points at papers without naming one (申请材料)
         if phrase.startswith("《") or re.search("(材料|资料|证明|证件|表|书|证|卡)$", simple[start:end].strip()):
             out.append((Material(name=phrase), refs))
     if not out:

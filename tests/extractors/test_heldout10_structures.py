@@ -9,7 +9,9 @@ import pytest
 
 from extractors.extract import extract_file
 from normalizers.item_title import is_notice_title, name_from_title
+from normalizers.material_sentence import is_generic
 from normalizers.materials import split_materials
+from normalizers.time_limits import chain_total
 
 REALWORLD = Path(__file__).resolve().parents[1] / "fixtures" / "realworld"
 HELDOUT10 = REALWORLD / "heldout10"
@@ -69,3 +71,21 @@ def test_the_expected_total_time_of_a_portal_guide_is_its_limit(fmt: str) -> Non
     # 预计办理总用时 / 90 ( 自然日 ).
     [item] = _items("gd_shenzhen_yiliao_jigou_dingdian_xieyi", fmt)
     assert item.promised_days == 90
+
+
+def test_a_process_chain_of_timed_stages_sums_their_limits() -> None:
+    assert chain_total("收件(即办)—受理(即办)—审核(15个工作日)—办结—执行") == 15
+    assert chain_total("受理(1个工作日)→审核(3个工作日)→办结(1个工作日)") == 5
+    # Stages without limits, or a date, are no chain to sum.
+    assert chain_total("申请-受理-审核-办结") is None
+    assert chain_total("2020-01-01") is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_chain_of_stages_gives_the_limit_and_vague_papers_are_no_material(fmt: str) -> None:
+    # 收件(即办)—受理(即办)—审核(15个工作日)—办结—执行 over steps saying 提交申请材料 (no paper named).
+    [item] = _items("zj_huzhou_zhuanyi_jiexu_liucheng", fmt)
+    assert item.promised_days == 15
+    assert item.materials == []
+    assert not is_generic("有关证明文件和材料")
+    assert is_generic("申请材料")
