@@ -89,3 +89,12 @@ def test_a_chain_of_stages_gives_the_limit_and_vague_papers_are_no_material(fmt:
     assert item.materials == []
     assert not is_generic("有关证明文件和材料")
     assert is_generic("申请材料")
+
+
+def test_a_note_naming_a_case_of_the_act_stays_in_the_name() -> None:
+    # 温州医保参保人员医疗费用零星报销(住院报销): the note says which reimbursement.
+    assert name_from_title("温州医保参保人员医疗费用零星报销(住院报销)").endswith("零星报销(住院报销)")
+    assert name_from_title("城乡居民参保登记（新生儿）") == "城乡居民参保登记（新生儿）"
+    # A note about the page goes.
+    assert name_from_title("广州异地就医办理指南(资料+流程)") == "异地就医办理"
+    assert name_from_title("异地就医备案(2024年版)") == "异地就医备案"
