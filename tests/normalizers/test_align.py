@@ -289,12 +289,11 @@ def test_thresholds_come_from_settings() -> None:
 
 
 def test_content_confirms_a_doubtful_name() -> None:
-    # With a threshold no fuzzy name reaches, only content can accept 单位缴费补缴 (单位补缴
-    # itself now reads as the back payment by name: whoever pays back, it is one service).
+    # With a threshold no fuzzy name reaches, only content can accept 单位补缴.
     settings = AlignSettings(accept_score=100.5)
     reference = guide_item("医疗保险费补缴", materials=["《医疗保险补缴申报表》", "调令或任职文件"])
     doubtful = guide_item(
-        "单位缴费补缴",
+        "单位补缴",
         source="doc_b.pdf",
         section="医保费征缴",
         materials=["《杭州市职工医疗保险补缴申报表》（一式两份）", "劳动合同复印件"],
