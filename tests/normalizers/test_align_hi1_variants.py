@@ -120,6 +120,15 @@ CHOSEN = ["选定点医院", "定点医疗机构选择", "定点药店选择"]
 # a designated institution's own details are kept under its agreement
 INSTITUTION_DETAILS = ["定点药店法人代表变更", "医疗机构法定代表人变更", "医院经办人变更"]
 
+# students and children are insured with the residents' insurance
+RESIDENTS_GROUP = ["学生参保信息变更", "职工子女参保", "职工子女医保"]
+
+# the maternity benefits without saying which are several catalog items
+MATERNITY_BENEFITS = ["生育待遇申领", "生育险待遇"]
+
+# a voucher or receipt of a filing is not the filing
+FILING_PAPER = ["异地就医备案凭证", "异地备案回执"]
+
 # the online service hall's account is no insurance registration
 ONLINE_ACCOUNT = ["单位网厅注册", "单位用户注册", "单位网上服务大厅注册"]
 
@@ -138,6 +147,10 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(INSTITUTION_DETAILS)
         | set(ONLINE_ACCOUNT)
         | set(CARE_MOVED)
+        | set(RESIDENTS_GROUP)
+        | set(MATERNITY_BENEFITS)
+        | set(FILING_PAPER)
+        | {"儿童医保信息修改"}
         | {"新成立公司医保开户", "企业注册医保账户", "参保关系省外转入", "医疗费用报销"}
         | {"医保转入", "参保人员转入", "员工续缴医保", "用人单位补缴"}
     )
@@ -248,3 +261,31 @@ def test_an_employers_back_payment_keeps_its_reading_by_content() -> None:
     match = match_name("用人单位补缴")
     assert match.canonical_name == "医疗保险费补缴"
     assert match.needs_review
+
+
+@pytest.mark.parametrize("name", RESIDENTS_GROUP)
+def test_students_and_children_are_never_accepted_for_an_employees_service(name: str) -> None:
+    match = match_name(name)
+    assert not match.accepted
+    assert any(w in (match.review_reason or "") for w in ("学生", "子女"))
+
+
+def test_a_childs_change_is_still_accepted_as_the_residents_change() -> None:
+    match = match_name("儿童医保信息修改")
+    assert match.canonical_name == "城乡居民参保信息变更登记"
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", MATERNITY_BENEFITS)
+def test_the_maternity_benefits_without_saying_which_name_several_items(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name is None
+    assert match.needs_review
+    assert {c.canonical_name for c in match.candidates} >= {"生育医疗费支付", "生育津贴支付"}
+
+
+@pytest.mark.parametrize("name", FILING_PAPER)
+def test_a_voucher_or_receipt_of_a_filing_is_not_the_filing(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name is None
+    assert not match.accepted
