@@ -126,6 +126,12 @@ RESIDENTS_GROUP = ["学生参保信息变更", "职工子女参保", "职工子�
 # the maternity benefits without saying which are several catalog items
 MATERNITY_BENEFITS = ["生育待遇申领", "生育险待遇"]
 
+# a named chronic disease's outpatient costs point to the chronic and special disease scheme
+NAMED_DISEASE = ["糖尿病门诊报销", "高血压门诊费用报销", "门诊透析报销"]
+
+# how a question asks is not what it asks about
+QUESTIONS = [("生育津贴如何申请", "生育津贴支付"), ("个人账户怎么支取", "参保人员个人账户一次性支取")]
+
 # a voucher or receipt of a filing is not the filing
 FILING_PAPER = ["异地就医备案凭证", "异地备案回执"]
 
@@ -150,6 +156,9 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(RESIDENTS_GROUP)
         | set(MATERNITY_BENEFITS)
         | set(FILING_PAPER)
+        | set(NAMED_DISEASE)
+        | {name for name, _ in QUESTIONS}
+        | {"普通门诊报销"}
         | {"儿童医保信息修改"}
         | {"新成立公司医保开户", "企业注册医保账户", "参保关系省外转入", "医疗费用报销"}
         | {"医保转入", "参保人员转入", "员工续缴医保", "用人单位补缴"}
@@ -289,3 +298,25 @@ def test_a_voucher_or_receipt_of_a_filing_is_not_the_filing(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name is None
     assert not match.accepted
+
+
+@pytest.mark.parametrize("name", NAMED_DISEASE)
+def test_a_named_diseases_outpatient_costs_are_never_accepted_as_the_manual_reimbursement(
+    name: str,
+) -> None:
+    match = match_name(name)
+    assert not match.accepted
+    assert "门诊慢特病病种待遇认定" in (match.review_reason or "")
+
+
+def test_ordinary_outpatient_costs_are_still_accepted_as_the_manual_reimbursement() -> None:
+    match = match_name("普通门诊报销")
+    assert match.canonical_name == "门诊费用报销"
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize(("name", "expected"), QUESTIONS)
+def test_a_question_names_the_service_it_asks_about(name: str, expected: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == expected
+    assert match.accepted, match.review_reason
