@@ -599,20 +599,22 @@ class _Aligner:
         anything the catalog knows: an act word, and besides acts only words no catalog
         wording holds (档案转移, 户口迁移: another thing moved) or where the act goes (省内转入),
         and no word dropped in normalising it (医保转出 names the insurance)."""
-        rules = self.tokenizer.rules
-        if not any(t in self.acts for t in tokens):
-            return False
-        known = self.catalog_words
-        # A word of form (费, 人员) right after a word the catalog does not know is part of it
+        rules, acts, known = self.tokenizer.rules, self.acts, self.catalog_words
+        # Most names hold a word the catalog knows: the first such word decides, cheaply. A
+        # word of form (费, 人员) right after a word the catalog does not know is part of it
         # (疫苗费用报销: the vaccine's costs); elsewhere it is the catalog's own (费用报销,
         # 参保关系转移).
-        return all(
-            t in self.acts
-            or t in rules.act_scope
-            or t not in known
-            or (k > 0 and t in rules.minor and tokens[k - 1] not in known)
-            for k, t in enumerate(tokens)
-        ) and not any(w in cleaned for w in rules.noise)
+        return (
+            all(
+                t in acts
+                or t in rules.act_scope
+                or t not in known
+                or (k > 0 and t in rules.minor and tokens[k - 1] not in known)
+                for k, t in enumerate(tokens)
+            )
+            and any(t in acts for t in tokens)
+            and not any(w in cleaned for w in rules.noise)
+        )
 
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:
         """Why a name may not be accepted as ``entry`` for what it says is done, or None.
