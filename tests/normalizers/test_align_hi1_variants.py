@@ -99,6 +99,7 @@ ANOTHER_SCHEME = [
     "住房公积金转移接续",
     "公积金账户转移",
     "长护费用结算",
+    "保險對象轉入",
 ]
 
 # another thing moved, or costs the catalog does not name: what is done, not to what
