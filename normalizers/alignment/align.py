@@ -229,6 +229,10 @@ class _Aligner:
         for f in self.index.forms:
             if not f.review:
                 self.entry_words[f.entry].update(f.tokens)
+        # Every word of every wording: what an act may be done to, as far as the catalog knows.
+        self.catalog_words: frozenset[str] = frozenset(
+            t for f in self.index.forms for t in f.tokens
+        )
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
         self.plain_wordings: dict[str, set[int]] = defaultdict(set)
@@ -319,8 +323,8 @@ class _Aligner:
             if pattern is not None and pattern.search(cleaned):
                 found = tuple(q for q in self.deciding_words if q in cleaned)
             # 轉出 and 医保转出 normalise alike, but only the first is one act word alone.
-            one_act = bool(self.acts) and self._one_act(cleaned, scores.name_tokens[i])
-            d = shared.setdefault((scored_as, exact_entry, found, one_act), len(first))
+            bare = bool(self.acts) and self._act_without_object(cleaned, scores.name_tokens[i])
+            d = shared.setdefault((scored_as, exact_entry, found, bare), len(first))
             if d == len(first):
                 first.append(i)
             decision_of.append(d)
@@ -590,13 +594,26 @@ class _Aligner:
         decision.reason = f"{doubt.reason}: {self.catalog.entries[j].canonical_name} proposed"
         return decision
 
-    def _one_act(self, cleaned: str, tokens: Sequence[str]) -> bool:
-        """Whether a name (cleaned, and its normalised tokens) is one act word and nothing
-        else: no word at all dropped in normalising it (医保转出 names the insurance)."""
+    def _act_without_object(self, cleaned: str, tokens: Sequence[str]) -> bool:
+        """Whether a name (cleaned, and its normalised tokens) says what is done but not to
+        anything the catalog knows: an act word, and besides acts only words no catalog
+        wording holds (档案转移, 户口迁移: another thing moved) or where the act goes (省内转入),
+        and no word dropped in normalising it (医保转出 names the insurance)."""
+        rules, acts, known = self.tokenizer.rules, self.acts, self.catalog_words
+        # Most names hold a word the catalog knows: the first such word decides, cheaply. A
+        # word of form (费, 人员) right after a word the catalog does not know is part of it
+        # (疫苗费用报销: the vaccine's costs); elsewhere it is the catalog's own (费用报销,
+        # 参保关系转移).
         return (
-            len(tokens) == 1
-            and tokens[0] in self.acts
-            and not any(w in cleaned for w in self.tokenizer.rules.noise)
+            all(
+                t in acts
+                or t in rules.act_scope
+                or t not in known
+                or (k > 0 and t in rules.minor and tokens[k - 1] not in known)
+                for k, t in enumerate(tokens)
+            )
+            and any(t in acts for t in tokens)
+            and not any(w in cleaned for w in rules.noise)
         )
 
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:
@@ -604,7 +621,9 @@ class _Aligner:
 
         A name that is one act word and nothing else (转出, 报销: no insurance, relation or
         person named, not even a word matching drops) says what is done but not to what; a list
-        of another insurance system names its events so. A name whose last act is one of its
+        of another insurance system names its events so. So does a name whose other words are
+        where the act goes (省内转入) or words no catalog wording holds (档案转移: another thing
+        moved; 疫苗费用报销: costs the catalog does not name). A name whose last act is one of its
         own (零星报销进度查询 asks about a reimbursement, 定点医疗机构变更 changes a designation)
         names another service than an entry none of whose wordings holds that act, however
         much of the entry's wording it repeats."""
@@ -612,8 +631,12 @@ class _Aligner:
             return None
         tokens = self.tokenizer.tokens_of_normalized(norm)
         name = self.catalog.entries[entry].canonical_name
-        if self._one_act(cleaned, tokens):
-            return _ActDoubt(f"name says only {tokens[0]}, not to what: {name} is a guess")
+        if self._act_without_object(cleaned, tokens):
+            act = next(t for t in tokens if t in self.acts)
+            rest = "、".join(t for t in tokens if t not in self.acts)
+            if rest:
+                return _ActDoubt(f"name says {act} of {rest}, nothing the catalog names: {name} is a guess")
+            return _ActDoubt(f"name says only {act}, not to what: {name} is a guess")
         last = next((t for t in reversed(tokens) if t in self.acts), None)
         if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
             return _ActDoubt(f"name asks for {last}, which no wording of {name} holds", last)

@@ -90,6 +90,8 @@ class NameRules:
     # service of their own (查询, 变更: asking about or changing a thing is not doing it).
     acts: frozenset[str] = frozenset()
     own_acts: frozenset[str] = frozenset()
+    # Where an act goes (跨省, 省内): said of an act, no object it is done to.
+    act_scope: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
 
@@ -131,6 +133,7 @@ def parse_rules(text: str) -> NameRules:
         discriminators=discriminators,
         acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("words", [])),
         own_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("own", [])),
+        act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
     )
 
