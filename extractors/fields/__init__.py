@@ -83,8 +83,33 @@ class FieldsExtractor:
             # title names nothing the text speaks of, so it names no item.
             lines = [ln for ln in lines if ln is not title]
             title = None
+        parts = _guide_parts(lines)
+        if parts:
+            # 酒泉市居民医疗保险参保办理指南 … 酒泉市农村医疗保险参保办理指南 …: guides one after
+            # another on one page, each read as a page of its own.
+            return [it for head, part in parts for it in _items(read_sections(part), part, head)]
         sections = read_sections(lines)
         return _items(sections, lines, title)
+
+
+def _guide_parts(lines: list[PageLine]) -> list[tuple[PageLine, list[PageLine]]]:
+    """The page cut at its guides' own titles (unnumbered lines ending with 指南/指引 that name an
+    item), when two or more different guides stand on it; [] otherwise. A title given twice (the
+    page's title repeated over its text) starts one guide."""
+    starts: list[int] = []
+    names: list[str] = []
+    for i, ln in enumerate(lines):
+        if ln.style is not None or not is_guide_title(ln.orig) or ln.text.rstrip().endswith(("。", "；", ";")):
+            continue
+        name = to_simplified(name_from_title(ln.orig) or "")
+        if names and name == names[-1]:
+            continue
+        starts.append(i)
+        names.append(name)
+    if len(set(names)) < 2:
+        return []
+    ends = [*starts[1:], len(lines)]
+    return [(lines[a], lines[a:b]) for a, b in zip(starts, ends, strict=True)]
 
 
 def _items(sections: list[Section], lines: list[PageLine], title: PageLine | None) -> list[RawItem]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from extractors.fields.extent import Section
 from extractors.fields.labels import COLON, field_of, read_label
-from extractors.fields.lines import CJK, PageLine, make_line
+from extractors.fields.lines import CJK, PageLine, make_line, wrapped
 from govguide.core.document import Document, Line
 from govguide.core.models import SourceRef
 from govguide.core.vocabulary import words
@@ -43,6 +43,8 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
         return make_line(Line(text=doc.title, ref=SourceRef(para=0)), True)
     first = lines[0]
     label = read_label(first)
+    if label is not None and label.kind == "inline" and label.value and label.field is None:
+        return None  # 主办单位:省医保局综合处: a field of the page with its value, not its title
     if label is not None and label.field is not None and label.kind != "question" and not is_guide_title(first.text):
         # 机关事业单位参保登记工作流程 over the steps: a process heading naming an act is the
         # page's title; other field headings are not.
@@ -160,10 +162,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         # No title: ①参保登记 用人单位到…填报…: the first step's run-in head names the act the
         # steps carry out.
         return run_in
-    for ln in lines[:3]:
-        name = _name_in_sentence(ln.text)
+    for ln, text, orig in _first_sentences(lines, 3):
+        name = _name_in_sentence(text)
         if name:
-            return keep_writing(name, ln.orig), ln
+            return keep_writing(name, orig), ln
     quoted = _quoted_name(lines)
     if quoted:
         return quoted
@@ -252,13 +254,38 @@ _LEAD_IN = re.compile(r"^.*?(?:看看|了解一下|了解|介绍一下|介绍|�
 _PROCESS_CLAUSE = re.compile(r"(?:^|[，,。；;])其?([^，,。！!？?；;：:]{4,30}?)(?:按以下流程|按如下流程|按下列流程|的经办流程为|的办理流程为)")
 
 
+def _first_sentences(lines: list[PageLine], count: int) -> list[tuple[PageLine, str, str]]:
+    """The page's first ``count`` logical lines (a PDF wraps a paragraph at the margin): the
+    first visual line, the text and the original text."""
+    out: list[tuple[PageLine, str, str]] = []
+    for k, ln in enumerate(lines):
+        if out and k and wrapped(lines[k - 1], ln):
+            first, text, orig = out[-1]
+            out[-1] = (first, text + ln.text, orig + ln.orig)
+            continue
+        if len(out) == count:
+            break
+        out.append((ln, ln.text, ln.orig))
+    return out
+
+
+_TITLE_IN_SENTENCE = re.compile(r"(?:整理出|整理了|整理|带来|分享|介绍)(?:了)?([\u4e00-\u9fff]{4,30}?(?:指南|指引|须知))")
+_ADDRESSED = re.compile(r"你|您|我们|大家|知道")
+
+
 def _name_in_sentence(text: str) -> str | None:
     """今天我们就来看看武汉城镇居民的医疗保险办理流程是怎样的 → 城镇居民的医疗保险办理;
     …的，其基本医疗保险关系转移接续按以下流程经办： → 基本医疗保险关系转移接续."""
+    titled = _TITLE_IN_SENTENCE.search(text)
+    if titled is not None and (name := name_from_title(titled.group(1))) is not None and act_of(name) is not None:
+        # …本地宝小编为你整理出中山医疗保险参保指南: the guide's title, quoted in its introduction.
+        return name
     m = _QUESTION_CLAUSE.search(text) or _PROCESS_CLAUSE.search(text)
     if not m:
         return None
     clause = _LEAD_IN.sub("", m.group(1))
+    if _ADDRESSED.search(clause):
+        return None  # 你们知道应该如何办理…: who is addressed names nothing
     name = clean_name(clause)
     return name if is_name(name) else None
 
