@@ -51,6 +51,8 @@ REVIEW_WARNING_PREFIX = "needs review: "
 # How the review reason of a name of several different services begins: such an item is
 # not outside the catalog, a reviewer says which catalog items it provides.
 SEVERAL_REASON = "names several catalog items: "
+# Words that join two acts into one name of two services (登记与变更, 备案及结算).
+_CONJUNCTIONS = ("与", "和", "及", "并", "或")
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ class _ActDoubt:
 
     reason: str
     own_act: str | None = None
+    several: bool = False  # the name joins two acts: two services, a person says which
 
 
 @dataclass(slots=True)
@@ -181,6 +184,7 @@ class _Aligner:
                 d.words,
                 {self.entry_pos[c] for c in d.marks},
                 {self.entry_pos[c] for c in d.against},
+                d.yields,
             )
             for d in catalog.discriminators
         ]
@@ -427,12 +431,17 @@ class _Aligner:
             d.needs_review, d.blocked = True, True
             name = self.catalog.entries[entry].canonical_name
             d.reason = f"name holds {'、'.join(doubt)}: whether {name} pays is for a person to say"
-        for words, marks, against in self.discriminators:
+        for words, marks, against, yields in self.discriminators:
             if entry not in against:
                 continue
             held = [w for w in words if w in cleaned]
             if not held:
                 continue
+            if yields and any(
+                entry in other_marks and any(w in cleaned for w in other_words)
+                for other_words, other_marks, _, _ in self.discriminators
+            ):
+                continue  # the name marks its item by a word of its own: this one is a detail
             name = self.catalog.entries[entry].canonical_name
             d.blocked = True  # content evidence may not accept it either
             if not marks:  # the word names a service the catalog does not have
@@ -449,7 +458,15 @@ class _Aligner:
             # A name that holds the whole wording of its best item only adds a detail to it
             # (生育医疗费用报销(含计划生育)) and keeps that item as the proposal.
             chosen = next(((j, sc) for j, sc in d.candidates if j in marks), None)
-            if chosen is not None and d.recalls.get(entry, 0.0) < 0.99:
+            whole = d.recalls.get(entry, 0.0) >= 0.99
+            if chosen is None and d.umbrella_covers:
+                # A group wording of one act (异地就医备案) was read as its first member; the
+                # word picks another member of that group (长期异地就医备案): that member. The
+                # name holds the group's wording, not its first member's.
+                named = sorted(marks & {self.entry_pos[c] for c in d.umbrella_covers})
+                if len(named) == 1:
+                    chosen, whole = (named[0], d.score), False
+            if chosen is not None and not whole:
                 j, sc = chosen
                 d.runner_up, d.runner_score = entry, d.score
                 d.entry, d.score, d.umbrella_covers = j, sc, ()
@@ -569,6 +586,11 @@ class _Aligner:
         whose wordings hold the act and that the name matches well on its own (单位参保登记变更:
         the change of the employer's information) is proposed instead, for review."""
         decision.needs_review, decision.reason = True, doubt.reason
+        if doubt.several:
+            # Two services named at once: never one of them silently, each is a candidate.
+            decision.entry, decision.method, decision.blocked = None, "none", True
+            decision.umbrella_covers = ()
+            return decision
         act = doubt.own_act
         if act is None:
             return decision
@@ -616,6 +638,20 @@ class _Aligner:
             and not any(w in cleaned for w in rules.noise)
         )
 
+    def _joined_acts(self, norm: str, tokens: Sequence[str]) -> tuple[str, str] | None:
+        """Two different acts the name joins by a conjunction (登记与维护 → 登记与变更, 备案及
+        结算), or None: such a name names two services at once (registering and then keeping
+        the details up to date). An act that asks for another (申请与认定) joins nothing; the
+        group wordings of main items (参保和变更登记) are read as groups before this."""
+        asking = self.tokenizer.rules.asking_acts
+        acts = [t for t in tokens if t in self.acts and t not in asking]
+        if len(set(acts)) < 2:
+            return None
+        for a, b in zip(acts, acts[1:], strict=False):
+            if a != b and any(f"{a}{c}{b}" in norm for c in _CONJUNCTIONS):
+                return a, b
+        return None
+
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:
         """Why a name may not be accepted as ``entry`` for what it says is done, or None.
 
@@ -624,9 +660,10 @@ class _Aligner:
         of another insurance system names its events so. So does a name whose other words are
         where the act goes (省内转入) or words no catalog wording holds (档案转移: another thing
         moved; 疫苗费用报销: costs the catalog does not name). A name whose last act is one of its
-        own (零星报销进度查询 asks about a reimbursement, 定点医疗机构变更 changes a designation)
-        names another service than an entry none of whose wordings holds that act, however
-        much of the entry's wording it repeats."""
+        own (零星报销进度查询 asks about a reimbursement, 定点医疗机构变更 changes a designation),
+        or whose first word is one written before its object (查询生育医疗费用报销), names another
+        service than an entry none of whose wordings holds that act, however much of the
+        entry's wording it repeats."""
         if not self.acts:
             return None
         tokens = self.tokenizer.tokens_of_normalized(norm)
@@ -637,9 +674,26 @@ class _Aligner:
             if rest:
                 return _ActDoubt(f"name says {act} of {rest}, nothing the catalog names: {name} is a guess")
             return _ActDoubt(f"name says only {act}, not to what: {name} is a guess")
+        joined = self._joined_acts(norm, tokens)
+        if joined is not None:
+            return _ActDoubt(
+                f"{SEVERAL_REASON}{joined[0]} and {joined[1]} joined, {name} is one of them",
+                several=True,
+            )
         last = next((t for t in reversed(tokens) if t in self.acts), None)
         if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
             return _ActDoubt(f"name asks for {last}, which no wording of {name} holds", last)
+        # An act of its own written first, before what it is done to (查询生育医疗费用报销,
+        # 变更定点医疗机构), asks for that act as much as one written last: the rest of the name
+        # is its object, however well that object matches an entry.
+        first = tokens[0] if tokens else None
+        if (
+            first is not None
+            and first in self.own_acts
+            and len(tokens) > 1
+            and first not in self.entry_words[entry]
+        ):
+            return _ActDoubt(f"name asks for {first}, which no wording of {name} holds", first)
         return None
 
     # -- content ------------------------------------------------------------------------

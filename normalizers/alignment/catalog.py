@@ -74,6 +74,7 @@ class DiscriminatorRule:
     words: tuple[str, ...]
     marks: frozenset[str]
     against: frozenset[str]
+    yields: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -248,6 +249,7 @@ def _resolve_discriminators(
                 d.words,
                 frozenset(by_name[n] for n in d.marks),
                 frozenset(by_name[n] for n in d.against),
+                d.yields,
             )
         )
     return tuple(rules)

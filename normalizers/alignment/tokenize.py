@@ -69,11 +69,15 @@ class Discriminator:
     ``against`` (the neighbours): 转诊 marks 异地转诊人员备案 against the other filings, 计划生育
     marks 计划生育医疗费支付 against 生育医疗费支付. With no ``marks`` the words name a service
     outside the catalog (临时 filings): such a name is not given any item of ``against``.
+    With ``yields`` the words mark their item only where the name holds no word that marks
+    the item it matches: 长期 marks the long stay, but a retiree's long stay elsewhere
+    (退休人员长期异地) is the settled retirees' filing.
     """
 
     words: tuple[str, ...]
     marks: tuple[str, ...]
     against: tuple[str, ...]
+    yields: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class NameRules:
     own_acts: frozenset[str] = frozenset()
     # Where an act goes (跨省, 省内): said of an act, no object it is done to.
     act_scope: frozenset[str] = frozenset()
+    # Acts that ask for the act they are joined to (申请与认定 is one service, not two).
+    asking_acts: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
 
@@ -121,6 +127,7 @@ def parse_rules(text: str) -> NameRules:
             words=tuple(clean_name(w) for w in d.get("words", [])),
             marks=tuple(d.get("marks", [])),
             against=tuple(d.get("against", [])),
+            yields=bool(d.get("yields", False)),
         )
         for d in data.get("discriminating", [])
     )
@@ -134,6 +141,7 @@ def parse_rules(text: str) -> NameRules:
         acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("words", [])),
         own_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("own", [])),
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
+        asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
     )
 

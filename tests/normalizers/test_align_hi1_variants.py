@@ -2,7 +2,7 @@
 learning, and from wordings of services the catalog lacks written to find what would be
 accepted wrongly (docs/heldout_names.md, "Rules learnt from H1 and I1"). Each rule is written
 for a class of wordings, so it is checked here on other wordings of that class: none of them
-is a wording of any labelled set (H2 and I2 included, which stay held out)."""
+is a wording of any labelled set (H2 and I2 included, held out when these rules were written)."""
 
 from __future__ import annotations
 
