@@ -19,6 +19,7 @@ from normalizers.item_title import (
     name_from_title,
 )
 from normalizers.material_sentence import names_a_document
+from normalizers.script import to_simplified
 
 _HEADING_MAX = 16  # a heading's words (numbering stripped) are short
 _LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报销流产术…需要的材料)
@@ -179,6 +180,22 @@ def _exact_field(label: str) -> str | None:
     return _field_word_index().get(label)
 
 
+_SITUATION = re.compile(r"时(?:应|需|要|须|应当|需要)?(?:提供|提交|携带|准备|出示)")
+
+
+def asks_for_situation(text: str) -> bool:
+    """A question about the papers to show when something happens (参保人住院时应提供哪些资料),
+    not for a service one applies for."""
+    situation = _SITUATION.search(text)
+    return situation is not None and not _names_service(clean_name(text[: situation.start()]) or "")
+
+
+def _names_service(name: str) -> bool:
+    """A name ending with an act (…申领) or a scheme or benefit one claims (…生育津贴)."""
+    simple = to_simplified(name)
+    return act_of(simple) is not None or simple.endswith(tuple(words("reader", "item_schemes")))
+
+
 def read_label(ln: PageLine) -> Label | None:
     t = ln.rest
     if not t:
@@ -199,6 +216,10 @@ def read_label(ln: PageLine) -> Label | None:
         # 医保卡丢了怎么办 医保卡丢了补办要多久: a question asked twice names its act once.
         asked = first_wording(t)
         subject = _subject(asked, f) if f is not None else None
+        if f == "materials" and asks_for_situation(asked):
+            # 医疗保险参保人住院时应提供哪些资料: papers to show in a situation (being in hospital),
+            # no service one applies for.
+            return Label(f, "question", subject=None, weak=weak)
         if subject is None:
             subject = clean_name(asked)
         return Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)

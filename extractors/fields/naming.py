@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from extractors.fields.extent import Section
-from extractors.fields.labels import COLON, field_of, read_label
+from extractors.fields.labels import COLON, asks_for_situation, field_of, read_label
 from extractors.fields.lines import CJK, PageLine, make_line, wrapped
 from govguide.core.document import Document, Line
 from govguide.core.models import SourceRef
@@ -113,7 +113,7 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     (江苏省生育津贴领取条件) or a label names the same act more precisely (长期异地就医 under
     广州异地就医办理指南); else the act a label or a question names, an opening sentence or a
     quoted item name, in that order."""
-    from_title = name_from_title(title.orig) if title is not None else None
+    from_title = name_from_title(title.orig) if title is not None and not asks_for_situation(to_simplified(title.text)) else None
     # Of a title worded twice (重庆市社保卡办理 重庆市社保卡办理条件), the wording kept is the one
     # that must not be a field heading.
     titled = to_simplified(first_wording(title.orig)).rstrip("?？:：") if title is not None else ""

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.extract import extract_file
+from extractors.fields.labels import asks_for_situation
 
 HELDOUT11 = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout11"
 FORMATS = ["pdf", "docx", "html"]
@@ -38,3 +39,11 @@ def test_a_guide_title_quoted_in_the_introduction_names_the_item(fmt: str) -> No
 def test_a_first_line_with_a_label_and_its_value_is_no_title(fmt: str) -> None:
     # 主办单位:省医保局综合处 first: the office is no item's name.
     assert all(i.item_name != "综合处" for i in _items("hn_shengzhi_lixiu_peiou_canbao", fmt))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_papers_to_show_in_a_situation_are_no_guide(fmt: str) -> None:
+    # 医疗保险 参保人住院时应提供哪些资料: what to show at a hospital's admission desk (a notice).
+    assert _items("xx_canbaoren_zhuyuan_tigong_ziliao", fmt) == []
+    assert asks_for_situation("参保人住院时应提供哪些资料")
+    assert not asks_for_situation("失能评估申请时需提交哪些材料")
