@@ -178,6 +178,20 @@ class _Aligner:
         self.qualifier_pattern = (
             re.compile("|".join(map(re.escape, self.qualifiers))) if self.qualifiers else None
         )
+        # A qualifier inside a wording that rewrites it away is spent (取消医保 is stopping the
+        # insurance, 停保, not cancelling a service): such wordings are taken out of the name,
+        # longest first, before its qualifiers are read.
+        rewrites = self.tokenizer.rules.rewrites
+        spending = sorted(
+            (
+                k
+                for k, v in rewrites.items()
+                if any(q in k and q not in v for q in self.qualifiers)
+            ),
+            key=len,
+            reverse=True,
+        )
+        self.spent_pattern = re.compile("|".join(map(re.escape, spending))) if spending else None
         # Discriminating words, with the entries (positions) they mark and are against.
         self.discriminators = [
             (
@@ -305,7 +319,7 @@ class _Aligner:
             [row[j] for j in others],
             [recall_row[j] for j in others],
         )
-        return self._discriminate(scores.cleaned[i], decision)
+        return self._discriminate(scores.cleaned[i], decision, scores.score[i])
 
     def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
         """:meth:`decide` for every row of ``scores``, reading all rows at once.
@@ -412,19 +426,23 @@ class _Aligner:
                 decision = self._judge(
                     scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
                 )
-                yield self._discriminate(scores.cleaned[i], decision)
+                yield self._discriminate(scores.cleaned[i], decision, scores.score[i])
 
         return decisions(), decision_of
 
-    def _discriminate(self, cleaned: str, d: _Decision) -> _Decision:
+    def _discriminate(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
         """``d``, after the name's discriminating words: however well the name scores, a
         word that marks another catalog item (or none) keeps the match from being accepted
         without review, and so does a doubtful word (an accident's costs: 车祸住院报销), which
-        leaves the proposal as it is."""
+        leaves the proposal as it is. A word that marks one item names that item: it is
+        proposed for review where the name's other words pull to a neighbour or to nothing
+        (低保的二次报销, 城乡居民医保断交). ``row`` holds the name's score for every entry."""
         entry = d.entry
         pattern = self.deciding_pattern
-        if entry is None or pattern is None or not pattern.search(cleaned):
+        if pattern is None or not pattern.search(cleaned):
             return d  # most names hold no discriminating word: one search decides it
+        if entry is None:
+            return d
         doubt = [w for w in self.doubtful if w in cleaned]
         if doubt and not d.needs_review:
             # The proposal stays; a person checks whether the insurance pays at all.
@@ -466,6 +484,16 @@ class _Aligner:
                 named = sorted(marks & {self.entry_pos[c] for c in d.umbrella_covers})
                 if len(named) == 1:
                     chosen, whole = (named[0], d.score), False
+            elif chosen is None and len(marks) == 1:
+                # A word that marks one item names it, however little else of its wording
+                # the name holds (低保住院二次报销: medical aid, whatever 住院 pulls to), unless
+                # the name ends in a word of its best item that the marked one lacks: the last
+                # word says what is done (城乡居民断交后续交 joins again after a gap).
+                (j,) = marks
+                tokens = self.tokenizer.tokens(cleaned)
+                last = tokens[-1] if tokens else ""
+                if not (last in self.entry_words[entry] and last not in self.entry_words[j]):
+                    chosen = (j, float(row[j]))
             if chosen is not None and not whole:
                 j, sc = chosen
                 d.runner_up, d.runner_score = entry, d.score
@@ -476,6 +504,32 @@ class _Aligner:
                     f"proposed instead of {name}"
                 )
             return d
+        return d
+
+    def _marked_alone(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
+        """A name matched to nothing (a weak match, not one a qualifier or a group wording
+        stopped) whose discriminating words all mark one and the same item: that item,
+        proposed for review. The words name it where the rest of the name is too far from
+        any wording to be read (低保的二次报销: medical aid)."""
+        if d.blocked or d.method != "none":
+            return d
+        held: list[str] = []
+        marked: set[int] = set()
+        for words, marks, _, _ in self.discriminators:
+            found = [w for w in words if w in cleaned]
+            if found:
+                held += found
+                marked |= marks if marks else {-1}
+        if len(marked) != 1 or -1 in marked:
+            return d
+        (j,) = marked
+        d.entry, d.score, d.method, d.blocked = j, float(row[j]), "fuzzy", True
+        d.needs_review = True
+        d.candidates = [(j, d.score), *(c for c in d.candidates if c[0] != j)]
+        d.reason = (
+            f"name holds {'、'.join(held)}, which marks "
+            f"{self.catalog.entries[j].canonical_name}: proposed on that word"
+        )
         return d
 
     def _judge(
@@ -522,6 +576,9 @@ class _Aligner:
             if self.qualifier_pattern is not None and self.qualifier_pattern.search(cleaned)
             else []
         )
+        if blocking and self.spent_pattern is not None:
+            unspent = self.spent_pattern.sub("|", cleaned)
+            blocking = [q for q in blocking if q in unspent]
         if blocking:
             decision.entry, decision.method, decision.blocked = None, "none", True
             decision.needs_review = score >= s.review_floor
