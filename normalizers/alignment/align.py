@@ -247,6 +247,12 @@ class _Aligner:
         for f in self.index.forms:
             if not f.review:
                 self.entry_words[f.entry].update(f.tokens)
+        # The words of each entry's own wordings (no group wording): which entries a name's
+        # catalog words all belong to, when no wording scores (see _named_by_words).
+        self.own_words: list[frozenset[str]] = [frozenset() for _ in catalog.entries]
+        for f in self.index.forms:
+            if f.kind != "umbrella":
+                self.own_words[f.entry] = self.own_words[f.entry] | set(f.tokens)
         # Every word of every wording: what an act may be done to, as far as the catalog knows.
         self.catalog_words: frozenset[str] = frozenset(
             t for f in self.index.forms for t in f.tokens
@@ -631,10 +637,43 @@ class _Aligner:
                 decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
             return decision
         decision.entry, decision.method = None, "none"
+        named = self._named_by_words(norm)
+        if named is not None:
+            # No wording scores, but every word the catalog knows in the name is one item's
+            # (在校大学生医保: 学生, the residents' registration): that item, for review only.
+            words, j = named
+            decision.entry, decision.method, decision.needs_review = j, "fuzzy", True
+            decision.score = score if j == best else dict(zip(others, other_scores, strict=True)).get(j, 0.0)
+            decision.candidates = [(j, decision.score), *(c for c in candidates if c[0] != j)]
+            decision.reason = (
+                f"weak match: the name's words {'、'.join(words)} are only "
+                f"{self.catalog.entries[j].canonical_name}'s"
+            )
+            return decision
         if score >= s.review_floor:
             decision.needs_review = True
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
+
+    def _named_by_words(self, norm: str) -> tuple[list[str], int] | None:
+        """The one entry whose own wordings hold every word of a name that the catalog
+        knows, with those words; None when there is no such word or more than one entry
+        holds them all. A word the catalog does not know counts as the known word it ends
+        with (在校学生 → 学生, 大学生 → 学生): a Chinese compound names a kind of its last
+        part. Read only where no wording scores: it says whose service, not how well."""
+        known: list[str] = []
+        vocab = self.catalog_words
+        for token in self.tokenizer.tokens_of_normalized(norm):
+            if token in vocab:
+                known.append(token)
+                continue
+            head = next((token[k:] for k in range(1, len(token) - 1) if token[k:] in vocab), None)
+            if head is not None:
+                known.append(head)
+        if not self.tokenizer.rules.whose.intersection(known):
+            return None
+        holders = [j for j, words in enumerate(self.own_words) if words.issuperset(known)]
+        return (known, holders[0]) if len(holders) == 1 else None
 
     def _doubted(self, decision: _Decision, doubt: _ActDoubt) -> _Decision:
         """``decision`` sent to review for ``doubt`` (see :meth:`_act_doubt`). A name asking
