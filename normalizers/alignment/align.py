@@ -141,6 +141,11 @@ class _ActDoubt:
     several: bool = False  # the name joins two acts: two services, a person says which
 
 
+# The word of stopping one's insurance (停保, 报停 … normalise to it): an item whose wordings
+# hold it records the end of the insurance as well as its start.
+STOPPED = "停保"
+
+
 @dataclass(slots=True)
 class _Decision:
     entry: int | None
@@ -585,6 +590,8 @@ class _Aligner:
         if blocking and self.spent_pattern is not None:
             unspent = self.spent_pattern.sub("|", cleaned)
             blocking = [q for q in blocking if q in unspent]
+        if blocking and self._ends_own_insurance(norm, blocking, best):
+            blocking = []
         if blocking:
             decision.entry, decision.method, decision.blocked = None, "none", True
             decision.needs_review = score >= s.review_floor
@@ -654,6 +661,22 @@ class _Aligner:
             decision.needs_review = True
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
+
+    def _ends_own_insurance(self, norm: str, blocking: list[str], entry: int) -> bool:
+        """Whether the qualifiers ``blocking`` only end a person's insurance itself: they are
+        all ending words (取消), ``entry`` records an ending (its wordings hold 停保: the
+        registrations), and every other word of the name the catalog knows is ``entry``'s own
+        or says whose insurance it is (取消灵活就业人员医保, 取消职工参保). Cancelling a filing
+        or a recognition (取消异地就医备案) names another service and stays blocked."""
+        rules = self.tokenizer.rules
+        if not rules.ending.issuperset(blocking) or STOPPED not in self.own_words[entry]:
+            return False
+        own = self.own_words[entry] | rules.whose
+        return all(
+            t in own or t not in self.catalog_words
+            for t in self.tokenizer.tokens_of_normalized(norm)
+            if t not in blocking
+        )
 
     def _named_by_words(self, norm: str) -> tuple[list[str], int] | None:
         """The one entry whose own wordings hold every word of a name that the catalog
