@@ -456,10 +456,11 @@ class _Aligner:
             return d
         doubt = [w for w in self.doubtful if w in cleaned]
         if doubt and not d.needs_review:
-            # The proposal stays; a person checks whether the insurance pays at all.
+            # The proposal stays; a person checks whether the insurance pays at all (an accident),
+            # or which credential a page offers (电子).
             d.needs_review, d.blocked = True, True
             name = self.catalog.entries[entry].canonical_name
-            d.reason = f"name holds {'、'.join(doubt)}: whether {name} pays is for a person to say"
+            d.reason = f"name holds {'、'.join(doubt)}: whether {name} applies is for a person to say"
         for words, marks, against, yields in self.discriminators:
             if entry not in against:
                 continue
