@@ -141,6 +141,11 @@ class _ActDoubt:
     several: bool = False  # the name joins two acts: two services, a person says which
 
 
+# The word of stopping one's insurance (停保, 报停 … normalise to it): an item whose wordings
+# hold it records the end of the insurance as well as its start.
+STOPPED = "停保"
+
+
 @dataclass(slots=True)
 class _Decision:
     entry: int | None
@@ -178,6 +183,20 @@ class _Aligner:
         self.qualifier_pattern = (
             re.compile("|".join(map(re.escape, self.qualifiers))) if self.qualifiers else None
         )
+        # A qualifier inside a wording that rewrites it away is spent (取消医保 is stopping the
+        # insurance, 停保, not cancelling a service): such wordings are taken out of the name,
+        # longest first, before its qualifiers are read.
+        rewrites = self.tokenizer.rules.rewrites
+        spending = sorted(
+            (
+                k
+                for k, v in rewrites.items()
+                if any(q in k and q not in v for q in self.qualifiers)
+            ),
+            key=len,
+            reverse=True,
+        )
+        self.spent_pattern = re.compile("|".join(map(re.escape, spending))) if spending else None
         # Discriminating words, with the entries (positions) they mark and are against.
         self.discriminators = [
             (
@@ -233,6 +252,12 @@ class _Aligner:
         for f in self.index.forms:
             if not f.review:
                 self.entry_words[f.entry].update(f.tokens)
+        # The words of each entry's own wordings (no group wording): which entries a name's
+        # catalog words all belong to, when no wording scores (see _named_by_words).
+        self.own_words: list[frozenset[str]] = [frozenset() for _ in catalog.entries]
+        for f in self.index.forms:
+            if f.kind != "umbrella":
+                self.own_words[f.entry] = self.own_words[f.entry] | set(f.tokens)
         # Every word of every wording: what an act may be done to, as far as the catalog knows.
         self.catalog_words: frozenset[str] = frozenset(
             t for f in self.index.forms for t in f.tokens
@@ -305,7 +330,7 @@ class _Aligner:
             [row[j] for j in others],
             [recall_row[j] for j in others],
         )
-        return self._discriminate(scores.cleaned[i], decision)
+        return self._discriminate(scores.cleaned[i], decision, scores.score[i])
 
     def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
         """:meth:`decide` for every row of ``scores``, reading all rows at once.
@@ -412,25 +437,30 @@ class _Aligner:
                 decision = self._judge(
                     scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
                 )
-                yield self._discriminate(scores.cleaned[i], decision)
+                yield self._discriminate(scores.cleaned[i], decision, scores.score[i])
 
         return decisions(), decision_of
 
-    def _discriminate(self, cleaned: str, d: _Decision) -> _Decision:
+    def _discriminate(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
         """``d``, after the name's discriminating words: however well the name scores, a
         word that marks another catalog item (or none) keeps the match from being accepted
         without review, and so does a doubtful word (an accident's costs: 车祸住院报销), which
-        leaves the proposal as it is."""
+        leaves the proposal as it is. A word that marks one item names that item: it is
+        proposed for review where the name's other words pull to a neighbour or to nothing
+        (低保的二次报销, 城乡居民医保断交). ``row`` holds the name's score for every entry."""
         entry = d.entry
         pattern = self.deciding_pattern
-        if entry is None or pattern is None or not pattern.search(cleaned):
+        if pattern is None or not pattern.search(cleaned):
             return d  # most names hold no discriminating word: one search decides it
+        if entry is None:
+            return d
         doubt = [w for w in self.doubtful if w in cleaned]
         if doubt and not d.needs_review:
-            # The proposal stays; a person checks whether the insurance pays at all.
+            # The proposal stays; a person checks whether the insurance pays at all (an accident),
+            # or which credential a page offers (电子).
             d.needs_review, d.blocked = True, True
             name = self.catalog.entries[entry].canonical_name
-            d.reason = f"name holds {'、'.join(doubt)}: whether {name} pays is for a person to say"
+            d.reason = f"name holds {'、'.join(doubt)}: whether {name} applies is for a person to say"
         for words, marks, against, yields in self.discriminators:
             if entry not in against:
                 continue
@@ -466,6 +496,16 @@ class _Aligner:
                 named = sorted(marks & {self.entry_pos[c] for c in d.umbrella_covers})
                 if len(named) == 1:
                     chosen, whole = (named[0], d.score), False
+            elif chosen is None and len(marks) == 1:
+                # A word that marks one item names it, however little else of its wording
+                # the name holds (低保住院二次报销: medical aid, whatever 住院 pulls to), unless
+                # the name ends in a word of its best item that the marked one lacks: the last
+                # word says what is done (城乡居民断交后续交 joins again after a gap).
+                (j,) = marks
+                tokens = self.tokenizer.tokens(cleaned)
+                last = tokens[-1] if tokens else ""
+                if not (last in self.entry_words[entry] and last not in self.entry_words[j]):
+                    chosen = (j, float(row[j]))
             if chosen is not None and not whole:
                 j, sc = chosen
                 d.runner_up, d.runner_score = entry, d.score
@@ -476,6 +516,32 @@ class _Aligner:
                     f"proposed instead of {name}"
                 )
             return d
+        return d
+
+    def _marked_alone(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
+        """A name matched to nothing (a weak match, not one a qualifier or a group wording
+        stopped) whose discriminating words all mark one and the same item: that item,
+        proposed for review. The words name it where the rest of the name is too far from
+        any wording to be read (低保的二次报销: medical aid)."""
+        if d.blocked or d.method != "none":
+            return d
+        held: list[str] = []
+        marked: set[int] = set()
+        for words, marks, _, _ in self.discriminators:
+            found = [w for w in words if w in cleaned]
+            if found:
+                held += found
+                marked |= marks if marks else {-1}
+        if len(marked) != 1 or -1 in marked:
+            return d
+        (j,) = marked
+        d.entry, d.score, d.method, d.blocked = j, float(row[j]), "fuzzy", True
+        d.needs_review = True
+        d.candidates = [(j, d.score), *(c for c in d.candidates if c[0] != j)]
+        d.reason = (
+            f"name holds {'、'.join(held)}, which marks "
+            f"{self.catalog.entries[j].canonical_name}: proposed on that word"
+        )
         return d
 
     def _judge(
@@ -522,6 +588,11 @@ class _Aligner:
             if self.qualifier_pattern is not None and self.qualifier_pattern.search(cleaned)
             else []
         )
+        if blocking and self.spent_pattern is not None:
+            unspent = self.spent_pattern.sub("|", cleaned)
+            blocking = [q for q in blocking if q in unspent]
+        if blocking and self._ends_own_insurance(norm, blocking, best):
+            blocking = []
         if blocking:
             decision.entry, decision.method, decision.blocked = None, "none", True
             decision.needs_review = score >= s.review_floor
@@ -574,10 +645,59 @@ class _Aligner:
                 decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
             return decision
         decision.entry, decision.method = None, "none"
+        named = self._named_by_words(norm)
+        if named is not None:
+            # No wording scores, but every word the catalog knows in the name is one item's
+            # (在校大学生医保: 学生, the residents' registration): that item, for review only.
+            words, j = named
+            decision.entry, decision.method, decision.needs_review = j, "fuzzy", True
+            decision.score = score if j == best else dict(zip(others, other_scores, strict=True)).get(j, 0.0)
+            decision.candidates = [(j, decision.score), *(c for c in candidates if c[0] != j)]
+            decision.reason = (
+                f"weak match: the name's words {'、'.join(words)} are only "
+                f"{self.catalog.entries[j].canonical_name}'s"
+            )
+            return decision
         if score >= s.review_floor:
             decision.needs_review = True
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
+
+    def _ends_own_insurance(self, norm: str, blocking: list[str], entry: int) -> bool:
+        """Whether the qualifiers ``blocking`` only end a person's insurance itself: they are
+        all ending words (取消), ``entry`` records an ending (its wordings hold 停保: the
+        registrations), and every other word of the name the catalog knows is ``entry``'s own
+        or says whose insurance it is (取消灵活就业人员医保, 取消职工参保). Cancelling a filing
+        or a recognition (取消异地就医备案) names another service and stays blocked."""
+        rules = self.tokenizer.rules
+        if not rules.ending.issuperset(blocking) or STOPPED not in self.own_words[entry]:
+            return False
+        own = self.own_words[entry] | rules.whose
+        return all(
+            t in own or t not in self.catalog_words
+            for t in self.tokenizer.tokens_of_normalized(norm)
+            if t not in blocking
+        )
+
+    def _named_by_words(self, norm: str) -> tuple[list[str], int] | None:
+        """The one entry whose own wordings hold every word of a name that the catalog
+        knows, with those words; None when there is no such word or more than one entry
+        holds them all. A word the catalog does not know counts as the known word it ends
+        with (在校学生 → 学生, 大学生 → 学生): a Chinese compound names a kind of its last
+        part. Read only where no wording scores: it says whose service, not how well."""
+        known: list[str] = []
+        vocab = self.catalog_words
+        for token in self.tokenizer.tokens_of_normalized(norm):
+            if token in vocab:
+                known.append(token)
+                continue
+            head = next((token[k:] for k in range(1, len(token) - 1) if token[k:] in vocab), None)
+            if head is not None:
+                known.append(head)
+        if not self.tokenizer.rules.whose.intersection(known):
+            return None
+        holders = [j for j, words in enumerate(self.own_words) if words.issuperset(known)]
+        return (known, holders[0]) if len(holders) == 1 else None
 
     def _doubted(self, decision: _Decision, doubt: _ActDoubt) -> _Decision:
         """``decision`` sent to review for ``doubt`` (see :meth:`_act_doubt`). A name asking

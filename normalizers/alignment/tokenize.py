@@ -100,6 +100,12 @@ class NameRules:
     asking_acts: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
+    # Words that say whose insurance a name is about (职工, 学生, 单位): with nothing else the
+    # catalog knows, they say which item (see the aligner's fallback for weak matches).
+    whose: frozenset[str] = frozenset()
+    # Qualifiers that end what they are said of (取消): said of a person's insurance itself,
+    # they stop it, which its registration records (see the aligner's qualifier check).
+    ending: frozenset[str] = frozenset()
 
 
 def read_reference_text(name: str, path: str | Path | None = None) -> str:
@@ -143,6 +149,8 @@ def parse_rules(text: str) -> NameRules:
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
+        whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
+        ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),
     )
 
 

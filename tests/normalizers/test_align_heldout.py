@@ -58,21 +58,23 @@ HALF_I1 = NAMES / "pages_heldout_i1.json"
 HALF_I2 = NAMES / "heldout_i.json"
 # A ninth set, J, of how-to and question pages (many written for employers), app and portal
 # menus, one-thing bundles, a few traditional-character mirrors and Taiwan insurance wordings
-# from further pages, measured untouched (summary figures only) and split by page: J1 may be
-# learnt from, J2 never.
+# from further pages, measured untouched (summary figures only) and split by page: J1 was
+# released and learnt from after two blind measurements, J2 never.
 HALF_J1 = NAMES / "pages_heldout_j1.json"
 HALF_J2 = NAMES / "heldout_j.json"
 
 # Measured on half B, rounded down to 0.05: 0.802 top-1 and 0.974 accepted that are right
 # (of 39) before any rule was written from half A; 0.901 and 1.000 (of 42) after the rules
 # learnt from it; 0.926 and 1.000 (of 43) after those learnt from F2 and G1; 0.926 and 1.000
-# (of 42) after those learnt from H1 and I1. See docs/heldout_names.md.
+# (of 42) after those learnt from H1 and I1; the same after those learnt from J1. See
+# docs/heldout_names.md.
 TOP1_FLOOR = 0.92
 ACCEPTED_RIGHT_FLOOR = 1.00
 MIN_WORDINGS = 80
 # Half A, the wordings the rules were learnt from: 0.833 and 0.946 (of 37) before, 0.949
-# and 1.000 (of 42) after; 0.962 and 1.000 (of 44) after the rules learnt from H1 and I1.
-HALF_A_TOP1_FLOOR = 0.95
+# and 1.000 (of 42) after; 0.962 and 1.000 (of 44) after the rules learnt from H1 and I1; 0.974
+# and 1.000 (of 44) after those learnt from J1 (a word marking medical aid names it).
+HALF_A_TOP1_FLOOR = 0.97
 HALF_A_ACCEPTED_RIGHT_FLOOR = 1.00
 # C2, measured as a whole only: 0.853 top-1 and 0.906 accepted right (29 of 32) untouched;
 # 0.907 and 0.947 (36 of 38) after the rules learnt from C1; 0.920 and 0.952 (40 of 42)
@@ -93,8 +95,9 @@ SET_D_TOP1_FLOOR = 0.90
 SET_D_ACCEPTED_RIGHT_FLOOR = 1.00
 # E2: 0.683 top-1 and 0.947 accepted right (18 of 19) untouched; 0.750 and 0.960 (24 of 25)
 # after the rules learnt from D and E1, measured as a whole only; then learnt from with F1:
-# 0.933 and 1.000 (31 of 31); 0.950 and 1.000 (32 of 32) after the rules learnt from F2 and G1.
-HALF_E2_TOP1_FLOOR = 0.94
+# 0.933 and 1.000 (31 of 31); 0.950 and 1.000 (32 of 32) after the rules learnt from F2 and G1;
+# 0.967 and 1.000 (33 of 33) after those learnt from J1 (cancelling one's insurance is stopping it).
+HALF_E2_TOP1_FLOOR = 0.96
 HALF_E2_ACCEPTED_RIGHT_FLOOR = 1.00
 # E1: 0.734 and 0.965 (28 of 29) untouched; 0.906 and 1.000 (34 of 34) after; 0.922 and 1.000
 # (34 of 34) after the rules learnt from H1 and I1.
@@ -116,8 +119,8 @@ HALF_F1_ACCEPTED_RIGHT_FLOOR = 1.00
 HALF_G2_TOP1_FLOOR = 0.97
 HALF_G2_ACCEPTED_RIGHT_FLOOR = 1.00
 # G1: 0.692 and 1.000 (15 of 15) untouched; 0.795 and 1.000 (19 of 19) after; 0.821 and 1.000
-# (19 of 19) after the rules learnt from G2.
-HALF_G1_TOP1_FLOOR = 0.82
+# (19 of 19) after the rules learnt from G2; 0.872 and 1.000 (20 of 20) after those learnt from J1.
+HALF_G1_TOP1_FLOOR = 0.87
 HALF_G1_ACCEPTED_RIGHT_FLOOR = 1.00
 # H2, measured as a whole only: 0.776 top-1 and 0.840 accepted right (21 of 25) untouched, with
 # the rules after F2 and G1 (the whole of H: 0.747 and 0.884, 38 of 43); 0.816 and 0.875 (21 of
@@ -127,8 +130,8 @@ HALF_H2_TOP1_FLOOR = 0.95
 HALF_H2_ACCEPTED_RIGHT_FLOOR = 1.00
 # H1: 0.714 and 0.944 (17 of 18) untouched; 0.738 and 0.944 (17 of 18) with the rules learnt
 # from G2; then learnt from: 0.952 and 0.957 (22 of 23); 0.952 and 0.958 (23 of 24) after the
-# rules learnt from H2 and I2.
-HALF_H1_TOP1_FLOOR = 0.95
+# rules learnt from H2 and I2; 0.976 and 0.958 (23 of 24) after those learnt from J1.
+HALF_H1_TOP1_FLOOR = 0.97
 HALF_H1_ACCEPTED_RIGHT_FLOOR = 0.95
 # I2, measured as a whole only: 0.773 top-1 and 1.000 accepted right (10 of 10) untouched, with
 # the rules after F2 and G1 (the whole of I: 0.703 and 0.931, 27 of 29); 0.795 and 1.000 (11 of
@@ -141,12 +144,15 @@ HALF_I2_ACCEPTED_RIGHT_FLOOR = 1.00
 HALF_I1_TOP1_FLOOR = 0.91
 HALF_I1_ACCEPTED_RIGHT_FLOOR = 1.00
 # J2, measured as a whole only: 0.653 top-1 and 0.917 accepted right (11 of 12) untouched, with
-# the rules of catalog 2020.1+dc3c86ed (the whole of J: 0.688 and 0.920, 23 of 25).
-HALF_J2_TOP1_FLOOR = 0.65
-HALF_J2_ACCEPTED_RIGHT_FLOOR = 0.91
-# J1: 0.723 and 0.923 (12 of 13) untouched.
-HALF_J1_TOP1_FLOOR = 0.72
-HALF_J1_ACCEPTED_RIGHT_FLOOR = 0.92
+# the rules of catalog 2020.1+dc3c86ed (the whole of J: 0.688 and 0.920, 23 of 25); 0.673 and 0.929
+# (13 of 14) with those learnt from H2 and I2, and the same with those learnt from J1 (catalog
+# 2020.1+f2c94ae8): the mechanisms learnt from J1 and the earlier sets' misses did not move it.
+HALF_J2_TOP1_FLOOR = 0.67
+HALF_J2_ACCEPTED_RIGHT_FLOOR = 0.92
+# J1: 0.723 and 0.923 (12 of 13) untouched; 0.723 and 0.929 (13 of 14) with the rules learnt from
+# H2 and I2. Then released and learnt from (no longer unseen): 0.808 and 1.000 (14 of 14).
+HALF_J1_TOP1_FLOOR = 0.80
+HALF_J1_ACCEPTED_RIGHT_FLOOR = 1.00
 
 
 def _names(path: Path) -> set[str]:
