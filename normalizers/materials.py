@@ -171,7 +171,10 @@ def _split_inline(text: str, last_num: dict[str, int]) -> list[tuple[str | None,
             before = text[:pos].rstrip()
             # Run-together entries are separated by white space (《表》； (2)证明); a marker
             # glued to the text before it is part of one entry (住院报销：①出院记录②清单).
-            if not before or text[pos - 1] not in " \u3000\t；;。":
+            # ①社会保障卡、②生育证、③结婚证: circled entries are also run together after 、 (a
+            # circled number is never a reference the way (1)、(2) is).
+            seps = " \u3000\t；;。、" if style == "circled" else " \u3000\t；;。"
+            if not before or text[pos - 1] not in seps:
                 continue
             if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
                 continue  # 有效身份证件(①…;②…;③…): cases inside one material's note

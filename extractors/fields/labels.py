@@ -165,6 +165,8 @@ def _names_guide(text: str) -> bool:
     )
 
 
+_CLAUSE_BREAK = re.compile(r"[，,。；;]")
+_BRING = re.compile(r"(?:携带|提供|提交|准备|带齐|带上|出示)(?:以下|如下|下列)?(?:材料|资料|证件)?$")
 _SPACED_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[ \u3000]+(\S.{0,60})$")
 _SPACED_FIELDS = ("time_limit", "legal_limit", "promised_limit", "materials", "legal_basis")
 
@@ -247,6 +249,12 @@ def read_label(ln: PageLine) -> Label | None:
     # A note in brackets after a label (提供资料 (以下资料需附原件及其A4纸复印件)：) says how the
     # papers are given: the label is read, and measured, without it.
     bare = _TRAILING_NOTE.sub("", m.group(1).rstrip()).strip() if m else ""
+    if m and bare and _CLAUSE_BREAK.search(_BRACKETED.sub("", bare)):
+        # 由参保人在参保登记规定时限内,携带: a sentence leading in to a list, not a label (its
+        # 规定时限 is no time-limit field); it asks for papers when it ends with bringing them.
+        if not m.group(2).strip() and _BRING.search(bare):
+            return Label("materials", "sentence")
+        m = None
     if m and bare and len(clean_heading(bare)) <= LABEL_MAX:
         label, value = bare, m.group(2).strip()
         f, weak = field_of(label)

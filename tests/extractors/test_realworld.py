@@ -156,8 +156,8 @@ FLOORS: dict[str, Floors] = {
     "heldout11": Floors(recall=0.58, precision=0.83, materials_f1=0.90, days_exact=0.97),
     # Gathered unmeasured while the heldout9-11 rules were written, measured once on them (commit
     # 975d932): recall 0.44, precision 0.64, materials F1 0.46, days 1.000 in every format; the
-    # five notices give nothing. The blind set: no rule is written from it.
-    "heldout12": Floors(recall=0.40, precision=0.60, materials_f1=0.43, days_exact=0.97),
+    # five notices give nothing. Then learnt from (test_heldout12_structures.py).
+    "heldout12": Floors(recall=0.40, precision=0.66, materials_f1=0.43, days_exact=0.97),
 }
 
 # Renderings (three per notice) of the notices in each set: none may give an item.

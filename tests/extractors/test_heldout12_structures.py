@@ -1,0 +1,34 @@
+"""Structures of the twelfth held-out set of real guides (tests/fixtures/realworld/heldout12/),
+measured once on arrival, then read as rules about guides in general."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractors.extract import extract_file
+from normalizers.materials import split_materials
+
+HELDOUT12 = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout12"
+FORMATS = ["pdf", "docx", "html"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_sentence_leading_in_to_a_list_is_no_label(fmt: str) -> None:
+    # 所需材料: / 由参保人在参保登记规定时限内,携带: / 1、… 2、… 3、…: the sentence's 规定时限 is no
+    # time-limit label and its words name no item; the three papers are the materials.
+    [item] = extract_file(HELDOUT12 / "corpus" / f"hb_wuhan_jumin_yibao_shouci_canbao.{fmt}").items
+    assert item.item_name != "由参保人在参保登记"
+    assert item.time_limit_text is None
+    assert [m.name for m in item.materials][0] == "参保人居民身份证(或户口簿)原件"
+    assert len(item.materials) == 3
+
+
+def test_circled_entries_run_together_after_a_comma_of_enumeration() -> None:
+    # 所需材料:①本人社會保障卡、②生殖保健服務證或生育證、③結婚證、④孕產婦保健手冊。
+    names = [m.name for m in split_materials(["①本人社會保障卡、②生殖保健服務證或生育證、③結婚證、④孕產婦保健手冊。"])]
+    assert names == ["本人社會保障卡", "生殖保健服務證或生育證", "結婚證", "孕產婦保健手冊"]
+    # Glued entries stay one material; bracketed numbers after 、 stay references.
+    assert len(split_materials(["住院报销：①出院记录②清单"])) == 1
+    assert len(split_materials(["符合第(1)、(2)项条件的，提供证明"])) == 1
