@@ -159,13 +159,14 @@ HALF_J2_ACCEPTED_RIGHT_FLOOR = 0.92
 # H2 and I2. Then released and learnt from (no longer unseen): 0.808 and 1.000 (14 of 14).
 HALF_J1_TOP1_FLOOR = 0.80
 HALF_J1_ACCEPTED_RIGHT_FLOOR = 1.00
-# K2, measured as a whole only: 0.812 top-1 and 1.000 accepted right (13 of 13) untouched, with
-# the rules of catalog 2020.1+f2c94ae8 (the whole of K: 0.773 and 0.917, 22 of 24).
-HALF_K2_TOP1_FLOOR = 0.81
-HALF_K2_ACCEPTED_RIGHT_FLOOR = 1.00
-# K1: 0.735 and 0.818 (9 of 11) untouched.
-HALF_K1_TOP1_FLOOR = 0.73
-HALF_K1_ACCEPTED_RIGHT_FLOOR = 0.81
+# K2, measured as a whole only: 0.765 top-1 and 0.929 accepted right (13 of 14) untouched, with
+# the rules of catalog 2020.1+f2c94ae8 (the whole of K: 0.766 and 0.909, 20 of 22; two wordings
+# that rule tests already use were taken out before the split, see docs/heldout_names.md).
+HALF_K2_TOP1_FLOOR = 0.76
+HALF_K2_ACCEPTED_RIGHT_FLOOR = 0.92
+# K1: 0.767 and 0.875 (7 of 8) untouched.
+HALF_K1_TOP1_FLOOR = 0.76
+HALF_K1_ACCEPTED_RIGHT_FLOOR = 0.87
 
 
 def _names(path: Path) -> set[str]:
@@ -339,3 +340,7 @@ def test_set_k_is_new_distinct_labelled_and_split_by_page() -> None:
     _assert_new([*k1, *k2], [*earlier, HALF_J1, HALF_J2, DEV_NAMES])
     _assert_labelled_with_catalog_items([*k1, *k2])
     _assert_split_by_page(k1, k2)
+    # Unseen means the rules' tests do not spell any of its wordings out either (two first
+    # gathered were found there and taken out before the split).
+    tests_text = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("*.py"))
+    assert not [e["name"] for e in [*k1, *k2] if f'"{e["name"]}"' in tests_text]
