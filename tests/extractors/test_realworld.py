@@ -158,12 +158,20 @@ FLOORS: dict[str, Floors] = {
     # 975d932): recall 0.44, precision 0.64, materials F1 0.46, days 1.000 in every format; the
     # five notices give nothing. Then learnt from (test_heldout12_structures.py).
     "heldout12": Floors(recall=0.40, precision=0.66, materials_f1=0.43, days_exact=0.97),
+    # Gathered unmeasured while the heldout12 rules were written, measured once on the final code of
+    # that round (commit a639833): recall 0.36, precision 0.67-0.80, materials F1 0.46, days 0.75.
+    # The blind set: no rule is written from it.
+    "heldout13": Floors(recall=0.34, precision=0.64, materials_f1=0.43, days_exact=0.72),
 }
+
+# Notice renderings of a blind set that give an item as measured (no rule is written from a blind
+# set, so they are held, not fixed: a change in either direction shows here).
+BLIND_NOTICE_EXTRAS: dict[str, int] = {"heldout13": 1}
 
 # Renderings (three per notice) of the notices in each set: none may give an item.
 NOTICE_RENDERINGS: dict[str, int] = {
     "heldout": 18, "heldout2": 18, "heldout3": 9, "heldout4": 21, "heldout5": 18, "heldout6": 18, "heldout7": 15,
-    "heldout8": 21, "heldout9": 15, "heldout10": 15, "heldout11": 15, "heldout12": 15,
+    "heldout8": 21, "heldout9": 15, "heldout10": 15, "heldout11": 15, "heldout12": 15, "heldout13": 9,
 }
 
 
@@ -197,7 +205,8 @@ def test_notices_give_no_items(set_evals: dict[str, Evaluation], name: str) -> N
         assert len(notices) == NOTICE_RENDERINGS[name]
     else:
         assert len(notices) >= 15  # five or more notices, three renderings each
-    assert [f.file for f in notices if f.extra] == []
+    extras = [f.file for f in notices if f.extra]
+    assert len(extras) == BLIND_NOTICE_EXTRAS.get(name, 0), extras
 
 
 def test_legal_basis_block_with_categories_names_the_item() -> None:
