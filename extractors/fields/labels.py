@@ -165,6 +165,12 @@ def _names_guide(text: str) -> bool:
     )
 
 
+# A question asking for the papers (需要什么材料, 材料有哪些, 申报材料?), not one that mentions them on
+# the way to another object (在精简办事材料…方面有哪些针对性举措?).
+_ASKS_FOR_PAPERS = re.compile(
+    r"(?:材料|资料)(?:清单|目录)?(?:都|需要|要)?(?:有|是|包括|为)?(?:什么|哪些|啥)|(?:什么|哪些|啥)(?:材料|资料)"
+    r"|(?:材料|资料)(?:清单|目录)?(?:呢|吗)?\s*[?？]?\s*$"
+)
 _CLAUSE_BREAK = re.compile(r"[，,。；;]")
 _BRING = re.compile(r"(?:携带|提供|提交|准备|带齐|带上|出示)(?:以下|如下|下列)?(?:材料|资料|证件)?$")
 _SPACED_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[ \u3000]+(\S.{0,60})$")
@@ -209,7 +215,7 @@ def read_label(ln: PageLine) -> Label | None:
     if _is_question(t) and len(t) <= 40:
         f: str | None = None
         weak = False
-        if re.search("材料|资料", t):
+        if _ASKS_FOR_PAPERS.search(t):
             f = "materials"
         elif re.search("时限|时间|多久|几天|多长", t):
             f, weak = "time_limit", True

@@ -159,14 +159,14 @@ FLOORS: dict[str, Floors] = {
     # five notices give nothing. Then learnt from (test_heldout12_structures.py).
     "heldout12": Floors(recall=0.40, precision=0.66, materials_f1=0.43, days_exact=0.97),
     # Gathered unmeasured while the heldout12 rules were written, measured once on the final code of
-    # that round (commit a639833): recall 0.36, precision 0.67-0.80, materials F1 0.46, days 0.75.
-    # The blind set: no rule is written from it.
-    "heldout13": Floors(recall=0.34, precision=0.64, materials_f1=0.43, days_exact=0.72),
+    # that round (commit a639833): recall 0.36, precision 0.67-0.80, materials F1 0.46, days 0.75;
+    # one notice gave an item in its PDF. Then learnt from (test_heldout13_structures.py).
+    "heldout13": Floors(recall=0.43, precision=0.97, materials_f1=0.54, days_exact=0.78),
 }
 
 # Notice renderings of a blind set that give an item as measured (no rule is written from a blind
 # set, so they are held, not fixed: a change in either direction shows here).
-BLIND_NOTICE_EXTRAS: dict[str, int] = {"heldout13": 1}
+BLIND_NOTICE_EXTRAS: dict[str, int] = {}
 
 # Renderings (three per notice) of the notices in each set: none may give an item.
 NOTICE_RENDERINGS: dict[str, int] = {
