@@ -122,6 +122,11 @@ def _subject(label: str, field: str | None) -> str | None:
     return name if len(generic) >= 2 else None
 
 
+def materials_subject(label: str) -> str | None:
+    """The act a materials label names (…申报需要的材料 → …申报), or None."""
+    return _subject(label, "materials")
+
+
 def _field_word_at(text: str, field: str | None) -> int | None:
     """Where the words naming ``field`` start in a label (None: the label starts with them)."""
     if field is None:

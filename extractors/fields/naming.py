@@ -9,7 +9,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 from extractors.fields.extent import Section
-from extractors.fields.labels import COLON, asks_for_situation, field_of, read_label
+from extractors.fields.labels import (
+    COLON,
+    asks_for_situation,
+    field_of,
+    materials_subject,
+    read_label,
+)
 from extractors.fields.lines import CJK, PageLine, make_line, wrapped
 from govguide.core.document import Document, Line
 from govguide.core.models import SourceRef
@@ -157,6 +163,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     if heading is not None:
         # No title names the item: 二、办理门特病种待遇认定 among the steps names the act.
         return heading
+    inline = _inline_materials_act(sections)
+    if inline is not None:
+        # No title: 医疗保险在职转退休申报需要的材料:1、…: the act the list on the label's line is for.
+        return inline
     run_in = _run_in_act(lines)
     if run_in is not None:
         # No title: ①参保登记 用人单位到…填报…: the first step's run-in head names the act the
@@ -174,6 +184,19 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
 
 # ①参保登记 用人单位到… / 1、申请。因患大病…: a step's name run into its text.
 _RUN_IN_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,8})(?:[ \u3000]+|[。．.])(?=\S.{15,})")
+
+
+def _inline_materials_act(sections: list[Section]) -> tuple[str, PageLine] | None:
+    """The act an unnumbered materials label names when its list stands on the label's own line
+    (a numbered one, (2)产前检查报销材料:①…, is a group of a larger list)."""
+    for s in sections:
+        if s.field != "materials" or s.label.kind != "inline" or not s.label.value or s.head.style is not None:
+            continue
+        m = COLON.match(s.head.rest)
+        subject = materials_subject(m.group(1)) if m else None
+        if subject and act_of(to_simplified(subject)) is not None:
+            return keep_writing(subject, s.head.orig), s.head
+    return None
 
 
 def _run_in_act(lines: list[PageLine]) -> tuple[str, PageLine] | None:
