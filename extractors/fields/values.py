@@ -123,7 +123,9 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
     mats = [s for s in sections if s.field == "materials"]
     # 一、…流程和所需材料 over a list of what is covered, then 医院材料: over the documents: a
     # labelled list of documents goes before one whose numbered entries name none.
-    mats.sort(key=_names_no_documents)
+    # A label over prose that names no document (②邮寄/线下提交材料申请 / 参保人将材料邮寄到…) goes after
+    # one over documents (报销申请材料 / ①《…申请表》…).
+    mats.sort(key=lambda sec: (_names_no_documents(sec), not _any_document(sec)))
     attrs = tuple(words("reader", "material_attributes"))
     for sec in mats:
         if sec.label.kind == "sentence" and sec.label.value:
@@ -277,6 +279,14 @@ def _documents_in_prose(
                 seen.add(name)
                 out.append((Material(name=name, condition=case), [group[0].ref]))
     return out
+
+
+def _any_document(sec: Section) -> bool:
+    """Whether the label's value or a line under it names a document."""
+    value = sec.label.value or ""
+    # Lines as a PDF wrapped them are read whole: a visual line may end on a document's word.
+    logical = [heading_numbering(joined_text(g).strip())[1] for g in join_wrapped([x.line for x in sec.lines])]
+    return names_a_document(value) or any(names_a_document(t) for t in logical)
 
 
 def _names_no_documents(sec: Section) -> bool:

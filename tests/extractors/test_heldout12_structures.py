@@ -32,3 +32,12 @@ def test_circled_entries_run_together_after_a_comma_of_enumeration() -> None:
     # Glued entries stay one material; bracketed numbers after 、 stay references.
     assert len(split_materials(["住院报销：①出院记录②清单"])) == 1
     assert len(split_materials(["符合第(1)、(2)项条件的，提供证明"])) == 1
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_label_over_documents_goes_before_one_over_prose(fmt: str) -> None:
+    # ② 邮寄/线下提交材料申请 over 参保人将材料邮寄到…提交资料及相关信息进行审核处理 (prose; in the PDF a
+    # visual line ends on 资料), then 报销申请材料 over ①《深圳市生育保险医疗费用申请表》(原件) … ⑤.
+    [item] = extract_file(HELDOUT12 / "corpus" / f"gd_shenzhen_yidi_shengyu_baoxiao.{fmt}").items
+    assert [m.name for m in item.materials][0] == "《深圳市生育保险医疗费用申请表》(原件)"
+    assert len(item.materials) == 5
