@@ -49,6 +49,21 @@ def wordings_in(paths: list[Path]) -> set[str]:
     return {str(e["name"]) for p in paths for e in json.loads(p.read_text(encoding="utf-8"))}
 
 
+NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "names"
+DEV_NAMES = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "dev" / "names.json"
+
+
+def labelled_files() -> list[Path]:
+    """Every file of labelled wordings: the development wordings and all of tests/fixtures/names/."""
+    return [DEV_NAMES, *sorted(NAMES.glob("*.json"))]
+
+
+def assert_in_no_labelled_set(checked: set[str]) -> None:
+    """A variant rule is checked on other wordings of its class: none of ``checked`` may be a
+    wording of any labelled set, learnt from or held out."""
+    assert not wordings_in(labelled_files()) & checked
+
+
 def assert_unseen(checked: set[str], held_out: list[Path], learnt_from: list[Path]) -> None:
     """A variant rule is checked on other wordings of its class: none of ``checked`` may be a
     wording of a held-out half or of the wordings the rule was learnt from."""
