@@ -41,10 +41,10 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
     current: Section | None = None
     for i, ln in enumerate(lines):
         prev = lines[i - 1] if i else None
-        if current is not None and prev is not None and wrapped(prev, ln):
+        lab = read_label(ln)
+        if current is not None and prev is not None and wrapped(prev, ln) and not _enumeration(lab):
             current.lines.append(ln)  # the second half of a line the PDF wrapped
             continue
-        lab = read_label(ln)
         if current is not None and _caption(current, ln, lab):
             continue  # 报销材料 / 生育保险待遇报销 / 1.… : the act the list is for, over its entries
         # The line after this one's logical line (a PDF wraps lines at the margin).
@@ -69,6 +69,12 @@ _INLINE_ENTRY = re.compile(r"(?:^|[；;。])\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}
 def _holds_inline_list(sec: Section) -> bool:
     """The label's own line holds a numbered list of two entries or more, and nothing is under it yet."""
     return not sec.lines and len(_INLINE_ENTRY.findall(sec.label.value or "")) >= 2
+
+
+def _enumeration(lab: Label | None) -> bool:
+    """A sentence listing the materials in its own words (…需提供的纸质资料为:A、B、…): where a PDF
+    wrapped the paragraph, it still starts the materials on the visual line that holds it."""
+    return lab is not None and lab.kind == "sentence" and lab.field == "materials" and bool(lab.value)
 
 
 def _caption(sec: Section, ln: PageLine, lab: Label | None) -> bool:

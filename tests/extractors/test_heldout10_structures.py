@@ -98,3 +98,12 @@ def test_a_note_naming_a_case_of_the_act_stays_in_the_name() -> None:
     # A note about the page goes.
     assert name_from_title("广州异地就医办理指南(资料+流程)") == "异地就医办理"
     assert name_from_title("异地就医备案(2024年版)") == "异地就医备案"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_sentence_listing_the_materials_inside_a_wrapped_paragraph(fmt: str) -> None:
+    # 三、认定程序 / “高血压”认定机构为…共同认定。需提供的纸质资料为:患者身份证及复印件、《…认定表》、…:
+    # the PDF wraps the paragraph; the listing sentence still gives the materials in every format.
+    [item] = _items("sc_mianyang_liangbing_shenbao_baoxiao", fmt)
+    names = [m.name for m in item.materials]
+    assert names[:2] == ["患者身份证及复印件", "《绵阳市城乡居民基本医疗保险“高血压”认定表》"]
