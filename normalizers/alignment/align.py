@@ -616,9 +616,13 @@ class _Aligner:
             decision.method = "alias"
             decision.score = 100.0
         doubt = self._act_doubt(cleaned, norm, best) if not exact else None
+        margin = score - runner_score
+        accepted = score >= s.accept_score and margin >= s.min_margin and recall >= s.min_recall
+        suggested = score >= s.suggest_score and recall >= s.min_recall
+        if doubt is not None and (decision.method in ("exact", "alias") or accepted or suggested):
+            # What the name says is done keeps any entry it would be assigned from acceptance.
+            return self._doubted(decision, doubt)
         if decision.method in ("exact", "alias"):
-            if doubt is not None:
-                return self._doubted(decision, doubt)
             covered = {self.entry_pos[c] for c in covers}
             rivals = self.plain_wordings.get(norm, set()) - {best} - covered
             if rivals:  # the same wording belongs to two entries: a person must choose
@@ -627,15 +631,10 @@ class _Aligner:
                     self.catalog.entries[j].canonical_name for j in sorted(rivals)
                 )
             return decision
-        margin = score - runner_score
-        if score >= s.accept_score and margin >= s.min_margin and recall >= s.min_recall:
-            if doubt is not None:
-                return self._doubted(decision, doubt)
+        if accepted:
             return decision
-        if score >= s.suggest_score and recall >= s.min_recall:
+        if suggested:
             decision.needs_review = True
-            if doubt is not None:
-                return self._doubted(decision, doubt)
             if score >= s.accept_score:
                 runner_name = (
                     self.catalog.entries[runner].canonical_name if runner is not None else ""
