@@ -34,7 +34,7 @@ from govguide.core.numbering import CN, CN_DOT
 from govguide.core.vocabulary import clean_heading, is_empty_value, match_field, words
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.numbering import LIST_MARKER, marker_number
-from normalizers.text import clean_text
+from normalizers.text import TRAILING_NOTE, clean_text
 from normalizers.time_limits import parse_days
 
 _ITEM_FIELDS = (
@@ -171,7 +171,6 @@ def _row_key(row: list[Cell | None]) -> tuple[str | None, ...]:
 
 
 # A column title's note in brackets (办理时限（工作日）, 申请材料(原件)) says nothing of its field.
-_TITLE_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def column_field(text: str) -> str | None:
@@ -185,7 +184,7 @@ def column_field(text: str) -> str | None:
     field = match_field(text)
     if field is not None:
         return field
-    title = _TITLE_NOTE.sub("", clean_heading(text))
+    title = TRAILING_NOTE.sub("", clean_heading(text))
     if not title or len(title) > 10 or any(w in title for w in words("table_columns", "not_service")):
         return None
     if any(w in title for w in words("exclude", "words")):

@@ -174,6 +174,12 @@ def act_of(item_name: str) -> str | None:
     return next((a for a in sorted(words("reader", "item_acts"), key=len, reverse=True) if name.endswith(a)), None)
 
 
+def names_service(name: str) -> bool:
+    """A name ending with an act (…申领) or with a scheme or benefit one joins or claims
+    (城镇职工医疗保险, …生育津贴)."""
+    return act_of(name) is not None or to_simplified(name).endswith(tuple(words("reader", "item_schemes")))
+
+
 def names_no_item(value: str) -> bool:
     """A value under a 事项名称 label that is no item's name: another element's label (事项简述,
     in a catalogue listing a guide's elements one per line), a list or a notice."""
@@ -253,7 +259,7 @@ def _without_orphan_note(name: str) -> str:
         return name
     body = name[:-1]
     for cut in range(len(body) - 1, max(len(body) - _ORPHAN_NOTE_MAX, 1) - 1, -1):
-        if act_of(body[:cut]) is not None and to_simplified(body[:cut]).endswith(tuple(words("reader", "item_acts"))):
+        if act_of(body[:cut]) is not None:
             return body[:cut]
     return name
 

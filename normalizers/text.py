@@ -22,6 +22,9 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\ufe50-\ufe6b\u2014\u2026\u201c\u201d\u2018\u2019《》〈〉【】"
 _SPACE = r"[ \t\r\n\u00a0\u3000]+"
 
+# A note in brackets closing a label, a title or a name (提供资料(以下资料需附原件…),
+# 有效身份证件(①…;②…)): read and measured without it.
+TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _PAGE_FOOTER = re.compile(
     r"^\s*(?:[—\-–－]+\s*\d{1,4}\s*[—\-–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/共]\s*共?\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|[—\-–－]?\s*\d{1,3}\s*[—\-–－]?)\s*$"
 )

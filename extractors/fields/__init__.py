@@ -48,13 +48,16 @@ from extractors.fields.values import documents_share, only_limit_in_prose, raw_i
 from govguide.core.document import Document
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
-    act_of,
+    act_of as act_of,
+)
+from normalizers.item_title import (
     is_notice_title,
     keep_writing,
     launched_service,
     name_from_title,
     names_a_channel,
     names_no_item,
+    names_service,
 )
 from normalizers.material_sentence import DOCUMENT_LIST_SHARE, names_a_document
 from normalizers.numbering import RANK
@@ -215,7 +218,7 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
         if len(level) < 2 or any(sections[i].field not in _ITEM_LEVEL_FIELDS for i in level):
             continue
         names = [(i, heading_name(sections[i].head)) for i in level]
-        if any(n is None for _, n in names) or not any(_names_item(n or "") for _, n in names):
+        if any(n is None for _, n in names) or not any(names_service(n or "") for _, n in names):
             continue
         if any(names_a_channel(sections[i].head.text) for i in level):
             continue  # 1.现场办理 / 2.线上办理: ways of doing one item
@@ -234,7 +237,7 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
             heads.setdefault(name or "", sections[start].head)
         out: list[RawItem] = []
         for name, own in parts.items():
-            if not _names_item(name):
+            if not names_service(name):
                 continue  # 二、温馨提示 / 二、…如何…使用: it ends the part above, it is no item
             own_lines = [x for sec in own for x in (sec.head, *sec.lines)]
             item = raw_item(name, heads[name], own, own_lines, scoped=True)
@@ -257,11 +260,6 @@ def _each_part_has_fields(sections: list[Section], starts: list[int]) -> bool:
         if len(fields) < 2:
             return False
     return True
-
-
-def _names_item(name: str) -> bool:
-    """An act (…备案, …参保) or a scheme one joins or claims (城镇职工医疗保险, …生育津贴)."""
-    return act_of(name) is not None or to_simplified(name).endswith(tuple(words("reader", "item_schemes")))
 
 
 def _promote_named_lists(sections: list[Section]) -> None:

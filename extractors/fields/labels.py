@@ -17,9 +17,10 @@ from normalizers.item_title import (
     first_wording,
     is_name,
     name_from_title,
+    names_service,
 )
 from normalizers.material_sentence import names_a_document
-from normalizers.script import to_simplified
+from normalizers.text import TRAILING_NOTE
 
 _HEADING_MAX = 16  # a heading's words (numbering stripped) are short
 _LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报销流产术…需要的材料)
@@ -93,7 +94,6 @@ _MATERIALS_TAIL = re.compile(
 )
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
-_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _JOINED_FIELDS = re.compile(r"(?:的)?(?:(?:时间|条件|流程|地点|方式|时限)(?:和|及|与|、))+$")
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
@@ -104,7 +104,7 @@ def _subject(label: str, field: str | None) -> str | None:
     依据 → 生育津贴申领; a bare 申请材料 names none."""
     # A note in brackets after the label (提供资料(以下资料需附原件及其A4纸复印件)) says how
     # the papers are given; it names no act.
-    label = _TRAILING_NOTE.sub("", label.rstrip("：: "))
+    label = TRAILING_NOTE.sub("", label.rstrip("：: "))
     when = _WHEN.search(label)
     if when:
         text = when.group(1)
@@ -146,11 +146,14 @@ def _field_word_at(text: str, field: str | None) -> int | None:
     return len(text)
 
 
+_CLAUSE_INSIDE = re.compile(r"[，,。；;！!？?：:]")  # a phrase holds none: it is no sentence
+
+
 def _names_act_for_whom(text: str) -> bool:
     """A phrase (no clause inside) ending with an act: 企业及不享受公务员医疗补助的事业单位参保."""
     return (
         len(text) <= _LONG_HEADING_MAX
-        and not re.search(r"[，,。；;！!？?：:]", text)
+        and not _CLAUSE_INSIDE.search(text)
         and act_of(text) is not None
         and field_of(text)[0] is None
     )
@@ -164,7 +167,7 @@ def _names_guide(text: str) -> bool:
     return (
         len(text) <= _LONG_HEADING_MAX
         and text.endswith(_GUIDE_WORDS)
-        and not re.search(r"[，,。；;！!？?：:]", text)
+        and not _CLAUSE_INSIDE.search(text)
         and (name := name_from_title(text)) is not None
         and act_of(name) is not None
     )
@@ -200,13 +203,7 @@ def asks_for_situation(text: str) -> bool:
     """A question about the papers to show when something happens (参保人住院时应提供哪些资料),
     not for a service one applies for."""
     situation = _SITUATION.search(text)
-    return situation is not None and not _names_service(clean_name(text[: situation.start()]) or "")
-
-
-def _names_service(name: str) -> bool:
-    """A name ending with an act (…申领) or a scheme or benefit one claims (…生育津贴)."""
-    simple = to_simplified(name)
-    return act_of(simple) is not None or simple.endswith(tuple(words("reader", "item_schemes")))
+    return situation is not None and not names_service(clean_name(text[: situation.start()]) or "")
 
 
 def read_label(ln: PageLine) -> Label | None:
@@ -259,7 +256,7 @@ def read_label(ln: PageLine) -> Label | None:
     m = COLON.match(t)
     # A note in brackets after a label (提供资料 (以下资料需附原件及其A4纸复印件)：) says how the
     # papers are given: the label is read, and measured, without it.
-    bare = _TRAILING_NOTE.sub("", m.group(1).rstrip()).strip() if m else ""
+    bare = TRAILING_NOTE.sub("", m.group(1).rstrip()).strip() if m else ""
     if m and bare and _CLAUSE_BREAK.search(_BRACKETED.sub("", bare)):
         # 由参保人在参保登记规定时限内,携带: a sentence leading in to a list, not a label (its
         # 规定时限 is no time-limit field); it asks for papers when it ends with bringing them.

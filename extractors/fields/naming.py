@@ -28,6 +28,7 @@ from normalizers.item_title import (
     keep_writing,
     name_from_title,
     names_a_channel,
+    names_service,
 )
 from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
@@ -152,9 +153,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         return from_title, title
     # Of several questions, the one asking for the materials names what one applies for
     # (失能评估申请时需提交哪些材料 after 享受长护险待遇的条件是什么).
-    asked = sorted((s for s in sections if s.label.kind == "question" and s.label.subject), key=lambda s: s.field != "materials")
-    for s in asked:
-        return keep_writing(s.label.subject or "", s.head.orig), s.head
+    questions = [s for s in sections if s.label.kind == "question" and s.label.subject]
+    asked = min(questions, key=lambda s: s.field != "materials", default=None)
+    if asked is not None:
+        return keep_writing(asked.label.subject or "", asked.head.orig), asked.head
     process = _process_naming_act(sections)
     if process is not None:
         # No title: 长沙医保参保流程 over the steps names what the page walks through.
@@ -254,11 +256,10 @@ def _act_heading(sections: list[Section]) -> tuple[str, PageLine] | None:
 def _process_naming_act(sections: list[Section]) -> Section | None:
     """The first process heading whose words before (办理)流程 name an act or a scheme
     (…参保登记流程, …新生儿医疗保险办理流程)."""
-    schemes = tuple(words("reader", "item_schemes"))
     for s in sections:
-        subject = s.label.subject or ""
-        if s.field == "process" and s.label.kind == "heading" and not names_a_channel(s.head.text) and (
-            _ends_with_act(subject) or to_simplified(subject).endswith(schemes)
+        if (
+            s.field == "process" and s.label.kind == "heading" and not names_a_channel(s.head.text)
+            and names_service(s.label.subject or "")
         ):
             return s
     return None

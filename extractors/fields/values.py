@@ -29,7 +29,7 @@ from normalizers.material_sentence import (
 from normalizers.materials import NOTE_LABEL
 from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
-from normalizers.text import clean_text, join_wrapped, joined_text, starts_entry
+from normalizers.text import TRAILING_NOTE, clean_text, join_wrapped, joined_text, starts_entry
 from normalizers.time_limits import chain_total, parse_time_limit, process_limit_clause
 
 _ENUM_PART_MAX = 20  # one name in a list written in a line
@@ -372,13 +372,10 @@ def _listed_in_one_line(lines: list[Line]) -> list[str]:
     text = texts[0].rstrip("。；;.")
     parts = [p.strip() for p in _ENUM_SPLIT.split(text)]
     # A note in brackets after a name (有效身份证件(①…;②…)) does not make it a sentence.
-    short = [_NAME_NOTE.sub("", p) for p in parts]
+    short = [TRAILING_NOTE.sub("", p) for p in parts]
     if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in short) or "等" in short[-1]:
         return []
     return parts
-
-
-_NAME_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
