@@ -320,7 +320,19 @@ def launched_service(text: str) -> str | None:
 
 
 def is_notice_title(text: str) -> bool:
-    """A title naming a notice, a rule or news (关于…的通知, …答记者问)."""
+    """A title naming a notice, a rule or news (关于…的通知, …答记者问); not a title that also
+    words itself as a guide (九江生育保险待遇申报指南 九江市职工生育保险实施细则: the guide to the rule)."""
     t = without_readings(to_simplified(text)).strip().rstrip(_TRAIL)  # 政務(wù)公開
     t = _END_NOTE.sub("", t).strip(_TRAIL)
-    return any(t.endswith(w) for w in words("reader", "notice_title"))
+    if not any(t.endswith(w) for w in words("reader", "notice_title")):
+        return False
+    return not any(_is_guide_wording(p) for p in re.split(r"[，,\s\u3000]+", t)[:-1])
+
+
+_GUIDE_ENDINGS = ("指南", "指引", "须知")
+
+
+def _is_guide_wording(text: str) -> bool:
+    """One wording of a title that is a guide's (…申报指南) to an act."""
+    t = text.strip(_TRAIL)
+    return t.endswith(_GUIDE_ENDINGS) and act_of(name_from_title(t) or "") is not None

@@ -235,7 +235,7 @@ def _first_outside(text: str, pattern: re.Pattern[str]) -> int | None:
     return next((m.start() for m in pattern.finditer(text) if depths[m.start()] == 0), None)
 
 
-_CASE_LABEL_MAX = 16
+_CASE_LABEL_MAX = 20
 _CASE = re.compile(rf"^\s*(?P<case>[^：:，,。；;《》]{{2,{_CASE_LABEL_MAX}}})[：:]\s*(?P<rest>.+)$")
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*[)）]$")
 # The same note with its opening bracket lost in copying (《户口薄》户口薄内所有成员资料均需复印)).

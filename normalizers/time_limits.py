@@ -605,6 +605,30 @@ def process_limit_clause(text: str) -> str | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# 经办机构应于受理申请之日起20个工作日内，对符合规定的…予以一次性计发: days counted from
+# acceptance up to the money paid or the case closed state the whole item's limit; days up to a
+# step (…10个工作日内，安排…现场评估 / …向原参保地发送《联系函》) do not.
+_PROSE_LIMIT = re.compile(
+    rf"受理(?:申请|申报)?(?:之日起|后)(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)"
+    r"(?P<after>[^。；;]{0,40}?)(?:计发|支付|拨付|发放|办结|办理完毕)"
+)
+
+
+def prose_limit_clause(text: str) -> str | None:
+    """The clause of a paragraph of prose stating the item's limit as days from acceptance to
+    completion (…受理申请之日起20个工作日内，对…予以一次性计发 → its first clause), or None."""
+    if not isinstance(text, str):
+        return None
+    found = {m.group(0) for m in _PROSE_LIMIT.finditer(_fold(text)) if not _STEP.search(m.group("after"))}
+    if len(found) != 1:
+        return None
+    # The clause holding the days (the completion follows after a comma).
+    return next(
+        (c.strip() for c in _split_depth0(text, ",，。;；\n") if "受理" in c and parse_time_limit(c).promised_days is not None),
+        None,
+    )
+
+
 def time_limit_from_case_type(case_type: str | None) -> TimeLimit | None:
     """A portal's 办件类型: 即办件 means promised 0 days; 承诺件 and others say no number."""
     if not isinstance(case_type, str):

@@ -138,6 +138,9 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         merged = [s for s in labelled if s not in groups]
         shared = [s for s in sections if s not in groups and s not in merged]
         return [it for g in groups if (it := raw_item(g.label.subject or "", g.head, [g, *shared], lines)) is not None]
+    repeated = _items_by_repeated_fields(sections)
+    if repeated:
+        return repeated
     by_heading = _items_by_headings(sections, title, own_fields=_one_guide(title))
     if by_heading:
         return by_heading
@@ -244,9 +247,54 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
             if item is not None:
                 out.append(item)
         # A part holding nothing but a sentence saying the act is done at once (an introduction
-        # under the page's first heading: …予以即时办理) is no item beside parts with fields.
-        return [it for it in out if not only_limit_in_prose(it)] or out
+        # under the page's first heading: 具体包括了4个事项…资料齐全的，予以即时办理) is no item
+        # beside parts with fields; what it says holds for the items it introduces.
+        intro = [it for it in out if only_limit_in_prose(it)]
+        kept = [it for it in out if not only_limit_in_prose(it)]
+        if not kept:
+            return out
+        if len(intro) == 1 and out[0] is intro[0]:
+            for it in kept:
+                if not (it.time_limit or it.legal_limit or it.promised_limit):
+                    it.time_limit = intro[0].time_limit
+        return kept
     return []
+
+
+# Field headings whose repetition on a page means a second item's fields begin.
+_REPEATING_FIELDS = ("conditions", "materials", "time_limit", "legal_limit", "promised_limit", "legal_basis", "process")
+
+
+def _items_by_repeated_fields(sections: list[Section]) -> list[RawItem]:
+    """Items one after another, each a bare heading naming a service over the same field headings
+    (灵活就业人员参保 / 办理条件 / 办理方式 … 居民医保停保 / 办理条件 / 办理材料 / 办理方式): the page's
+    first field heading comes again, and the heading right above each of its times names the
+    item whose fields follow. An item whose part holds no field of its own (only its conditions
+    and the way to apply online) is kept by its name: the page gives it as one of its items."""
+    first = next((i for i, s in enumerate(sections) if s.field in _REPEATING_FIELDS and s.label.kind == "heading"), None)
+    if first is None or first == 0:
+        return []
+    field = sections[first].field
+    at = [i for i, s in enumerate(sections) if s.field == field and s.label.kind == "heading"]
+    if len(at) < 2:
+        return []
+    heads = [i - 1 for i in at]
+    names = [heading_name(sections[h].head) if _bare_heading(sections[h]) else None for h in heads]
+    if any(n is None or not names_service(n) for n in names):
+        return []
+    out: list[RawItem] = []
+    for k, (h, name) in enumerate(zip(heads, names, strict=True)):
+        own = sections[h : heads[k + 1] if k + 1 < len(heads) else len(sections)]
+        own_lines = [x for sec in own for x in (sec.head, *sec.lines)]
+        head = sections[h].head
+        item = raw_item(name or "", head, own, own_lines, scoped=True)
+        out.append(item or RawItem(name=name or "", name_refs=[head.line.ref], page=head.line.ref.page))
+    return out
+
+
+def _bare_heading(sec: Section) -> bool:
+    """A heading naming no field and holding nothing under it (a name over the fields below)."""
+    return sec.field is None and sec.label.kind == "heading" and not sec.lines and not names_a_channel(sec.head.text)
 
 
 _OWN_FIELDS = ("materials", "time_limit", "legal_limit", "promised_limit", "legal_basis")

@@ -140,6 +140,12 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         subject = s.label.subject or ""
         if from_title is None or to_simplified(from_title) in subject or asks:
             return keep_writing(subject, s.head.orig), s.head
+    guide = _guide_heading(sections)
+    if guide is not None and not (from_title and _ends_with_act(from_title)):
+        # 城市居民医疗保险申办参保(增员)须知 over 1、提供资料: a guide's own title inside the page,
+        # right over its materials, names the item better than a title naming no act
+        # (医保怎么办理) or a process heading further up.
+        return guide
     if from_title and title is not None:
         heading = _heading_naming_act(sections, from_title) if not _ends_with_act(from_title) else None
         if heading is not None:
@@ -149,7 +155,7 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         if process is not None:
             # 贵阳外地户口新生儿医保办理及所需材料报销比例 joins topics and ends with none of the
             # acts; 一、贵阳新生儿医疗保险办理流程 names what the page walks through.
-            return keep_writing(process.label.subject or "", process.head.orig), process.head
+            return keep_writing(process[0], process[1].head.orig), process[1].head
         return from_title, title
     # Of several questions, the one asking for the materials names what one applies for
     # (失能评估申请时需提交哪些材料 after 享受长护险待遇的条件是什么).
@@ -160,7 +166,7 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     process = _process_naming_act(sections)
     if process is not None:
         # No title: 长沙医保参保流程 over the steps names what the page walks through.
-        return keep_writing(process.label.subject or "", process.head.orig), process.head
+        return keep_writing(process[0], process[1].head.orig), process[1].head
     heading = _act_heading(sections)
     if heading is not None:
         # No title names the item: 二、办理门特病种待遇认定 among the steps names the act.
@@ -181,6 +187,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     quoted = _quoted_name(lines)
     if quoted:
         return quoted
+    said = _act_in_prose(lines)
+    if said:
+        # No title, label or question: …向医保经办机构提出单位参保登记申请 / …办理单位参保登记手续,
+        # the act the page's sentences say is applied for or carried out.
+        return said
     return None, None
 
 
@@ -233,6 +244,23 @@ def heading_name(head: PageLine) -> str | None:
     return name_from_title(head.orig_after(head.rest) if head.rest else head.orig)
 
 
+_GUIDE_ENDINGS = ("须知", "指南", "指引")
+
+
+def _guide_heading(sections: list[Section]) -> tuple[str, PageLine] | None:
+    """A heading naming no field that is a guide's title to an act (…申办参保(增员)须知), with
+    the page's materials label right under it, and the item it names."""
+    for s, nxt in zip(sections, sections[1:], strict=False):
+        if s.field is not None or s.label.kind != "heading" or nxt.field != "materials":
+            continue
+        if not to_simplified(s.head.rest).rstrip("：: ").endswith(_GUIDE_ENDINGS):
+            continue
+        name = heading_name(s.head)
+        if name is not None and _ends_with_act(to_simplified(name)):
+            return name, s.head
+    return None
+
+
 def _act_headings(sections: list[Section]) -> Iterator[tuple[str, Section]]:
     """The headings naming no field whose name ends with an act, with that name."""
     for s in sections:
@@ -253,15 +281,18 @@ def _act_heading(sections: list[Section]) -> tuple[str, PageLine] | None:
     return next(((n, s.head) for n, s in _act_headings(sections) if not names_a_channel(s.head.text)), None)
 
 
-def _process_naming_act(sections: list[Section]) -> Section | None:
+def _process_naming_act(sections: list[Section]) -> tuple[str, Section] | None:
     """The first process heading whose words before (办理)流程 name an act or a scheme
-    (…参保登记流程, …新生儿医疗保险办理流程)."""
+    (…参保登记流程, …新生儿医疗保险办理流程), with that name; the object done (医保卡办理流程如下)
+    is named with its act (医保卡办理)."""
     for s in sections:
-        if (
-            s.field == "process" and s.label.kind == "heading" and not names_a_channel(s.head.text)
-            and names_service(s.label.subject or "")
-        ):
-            return s
+        if s.field != "process" or s.label.kind != "heading" or names_a_channel(s.head.text):
+            continue
+        if names_service(s.label.subject or ""):
+            return s.label.subject or "", s
+        done = heading_name(s.head)
+        if done is not None and names_service(done):
+            return done, s
     return None
 
 
@@ -312,6 +343,39 @@ def _name_in_sentence(text: str) -> str | None:
         return None  # 你们知道应该如何办理…: who is addressed names nothing
     name = clean_name(clause)
     return name if is_name(name) else None
+
+
+# 提出单位参保登记申请 / 办理个人账户一次性支取手续: an act applied for or carried out, named in
+# a sentence with its object.
+_ACT_SAID = re.compile(r"(?:提出|办理|申请办理)([\u4e00-\u9fff]{2,16}?)(?:手续|申请)")
+
+
+def _act_in_prose(lines: list[PageLine]) -> tuple[str, PageLine] | None:
+    """The act with its object that the page's sentences name most often as applied for or
+    carried out (两次 单位参保登记 over one 参保登记 in 提出单位参保登记申请 … 办理参保登记手续)."""
+    seen: Counter[str] = Counter()
+    where: dict[str, PageLine] = {}
+    for ln in lines:
+        for m in _ACT_SAID.finditer(ln.text):
+            name = m.group(1)
+            act = act_of(name)
+            if act is None or not _names_object(name) or not is_name(name):
+                continue  # 办理参保登记手续: acts alone (参保, 登记) name no particular service
+            seen[name] += 1
+            where.setdefault(name, ln)
+    if not seen:
+        return None
+    best = max(seen, key=lambda n: (seen[n], len(n)))
+    return keep_writing(best, where[best].orig) if len(where[best].orig) == len(where[best].text) else best, where[best]
+
+
+def _names_object(name: str) -> bool:
+    """Whether a name holds more than act words (单位参保登记, not 参保登记)."""
+    rest = to_simplified(name)
+    acts = sorted(words("reader", "item_acts"), key=len, reverse=True)
+    for act in acts:
+        rest = rest.replace(act, "")
+    return len(rest) >= 2
 
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{4,20})[”\"」]")

@@ -30,7 +30,12 @@ from normalizers.materials import NOTE_LABEL
 from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 from normalizers.text import TRAILING_NOTE, clean_text, join_wrapped, joined_text, starts_entry
-from normalizers.time_limits import chain_total, parse_time_limit, process_limit_clause
+from normalizers.time_limits import (
+    chain_total,
+    parse_time_limit,
+    process_limit_clause,
+    prose_limit_clause,
+)
 
 _ENUM_PART_MAX = 20  # one name in a list written in a line
 
@@ -132,9 +137,10 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             _set_enumeration(item, sec)
             return
         # A question inside the list (需要带什么材料?) asks for the materials; it names none.
+        # A note (备注：因死亡支取的，须提供…) goes with the lines a PDF wrapped it onto.
         kept = [
-            ln for ln in _value_lines(sec)
-            if not _is_attribute(ln.text, attrs) and not _is_question(ln.text) and not NOTE_LABEL.match(ln.text)
+            ln for group in join_wrapped(_value_lines(sec)) if not NOTE_LABEL.match(group[0].text) for ln in group
+            if not _is_attribute(ln.text, attrs) and not _is_question(ln.text)
         ]
         cased = _case_lists(kept)
         if cased:
@@ -531,7 +537,32 @@ def _immediate_in_prose(item: RawItem, lines: list[PageLine], sections: list[Sec
         if found is not None:
             item.time_limit = RawField([Line(text=found, ref=group[0].ref)])
             return True
+    # A paragraph of its own stating the whole item's limit (经办机构应于受理申请之日起20个工作日内，
+    # 对…予以计发); a numbered step's days ((7)经办机构…15个工作日内办结接续手续) are that step's.
+    # One such clause on the page, else which one is the item's is not said.
+    paragraphs = join_wrapped([ln.line for ln in _unnumbered(lines) if id(ln) not in skip])
+    clauses = {
+        c: group for group in paragraphs
+        if (c := process_limit_clause(text := clean_text(joined_text(group))) or prose_limit_clause(text)) is not None
+    }
+    if len(clauses) == 1:
+        clause, group = next(iter(clauses.items()))
+        item.time_limit = RawField([Line(text=clause, ref=group[0].ref)])
+        return True
     return False
+
+
+def _unnumbered(lines: list[PageLine]) -> list[PageLine]:
+    """The lines of paragraphs that are no numbered entry, with the lines a PDF wrapped them onto
+    (an entry's wrapped tail is still the entry's)."""
+    out: list[PageLine] = []
+    numbered = False
+    for k, ln in enumerate(lines):
+        if not (k and wrapped(lines[k - 1], ln)):
+            numbered = ln.style is not None
+        if not numbered:
+            out.append(ln)
+    return out
 
 
 def only_limit_in_prose(item: RawItem) -> bool:
