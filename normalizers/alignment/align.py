@@ -262,6 +262,35 @@ class _Aligner:
         self.catalog_words: frozenset[str] = frozenset(
             t for f in self.index.forms for t in f.tokens
         )
+        # Entries told apart by nothing but whose insurance they are (the three registrations:
+        # 职工, 城乡居民, 单位 in the canonical name, and no act of its own such as 变更 or 查询;
+        # a person's change said without whose is the employees' by the catalog's own alias,
+        # 个人信息变更), and for each entry the words of its neighbours in the national list
+        # (the same main item), against which a name must hold a word of its own (see _unsure).
+        self.whose = rules.whose
+        self.told_by_whose = {
+            j
+            for j, e in enumerate(catalog.entries)
+            if self.whose.intersection(canonical := self.tokenizer.tokens(e.canonical_name))
+            and not self.own_acts.intersection(canonical)
+        }
+        self.neighbour_words: list[frozenset[str]] = [
+            frozenset().union(
+                *(
+                    self.own_words[k]
+                    for k, other in enumerate(catalog.entries)
+                    if k != j and other.main_item == e.main_item
+                )
+            )
+            for j, e in enumerate(catalog.entries)
+        ]
+        former = sorted(rules.former, key=len, reverse=True)
+        # A gap or an end said of a person: the word, then (within a few characters) 人员.
+        self.former_person = (
+            re.compile(f"(?:{'|'.join(map(re.escape, former))})(?:(?!人员).){{0,8}}人员")
+            if former
+            else None
+        )
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
         self.plain_wordings: dict[str, set[int]] = defaultdict(set)
@@ -631,6 +660,12 @@ class _Aligner:
                     self.catalog.entries[j].canonical_name for j in sorted(rivals)
                 )
             return decision
+        if accepted and decision.method == "fuzzy":
+            unsure = self._unsure(norm, best)
+            if unsure is not None:
+                # The proposal stays: the name reads as the entry, but not surely enough.
+                decision.needs_review, decision.reason = True, unsure
+                return decision
         if accepted:
             return decision
         if suggested:
@@ -661,6 +696,29 @@ class _Aligner:
             decision.needs_review = True
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
+
+    def _unsure(self, norm: str, entry: int) -> str | None:
+        """Why a name that scores high enough for ``entry`` still does not say surely that it
+        is ``entry``, or None. Read for the entries told apart by whose insurance they are (the
+        registrations):
+
+        - the name says whose insurance by no word, and holds no word of ``entry``'s own that
+          its neighbours in the national list lack (缴费申报 scores as the residents' payment
+          registration through 缴费 and 登记 alone, which the wage declaration holds as well);
+        - the name describes its person by a gap or an end of their insurance (中断职工医保人员
+          参保登记): the whose word names the insurance they had, not the one they join now."""
+        if entry not in self.told_by_whose:
+            return None
+        name = self.catalog.entries[entry].canonical_name
+        if self.former_person is not None and (found := self.former_person.search(norm)):
+            return f"name describes its person by a former insurance ({found.group(0)}): whether {name} is for a person to say"
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        if self.whose.intersection(tokens):
+            return None
+        own = self.own_words[entry] - self.neighbour_words[entry]
+        if own.intersection(tokens):
+            return None
+        return f"name says whose insurance by no word, and nothing of {name}'s own: {name} is a guess"
 
     def _ends_own_insurance(self, norm: str, blocking: list[str], entry: int) -> bool:
         """Whether the qualifiers ``blocking`` only end a person's insurance itself: they are
