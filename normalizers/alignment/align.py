@@ -268,11 +268,11 @@ class _Aligner:
         # 个人信息变更), and for each entry the words of its neighbours in the national list
         # (the same main item), against which a name must hold a word of its own (see _unsure).
         self.whose = rules.whose
+        self.canonical_tokens = [frozenset(self.tokenizer.tokens(e.canonical_name)) for e in catalog.entries]
         self.told_by_whose = {
             j
-            for j, e in enumerate(catalog.entries)
-            if self.whose.intersection(canonical := self.tokenizer.tokens(e.canonical_name))
-            and not self.own_acts.intersection(canonical)
+            for j, canonical in enumerate(self.canonical_tokens)
+            if self.whose.intersection(canonical) and not self.own_acts.intersection(canonical)
         }
         self.neighbour_words: list[frozenset[str]] = [
             frozenset().union(
@@ -679,6 +679,20 @@ class _Aligner:
                 decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
             return decision
         decision.entry, decision.method = None, "none"
+        asked = self._asked_of(norm)
+        if asked is not None:
+            # No wording scores, but the name asks for an act of its own (查询) of a thing the
+            # catalog knows, and one item holds that act for whose insurance the name names
+            # (汕尾市医保个人账户查询: the person's query): that item, for review only.
+            act, j = asked
+            decision.entry, decision.method, decision.needs_review = j, "fuzzy", True
+            decision.score = score if j == best else dict(zip(others, other_scores, strict=True)).get(j, 0.0)
+            decision.candidates = [(j, decision.score), *(c for c in candidates if c[0] != j)]
+            decision.reason = (
+                f"weak match: the name asks for {act}, which of its items only "
+                f"{self.catalog.entries[j].canonical_name} holds for whose insurance it names"
+            )
+            return decision
         named = self._named_by_words(norm)
         if named is not None:
             # No wording scores, but every word the catalog knows in the name is one item's
@@ -735,6 +749,39 @@ class _Aligner:
             for t in self.tokenizer.tokens_of_normalized(norm)
             if t not in blocking
         )
+
+    def _asked_of(self, norm: str) -> tuple[str, int] | None:
+        """The act of its own a name asks for (查询, 变更, last or first, and no other act in
+        the name) of a thing the catalog knows, with the one entry that holds the act for whose
+        insurance the name names: the entries whose own words hold the name's whose words, or,
+        when it names nobody's, the one entry of the act told apart by no whose word (asking
+        about one's account is the person's query; the employer's needs 单位), provided every
+        known word of the name is of that entry's main item. None otherwise."""
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        acts = [t for t in tokens if t in self.acts]
+        if len(set(acts)) != 1 or acts[0] not in self.own_acts:
+            return None
+        act = acts[0]
+        if tokens[-1] != act and tokens[0] != act:
+            return None
+        known = [t for t in tokens if t != act and t in self.catalog_words]
+        if not known:
+            return None
+        holders = [j for j, words in enumerate(self.entry_words) if act in words]
+        whose = self.whose.intersection(tokens)
+        if whose:
+            kept = [j for j in holders if whose <= self.own_words[j]]
+        else:
+            kept = [j for j in holders if not self.whose.intersection(self.canonical_tokens[j])]
+        if len(kept) != 1:
+            return None
+        # What is asked about is of the entry's own part of the national list (the account
+        # asked about is the main item's that pays it out), not a thing of another service (定点
+        # 医院查询 looks up hospitals).
+        (j,) = kept
+        if not all(t in self.own_words[j] or t in self.neighbour_words[j] for t in known):
+            return None
+        return act, j
 
     def _named_by_words(self, norm: str) -> tuple[list[str], int] | None:
         """The one entry whose own wordings hold every word of a name that the catalog
