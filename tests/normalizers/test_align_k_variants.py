@@ -47,8 +47,8 @@ ASKED = ["个人账户查询", "查询个人账户", "医保个人账户查询"]
 ASKED_OF_ANOTHER = ["报销进度查询"]
 
 # Vocabulary: 个账 (the account said short), 居保 (the residents' insurance said short), 工商变更
-# (a change at the business registry), 自谋职业 (working for oneself), 欠费 (arrears) and 处理
-# (handling a matter).
+# (a change at the business registry), 自谋职业 (working for oneself), 欠费 (arrears), 处理
+# (handling a matter) and 转为参加 (moving to join the other scheme).
 VOCABULARY = [
     ("个账余额支取", "参保人员个人账户一次性支取"),
     ("医保个账提取", "参保人员个人账户一次性支取"),
@@ -59,6 +59,8 @@ VOCABULARY = [
     ("自谋职业人员医保停保", "职工参保登记"),
     ("欠费补缴处理", "医疗保险费补缴"),
     ("医保欠费", "医疗保险费补缴"),
+    ("居民医保参保人员转为参加职工医保", "基本医疗保险关系转移接续"),
+    ("职工转参加城乡居民医保", "基本医疗保险关系转移接续"),
 ]
 
 
