@@ -48,7 +48,8 @@ ASKED_OF_ANOTHER = ["报销进度查询"]
 
 # Vocabulary: 个账 (the account said short), 居保 (the residents' insurance said short), 工商变更
 # (a change at the business registry), 自谋职业 (working for oneself), 欠费 (arrears), 处理
-# (handling a matter) and 转为参加 (moving to join the other scheme).
+# (handling a matter), 转为参加 (moving to join the other scheme) and students of a level the
+# catalog does not name (研究生, 本科生, 大专生: insured with the residents).
 VOCABULARY = [
     ("个账余额支取", "参保人员个人账户一次性支取"),
     ("医保个账提取", "参保人员个人账户一次性支取"),
@@ -61,6 +62,9 @@ VOCABULARY = [
     ("医保欠费", "医疗保险费补缴"),
     ("居民医保参保人员转为参加职工医保", "基本医疗保险关系转移接续"),
     ("职工转参加城乡居民医保", "基本医疗保险关系转移接续"),
+    ("研究生医保", "城乡居民参保登记"),
+    ("本科生参保登记", "城乡居民参保登记"),
+    ("大专生医保办理", "城乡居民参保登记"),
 ]
 
 
