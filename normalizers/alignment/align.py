@@ -262,6 +262,35 @@ class _Aligner:
         self.catalog_words: frozenset[str] = frozenset(
             t for f in self.index.forms for t in f.tokens
         )
+        # Entries told apart by nothing but whose insurance they are (the three registrations:
+        # 职工, 城乡居民, 单位 in the canonical name, and no act of its own such as 变更 or 查询;
+        # a person's change said without whose is the employees' by the catalog's own alias,
+        # 个人信息变更), and for each entry the words of its neighbours in the national list
+        # (the same main item), against which a name must hold a word of its own (see _unsure).
+        self.whose = rules.whose
+        self.canonical_tokens = [frozenset(self.tokenizer.tokens(e.canonical_name)) for e in catalog.entries]
+        self.told_by_whose = {
+            j
+            for j, canonical in enumerate(self.canonical_tokens)
+            if self.whose.intersection(canonical) and not self.own_acts.intersection(canonical)
+        }
+        self.neighbour_words: list[frozenset[str]] = [
+            frozenset().union(
+                *(
+                    self.own_words[k]
+                    for k, other in enumerate(catalog.entries)
+                    if k != j and other.main_item == e.main_item
+                )
+            )
+            for j, e in enumerate(catalog.entries)
+        ]
+        former = sorted(rules.former, key=len, reverse=True)
+        # A gap or an end said of a person: the word, then (within a few characters) 人员.
+        self.former_person = (
+            re.compile(f"(?:{'|'.join(map(re.escape, former))})(?:(?!人员).){{0,8}}人员")
+            if former
+            else None
+        )
         # normalised wording → entries it belongs to (an umbrella counts for its primary)
         self.wordings: dict[str, set[int]] = defaultdict(set)
         self.plain_wordings: dict[str, set[int]] = defaultdict(set)
@@ -631,6 +660,12 @@ class _Aligner:
                     self.catalog.entries[j].canonical_name for j in sorted(rivals)
                 )
             return decision
+        if accepted and decision.method == "fuzzy":
+            unsure = self._unsure(norm, best)
+            if unsure is not None:
+                # The proposal stays: the name reads as the entry, but not surely enough.
+                decision.needs_review, decision.reason = True, unsure
+                return decision
         if accepted:
             return decision
         if suggested:
@@ -644,6 +679,20 @@ class _Aligner:
                 decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
             return decision
         decision.entry, decision.method = None, "none"
+        asked = self._asked_of(norm)
+        if asked is not None:
+            # No wording scores, but the name asks for an act of its own (查询) of a thing the
+            # catalog knows, and one item holds that act for whose insurance the name names
+            # (汕尾市医保个人账户查询: the person's query): that item, for review only.
+            act, j = asked
+            decision.entry, decision.method, decision.needs_review = j, "fuzzy", True
+            decision.score = score if j == best else dict(zip(others, other_scores, strict=True)).get(j, 0.0)
+            decision.candidates = [(j, decision.score), *(c for c in candidates if c[0] != j)]
+            decision.reason = (
+                f"weak match: the name asks for {act}, which of its items only "
+                f"{self.catalog.entries[j].canonical_name} holds for whose insurance it names"
+            )
+            return decision
         named = self._named_by_words(norm)
         if named is not None:
             # No wording scores, but every word the catalog knows in the name is one item's
@@ -662,6 +711,29 @@ class _Aligner:
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
         return decision
 
+    def _unsure(self, norm: str, entry: int) -> str | None:
+        """Why a name that scores high enough for ``entry`` still does not say surely that it
+        is ``entry``, or None. Read for the entries told apart by whose insurance they are (the
+        registrations):
+
+        - the name says whose insurance by no word, and holds no word of ``entry``'s own that
+          its neighbours in the national list lack (缴费申报 scores as the residents' payment
+          registration through 缴费 and 登记 alone, which the wage declaration holds as well);
+        - the name describes its person by a gap or an end of their insurance (中断职工医保人员
+          参保登记): the whose word names the insurance they had, not the one they join now."""
+        if entry not in self.told_by_whose:
+            return None
+        name = self.catalog.entries[entry].canonical_name
+        if self.former_person is not None and (found := self.former_person.search(norm)):
+            return f"name describes its person by a former insurance ({found.group(0)}): whether {name} is for a person to say"
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        if self.whose.intersection(tokens):
+            return None
+        own = self.own_words[entry] - self.neighbour_words[entry]
+        if own.intersection(tokens):
+            return None
+        return f"name says whose insurance by no word, and nothing of {name}'s own: {name} is a guess"
+
     def _ends_own_insurance(self, norm: str, blocking: list[str], entry: int) -> bool:
         """Whether the qualifiers ``blocking`` only end a person's insurance itself: they are
         all ending words (取消), ``entry`` records an ending (its wordings hold 停保: the
@@ -677,6 +749,39 @@ class _Aligner:
             for t in self.tokenizer.tokens_of_normalized(norm)
             if t not in blocking
         )
+
+    def _asked_of(self, norm: str) -> tuple[str, int] | None:
+        """The act of its own a name asks for (查询, 变更, last or first, and no other act in
+        the name) of a thing the catalog knows, with the one entry that holds the act for whose
+        insurance the name names: the entries whose own words hold the name's whose words, or,
+        when it names nobody's, the one entry of the act told apart by no whose word (asking
+        about one's account is the person's query; the employer's needs 单位), provided every
+        known word of the name is of that entry's main item. None otherwise."""
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        acts = [t for t in tokens if t in self.acts]
+        if len(set(acts)) != 1 or acts[0] not in self.own_acts:
+            return None
+        act = acts[0]
+        if tokens[-1] != act and tokens[0] != act:
+            return None
+        known = [t for t in tokens if t != act and t in self.catalog_words]
+        if not known:
+            return None
+        holders = [j for j, words in enumerate(self.entry_words) if act in words]
+        whose = self.whose.intersection(tokens)
+        if whose:
+            kept = [j for j in holders if whose <= self.own_words[j]]
+        else:
+            kept = [j for j in holders if not self.whose.intersection(self.canonical_tokens[j])]
+        if len(kept) != 1:
+            return None
+        # What is asked about is of the entry's own part of the national list (the account
+        # asked about is the main item's that pays it out), not a thing of another service (定点
+        # 医院查询 looks up hospitals).
+        (j,) = kept
+        if not all(t in self.own_words[j] or t in self.neighbour_words[j] for t in known):
+            return None
+        return act, j
 
     def _named_by_words(self, norm: str) -> tuple[list[str], int] | None:
         """The one entry whose own wordings hold every word of a name that the catalog

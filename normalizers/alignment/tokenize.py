@@ -103,6 +103,9 @@ class NameRules:
     # Words that say whose insurance a name is about (职工, 学生, 单位): with nothing else the
     # catalog knows, they say which item (see the aligner's fallback for weak matches).
     whose: frozenset[str] = frozenset()
+    # Words of a gap or an end (中断, 停保, 离职) that, said of a person (中断职工医保人员), name
+    # the insurance the person had, not the one the name registers them with.
+    former: frozenset[str] = frozenset()
     # Qualifiers that end what they are said of (取消): said of a person's insurance itself,
     # they stop it, which its registration records (see the aligner's qualifier check).
     ending: frozenset[str] = frozenset()
@@ -150,6 +153,7 @@ def parse_rules(text: str) -> NameRules:
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
+        former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
         ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),
     )
 
