@@ -138,3 +138,23 @@ def test_outpatient_pooling_of_a_designated_pharmacy_stays_outside_the_catalog()
     # 医保统筹 said of a pharmacy is.
     match = match_name("定点药店纳入门诊统筹申请")
     assert match.canonical_name is None
+
+
+# Opening written with 开通 and the employer between the verb and the account (开通单位医保账户 in
+# C1) is the same opening.
+OPENED_WITH_THE_EMPLOYER_BETWEEN = ["开通公司社保账户", "开设单位社保账户"]
+
+
+def test_opened_wordings_are_in_no_labelled_set() -> None:
+    assert_in_no_labelled_set(set(OPENED_WITH_THE_EMPLOYER_BETWEEN) | {"开通医保个人账户"})
+
+
+@pytest.mark.parametrize("name", OPENED_WITH_THE_EMPLOYER_BETWEEN)
+def test_an_account_opened_for_the_employer_is_its_registration(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "单位参保登记"
+    assert match.accepted, match.review_reason
+
+
+def test_opening_a_persons_account_is_not_accepted() -> None:
+    assert not match_name("开通医保个人账户").accepted
