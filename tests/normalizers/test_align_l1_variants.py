@@ -158,3 +158,21 @@ def test_an_account_opened_for_the_employer_is_its_registration(name: str) -> No
 
 def test_opening_a_persons_account_is_not_accepted() -> None:
     assert not match_name("开通医保个人账户").accepted
+
+
+# How funds were used is the person's record only when it is the person's: a designated
+# institution's use of the fund is none of the catalog's services, an employer's is the
+# employer's query (proposed, for a person to confirm).
+def test_usage_wordings_are_in_no_labelled_set() -> None:
+    assert_in_no_labelled_set({"定点医疗机构医保基金使用情况查询", "单位医保使用情况查询"})
+
+
+def test_an_institutions_use_of_the_fund_is_not_the_persons_query() -> None:
+    match = match_name("定点医疗机构医保基金使用情况查询")
+    assert match.canonical_name is None
+
+
+def test_an_employers_use_is_the_employers_query() -> None:
+    match = match_name("单位医保使用情况查询")
+    assert match.canonical_name == "参保单位参保信息查询"
+    assert not match.accepted
