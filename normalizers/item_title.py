@@ -58,7 +58,9 @@ _QUESTION_LEAD = re.compile(r"^(?:如何|怎么样|怎么|怎样)(?:办理|申�
 # it asks about; without it the title names the act.
 _DONE_TO = re.compile(r"(?:去|来)?(?:办理|办)")
 _OBJECT_MIN = 4
-_QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:怎么|怎样|如何)(?=[\u4e00-\u9fff]{2,12}$)")
+# 异地就医,怎么用医保报销: the topic, then the question after a comma; 用 (using the insurance to
+# claim) goes with the question word.
+_QUESTION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])[，,]?(?:怎么|怎样|如何)(?:用|使用)?(?=[\u4e00-\u9fff]{2,12}$)")
 
 
 # 新生儿医保卡怎么办理及报销比例多少: a question about the act joined by 及 / 和 to a second
@@ -296,6 +298,10 @@ def _without_inner_question(text: str) -> str:
     m = _QUESTION_INSIDE.search(plain)
     if m is None or _QUESTION_TAIL.search(plain):
         # …怎么办理 / …如何申领 end the title: the question's tail goes as a whole.
+        return text
+    if plain[m.start()] in "，," and act_of(clean_name(plain[: m.start()])) is not None:
+        # 上海生育保险待遇领取条件,如何拿生育保险待遇: a title worded twice, each wording naming the
+        # act; not a topic followed by its question (异地就医,怎么用医保报销).
         return text
     done = _DONE_TO.match(plain, m.end())
     if done is not None and len(plain) - done.end() >= _OBJECT_MIN:

@@ -29,9 +29,11 @@ _CLAUSE_END = "，,。；;"
 _LEAD_IN = re.compile(r"(?:提供|提交|携带|准备|带上|带齐)?(?:以下|如下|下列)(?:材料|资料|证件)[：:]")
 _FILLED_FORM = re.compile(r"填写(《[^》]{2,60}》(?:[（(][^（()）]{1,20}[）)])?)")
 # A document shown to do the act; 持 not in 支持/坚持/保持/持有/持续.
-_SHOWN = re.compile(r"(?:凭借|凭(?!证)|携带|(?<![支坚保维扶主把])持(?![有续]))")
+# 可带身份证或户口簿到…办理: 带 after a modal word is bringing (not 带来, 带动, 带薪).
+_BRING = r"(?<=[可需须要请应])带(?![来领动头薪])"
+_SHOWN = re.compile(rf"(?:凭借|凭(?!证)|携带|{_BRING}|(?<![支坚保维扶主把])持(?![有续]))")
 # In prose with no materials list, what one hands in or signs counts too (签署…“承诺书”).
-_SHOWN_OR_GIVEN = re.compile(r"(?:凭借|凭(?!证)|携带|提供|提交|上传|签署|填写|(?<![支坚保维扶主把])持(?![有续]))")
+_SHOWN_OR_GIVEN = re.compile(rf"(?:凭借|凭(?!证)|携带|{_BRING}|提供|提交|上传|签署|填写|(?<![支坚保维扶主把])持(?![有续]))")
 # 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
 _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")
 # Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
@@ -40,7 +42,7 @@ _SHOWN_END = re.compile(r"(?:可以|可|统一|并|到|至|前往|去|在|向|�
 _REMARK = re.compile(r"可|请|应|须|需|确认|办理|到|如|若|此|该|上述|以上")
 _ENTRY_NUMBER = re.compile(rf"^\s*(?:{LIST_LEVEL})\s*")
 # 及 (和, 与) joins two documents, except in 原件及复印件, 及以上, 及其….
-_AND = re.compile(r"[及和与](?!复印|原件|影印|以上|以下|其)")
+_AND = re.compile(r"(?:以及|[及和与])(?!复印|原件|影印|以上|以下|其)")
 _MIN_PART = 2
 _ENCLOSED_NUMBER = re.compile("[\u2474-\u2487\u2488-\u249b]")
 
@@ -103,12 +105,17 @@ def is_generic(name: str) -> bool:
     return _GENERIC.fullmatch(to_simplified(name.strip())) is not None
 
 
+# 凭医保电子凭证、身份证或社保卡: a short list ending with a choice is one proof to choose; a long
+# one (身份证、户口簿、…、异地居住证明或暂住证等资料) lists papers, its last a choice of its own.
+_CHOICE_MAX = 3
+
+
 def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
     """The documents one verb takes, from ``start`` up to where the act begins."""
     stop = _first_outside(simple[start:end], _SHOWN_END)
     span = text[start : start + stop if stop is not None else end]
     listed = _split_outside(span, "、")
-    if len(listed) >= 2 and "或" in listed[-1] and not any("或" in x for x in listed[:-1]):
+    if 2 <= len(listed) <= _CHOICE_MAX and "或" in listed[-1] and not any("或" in x for x in listed[:-1]):
         listed = ["、".join(listed)]
     parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
     # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
@@ -172,16 +179,19 @@ def _split_and(part: str) -> list[str]:
     if len(simple) != len(part) or READING.search(simple):
         return [part]  # a reading written into a word (復(fù)印件) hides what follows 及
     depths = _depths(part)
-    cuts = [m.start() for m in _AND.finditer(simple) if depths[m.start()] == 0]
+    cuts = [(m.start(), m.end()) for m in _AND.finditer(simple) if depths[m.start()] == 0]
     pieces: list[str] = []
     start = 0
-    for c in cuts:
-        left, right = part[start:c], part[c + 1 :]
+    for c, after in cuts:
+        left, right = part[start:c], part[after:]
         if _ends_with_document(left) and (_is_document(right) or "《" in right):
             pieces.append(left)
-            start = c + 1
+            start = after
     pieces.append(part[start:])
     return pieces
+
+
+_ETC_PAPERS = re.compile(r"(?<=[^等])等(?:相关)?(?:资料|材料|证件)$")
 
 
 def _clean_part(part: str) -> str:
@@ -189,6 +199,7 @@ def _clean_part(part: str) -> str:
     if p.startswith("其") and len(p) > 3:
         p = p[1:]  # 提供其学籍证明: "its", not part of the document's name
     p = p.rstrip("。.；;，,、 ")
+    p = _ETC_PAPERS.sub("", p)  # …或暂住证等资料: the list's closing word names no paper
     if p.endswith("等等"):
         p = p[:-2]
     elif p.endswith("等"):

@@ -49,6 +49,18 @@ class _Node:
     is_label: bool = False  # an unnumbered group label (ends with a colon)
 
 
+# A materials field saying none are asked for (实施个人承诺制，无需相关材料 / 不需要提供任何材料).
+_NONE_NEEDED = re.compile(r"(?:无需|无须|不需|不需要|免于?)(?:提供|提交|准备|携带)?(?:任何|相关|其他)?(?:的)?(?:纸质)?(?:材料|资料|证明材料)")
+
+
+_BRACKETED_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _says_none_needed(text: str) -> bool:
+    """The field says no papers are asked for; a note on a paper (…原件一份（…可无须材料）) does not."""
+    return bool(_NONE_NEEDED.search(_BRACKETED_NOTE.sub("", text)))
+
+
 def split_materials(lines: Iterable[str]) -> list[Material]:
     """One Material per entry of a materials field, with conditions from headings."""
     segments: list[tuple[str | None, int | None, str]] = []
@@ -69,7 +81,7 @@ def split_materials(lines: Iterable[str]) -> list[Material]:
             continue
         for style, num, body in split:
             segments.append((style, num, clean_text(body)))
-    if not segments or (len(segments) == 1 and is_empty_value(segments[0][2])):
+    if not segments or (len(segments) == 1 and (is_empty_value(segments[0][2]) or _says_none_needed(segments[0][2]))):
         return []
     root = _build_tree(_continue_sequences(segments))
     out: list[Material] = []

@@ -34,18 +34,19 @@ import re
 
 from extractors.base import RawItem
 from extractors.fields.extent import Section, field_family, read_sections
-from extractors.fields.lines import PageLine, page_lines
+from extractors.fields.lines import PageLine, make_line, page_lines
 from extractors.fields.naming import (
     heading_name,
     is_guide_title,
     name_value,
+    names_process_title,
     orig_value,
     page_name,
     page_title,
     title_unrelated,
 )
 from extractors.fields.values import documents_share, only_limit_in_prose, raw_item
-from govguide.core.document import Document
+from govguide.core.document import Document, Line
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
     act_of as act_of,
@@ -129,6 +130,7 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         item = raw_item(keep_writing(launched, title.orig), title, sections, lines)
         return [item] if item is not None else []
     _promote_named_lists(sections)
+    _adopt_group_headings(sections)
     labelled = [s for s in sections if s.field == "materials" and s.label.subject and s.lines]
     groups = _one_list_per_act(labelled)
     if len(labelled) >= 2:
@@ -152,9 +154,12 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
 
 
 def _one_guide(title: PageLine | None) -> bool:
-    """A title that is one item's guide (麻洋镇城镇居民参加基本医疗保险办理指南): the headings under
-    it are its steps or parts (一、居民申报登记 / 二、…初审录入), not items of their own."""
-    return title is not None and is_guide_title(title.orig)
+    """A title that is one item's guide (麻洋镇城镇居民参加基本医疗保险办理指南) or one act's process
+    (市外转诊手续办理流程): the headings under it are its steps or parts (一、居民申报登记 /
+    二、…初审录入; 一.专科就诊 / 二.资料准备 / 三.医保办审核), not items of their own."""
+    if title is None:
+        return False
+    return is_guide_title(title.orig) or names_process_title(title)
 
 
 def _one_list_per_act(groups: list[Section]) -> list[Section]:
@@ -308,6 +313,40 @@ def _each_part_has_fields(sections: list[Section], starts: list[int]) -> bool:
         if len(fields) < 2:
             return False
     return True
+
+
+_GROUP_HEADING_MAX = 8
+# After a first group of documents, a sibling group of two entries may hold one cut short
+# (…批准成立证件或其他核准的): half of its entries naming documents keep it a group.
+_LATER_GROUP_SHARE = 0.5
+
+
+def _adopt_group_headings(sections: list[Section]) -> None:
+    """参保材料 / 城镇居民 / 1、… / 城镇职工 / 1、…: a materials heading with nothing under it, then
+    short headings naming no field or act, each over a list mostly of documents, are the groups
+    of that list (who the documents are for)."""
+    for k, sec in enumerate(sections):
+        if sec.field != "materials" or sec.label.kind != "heading" or sec.lines:
+            continue
+        groups = []
+        for nxt in sections[k + 1 :]:
+            name = to_simplified(nxt.head.rest).strip()
+            entries = [x for x in nxt.lines if x.style is not None]
+            if (
+                nxt.field is not None or nxt.label.kind != "heading" or len(name) > _GROUP_HEADING_MAX
+                or act_of(name) is not None or not entries
+                or documents_share(entries) < (DOCUMENT_LIST_SHARE if not groups else _LATER_GROUP_SHARE)
+            ):
+                break
+            groups.append(nxt)
+        if not groups:
+            continue
+        for g in groups:
+            # The group's name read as a label over its entries (城镇居民：), as a list writes it.
+            label = make_line(Line(text=g.head.line.text.rstrip() + "：", ref=g.head.line.ref), g.head.large)
+            sec.lines += [label or g.head, *g.lines]
+            sections.remove(g)
+        return
 
 
 def _promote_named_lists(sections: list[Section]) -> None:

@@ -174,12 +174,17 @@ def _skip_menu(lines: list[PageLine]) -> list[PageLine]:
 # 【咸阳单位社保参保登记需要提供什么材料 咸阳社保办】(四)组织机构统一代码证: a site's title spliced
 # before a list entry; longer than any bracketed label (BRACKET holds at most 20 characters).
 _SPLICED_TITLE = re.compile(r"^[【\[][^【】\[\]]{21,80}[】\]]\s*(?=\S)")
+_SPLICED_QUESTION = re.compile(r"[?？]|怎么|如何|怎样")
 
 
 def make_line(ln: Line, large: bool) -> PageLine | None:
     orig = ln.text.strip()
     spliced = _SPLICED_TITLE.match(orig)
-    if spliced is not None and heading_numbering(orig[spliced.end() :])[0] is not None:
+    # …or before the page's own title, the site's title asking questions (【三明…怎么申请医疗救助金?
+    # 三明…怎么申请医保】三明医疗救助对象申请医疗救助金程序).
+    if spliced is not None and (
+        heading_numbering(orig[spliced.end() :])[0] is not None or _SPLICED_QUESTION.search(spliced.group(0))
+    ):
         orig = orig[spliced.end() :]
         ln = Line(text=orig, ref=ln.ref, fill=ln.fill)
     if not orig or is_page_footer(orig):

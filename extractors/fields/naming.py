@@ -196,7 +196,7 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
 
 
 # ①参保登记 用人单位到… / 1、申请。因患大病…: a step's name run into its text.
-_RUN_IN_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,8})(?:[ \u3000]+|[。．.])(?=\S.{15,})")
+_RUN_IN_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,10})(?:[ \u3000]+|[。．.：:])(?=\S.{15,})")
 
 
 def _inline_materials_act(sections: list[Section]) -> tuple[str, PageLine] | None:
@@ -226,6 +226,12 @@ def _run_in_act(lines: list[PageLine]) -> tuple[str, PageLine] | None:
     if act is None or len(to_simplified(head)) <= len(act):
         return None
     return keep_writing(head, first.orig), first
+
+
+def names_process_title(title: PageLine) -> bool:
+    """Whether a title is one act's process (市外转诊手续办理流程, …参保登记工作流程)."""
+    label = read_label(title)
+    return label is not None and label.field == "process" and _names_process_act(name_from_title(title.orig) or "")
 
 
 def _names_process_act(name: str) -> bool:

@@ -238,6 +238,11 @@ def _case_lists(lines: list[Line]) -> list[tuple[Material, list[SourceRef]]]:
 _NOT_PROSE_MATERIALS = ("conditions", "legal_basis", "remarks", "item_name", "main_item")
 
 
+# A sentence opened by the group it is for, closed by a colon (首次参加人员：…).
+_WHO_LABEL = re.compile(r"^\s*([^：:，,。；;]{2,12}(?:人员|职工|居民|学生|对象|单位|参保人|老人|儿童|新生儿))[：:]")
+_JOINS = re.compile(r"(?:参加|加入)\S*(?:保险|医保)$")
+
+
 def _documents_in_prose(
     item_name: str | None, lines: list[PageLine], sections: list[Section], named_by: Section | None = None
 ) -> list[tuple[Material, list[SourceRef]]]:
@@ -249,10 +254,20 @@ def _documents_in_prose(
     item's own (under its heading), every sentence speaks of it; so do the lines under the
     label that named the item (``named_by``: 一、…新生儿医疗保险办理流程)."""
     act = act_of(item_name) if item_name is not None else ""
+    if act is None and item_name is not None and _JOINS.search(to_simplified(item_name)):
+        # 新生儿参加城乡居民医保: joining a scheme is enrolling; sentences about 参保 speak of it.
+        act = "参保"
     if act is None and named_by is not None and named_by.label.kind == "question":
         # 个人医保怎么办理 named the item 个人医保: sentences about 办理 are about it.
         act = asked_act(named_by.head.orig)
-    own = {id(x.line) for x in named_by.lines} if named_by is not None and named_by.field is not None else set()
+    # The lines under the label or the heading that named the item ((四)转诊转院结算 over its rules)
+    # are the item's own.
+    own = (
+        {id(x.line) for x in named_by.lines}
+        if named_by is not None
+        and (named_by.field is not None or (named_by.label.kind == "heading" and act_of(to_simplified(named_by.head.rest)) is not None))
+        else set()
+    )
     cases: dict[int, str] = {}
     if named_by is not None and named_by.label.kind == "question" and not named_by.lines and named_by.head in lines:
         # 在乌鲁木齐如何申领生育保险待遇 over 一、…正常生育 / 二、… : the question's answer is the
@@ -280,10 +295,13 @@ def _documents_in_prose(
         text = joined_text(group)
         if id(group[0]) not in own and (act is None or act not in to_simplified(text)):
             continue
+        who = _WHO_LABEL.match(to_simplified(text))
         for name in documents_shown(text, given=True):
             if name not in seen:
                 seen.add(name)
-                out.append((Material(name=name, condition=case), [group[0].ref]))
+                # 首次参加人员：可带身份证或户口簿到…办理: the group the sentence is for.
+                condition = text[: who.end(1)].strip() if who is not None and case is None else case
+                out.append((Material(name=name, condition=condition), [group[0].ref]))
     return out
 
 
