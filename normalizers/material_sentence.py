@@ -184,7 +184,7 @@ def _split_and(part: str) -> list[str]:
     start = 0
     for c, after in cuts:
         left, right = part[start:c], part[after:]
-        if _ends_with_document(left) and (_is_document(right) or "《" in right):
+        if (_ends_with_document(left) or left.rstrip().endswith("》")) and (_is_document(right) or "《" in right):
             pieces.append(left)
             start = after
     pieces.append(part[start:])

@@ -33,6 +33,9 @@ _SENTENCE_MATERIALS = re.compile(
     r"(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)|(?:材料|资料)(?:如下|有|包括|为)"
     r"|(?:提供|提交|携带)(?:有关|相关|相应)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$"
 )
+# …用人单位参加基本医疗保险要办理的手续: the formalities of an act, listed below (the papers
+# to hand in, the forms to fill).
+_FORMALITIES = re.compile(r"(?:^|[，,。；;])([^，,。；;：:]{4,30}?)(?:要|需要|需|应|须)办理的手续[：:]\s*$")
 # …材料有A、B、C / 补缴所需材料和流程为：请持A、B、C，到…: the list follows in the sentence.
 _ENUMERATION = re.compile(r"(?:材料|资料)(?:(?:和|及|与)(?:流程|程序|手续))?(?:有|包括|为|如下)[：:]?(.+)$")
 _SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$")
@@ -277,6 +280,11 @@ def read_label(ln: PageLine) -> Label | None:
         if ln.style is not None and value and names_a_document(value):
             return None  # ④低保对象：《户口薄》、《身份证》: an entry of a list, for whom it is
         return Label(None, "inline", value or None) if len(clean_heading(label)) <= 8 else None
+    formalities = _FORMALITIES.search(t)
+    if formalities is not None:
+        # 一般情况下,用人单位参加基本医疗保险要办理的手续: over what to hand in, naming the act.
+        subject = clean_name(formalities.group(1))
+        return Label("materials", "sentence", subject=subject if is_name(subject) else None)
     if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
         # 申办长期异地就医时应提供如下资料：
         # …由本人或其委托人向经办机构申领。申领生育保险待遇需提交下列材料：the lead-in is the

@@ -66,6 +66,21 @@ def _is_boilerplate(text: str) -> bool:
 _LATIN_ONLY = re.compile(r"[A-Za-z0-9 .,:;!?'\-]{1,24}|\d{1,3}位")
 
 
+_RELATED = ("相关文章", "相关推荐", "猜你喜欢", "热门文章", "相关阅读", "推荐阅读", "热点推荐", "最新阅读", "编辑推荐", "相关内容", "大家正在看", "热门推荐", "延伸阅读", "精彩推荐", "为你推荐", "拓展资料", "扩展资料", "参考资料")
+# Sentences of the page read before a related-pages heading for it to close the article (at the
+# top of a page, under the site's navigation, the same words head a list of other pages).
+_CONTENT_BEFORE_RELATED = 3
+_SENTENCE_MIN = 20
+
+
+def _starts_related(text: str) -> bool:
+    return to_simplified(text.strip()).startswith(_RELATED)
+
+
+def _has_content(lines: list[PageLine]) -> bool:
+    return sum(1 for ln in lines if len(ln.text) >= _SENTENCE_MIN) >= _CONTENT_BEFORE_RELATED
+
+
 def page_lines(doc: Document) -> list[PageLine]:
     large = _large_blocks(doc)
     out: list[PageLine] = []
@@ -84,6 +99,10 @@ def page_lines(doc: Document) -> list[PageLine]:
                 continue
             parts, used = _compilation_lines(run)
             parts = [(piece, heading) for ln, heading in parts for piece in _split_lead_in(ln)]
+            if _has_content(out) and any(_starts_related(ln.text) for ln, _ in parts):
+                # 相关文章 / 猜你喜欢 after the article: what follows lists other pages' titles
+                # (新生儿医保怎么办 新生儿医保办理方法…), none of them this page's.
+                break
             for ln, heading in parts:
                 made = make_line(ln, bi in large or heading)
                 if made is not None:

@@ -30,6 +30,7 @@ from normalizers.item_title import (
     names_a_channel,
     names_service,
 )
+from normalizers.material_sentence import names_a_document
 from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 
@@ -131,7 +132,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         # A title that names a field is a heading, not the item (江苏省生育津贴领取条件); one that
         # names the materials of an act (东莞异地就医报销材料) names the act.
         from_title = None
-    labelled = [s for s in sections if s.label.subject and s.label.kind != "question" and s.field in _NAMING]
+    # (一)需提供的证明及材料: a label whose words before the field word name papers names no act.
+    labelled = [
+        s for s in sections
+        if s.label.subject and s.label.kind != "question" and s.field in _NAMING and not names_a_document(s.label.subject)
+    ]
     labelled.sort(key=lambda s: s.field != "materials")
     # A title that asks (外地人在上海医保报销是怎样的) words the act loosely; a label naming the act
     # its materials are for (上海医疗保险异地就医报销材料) names it as the guide does.
@@ -213,19 +218,27 @@ def _inline_materials_act(sections: list[Section]) -> tuple[str, PageLine] | Non
 
 
 def _run_in_act(lines: list[PageLine]) -> tuple[str, PageLine] | None:
-    """The act a page's first line names as the run-in head of its first numbered step, when
-    the head is an act with an object (参保登记, not 申请 alone)."""
+    """The act the run-in head of a numbered paragraph names, in the list the page opens with
+    (①参保登记 用人单位到…; 1、转诊手续办理地点。… 2、门诊转诊手续。由就诊医院…), when the head is an act
+    with an object (参保登记, not 申请 alone, nor 受理审核)."""
     first = lines[0] if lines else None
     if first is None or first.style is None or first.number != 1:
         return None
-    m = _RUN_IN_HEAD.match(first.rest)
-    if m is None:
-        return None
-    head = m.group(1)
-    act = act_of(head)
-    if act is None or len(to_simplified(head)) <= len(act):
-        return None
-    return keep_writing(head, first.orig), first
+    for ln in lines:
+        if ln.style != first.style:
+            continue
+        m = _RUN_IN_HEAD.match(ln.rest)
+        if m is None:
+            continue
+        head = m.group(1)
+        act = act_of(head)
+        if ln is first and act is not None and len(to_simplified(head)) > len(act):
+            return keep_writing(head, ln.orig), ln
+        # Past the first entry, a head read as a title (门诊转诊手续 → 门诊转诊) naming more than acts.
+        named = name_from_title(head) or ""
+        if ln is not first and act_of(to_simplified(named)) is not None and _names_object(named):
+            return keep_writing(named, ln.orig), ln
+    return None
 
 
 def names_process_title(title: PageLine) -> bool:
@@ -353,25 +366,28 @@ def _name_in_sentence(text: str) -> str | None:
 
 # 提出单位参保登记申请 / 办理个人账户一次性支取手续: an act applied for or carried out, named in
 # a sentence with its object.
-_ACT_SAID = re.compile(r"(?:提出|办理|申请办理)([\u4e00-\u9fff]{2,16}?)(?:手续|申请)")
+_ACT_SAID = re.compile(r"(提出|办理|申请办理)([\u4e00-\u9fff]{2,16}?)(?:手续|申请)")
+# 提出…申请 says what the applicant asks for; 办理…手续 may be a step on the way (办理…注销手续).
+_APPLIED_WEIGHT = 2
 
 
 def _act_in_prose(lines: list[PageLine]) -> tuple[str, PageLine] | None:
     """The act with its object that the page's sentences name most often as applied for or
-    carried out (两次 单位参保登记 over one 参保登记 in 提出单位参保登记申请 … 办理参保登记手续)."""
+    carried out (单位参保登记 twice over 参保登记 once in 提出单位参保登记申请 … 办理参保登记手续),
+    the first named where several are named as often."""
     seen: Counter[str] = Counter()
     where: dict[str, PageLine] = {}
     for ln in lines:
         for m in _ACT_SAID.finditer(ln.text):
-            name = m.group(1)
+            name = m.group(2)
             act = act_of(name)
             if act is None or not _names_object(name) or not is_name(name):
                 continue  # 办理参保登记手续: acts alone (参保, 登记) name no particular service
-            seen[name] += 1
+            seen[name] += _APPLIED_WEIGHT if m.group(1) == "提出" else 1
             where.setdefault(name, ln)
     if not seen:
         return None
-    best = max(seen, key=lambda n: (seen[n], len(n)))
+    best = max(seen, key=lambda n: seen[n])  # the first named of those named most often
     return keep_writing(best, where[best].orig) if len(where[best].orig) == len(where[best].text) else best, where[best]
 
 
