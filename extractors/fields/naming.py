@@ -30,7 +30,7 @@ from normalizers.item_title import (
     names_a_channel,
     names_service,
 )
-from normalizers.material_sentence import names_a_document
+from normalizers.material_sentence import documents_shown, names_a_document
 from normalizers.numbering import heading_numbering
 from normalizers.script import to_simplified
 
@@ -64,10 +64,13 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
         ):
             return None
     # A numbered first line (一、参保时间地点), however large, is the first section's heading; a
-    # sentence (南充市…社会保障大厦一楼医保服务大厅。, an address) is no title.
-    if first.style is None and not first.text.rstrip().endswith("。"):
-        return first
-    return None
+    # sentence (南充市…社会保障大厦一楼医保服务大厅。, an address) is no title, nor the first visual
+    # line of a paragraph a PDF wrapped (…然后由本人向市社保中心提出医疗保险关系转移 / 申请,凭…).
+    if first.style is not None or first.text.rstrip().endswith("。"):
+        return None
+    if not first.large and len(lines) > 1 and wrapped(first, lines[1]):
+        return None
+    return first
 
 
 _CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -164,8 +167,10 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         return from_title, title
     # Of several questions, the one asking for the materials names what one applies for
     # (失能评估申请时需提交哪些材料 after 享受长护险待遇的条件是什么).
+    # Else the one whose answer says what papers to bring (怎么开通…家庭共济功能? …线下办理需携带本人身份证…
+    # after 职工医保个人账户怎样实现家庭共济? answered by what it is).
     questions = [s for s in sections if s.label.kind == "question" and s.label.subject]
-    asked = min(questions, key=lambda s: s.field != "materials", default=None)
+    asked = min(questions, key=lambda s: (s.field != "materials", not _answer_names_papers(s)), default=None)
     if asked is not None:
         return keep_writing(asked.label.subject or "", asked.head.orig), asked.head
     process = _process_naming_act(sections)
@@ -202,6 +207,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
 
 # ①参保登记 用人单位到… / 1、申请。因患大病…: a step's name run into its text.
 _RUN_IN_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,10})(?:[ \u3000]+|[。．.：:])(?=\S.{15,})")
+
+
+def _answer_names_papers(question: Section) -> bool:
+    # Read as one text: a PDF wraps the answer's sentences anywhere.
+    return bool(question.lines) and bool(documents_shown("".join(ln.text for ln in question.lines)))
 
 
 def _inline_materials_act(sections: list[Section]) -> tuple[str, PageLine] | None:
@@ -377,8 +387,8 @@ def _act_in_prose(lines: list[PageLine]) -> tuple[str, PageLine] | None:
     the first named where several are named as often."""
     seen: Counter[str] = Counter()
     where: dict[str, PageLine] = {}
-    for ln in lines:
-        for m in _ACT_SAID.finditer(ln.text):
+    for ln, text, _ in _first_sentences(lines, len(lines)):  # each paragraph whole, as a PDF wrapped it
+        for m in _ACT_SAID.finditer(text):
             name = m.group(2)
             act = act_of(name)
             if act is None or not _names_object(name) or not is_name(name):
@@ -388,7 +398,8 @@ def _act_in_prose(lines: list[PageLine]) -> tuple[str, PageLine] | None:
     if not seen:
         return None
     best = max(seen, key=lambda n: seen[n])  # the first named of those named most often
-    return keep_writing(best, where[best].orig) if len(where[best].orig) == len(where[best].text) else best, where[best]
+    line = where[best]
+    return (keep_writing(best, line.orig) if best in line.text and len(line.orig) == len(line.text) else best), line
 
 
 def _names_object(name: str) -> bool:
