@@ -170,7 +170,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     # Else the one whose answer says what papers to bring (怎么开通…家庭共济功能? …线下办理需携带本人身份证…
     # after 职工医保个人账户怎样实现家庭共济? answered by what it is).
     questions = [s for s in sections if s.label.kind == "question" and s.label.subject]
-    asked = min(questions, key=lambda s: (s.field != "materials", not _answer_names_papers(s)), default=None)
+    # The page's own title asking comes before the questions under it (医保卡丢了补办要多久? over
+    # 医保卡丢了该怎么办补?).
+    asked = min(
+        questions, key=lambda s: (s.field != "materials", s.head is not title, not _answer_names_papers(s)), default=None
+    )
     if asked is not None:
         return keep_writing(asked.label.subject or "", asked.head.orig), asked.head
     process = _process_naming_act(sections)
