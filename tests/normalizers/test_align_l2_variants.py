@@ -1,0 +1,107 @@
+"""Rules learnt from L2, released for learning after it was measured blind three times
+(docs/heldout_names.md, "L2, read after its release"). Each reads a class of wordings: the
+social-insurance registration certificate is the employer's; the insurance itself moved is the
+transfer; assisted reproduction is a local benefit the catalog does not have. Each is checked here
+on other wordings of its class, none of them a wording of any labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizers.alignment.align import match_name
+from tests.normalizers.alignment_helpers import assert_in_no_labelled_set
+
+# The registration certificate (社会保险登记证, 社保登记证) is issued to an employer when it registers
+# with the insurance: getting it or cancelling it is the employer's registration.
+CERTIFICATE = [
+    ("社会保险登记证办理", "单位参保登记"),
+    ("办理社保登记证", "单位参保登记"),
+    ("社保登记证注销", "单位参保登记"),
+    ("注销社会保险登记证", "单位参保登记"),
+]
+
+# ... a change to it is the employer's change, proposed (the registration scores close);
+CERTIFICATE_CHANGED = ["社会保险登记证变更"]
+
+# ... and a replacement (补办) is still another service.
+CERTIFICATE_REPLACED = ["医保登记证补办"]
+
+# The insurance itself moved (转社保, 转医疗保险, 异地转医保) is the transfer of the relation, as
+# 医保转移 is; the card moved (转医保卡) is not.
+INSURANCE_MOVED = [
+    ("转社保", "基本医疗保险关系转移接续"),
+    ("转医疗保险", "基本医疗保险关系转移接续"),
+    ("异地转医保", "基本医疗保险关系转移接续"),
+    ("跨省转社保", "基本医疗保险关系转移接续"),
+    ("转医保关系", "基本医疗保险关系转移接续"),
+]
+CARD_MOVED = ["转医保卡", "转社保卡"]
+
+# Assisted reproduction (辅助生殖, 试管婴儿, 人工授精, 取卵, 不孕不育) paid by the insurance is a
+# local benefit: no manual reimbursement and no childbirth costs, however well the name scores.
+ASSISTED_REPRODUCTION = [
+    "试管婴儿医保报销",
+    "人工授精费用报销",
+    "辅助生殖技术费用报销",
+    "不孕不育医保报销",
+    "取卵手术费用报销",
+]
+
+
+def test_the_checked_wordings_are_in_no_labelled_set() -> None:
+    checked = (
+        {name for name, _ in CERTIFICATE + INSURANCE_MOVED}
+        | set(CERTIFICATE_CHANGED)
+        | set(CERTIFICATE_REPLACED)
+        | set(CARD_MOVED)
+        | set(ASSISTED_REPRODUCTION)
+    )
+    assert_in_no_labelled_set(checked)
+
+
+@pytest.mark.parametrize(("name", "expected"), CERTIFICATE)
+def test_the_registration_certificate_is_the_employers_registration(
+    name: str, expected: str
+) -> None:
+    match = match_name(name)
+    assert match.canonical_name == expected
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", CERTIFICATE_CHANGED)
+def test_a_change_of_the_certificate_proposes_the_employers_change(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "单位参保信息变更登记"
+
+
+@pytest.mark.parametrize("name", CERTIFICATE_REPLACED)
+def test_a_replaced_certificate_is_another_service(name: str) -> None:
+    match = match_name(name)
+    assert not match.accepted
+    assert match.canonical_name is None
+
+
+@pytest.mark.parametrize(("name", "expected"), INSURANCE_MOVED)
+def test_the_insurance_moved_is_the_transfer(name: str, expected: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == expected
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", CARD_MOVED)
+def test_a_card_moved_is_not_the_transfer(name: str) -> None:
+    assert match_name(name).canonical_name is None
+
+
+@pytest.mark.parametrize("name", ASSISTED_REPRODUCTION)
+def test_assisted_reproduction_gets_no_catalog_item(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name is None
+    assert not match.accepted
+
+
+def test_childbirth_costs_keep_their_catalog_item() -> None:
+    # The words of assisted reproduction are the treatment's, not childbirth's.
+    match = match_name("生育医疗费用报销")
+    assert match.canonical_name == "生育医疗费支付"
+    assert match.accepted, match.review_reason
