@@ -87,6 +87,8 @@ class NameRules:
 
     rewrites: dict[str, str] = field(default_factory=dict)
     noise: tuple[str, ...] = ()
+    # Whether the place names a name starts with are noise (see NameTokenizer.without_places).
+    leading_places: bool = False
     minor: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     umbrellas: tuple[Umbrella, ...] = ()
@@ -144,6 +146,7 @@ def parse_rules(text: str) -> NameRules:
     return NameRules(
         rewrites=rewrites,
         noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
+        leading_places=bool(data.get("noise", {}).get("leading_places", False)),
         minor=frozenset(data.get("minor", {}).get("words", [])),
         qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
         umbrellas=umbrellas,
@@ -314,11 +317,12 @@ class NameTokenizer:
         name that begins a longer word of the rules (合作医疗, the rural scheme: 合作 is also a
         city) is kept, and so is a name that is nothing but places."""
         rest = cleaned
-        while True:
+        while self.rules.leading_places:
             place = leading_place(rest)
             if not place or place == rest or self._begins_rule_word(rest, len(place)):
                 return rest
             rest = rest[len(place) :]
+        return rest
 
     def _begins_rule_word(self, text: str, start: int) -> bool:
         """Whether a word of the rules as long as ``text[:start]`` or longer begins ``text``
