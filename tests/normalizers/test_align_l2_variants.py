@@ -8,9 +8,13 @@ without the place names it starts with: where a service is offered says nothing 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from normalizers.alignment.align import match_name
+from normalizers.alignment.catalog import default_catalog
+from normalizers.alignment.tokenize import NameTokenizer, read_reference_text
 from tests.normalizers.alignment_helpers import assert_in_no_labelled_set
 
 # The registration certificate (社会保险登记证, 社保登记证) is issued to an employer when it registers
@@ -153,3 +157,16 @@ def test_a_name_of_places_only_names_no_service(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name is None
     assert not match.needs_review
+
+
+def test_places_are_dropped_only_where_the_rules_say_so() -> None:
+    # The reading is switched on by the rules (synonyms.toml, [noise] leading_places), so the
+    # catalog version changes with it.
+    shipped = default_catalog().tokenizer
+    kept = NameTokenizer(
+        dataclasses.replace(shipped.rules, leading_places=False),
+        read_reference_text("jieba_user_dict.txt"),
+    )
+    assert shipped.rules.leading_places
+    assert shipped.without_places("昆明市城乡居民医保参保") == "城乡居民医保参保"
+    assert kept.without_places("昆明市城乡居民医保参保") == "昆明市城乡居民医保参保"
