@@ -70,6 +70,24 @@ PLACE_WORDS = [("合作医疗住院报销", "住院费用报销", True), ("本�
 # A name that is nothing but a place names no service.
 PLACE_ONLY = ["青岛市", "福建省福州市"]
 
+# Asking with the verb first (申请特殊病种, 申请生育津贴) is asking for the recognition or claiming
+# the allowance, as the verb after does (慢特病申请, 津贴申请); asking how or where to collect a
+# payment (怎么领, 在哪领) is collecting it; an account's number (账号) names the account.
+ASKED_VERB_FIRST = [
+    ("申请慢性病", "门诊慢特病病种待遇认定"),
+    ("申请特殊病", "门诊慢特病病种待遇认定"),
+    ("女职工申请生育津贴", "生育津贴支付"),
+    ("单位帮员工申请生育津贴", "生育津贴支付"),
+]
+COLLECTED = [("生育津贴在哪领", "生育津贴支付"), ("生育津贴去哪里领", "生育津贴支付")]
+ACCOUNT_NUMBER = [
+    ("企业医保账号注销", "单位参保登记"),
+    ("单位社保账号变更", "单位参保信息变更登记"),
+    ("医保个人账号余额提取", "参保人员个人账户一次性支取"),
+]
+# ... a person's account number closed is no employer's registration.
+PERSONS_ACCOUNT_NUMBER = ["个人医保账号注销"]
+
 
 def test_the_checked_wordings_are_in_no_labelled_set() -> None:
     checked = (
@@ -77,6 +95,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | {name for pair in PLACE_LED for name in pair[:2]}
         | {name for name, _, _ in PLACE_WORDS}
         | set(PLACE_ONLY)
+        | {name for name, _ in ASKED_VERB_FIRST + COLLECTED + ACCOUNT_NUMBER}
+        | set(PERSONS_ACCOUNT_NUMBER)
         | set(CERTIFICATE_CHANGED)
         | set(CERTIFICATE_REPLACED)
         | set(CARD_MOVED)
@@ -157,6 +177,20 @@ def test_a_name_of_places_only_names_no_service(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name is None
     assert not match.needs_review
+
+
+@pytest.mark.parametrize(("name", "expected"), ASKED_VERB_FIRST + COLLECTED + ACCOUNT_NUMBER)
+def test_variant_wordings_are_accepted_as_their_catalog_item(name: str, expected: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == expected
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", PERSONS_ACCOUNT_NUMBER)
+def test_a_persons_account_number_is_not_the_employers(name: str) -> None:
+    match = match_name(name)
+    assert not match.accepted
+    assert match.canonical_name != "单位参保登记"
 
 
 def test_places_are_dropped_only_where_the_rules_say_so() -> None:
