@@ -88,6 +88,17 @@ ACCOUNT_NUMBER = [
 # ... a person's account number closed is no employer's registration.
 PERSONS_ACCOUNT_NUMBER = ["个人医保账号注销"]
 
+# Local services the catalog lacks, named by a word of their own: a mutual-aid fund (互助金), the
+# unemployed's medical subsidy paid by the unemployment insurance (失业医疗费补贴), a birth
+# registered with the health authority (生育服务登记, 准生证): no catalog item is proposed.
+OUTSIDE_THE_CATALOG = [
+    "职工互助金申领",
+    "少儿住院互助金报销",
+    "失业人员医疗补助金申领",
+    "生育服务登记",
+    "一孩生育登记",
+]
+
 
 def test_the_checked_wordings_are_in_no_labelled_set() -> None:
     checked = (
@@ -97,6 +108,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(PLACE_ONLY)
         | {name for name, _ in ASKED_VERB_FIRST + COLLECTED + ACCOUNT_NUMBER}
         | set(PERSONS_ACCOUNT_NUMBER)
+        | set(OUTSIDE_THE_CATALOG)
         | set(CERTIFICATE_CHANGED)
         | set(CERTIFICATE_REPLACED)
         | set(CARD_MOVED)
@@ -191,6 +203,20 @@ def test_a_persons_account_number_is_not_the_employers(name: str) -> None:
     match = match_name(name)
     assert not match.accepted
     assert match.canonical_name != "单位参保登记"
+
+
+@pytest.mark.parametrize("name", OUTSIDE_THE_CATALOG)
+def test_a_local_service_named_by_its_own_word_gets_no_catalog_item(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name is None
+    assert not match.accepted
+
+
+def test_the_unemployed_joining_the_insurance_are_not_kept_out() -> None:
+    # 失业 alone is no other insurance: the unemployed joining the medical insurance is a
+    # registration the catalog has; only their medical subsidy is another fund's.
+    match = match_name("失业人员参加职工医保")
+    assert match.canonical_name == "职工参保登记"
 
 
 def test_places_are_dropped_only_where_the_rules_say_so() -> None:
