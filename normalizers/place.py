@@ -100,6 +100,16 @@ def _place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def leading_place(text: str) -> str:
+    """The longest place name ``text`` starts with (三亚市城乡居民医保 → 三亚市; 浙江灵活就业 →
+    浙江), or "" when it starts with none."""
+    names = _place_names()
+    for n in range(min(len(text), 12), 1, -1):
+        if text[:n] in names:
+            return text[:n]
+    return ""
+
+
 def strip_leading_places(text: str) -> str:
     """``text`` without the place names it starts with (江苏省苏州市医保零星报销 → 医保零星报销;
     呼和浩特生育保险报销 → 生育保险报销), longest name first. Text that is nothing but a

@@ -30,6 +30,7 @@ from normalizers.alignment.segment_dictionary import SegmentDictionary, load_seg
 if TYPE_CHECKING:
     import jieba
 
+from normalizers.place import leading_place
 from normalizers.script import to_simplified
 
 REFERENCE_PACKAGE = "normalizers.reference"
@@ -86,6 +87,8 @@ class NameRules:
 
     rewrites: dict[str, str] = field(default_factory=dict)
     noise: tuple[str, ...] = ()
+    # Whether the place names a name starts with are noise (see NameTokenizer.without_places).
+    leading_places: bool = False
     minor: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     umbrellas: tuple[Umbrella, ...] = ()
@@ -143,6 +146,7 @@ def parse_rules(text: str) -> NameRules:
     return NameRules(
         rewrites=rewrites,
         noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
+        leading_places=bool(data.get("noise", {}).get("leading_places", False)),
         minor=frozenset(data.get("minor", {}).get("words", [])),
         qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
         umbrellas=umbrellas,
@@ -271,6 +275,11 @@ class NameTokenizer:
         for word in rules.noise:
             table.setdefault(word, "")
         self._table = table
+        # Words of the rules that a place name may begin (合作医疗: 合作 is also a city's name).
+        self._rule_words = frozenset(table) | rules.qualifiers | {
+            w for d in rules.discriminators for w in d.words
+        }
+        self._longest_rule_word = max(map(len, self._rule_words), default=0)
         keys = sorted(table, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._cache: dict[str, tuple[str, ...]] = {}  # by name as written
@@ -286,19 +295,40 @@ class NameTokenizer:
         return self.rewrite(clean_name(text))
 
     def rewrite(self, cleaned: str) -> str:
-        """Synonyms and noise words of text already through :func:`clean_name`."""
+        """Synonyms, noise words and leading place names of text already through
+        :func:`clean_name`."""
+        text = self.without_places(cleaned)
         if self._pattern is None:
-            return cleaned
+            return text
         # Until nothing changes (at most a few passes): removing a noise word or rewriting
         # a wording can bring together a wording of its own (联网结算的登记备案: without 的 and
         # with 登记备案 → 备案, 联网结算备案 is the filing).
-        text = cleaned
         for _ in range(_REWRITE_PASSES):
             done = self._pattern.sub(self._replace, text)
             if done == text:
                 break
             text = done
         return text
+
+    def without_places(self, cleaned: str) -> str:
+        """``cleaned`` without the place names it starts with (三亚市城乡居民医保参保 →
+        城乡居民医保参保, 浙江灵活就业人员参加医保 → 灵活就业人员参加医保): where a service is
+        offered says nothing of which service it is, and the catalog knows no place. A place
+        name that begins a longer word of the rules (合作医疗, the rural scheme: 合作 is also a
+        city) is kept, and so is a name that is nothing but places."""
+        rest = cleaned
+        while self.rules.leading_places:
+            place = leading_place(rest)
+            if not place or place == rest or self._begins_rule_word(rest, len(place)):
+                return rest
+            rest = rest[len(place) :]
+        return rest
+
+    def _begins_rule_word(self, text: str, start: int) -> bool:
+        """Whether a word of the rules as long as ``text[:start]`` or longer begins ``text``
+        (本市 is a word of the rules itself: it tells a referral inside the city)."""
+        top = min(len(text), self._longest_rule_word)
+        return any(text[:n] in self._rule_words for n in range(start, top + 1))
 
     def _replace(self, match: re.Match[str]) -> str:
         return self._table[match.group(0)]
