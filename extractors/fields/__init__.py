@@ -150,7 +150,16 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if not name or name_line is None:
         return []
     item = raw_item(name, name_line, sections, lines)
+    if item is None and name_line is title and title is not None and _titled_as_guide(title) and names_service(name):
+        # 新乡市医保转移办事指南 新乡医保怎么转移?: a page titled as a guide to a service is that
+        # service's guide even where it names no paper and no limit (a guide of steps only).
+        item = RawItem(name=name, name_refs=[title.line.ref], page=title.line.ref.page)
     return [item] if item is not None else []
+
+
+def _titled_as_guide(title: PageLine) -> bool:
+    """A title that calls the page a guide (…办事指南, …办理指引, …须知)."""
+    return any(is_guide_title(part) for part in re.split(r"[\s\u3000，,]+", title.orig) if part)
 
 
 def _one_guide(title: PageLine | None) -> bool:

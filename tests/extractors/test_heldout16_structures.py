@@ -59,3 +59,11 @@ def test_of_several_questions_the_one_answered_with_papers_names_the_item(fmt: s
     [item] = _items("gz_guizhou_zhanghu_jiating_gongji", fmt)
     assert item.item_name == "开通职工个人账户家庭共济功能"
     assert item.materials
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_page_titled_as_a_guide_to_a_service_is_its_item_without_papers_or_limit(fmt: str) -> None:
+    # 新乡市医保转移办事指南 新乡医保怎么转移? over the kinds of transfer, with no paper and no limit.
+    [item] = _items("ha_xinxiang_yibao_zhuanyi_zhinan", fmt)
+    assert item.item_name == "医保转移"
+    assert item.materials == [] and item.promised_days is None
