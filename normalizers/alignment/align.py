@@ -207,6 +207,14 @@ class _Aligner:
             )
             for d in catalog.discriminators
         ]
+        # Each discriminating word that marks an item, spelled out with one character between
+        # two of its own (门急诊 for 门诊, 长时期 for 长期): see _spread_mark.
+        self.spread_marks = [
+            (re.compile("|".join(spread)), words, marks, against)
+            for words, marks, against, _ in self.discriminators
+            if marks
+            and (spread := [_spread_pattern(w, k) for w in words for k in range(1, len(w))])
+        ]
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
         self.doubtful = self.tokenizer.rules.doubtful
         self.deciding_words = sorted(
@@ -359,7 +367,8 @@ class _Aligner:
             [row[j] for j in others],
             [recall_row[j] for j in others],
         )
-        return self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        return self._spread_mark(scores.norms[i], decision)
 
     def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
         """:meth:`decide` for every row of ``scores``, reading all rows at once.
@@ -466,7 +475,8 @@ class _Aligner:
                 decision = self._judge(
                     scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
                 )
-                yield self._discriminate(scores.cleaned[i], decision, scores.score[i])
+                decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+                yield self._spread_mark(scores.norms[i], decision)
 
         return decisions(), decision_of
 
@@ -544,6 +554,32 @@ class _Aligner:
                     f"name holds {'、'.join(held)}, which marks {marked}: "
                     f"proposed instead of {name}"
                 )
+            return d
+        return d
+
+    def _spread_mark(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless it is accepted while the name spells out, with one character
+        between, a word marking a neighbour of the accepted item (长时期 holds 长…期, which
+        marks the long-stay filing; 津补贴 holds 津…贴, the allowance). Discriminating words
+        are matched as written, so such a word slips past them; whether it names the
+        neighbour is for a person to say, and the match stays the proposal. It reads the
+        normalised name, so names decided alike read alike."""
+        entry = d.entry
+        if entry is None or d.needs_review:
+            return d
+        for pattern, words, marks, against in self.spread_marks:
+            if entry not in against:
+                continue
+            found = pattern.search(norm)
+            if found is None or any(w in norm for w in words):
+                continue
+            name = self.catalog.entries[entry].canonical_name
+            marked = "、".join(self.catalog.entries[j].canonical_name for j in sorted(marks))
+            d.needs_review = True
+            d.reason = (
+                f"name holds {found.group()}, a word of {marked} spelled out: "
+                f"whether {name} applies is for a person to say"
+            )
             return d
         return d
 
@@ -1019,6 +1055,12 @@ class _Aligner:
             catalog_version=self.catalog.version,
             candidates=tuple([candidate(j, sc) for j, sc in d.candidates]),
         )
+
+
+def _spread_pattern(word: str, at: int) -> str:
+    """A pattern of ``word`` with one character (not a separator) put in before its
+    ``at``-th character."""
+    return f"{re.escape(word[:at])}[^\\s/、，,]{re.escape(word[at:])}"
 
 
 def _override_decision(aligner: _Aligner, override: Override) -> _Decision:
