@@ -715,36 +715,42 @@ class _Aligner:
                 decision.reason = f"score {score:.1f} below {s.accept_score:.0f}"
             return decision
         decision.entry, decision.method = None, "none"
+        scored = {**dict(zip(others, other_scores, strict=True)), best: score}
         asked = self._asked_of(norm)
         if asked is not None:
             # No wording scores, but the name asks for an act of its own (查询) of a thing the
             # catalog knows, and one item holds that act for whose insurance the name names
             # (汕尾市医保个人账户查询: the person's query): that item, for review only.
             act, j = asked
-            decision.entry, decision.method, decision.needs_review = j, "fuzzy", True
-            decision.score = score if j == best else dict(zip(others, other_scores, strict=True)).get(j, 0.0)
-            decision.candidates = [(j, decision.score), *(c for c in candidates if c[0] != j)]
-            decision.reason = (
+            return self._for_review(
+                decision, j, scored.get(j, 0.0), candidates,
                 f"weak match: the name asks for {act}, which of its items only "
-                f"{self.catalog.entries[j].canonical_name} holds for whose insurance it names"
+                f"{self.catalog.entries[j].canonical_name} holds for whose insurance it names",
             )
-            return decision
         named = self._named_by_words(norm)
         if named is not None:
             # No wording scores, but every word the catalog knows in the name is one item's
             # (在校大学生医保: 学生, the residents' registration): that item, for review only.
             words, j = named
-            decision.entry, decision.method, decision.needs_review = j, "fuzzy", True
-            decision.score = score if j == best else dict(zip(others, other_scores, strict=True)).get(j, 0.0)
-            decision.candidates = [(j, decision.score), *(c for c in candidates if c[0] != j)]
-            decision.reason = (
-                f"weak match: the name's words {'、'.join(words)} are only "
-                f"{self.catalog.entries[j].canonical_name}'s"
+            return self._for_review(
+                decision, j, scored.get(j, 0.0), candidates,
+                f"weak match: the name's words {'、'.join(words)} are only {self.catalog.entries[j].canonical_name}'s",
             )
-            return decision
         if score >= s.review_floor:
             decision.needs_review = True
             decision.reason = f"weak match: best candidate {entry_name} ({score:.1f})"
+        return decision
+
+    @staticmethod
+    def _for_review(
+        decision: _Decision, j: int, score: float, candidates: list[tuple[int, float]], reason: str
+    ) -> _Decision:
+        """``decision`` proposing entry ``j`` (its score ``score``) first among the candidates,
+        for review only."""
+        decision.entry, decision.method, decision.needs_review = j, "fuzzy", True
+        decision.score = score
+        decision.candidates = [(j, score), *(c for c in candidates if c[0] != j)]
+        decision.reason = reason
         return decision
 
     def _unsure(self, norm: str, entry: int) -> str | None:
