@@ -266,12 +266,20 @@ def _without_orphan_note(name: str) -> str:
     return name
 
 
+_YES_NO = re.compile(r"吗\s*[?？]\s*$")
+
+
 def first_wording(text: str) -> str:
     """A title saying one thing twice (上海医保卡办理需要什么条件,上海医保卡办理条件; 个人医保怎么办理
     个人医保如何办理), as pages word them for search engines, after a comma or a space: its first
     wording, when every wording names the same act; the wording naming an act the others only
     lead up to (医保卡丢了怎么办 医保卡丢了补办要多久 → the second)."""
     parts = [p for p in re.split(r"[，,\s\u3000]+", text) if p.strip()]
+    asked = [p for p in re.split(r"(?<=[?？])", text.strip()) if p.strip()]
+    if len(asked) >= 2 and all(_YES_NO.search(p) for p in asked[:-1]) and not _YES_NO.search(asked[-1]):
+        # 天津新生儿能参加医保吗?天津新生儿医保卡办理流程: a yes-no question, then the wording naming
+        # the act the page walks through.
+        return asked[-1].strip()
     if len(parts) < 2:
         return text
     names = [clean_name(p) for p in parts]

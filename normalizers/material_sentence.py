@@ -97,7 +97,8 @@ def documents_shown(text: str, *, given: bool = False) -> list[str]:
     return [d for d in out if not is_generic(d)]
 
 
-_GENERIC = re.compile(r"(?:申请|相关|有关|所需|全部|上述|以上|其他)?(?:的)?(?:材料|资料)")
+# …提供有关证明材料: a kind of paper said of no paper in particular names none either.
+_GENERIC = re.compile(r"(?:申请|相关|有关|所需|全部|上述|以上|其他)?(?:的)?(?:证明|证件|书面)?(?:材料|资料)")
 
 
 def is_generic(name: str) -> bool:

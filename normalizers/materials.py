@@ -23,6 +23,7 @@ from govguide.core.models import Material
 from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
 from govguide.core.vocabulary import is_empty_value
 from normalizers.numbering import LIST_STYLES, NUM_DUN_COUNTED, marker_number
+from normalizers.script import to_simplified
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
 
 _BULLET = dict(LIST_STYLES)["bullet"]
@@ -35,6 +36,7 @@ _INNER_ENTRY = re.compile("|".join((CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM)))
 _TERMINAL = "。；;！!？?"
 # A sentence introducing the list (申请人把下列申请资料(文件、物品)送交办理窗口：, 需提供以下材料：).
 _LEAD_IN = re.compile(r"(?:下列|以下|如下)[^：:]{0,12}(?:材料|资料|证件|文件)")
+_FILLED_FORM = re.compile(r"填写(《[^》]{2,40}》)")
 _ANSWER_MARK = re.compile(r"^\s*(?:答|回答|解答)\s*[：:]\s*", re.MULTILINE)
 _SEPARATORS = "；;。"
 _HEADING_MAX_CHARS = 24
@@ -302,7 +304,7 @@ def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
     root = _Node(text="", style=None, level=-2)
     stack: list[_Node] = [root]
     levels: dict[str, int] = {}
-    for style, _num, body in segments:
+    for style, num, body in segments:
         if not body:
             continue
         if style is not None:
@@ -315,6 +317,13 @@ def _build_tree(segments: list[tuple[str | None, int | None, str]]) -> _Node:
             # entry above, never a heading over the entries after it.
             while len(stack) > 1 and (stack[-1].level >= level or (stack[-1].style is None and not stack[-1].is_label)):
                 stack.pop()
+            if body.rstrip()[-1] in _COLONS and _LEAD_IN.search(body) and len(stack) == 1 and not root.children and num == 1:
+                # 1、申请…应当如实填写《…申请表》，并提交下列材料： a numbered lead-in to the whole list is
+                # no case of it; the form it says to fill in is the list's first paper.
+                simple = to_simplified(body)  # 填寫《…》: OpenCC keeps positions, the form keeps its writing
+                forms = [body[m.start(1) : m.end(1)] for m in _FILLED_FORM.finditer(simple)] if len(simple) == len(body) else []
+                stack[-1].children += [_Node(text=f, style=None, level=level) for f in forms]
+                continue
             node = _Node(text=body, style=style, level=level)
             stack[-1].children.append(node)
             stack.append(node)

@@ -121,7 +121,10 @@ def _subject(label: str, field: str | None) -> str | None:
     name = clean_name(text)
     if not is_name(name):
         return None
-    generic = re.sub("|".join(words("reader", "item_acts")) + "|所需|所带|携带|需要|提交|提供|的|应|相关", "", name)
+    # 办理时间和地点: the words before the field word name other fields (time, place), no act.
+    generic = re.sub(
+        "|".join(words("reader", "item_acts")) + "|所需|所带|携带|需要|提交|提供|的|应|相关|时间|地点|地址|方式|条件|和|及|与", "", name
+    )
     return name if len(generic) >= 2 else None
 
 
