@@ -79,7 +79,8 @@ HALF_L2 = NAMES / "heldout_l.json"
 # residents stopping, employers' wage declarations and closing), designation applications, family
 # planning claims, app and portal menus, family accounts, cards, long-term care and
 # traditional-character mirrors and Taiwan insurance wordings from further pages, measured
-# untouched (summary figures only) and split by page: M1 may be learnt from, M2 never.
+# untouched (summary figures only) and split by page: M1 was released and learnt from after two
+# blind measurements, M2 after three.
 HALF_M1 = NAMES / "pages_heldout_m1.json"
 HALF_M2 = NAMES / "heldout_m.json"
 
