@@ -217,6 +217,8 @@ class _Aligner:
         ]
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
         self.doubtful = self.tokenizer.rules.doubtful
+        self.documents = self.tokenizer.rules.documents
+        self.issuing = self.tokenizer.rules.issuing
         self.deciding_words = sorted(
             set(self.qualifiers)
             | {w for d in catalog.discriminators for w in d.words}
@@ -368,6 +370,7 @@ class _Aligner:
             [recall_row[j] for j in others],
         )
         decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        decision = self._document_alone(scores.cleaned[i], decision)
         return self._spread_mark(scores.norms[i], decision)
 
     def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
@@ -476,6 +479,7 @@ class _Aligner:
                     scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
                 )
                 decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+                decision = self._document_alone(scores.cleaned[i], decision)
                 yield self._spread_mark(scores.norms[i], decision)
 
         return decisions(), decision_of
@@ -555,6 +559,26 @@ class _Aligner:
                     f"proposed instead of {name}"
                 )
             return d
+        return d
+
+    def _document_alone(self, cleaned: str, d: _Decision) -> _Decision:
+        """``d``, unless it is accepted while the name names a document a service issues
+        (参保凭证, 医保凭证) with no word of issuing it or of the transfer it is issued for
+        (出具, 打印, 转): 哈尔滨医疗保障参保凭证 may be the certificate issued for a transfer or
+        a proof of insurance printed from one's record, which a person says. The match stays
+        the proposal. Read on the written name: 打印 and 办理 are dropped by normalisation,
+        and 办理 (doing any service) says nothing of issuing."""
+        if d.entry is None or d.needs_review:
+            return d
+        held = [w for w in self.documents if w in cleaned]
+        if not held or any(w in cleaned for w in self.issuing):
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.needs_review = True
+        d.reason = (
+            f"name holds {'、'.join(held)} but no act of issuing it: "
+            f"whether {name} or a proof from one's record is for a person to say"
+        )
         return d
 
     def _spread_mark(self, norm: str, d: _Decision) -> _Decision:

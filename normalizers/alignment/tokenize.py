@@ -103,6 +103,11 @@ class NameRules:
     asking_acts: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
+    # A document a service issues (参保凭证), and the words of issuing it or of the transfer
+    # it is issued for (出具, 打印, 转): named without them, the document may be another one
+    # of that name (a proof of insurance printed from one's record), so it is not accepted.
+    documents: tuple[str, ...] = ()
+    issuing: tuple[str, ...] = ()
     # Words that say whose insurance a name is about (职工, 学生, 单位): with nothing else the
     # catalog knows, they say which item (see the aligner's fallback for weak matches).
     whose: frozenset[str] = frozenset()
@@ -156,6 +161,8 @@ def parse_rules(text: str) -> NameRules:
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
+        documents=tuple(clean_name(w) for w in data.get("doubtful", {}).get("documents", [])),
+        issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
         former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
         ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),

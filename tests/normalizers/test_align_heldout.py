@@ -79,7 +79,8 @@ HALF_L2 = NAMES / "heldout_l.json"
 # residents stopping, employers' wage declarations and closing), designation applications, family
 # planning claims, app and portal menus, family accounts, cards, long-term care and
 # traditional-character mirrors and Taiwan insurance wordings from further pages, measured
-# untouched (summary figures only) and split by page: M1 may be learnt from, M2 never.
+# untouched (summary figures only) and split by page: M1 was released and learnt from after two
+# blind measurements, M2 after three.
 HALF_M1 = NAMES / "pages_heldout_m1.json"
 HALF_M2 = NAMES / "heldout_m.json"
 # A thirteenth set, N, of how-to and question pages (employers opening, closing and changing
@@ -113,7 +114,9 @@ HALF_C2_TOP1_FLOOR = 0.98
 HALF_C2_ACCEPTED_RIGHT_FLOOR = 1.00
 # C1: 0.688 and 0.906 (29 of 32) untouched; 0.963 and 0.977 (43 of 44) after; 0.963 and 1.000
 # (43 of 43) after the rules learnt from G2 and the wrong accepted matches; 0.988 and 1.000 (45 of
-# 45) after those learnt from L1 (an account of the insurance opened is the employer's registration).
+# 45) after those learnt from L1 (an account of the insurance opened is the employer's registration);
+# 0.988 and 1.000 (46 of 46, from 47 of 47: 办理参保凭证, right, sent to review) after those
+# learnt from M2.
 HALF_C1_TOP1_FLOOR = 0.98
 HALF_C1_ACCEPTED_RIGHT_FLOOR = 1.00
 # D: 0.622 top-1 and 1.000 accepted right (12 of 12) with the rules learnt from C1 (0.568
@@ -170,7 +173,8 @@ HALF_H1_ACCEPTED_RIGHT_FLOOR = 0.95
 HALF_I2_TOP1_FLOOR = 0.88
 HALF_I2_ACCEPTED_RIGHT_FLOOR = 1.00
 # I1: 0.638 and 0.895 (17 of 19) untouched; 0.660 and 0.895 (17 of 19) with the rules learnt
-# from G2; then learnt from: 0.915 and 1.000 (24 of 24).
+# from G2; then learnt from: 0.915 and 1.000 (24 of 24); 0.915 and 1.000 (24 of 24, from 25 of 25:
+# 办理《参保凭证》, right, sent to review) after the rules learnt from M2.
 HALF_I1_TOP1_FLOOR = 0.91
 HALF_I1_ACCEPTED_RIGHT_FLOOR = 1.00
 # J2, measured as a whole only: 0.653 top-1 and 0.917 accepted right (11 of 12) untouched, with
@@ -179,9 +183,10 @@ HALF_I1_ACCEPTED_RIGHT_FLOOR = 1.00
 # 2020.1+f2c94ae8): the mechanisms learnt from J1 and the earlier sets' misses did not move it.
 # Then released and learnt from with K (no longer unseen): 0.816 and 0.941 (16 of 17; the wrong
 # accepted match left is 哈尔滨医疗保障参保凭证, whose label reads the certificate as the proof of
-# insurance, see docs/heldout_names.md).
+# insurance, see docs/heldout_names.md); 0.816 and 1.000 (19 of 19) after the rules learnt from M2
+# (the certificate named without an act of issuing it goes to review).
 HALF_J2_TOP1_FLOOR = 0.81
-HALF_J2_ACCEPTED_RIGHT_FLOOR = 0.94
+HALF_J2_ACCEPTED_RIGHT_FLOOR = 1.00
 # J1: 0.723 and 0.923 (12 of 13) untouched; 0.723 and 0.929 (13 of 14) with the rules learnt from
 # H2 and I2. Then released and learnt from (no longer unseen): 0.808 and 1.000 (14 of 14).
 HALF_J1_TOP1_FLOOR = 0.80
@@ -210,9 +215,10 @@ HALF_L1_TOP1_FLOOR = 0.94
 HALF_L1_ACCEPTED_RIGHT_FLOOR = 1.00
 # M2, measured as a whole only: 0.737 top-1 and 0.818 accepted right (9 of 11) untouched, with the
 # rules of catalog 2020.1+13d0d5dd (the whole of M: 0.790 and 0.885, 23 of 26); still blind on the
-# rules learnt from L2 and M1 (2020.1+66b83e25): 0.737 and 0.846 (11 of 13).
-HALF_M2_TOP1_FLOOR = 0.73
-HALF_M2_ACCEPTED_RIGHT_FLOOR = 0.84
+# rules learnt from L2 (2020.1+a8e2c20d) and on those learnt from M1 (2020.1+66b83e25): 0.737 and
+# 0.846 (11 of 13). Then released and learnt from (no longer unseen): 0.895 and 1.000 (14 of 14).
+HALF_M2_TOP1_FLOOR = 0.89
+HALF_M2_ACCEPTED_RIGHT_FLOOR = 1.00
 # M1: 0.842 and 0.933 (14 of 15) untouched; 0.868 and 0.938 (15 of 16) on the rules learnt from
 # L2. Then released and learnt from (no longer unseen): 0.921 and 1.000 (17 of 17).
 HALF_M1_TOP1_FLOOR = 0.92
