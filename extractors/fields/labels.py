@@ -37,7 +37,10 @@ _SENTENCE_MATERIALS = re.compile(
 # to hand in, the forms to fill).
 _FORMALITIES = re.compile(r"(?:^|[，,。；;])([^，,。；;：:]{4,30}?)(?:要|需要|需|应|须)办理的手续[：:]\s*$")
 # …材料有A、B、C / 补缴所需材料和流程为：请持A、B、C，到…: the list follows in the sentence.
-_ENUMERATION = re.compile(r"(?:材料|资料)(?:(?:和|及|与)(?:流程|程序|手续))?(?:有|包括|为|如下)[：:]?(.+)$")
+# …需要的材料主要有这几种：A；B；C: the kinds counted before the colon say nothing of the papers.
+_ENUMERATION = re.compile(
+    r"(?:材料|资料)(?:(?:和|及|与)(?:流程|程序|手续))?(?:主要)?(?:有|包括|为|如下)(?:这|以下|如下)?(?:几种|几类|几项|几样)?[：:]?(.+)$"
+)
 _SENTENCE_TAIL = re.compile(r"(?:应|需|须|要)?(?:提供|提交|准备|携带)?(?:如下|以下|下列)[\u4e00-\u9fff]{0,4}?(?:材料|资料)$")
 
 

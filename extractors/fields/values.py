@@ -7,6 +7,7 @@ whole item's limit), legal basis (labelled, or cited in prose).
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from extractors.base import RawField, RawItem
 from extractors.fields.extent import Section, field_family
@@ -308,6 +309,9 @@ def _documents_in_prose(
 def _any_document(sec: Section) -> bool:
     """Whether the label's value or a line under it names a document."""
     value = sec.label.value or ""
+    # A listing sentence's value (A;B、C;…需提供原件审核) names documents in its parts.
+    if any(names_a_document(part) for part in re.split(r"[；;、]", value)):
+        return True
     # Lines as a PDF wrapped them are read whole: a visual line may end on a document's word.
     logical = [heading_numbering(joined_text(g).strip())[1] for g in join_wrapped([x.line for x in sec.lines])]
     return names_a_document(value) or any(names_a_document(t) for t in logical)
@@ -417,6 +421,13 @@ def _set_enumeration(item: RawItem, sec: Section) -> None:
             break
         value += ln.orig
         prev = ln
+    # A；B、C；D: papers separated by semicolons, each of them one entry (准生证、出生证和独子证复印件),
+    # up to the first part that names none (…报销资料涉及复印件的部分，需提供原件审核).
+    by_semicolon = [p.strip() for p in re.split(r"[；;](?![^《]*》)", value.split("。")[0])]
+    if len(by_semicolon) >= 2 and all(names_a_document(p) for p in by_semicolon[:2]):
+        papers = list(takewhile(lambda p: any(names_a_document(q) for q in (p, *p.split("、"))), by_semicolon))
+        item.material_rows = [(Material(name=_ENUM_VERB.sub("", p, count=1)), [sec.head.line.ref]) for p in papers]
+        return
     value = _ENUM_END.split(value, maxsplit=1)[0]
     # …为：请持A、B、C: the verb asking for them is not part of the first material.
     value = _ENUM_VERB.sub("", value.strip(), count=1)

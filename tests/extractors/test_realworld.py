@@ -187,8 +187,9 @@ FLOORS: dict[str, Floors] = {
     "heldout17": Floors(recall=0.64, precision=0.83, materials_f1=0.59, days_exact=0.80),
     # Gathered unmeasured while the heldout14-17 rules were written, measured once on the final
     # code of that round (commit d04b3a4): recall 0.50, precision 0.86-1.00, materials F1 0.56,
-    # days 1.000; the four notices give nothing. The blind set: no rule is written from it.
-    "heldout18": Floors(recall=0.48, precision=0.84, materials_f1=0.54, days_exact=0.97),
+    # days 1.000; the four notices give nothing. Then learnt from (test_heldout18_structures.py):
+    # materials F1 0.72.
+    "heldout18": Floors(recall=0.48, precision=0.84, materials_f1=0.70, days_exact=0.97),
 }
 
 # Notice renderings of a blind set that give an item as measured (no rule is written from a blind
