@@ -369,9 +369,7 @@ class _Aligner:
             [row[j] for j in others],
             [recall_row[j] for j in others],
         )
-        decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
-        decision = self._document_alone(scores.cleaned[i], decision)
-        return self._spread_mark(scores.norms[i], decision)
+        return self._checked(scores, i, decision)
 
     def decide_all(self, scores: NameScores) -> tuple[Iterator[_Decision], list[int]]:
         """:meth:`decide` for every row of ``scores``, reading all rows at once.
@@ -478,11 +476,17 @@ class _Aligner:
                 decision = self._judge(
                     scores.cleaned[i], scores.norms[i], is_ex, reading, o[:c], os_[:c], or_[:c]
                 )
-                decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
-                decision = self._document_alone(scores.cleaned[i], decision)
-                yield self._spread_mark(scores.norms[i], decision)
+                yield self._checked(scores, i, decision)
 
         return decisions(), decision_of
+
+    def _checked(self, scores: NameScores, i: int, decision: _Decision) -> _Decision:
+        """Name ``i``'s decision after the checks read once the rules have judged it: its
+        discriminating words, a document named with no act of issuing it, a neighbour's marking
+        word spelled out."""
+        decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        decision = self._document_alone(scores.cleaned[i], decision)
+        return self._spread_mark(scores.norms[i], decision)
 
     def _discriminate(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
         """``d``, after the name's discriminating words: however well the name scores, a
