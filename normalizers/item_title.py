@@ -109,6 +109,8 @@ def _strip_once(text: str) -> str:
 
 
 _GUIDE_WORDS = ("指南", "指引")
+# The words a guide's own title ends with (…申报指南, …办理指引, …申办参保(增员)须知).
+GUIDE_ENDINGS = ("指南", "指引", "须知")
 
 
 # 个人医保怎么办理 / 如何申领…: the act a how-to question asks about.
@@ -343,10 +345,7 @@ def is_notice_title(text: str) -> bool:
     return not any(_is_guide_wording(p) for p in re.split(r"[，,\s\u3000]+", t)[:-1])
 
 
-_GUIDE_ENDINGS = ("指南", "指引", "须知")
-
-
 def _is_guide_wording(text: str) -> bool:
     """One wording of a title that is a guide's (…申报指南) to an act."""
     t = text.strip(_TRAIL)
-    return t.endswith(_GUIDE_ENDINGS) and act_of(name_from_title(t) or "") is not None
+    return t.endswith(GUIDE_ENDINGS) and act_of(name_from_title(t) or "") is not None

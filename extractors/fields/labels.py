@@ -12,6 +12,7 @@ from functools import cache
 from extractors.fields.lines import BRACKET, CJK, LABEL_MAX, PageLine
 from govguide.core.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import (
+    GUIDE_ENDINGS,
     act_of,
     clean_name,
     first_wording,
@@ -168,14 +169,11 @@ def _names_act_for_whom(text: str) -> bool:
     )
 
 
-_GUIDE_WORDS = ("须知", "指南", "指引")
-
-
 def _names_guide(text: str) -> bool:
     """A short phrase (no clause inside) ending with a guide word and naming an act before it."""
     return (
         len(text) <= _LONG_HEADING_MAX
-        and text.endswith(_GUIDE_WORDS)
+        and text.endswith(GUIDE_ENDINGS)
         and not _CLAUSE_INSIDE.search(text)
         and (name := name_from_title(text)) is not None
         and act_of(name) is not None

@@ -21,6 +21,7 @@ from govguide.core.document import Document, Line
 from govguide.core.models import SourceRef
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
+    GUIDE_ENDINGS,
     act_of,
     clean_name,
     first_wording,
@@ -277,16 +278,13 @@ def heading_name(head: PageLine) -> str | None:
     return name_from_title(head.orig_after(head.rest) if head.rest else head.orig)
 
 
-_GUIDE_ENDINGS = ("须知", "指南", "指引")
-
-
 def _guide_heading(sections: list[Section]) -> tuple[str, PageLine] | None:
     """A heading naming no field that is a guide's title to an act (…申办参保(增员)须知), with
     the page's materials label right under it, and the item it names."""
     for s, nxt in zip(sections, sections[1:], strict=False):
         if s.field is not None or s.label.kind != "heading" or nxt.field != "materials":
             continue
-        if not to_simplified(s.head.rest).rstrip("：: ").endswith(_GUIDE_ENDINGS):
+        if not to_simplified(s.head.rest).rstrip("：: ").endswith(GUIDE_ENDINGS):
             continue
         name = heading_name(s.head)
         if name is not None and _ends_with_act(to_simplified(name)):
