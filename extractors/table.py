@@ -170,9 +170,6 @@ def _row_key(row: list[Cell | None]) -> tuple[str | None, ...]:
     return tuple(column_field(_cell_text(c)) if c is not None else None for c in row)
 
 
-# A column title's note in brackets (办理时限（工作日）, 申请材料(原件)) says nothing of its field.
-
-
 def column_field(text: str) -> str | None:
     """The field a list table's column title names, by meaning.
 
@@ -184,6 +181,7 @@ def column_field(text: str) -> str | None:
     field = match_field(text)
     if field is not None:
         return field
+    # A column title's note in brackets (办理时限（工作日）, 申请材料(原件)) says nothing of its field.
     title = TRAILING_NOTE.sub("", clean_heading(text))
     if not title or len(title) > 10 or any(w in title for w in words("table_columns", "not_service")):
         return None

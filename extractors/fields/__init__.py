@@ -49,9 +49,7 @@ from extractors.fields.values import documents_share, only_limit_in_prose, raw_i
 from govguide.core.document import Document, Line
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
-    act_of as act_of,
-)
-from normalizers.item_title import (
+    act_of,
     is_notice_title,
     keep_writing,
     launched_service,
@@ -263,8 +261,9 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
         # A part holding nothing but a sentence saying the act is done at once (an introduction
         # under the page's first heading: 具体包括了4个事项…资料齐全的，予以即时办理) is no item
         # beside parts with fields; what it says holds for the items it introduces.
-        intro = [it for it in out if only_limit_in_prose(it)]
-        kept = [it for it in out if not only_limit_in_prose(it)]
+        only_limit = [only_limit_in_prose(it) for it in out]
+        intro = [it for it, o in zip(out, only_limit, strict=True) if o]
+        kept = [it for it, o in zip(out, only_limit, strict=True) if not o]
         if not kept:
             return out
         if len(intro) == 1 and out[0] is intro[0]:

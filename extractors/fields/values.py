@@ -308,13 +308,12 @@ def _documents_in_prose(
 
 def _any_document(sec: Section) -> bool:
     """Whether the label's value or a line under it names a document."""
-    value = sec.label.value or ""
-    # A listing sentence's value (A;B、C;…需提供原件审核) names documents in its parts.
-    if any(names_a_document(part) for part in re.split(r"[；;、]", value)):
-        return True
+    # A listing sentence's value (A;B、C;…需提供原件审核) names documents in its parts (the whole
+    # value is its last part, or holds a quoted title where a part does).
+    value_parts = re.split(r"[；;、]", sec.label.value or "")
     # Lines as a PDF wrapped them are read whole: a visual line may end on a document's word.
     logical = [heading_numbering(joined_text(g).strip())[1] for g in join_wrapped([x.line for x in sec.lines])]
-    return names_a_document(value) or any(names_a_document(t) for t in logical)
+    return any(names_a_document(t) for t in (*value_parts, *logical))
 
 
 def _names_no_documents(sec: Section) -> bool:
