@@ -66,7 +66,6 @@ def _is_boilerplate(text: str) -> bool:
 _LATIN_ONLY = re.compile(r"[A-Za-z0-9 .,:;!?'\-]{1,24}|\d{1,3}位")
 
 
-_RELATED = ("相关文章", "相关推荐", "猜你喜欢", "热门文章", "相关阅读", "推荐阅读", "热点推荐", "最新阅读", "编辑推荐", "相关内容", "大家正在看", "热门推荐", "延伸阅读", "精彩推荐", "为你推荐", "拓展资料", "扩展资料", "参考资料")
 # Sentences of the page read before a related-pages heading for it to close the article (at the
 # top of a page, under the site's navigation, the same words head a list of other pages).
 _CONTENT_BEFORE_RELATED = 3
@@ -74,7 +73,7 @@ _SENTENCE_MIN = 20
 
 
 def _starts_related(text: str) -> bool:
-    return to_simplified(text.strip()).startswith(_RELATED)
+    return to_simplified(text.strip()).startswith(tuple(words("reader", "related_pages")))
 
 
 def _has_content(lines: list[PageLine]) -> bool:
