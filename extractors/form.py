@@ -33,7 +33,7 @@ from extractors.form_text import TextField, guide_name_lines, item_names, single
 from govguide.core.document import Block, Cell, Document, Paragraph, Table
 from govguide.core.models import LegalBasis, SourceRef
 from govguide.core.vocabulary import is_empty_value, match_field, vocabulary, words
-from normalizers.item_title import names_no_item
+from normalizers.item_title import defined_name, names_no_item, titled_definition
 
 _KV_MAX_KEY = 10
 _VERSION = re.compile(r"事项版本\s*[:：]\s*(\S+)")
@@ -94,6 +94,9 @@ def _extract_one(doc: Document) -> RawItem | None:
     if named is None or names_no_item(named[0]):
         return None
     name, name_ref, main = named
+    if (defined := defined_name(name)) is not None:
+        # 事项名称 / 单位新增参保登记是指…: a definition, not a name; the title names the item.
+        name = titled_definition(defined, doc.title) or defined
     item = RawItem(name=name, name_refs=[name_ref], page=name_ref.page, section=main)
     _set_time_limit(item, by_field, text)
     item.item_version = _item_version(doc, kv)

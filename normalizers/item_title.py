@@ -110,7 +110,7 @@ def _strip_once(text: str) -> str:
 
 _GUIDE_WORDS = ("指南", "指引")
 # The words a guide's own title ends with (…申报指南, …办理指引, …申办参保(增员)须知).
-GUIDE_ENDINGS = ("指南", "指引", "须知")
+GUIDE_ENDINGS = ("指南", "指引", "须知", "攻略")
 
 
 # 个人医保怎么办理 / 如何申领…: the act a how-to question asks about.
@@ -205,6 +205,31 @@ def is_name(text: str) -> bool:
     if to_simplified(text) in {*words("reader", "title_suffix"), *words("words", "other_headings")}:
         return False  # a bare section label (服务对象, 办理地点) where a title would be
     return not any(q in text for q in words("reader", "question_words"))
+
+
+_DEFINITION = re.compile(r"^([^，,。；;：:]{3,32}?)(?:是指|指的是|系指)")
+
+
+def defined_name(value: str) -> str | None:
+    """The words a 事项名称 value defines when the value is a definition, not a name
+    (单位新增参保登记是指用人单位办理社会保险参保登记… → 单位新增参保登记), else None."""
+    m = _DEFINITION.match(to_simplified(value.strip()))
+    if m is None or is_name(value.strip()):
+        return None
+    name = value.strip()[: m.end(1)]
+    return name if is_name(name) and names_service(name) else None
+
+
+def titled_definition(defined: str, title: str | None) -> str | None:
+    """The name a page's title gives an item whose 事项名称 only defines it, where the title
+    names the same words (单位新增参保登记 under the title 单位新增参保登记(企业)), else None."""
+    if not title:
+        return None
+    simple = to_simplified(title.strip())
+    if simple.startswith(to_simplified(defined)) and is_name(title.strip()):
+        return title.strip()
+    named = name_from_title(title)
+    return named if named is not None and to_simplified(named).startswith(to_simplified(defined)) else None
 
 
 # 20個工作日 / 十五个工作日内: a time limit standing where a title would, no item's name.

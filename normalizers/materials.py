@@ -22,6 +22,7 @@ from govguide.core.document import Line
 from govguide.core.models import Material
 from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
 from govguide.core.vocabulary import is_empty_value
+from normalizers.material_sentence import names_a_document
 from normalizers.numbering import LIST_STYLES, NUM_DUN_COUNTED, marker_number
 from normalizers.script import to_simplified
 from normalizers.text import clean_text, fold_width, joined_text, strip_html, unclosed_bracket
@@ -56,6 +57,18 @@ _NONE_NEEDED = re.compile(r"(?:无需|无须|不需|不需要|免于?)(?:提供|
 
 
 _BRACKETED_NOTE = re.compile(r"[（(][^（()）]*[)）]")
+
+
+# A case that needs neither paper nor visit (…同步完成社保登记，无需再到社保经办机构办理).
+_NOTHING_TO_DO = re.compile(r"(?:无需|无须|不需要?|不用)(?:再)?(?:到|前往|去|跑)[^，,。；;]{0,12}办理")
+_GIVING = re.compile(r"提供|提交|携带|出具|上传")
+
+
+def _asks_for_nothing(text: str) -> bool:
+    """An entry saying its case needs no visit, that names no paper and asks to give nothing."""
+    if not _NOTHING_TO_DO.search(text) or names_a_document(text):
+        return False
+    return not _GIVING.search(_NOTHING_TO_DO.sub("", _NONE_NEEDED.sub("", text)))
 
 
 def _says_none_needed(text: str) -> bool:
@@ -378,6 +391,8 @@ def _collect(node: _Node, conditions: list[str], out: list[Material]) -> None:
             _collect(child, [*conditions, _condition_text(child.text)], out)
         elif child.is_label or child.text.rstrip().endswith(tuple(_COLONS)):
             continue  # a label with nothing under it (机关事业单位： / 2.…携带以下材料原件：) carries no material
+        elif _asks_for_nothing(child.text):
+            continue  # (一)网上开办的企业…同步完成登记，无需再到经办机构办理: a case that needs no paper
         else:
             name = child.text.strip().rstrip(_TRAILING)
             out.append(Material(name=name, condition=" / ".join(conditions) or None))

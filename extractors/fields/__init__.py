@@ -34,6 +34,7 @@ import re
 
 from extractors.base import RawItem
 from extractors.fields.extent import Section, field_family, read_sections
+from extractors.fields.labels import guide_before_subtitle
 from extractors.fields.lines import PageLine, make_line, page_lines
 from extractors.fields.naming import (
     heading_name,
@@ -49,7 +50,9 @@ from extractors.fields.values import documents_share, only_limit_in_prose, raw_i
 from govguide.core.document import Document, Line
 from govguide.core.vocabulary import words
 from normalizers.item_title import (
+    GUIDE_ENDINGS,
     act_of,
+    defined_name,
     is_notice_title,
     keep_writing,
     launched_service,
@@ -57,6 +60,7 @@ from normalizers.item_title import (
     names_a_channel,
     names_no_item,
     names_service,
+    titled_definition,
 )
 from normalizers.material_sentence import DOCUMENT_LIST_SHARE, names_a_document
 from normalizers.numbering import RANK
@@ -117,7 +121,7 @@ def _guide_parts(lines: list[PageLine]) -> list[tuple[PageLine, list[PageLine]]]
 def _items(sections: list[Section], lines: list[PageLine], title: PageLine | None) -> list[RawItem]:
     names = [s for s in sections if s.field == "item_name"]
     if names:
-        return _items_by_name_labels(sections)
+        return _items_by_name_labels(sections, title)
     if title is not None and is_notice_title(title.orig):
         # A notice mentions materials and days; only a named item is a guide's, or the service
         # a notice opens (关于开展…个人账户一次性支取业务的通知) when it lists that service's
@@ -153,6 +157,17 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         # service's guide even where it names no paper and no limit (a guide of steps only).
         item = RawItem(name=name, name_refs=[title.line.ref], page=title.line.ref.page)
     return [item] if item is not None else []
+
+
+def _titled_guide(head: PageLine) -> bool:
+    """A heading worded as a guide's title (转外就医攻略, …办理指南), a subtitle after it aside."""
+    return _without_subtitle(to_simplified(head.rest or head.text).strip()).rstrip("：: ").endswith(GUIDE_ENDINGS)
+
+
+def _without_subtitle(text: str) -> str:
+    """A heading's words without the subtitle after a guide's title (慢病审批指南:卧病在床可代办 →
+    慢病审批指南): the subtitle's words (代办) say nothing of what the heading is."""
+    return guide_before_subtitle(text) or text
 
 
 def _titled_as_guide(title: PageLine) -> bool:
@@ -193,7 +208,7 @@ def _documents_in(sec: Section) -> int:
     return sum(1 for x in sec.lines if names_a_document(x.rest))
 
 
-def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:
+def _items_by_name_labels(sections: list[Section], title: PageLine | None = None) -> list[RawItem]:
     out: list[RawItem] = []
     starts = [i for i, s in enumerate(sections) if s.field == "item_name"]
     for k, start in enumerate(starts):
@@ -206,11 +221,23 @@ def _items_by_name_labels(sections: list[Section]) -> list[RawItem]:
             value_line, value = name_value(head.lines)
         if not value or names_no_item(value):
             continue
+        defined = defined_name(value)
+        if defined is not None:
+            # 事项名称 / 单位新增参保登记是指用人单位办理…: the value defines the item; its name
+            # is the page's title where the title names it (单位新增参保登记(企业)), else the
+            # words defined.
+            value, value_line = _titled_name(defined, title, value_line)
         name = re.sub(r"\s+", "", clean_text(keep_writing(value.rstrip("。."), orig_value(value_line, value))))
         item = raw_item(name.rstrip("。."), value_line, own, [])
         if item is not None:
             out.append(item)
     return out
+
+
+def _titled_name(defined: str, title: PageLine | None, line: PageLine) -> tuple[str, PageLine]:
+    """The page title's name where it starts with the words a definition defines, else those words."""
+    named = titled_definition(defined, title.orig) if title is not None else None
+    return (named, title) if named is not None and title is not None else (defined, line)
 
 
 # Sections that can stand at an item's level: a heading or a question naming no field, or a
@@ -235,7 +262,7 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
         names = [(i, heading_name(sections[i].head)) for i in level]
         if any(n is None for _, n in names) or not any(names_service(n or "") for _, n in names):
             continue
-        if any(names_a_channel(sections[i].head.text) for i in level):
+        if any(names_a_channel(_without_subtitle(sections[i].head.text)) for i in level):
             continue  # 1.现场办理 / 2.线上办理: ways of doing one item
         if own_fields and not _each_part_has_fields(sections, [i for i, _ in names]):
             # Under one guide's title (…办理指南) headings are its steps or parts, unless each
@@ -252,8 +279,10 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
             heads.setdefault(name or "", sections[start].head)
         out: list[RawItem] = []
         for name, own in parts.items():
-            if not names_service(name):
-                continue  # 二、温馨提示 / 二、…如何…使用: it ends the part above, it is no item
+            if not names_service(name) and not _titled_guide(heads[name]):
+                # 二、温馨提示 / 二、…如何…使用: it ends the part above, it is no item; a part
+                # titled as a guide (二、转外就医攻略:…) is one to what it names.
+                continue
             own_lines = [x for sec in own for x in (sec.head, *sec.lines)]
             item = raw_item(name, heads[name], own, own_lines, scoped=True)
             if item is not None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.fields.labels import Label, read_label
+from extractors.fields.labels import COLON, Label, read_label
 from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
 from govguide.core.vocabulary import words
 from normalizers.item_title import clean_name
 from normalizers.material_sentence import names_a_document
 from normalizers.numbering import RANK
+from normalizers.script import to_simplified
 
 _CORE = ("item_name", "materials", "time_limit", "legal_basis")
 _TIME = ("time_limit", "legal_limit", "promised_limit")
@@ -146,6 +147,10 @@ def _ends(
         return True
     if _bare_entry(sec, ln, lab):
         return False
+    if sec.field == "materials" and lab is not None and lab.kind == "inline" and ln.style is None and _names_a_term(ln):
+        # 转诊确认告知书 / 申报时限:本年费用需在次年年底前申报: a term of the act, given with its
+        # value, after the papers ends their list.
+        return True
     # An unnumbered label: its content runs until the next heading-like line.
     if lab is not None and ln.style is None and lab.kind == "heading":
         if lab.field is not None or (sec.lines and sec.lines[-1].style is not None and not _last_entry(sec, ln)):
@@ -211,7 +216,12 @@ def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None, followi
     if (
         following is not None and following.style == last_entry.style and last_entry.number is not None
         and following.number == last_entry.number + 1
-        and names_a_document(last_entry.rest) and _names_no_field(following)
+        and (
+            (names_a_document(last_entry.rest) and _names_no_field(following))
+            # 1.已注册的…提供单位名称 / 未注册的,提供《…登记表》 / 2.需一并办理…的,提供:(1)…: the
+            # other case of entry 1, its own paper named, before the list's next entry.
+            or (names_a_document(ln.rest) and _names_no_field_but_papers(following))
+        )
     ):
         return False
     if last_entry.rest.endswith(("：", ":")) and (sec.lines[-1] is last_entry or LETTERED.match(ln.text)):
@@ -227,9 +237,22 @@ def _prose_after_list(sec: Section, ln: PageLine, prev: PageLine | None, followi
     return not is_numbered(ln.text)
 
 
+def _names_a_term(ln: PageLine) -> bool:
+    """A label:value line whose label names a term of the act (申报时限, 备案有效期, 报销比例),
+    not a paper."""
+    m = COLON.match(ln.rest)
+    return m is not None and to_simplified(m.group(1).strip()).endswith(tuple(words("reader", "term_labels")))
+
+
 def _names_no_field(ln: PageLine) -> bool:
     lab = read_label(ln)
     return lab is None or lab.field is None
+
+
+def _names_no_field_but_papers(ln: PageLine) -> bool:
+    """A line naming no field, or only the papers a case gives (需一并办理人员增加的,提供:)."""
+    lab = read_label(ln)
+    return lab is None or lab.field is None or lab.field == "materials"
 
 
 def _group_label(ln: PageLine) -> bool:

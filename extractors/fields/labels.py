@@ -101,6 +101,7 @@ _MATERIALS_TAIL = re.compile(
 )
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_MEETING = re.compile(r"(?:需要|需|要|应|须|应当)?(?:满足|具备|符合)(?:的|哪些|什么|以下|下列)?$")
 _JOINED_FIELDS = re.compile(r"(?:的)?(?:(?:时间|条件|流程|地点|方式|时限)(?:和|及|与|、))+$")
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
 
@@ -122,7 +123,8 @@ def _subject(label: str, field: str | None) -> str | None:
             return None
         # 慢性病申请时间和所需资料: other fields joined to the materials name no act.
         text = _JOINED_FIELDS.sub("", text[:cut])
-    name = clean_name(text)
+    # …办理居民医保要满足什么条件: what asks for the conditions is no part of the act.
+    name = _MEETING.sub("", clean_name(text))
     if not is_name(name):
         return None
     # 办理时间和地点: the words before the field word name other fields (time, place), no act.
@@ -178,6 +180,17 @@ def _names_guide(text: str) -> bool:
         and (name := name_from_title(text)) is not None
         and act_of(name) is not None
     )
+
+
+def guide_before_subtitle(text: str) -> str | None:
+    """The guide's title before a colon when a line is that title and a subtitle
+    (慢病审批指南:卧病在床可代办,15个工作日办结 → 慢病审批指南), else None."""
+    m = COLON.match(text)
+    if m is None or not m.group(2).strip():
+        return None
+    head = m.group(1).strip()
+    named = head.endswith(GUIDE_ENDINGS) and not _CLAUSE_INSIDE.search(head) and name_from_title(head) is not None
+    return head if named else None
 
 
 # A question asking for the papers (需要什么材料, 材料有哪些, 申报材料?), not one that mentions them on
@@ -237,9 +250,10 @@ def read_label(ln: PageLine) -> Label | None:
             # 医疗保险参保人住院时应提供哪些资料: papers to show in a situation (being in hospital),
             # no service one applies for.
             return Label(f, "question", subject=None, weak=weak)
-        if subject is None:
+        if subject is None and f != "materials":
             subject = clean_name(asked)
-        return Label(f, "question", subject=subject if is_name(subject) else None, weak=weak)
+        # 需要带什么材料: a materials question whose words before the papers name no act names none.
+        return Label(f, "question", subject=subject if subject is not None and is_name(subject) else None, weak=weak)
     answer = _ANSWER.match(t)
     if answer:
         # 答：… is the content of the question above it, unless it opens a list of the
@@ -254,6 +268,9 @@ def read_label(ln: PageLine) -> Label | None:
         return Label(None, "heading")
     if t.endswith(("：", ":")) and _names_guide(t.rstrip("：: ")):
         # 城镇居民医疗保险申办参保(增员)须知： over its list: a guide's own title inside the page.
+        return Label(None, "heading")
+    if guide_before_subtitle(t) is not None:
+        # 二、转外就医攻略:备案流程、报销政策全解析: a guide's title with its subtitle after the colon.
         return Label(None, "heading")
     spaced = _SPACED_LABEL.match(t)
     if spaced is not None and (f := _exact_field(spaced.group(1))) is not None:

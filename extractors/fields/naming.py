@@ -13,6 +13,7 @@ from extractors.fields.labels import (
     COLON,
     asks_for_situation,
     field_of,
+    guide_before_subtitle,
     materials_subject,
     read_label,
 )
@@ -275,7 +276,9 @@ def _ends_with_act(name: str) -> bool:
 
 def heading_name(head: PageLine) -> str | None:
     """The item a heading names, its numbering aside, in the page's own writing."""
-    return name_from_title(head.orig_after(head.rest) if head.rest else head.orig)
+    text = head.orig_after(head.rest) if head.rest else head.orig
+    # 转外就医攻略:备案流程、报销政策全解析: the title before its subtitle.
+    return name_from_title(guide_before_subtitle(text) or text)
 
 
 def _guide_heading(sections: list[Section]) -> tuple[str, PageLine] | None:

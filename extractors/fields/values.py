@@ -11,6 +11,7 @@ from itertools import takewhile
 
 from extractors.base import RawField, RawItem
 from extractors.fields.extent import Section, field_family
+from extractors.fields.labels import COLON, guide_before_subtitle
 from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
 from extractors.fields.naming import orig_value
 from govguide.core.document import Line
@@ -72,9 +73,28 @@ def raw_item(
     has_time = bool(item.time_limit or item.legal_limit or item.promised_limit)
     if not has_time and (item.materials or item.material_rows or scoped):
         has_time = _immediate_in_prose(item, lines, sections)
+    if not has_time and scoped and (clause := _subtitle_limit(name_line.text)) is not None:
+        # 三、慢病审批指南:卧病在床可代办,15个工作日办结: the part's own title says its limit.
+        item.time_limit = RawField([Line(text=clause, ref=name_line.line.ref)])
+        has_time = True
     if not (item.materials or item.material_rows or has_time or _cites(item.legal_basis.lines)):
         return None
     return item
+
+
+# A clause stating working days to the end of the act (15个工作日办结, 20个工作日内完成).
+_DAYS_TO_DONE = re.compile(r"^\d{1,3}个?工作日(?:内|以内)?(?:办结|完成|办理完毕)$")
+
+
+def _subtitle_limit(heading: str) -> str | None:
+    """The clause of a guide heading's subtitle stating the part's limit, or None."""
+    title = guide_before_subtitle(heading)
+    if title is None:
+        return None
+    subtitle = COLON.match(heading)
+    clauses = re.split(r"[，,；;。！!]", subtitle.group(2)) if subtitle else []
+    found = [c.strip() for c in clauses if _DAYS_TO_DONE.match(c.strip())]
+    return found[0] if len(found) == 1 else None
 
 
 _CITATION = re.compile(r"《[^》]{2,}》|〔\d{4}〕|[(（【\[]\d{4}[)）】\]]|\d+号|第[一二三四五六七八九十百零\d]+条")
@@ -171,8 +191,44 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
         else:
             item.materials = RawField(listed)
         return
+    steps = _steps_naming_papers(sections)
+    if steps:
+        # 医保卡报销流程如下: 1、准备…出院小结、发票、用药明细表 2、本人身份证、医保卡… 3、带上以上资料
+        # 到…办理: with no materials label, the steps that name papers are the materials.
+        item.materials = RawField(steps)
+        return
     named_by = next((sec for sec in sections if sec.head.line.ref in item.name_refs), None)
     item.material_rows = _documents_in_prose(None if scoped else item.name, lines, sections, named_by)
+
+
+_BRACKETED_PART = re.compile(r"[（(][^（()）]*[)）]")
+
+
+def _lists_papers(step: str) -> bool:
+    """A step made mostly of papers (准备…出院小结、发票、用药明细表), not one that mentions
+    one on the way (点击“领取电子凭证”)."""
+    parts = [p for p in re.split(r"[、，,；;。]", _BRACKETED_PART.sub("", step)) if p.strip()]
+    return bool(parts) and sum(names_a_document(p) for p in parts) * 2 >= len(parts)
+
+
+def _steps_naming_papers(sections: list[Section]) -> list[Line]:
+    """The numbered steps of the first process section whose steps mostly name papers, those
+    steps with the lines a PDF wrapped them onto; [] otherwise."""
+    for sec in sections:
+        if sec.field != "process":
+            continue
+        entries: list[list[PageLine]] = []
+        for x in sec.lines:
+            if x.style is not None:
+                entries.append([x])
+            elif entries and wrapped(entries[-1][-1]):
+                entries[-1].append(x)
+        if len(entries) < 2:
+            continue
+        naming = [e for e in entries if _lists_papers("".join(x.rest if x.style else x.text for x in e))]
+        if len(naming) / len(entries) >= DOCUMENT_LIST_SHARE:
+            return [x.line for e in naming for x in e]
+    return []
 
 
 _LEAD_IN_MIN = 16
