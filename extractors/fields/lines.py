@@ -184,7 +184,11 @@ def _compilation_lines(run: list[Paragraph]) -> tuple[list[tuple[Line, bool]], i
 def _skip_menu(lines: list[PageLine]) -> list[PageLine]:
     """A page's navigation menu (政务服务 / 办事指南 / 政策文件 / 联系我们) before its text."""
     n = 0
-    while n < len(lines) and len(lines[n].text) <= _MENU_MAX and not re.search(r"[，,。：:]", lines[n].text):
+    # A numbered line (1、申报条件) is the text's first heading, however short: menus are not numbered.
+    while (
+        n < len(lines) and len(lines[n].text) <= _MENU_MAX and lines[n].style is None
+        and not re.search(r"[，,。：:]", lines[n].text)
+    ):
         n += 1
     return lines[n:] if n >= 3 else lines
 

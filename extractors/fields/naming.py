@@ -203,6 +203,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     quoted = _quoted_name(lines)
     if quoted:
         return quoted
+    form = _form_name([x for sec in sections if sec.field == "materials" for x in sec.lines])
+    if form:
+        # No title, label or question: 填写《平顶山市重症慢性病鉴定申请表》 among the papers: the act
+        # the application form is for.
+        return form
     said = _act_in_prose(lines)
     if said:
         # No title, label or question: …向医保经办机构提出单位参保登记申请 / …办理单位参保登记手续,
@@ -414,6 +419,20 @@ def _names_object(name: str) -> bool:
     for act in acts:
         rest = rest.replace(act, "")
     return len(rest) >= 2
+
+
+# 《平顶山市重症慢性病鉴定申请表》: an application form, named after the act it applies for.
+_FORM = re.compile(r"《([^《》]{4,30}?)(?:申请|申报|登记|审批|备案)(?:表|书)》")
+
+
+def _form_name(lines: list[PageLine]) -> tuple[str, PageLine] | None:
+    """The act the first application form among ``lines`` is for, where its name ends with an act."""
+    for ln in lines:
+        for m in _FORM.finditer(ln.text):
+            name = clean_name(m.group(1))
+            if is_name(name) and _ends_with_act(name) and _names_object(name):
+                return keep_writing(name, ln.orig) if name in ln.text and len(ln.orig) == len(ln.text) else name, ln
+    return None
 
 
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{4,20})[”\"」]")
