@@ -158,3 +158,29 @@ def test_the_housing_fund_alone_names_no_item(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name is None
     assert not match.accepted
+
+
+# The social-insurance registration as the law names it, its change said without whose: the
+# employer's change proposed, never a person's accepted.
+SOCIAL_INSURANCE_CHANGE = ["社会保险登记变更", "社保登记变更申请"]
+
+# A new hire (入职) joins through the headcount going up.
+HIRED = ["新入职员工参保", "入职人员医保登记"]
+
+
+def test_the_later_checked_wordings_are_in_no_labelled_set() -> None:
+    assert_in_no_labelled_set(set(SOCIAL_INSURANCE_CHANGE) | set(HIRED))
+
+
+@pytest.mark.parametrize("name", SOCIAL_INSURANCE_CHANGE)
+def test_the_social_insurance_registration_changed_is_the_employers_for_review(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "单位参保信息变更登记", match.review_reason
+    assert match.needs_review
+
+
+@pytest.mark.parametrize("name", HIRED)
+def test_a_new_hire_is_the_employees_registration(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "职工参保登记"
+    assert match.accepted, match.review_reason
