@@ -207,6 +207,14 @@ class _Aligner:
             )
             for d in catalog.discriminators
         ]
+        # The words that name their one marked item where nothing else of a name scores
+        # (see _marked_alone), with that item.
+        self.naming_words = {
+            w: self.entry_pos[next(iter(d.marks))]
+            for d in catalog.discriminators
+            if d.names
+            for w in d.words
+        }
         # Each discriminating word that marks an item, spelled out with one character between
         # two of its own (门急诊 for 门诊, 长时期 for 长期): see _spread_mark.
         self.spread_marks = [
@@ -485,6 +493,7 @@ class _Aligner:
         discriminating words, a document named with no act of issuing it, a neighbour's marking
         word spelled out."""
         decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        decision = self._marked_alone(scores.cleaned[i], decision, scores.score[i])
         decision = self._document_alone(scores.cleaned[i], decision)
         return self._spread_mark(scores.norms[i], decision)
 
@@ -613,10 +622,15 @@ class _Aligner:
 
     def _marked_alone(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
         """A name matched to nothing (a weak match, not one a qualifier or a group wording
-        stopped) whose discriminating words all mark one and the same item: that item,
-        proposed for review. The words name it where the rest of the name is too far from
-        any wording to be read (低保的二次报销: medical aid)."""
-        if d.blocked or d.method != "none":
+        stopped) that holds a word naming one item (a block with ``names``) and whose
+        discriminating words all mark that item: the item, proposed for review. The words
+        name it where the rest of the name is too far from any wording to be read
+        (病故后医保卡里的钱: the account paid out to the heirs). Most marking words only tell
+        neighbours apart (断缴, 一胎): alone they do not say the name is their item."""
+        if d.blocked or d.method != "none" or not self.naming_words:
+            return d
+        named = {j for w, j in self.naming_words.items() if w in cleaned}
+        if len(named) != 1:
             return d
         held: list[str] = []
         marked: set[int] = set()
@@ -625,7 +639,7 @@ class _Aligner:
             if found:
                 held += found
                 marked |= marks if marks else {-1}
-        if len(marked) != 1 or -1 in marked:
+        if marked != named:
             return d
         (j,) = marked
         d.entry, d.score, d.method, d.blocked = j, float(row[j]), "fuzzy", True

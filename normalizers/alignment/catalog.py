@@ -75,6 +75,7 @@ class DiscriminatorRule:
     marks: frozenset[str]
     against: frozenset[str]
     yields: bool = False
+    names: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -244,12 +245,17 @@ def _resolve_discriminators(
                 f"discriminating words {'、'.join(d.words) or '(none)'}: need words and items "
                 f"against, none of them marked too ({', '.join(sorted(overlap))})"
             )
+        if d.names and len(d.marks) != 1:
+            raise CatalogError(
+                f"discriminating words {'、'.join(d.words)}: naming an item needs one item marked"
+            )
         rules.append(
             DiscriminatorRule(
                 d.words,
                 frozenset(by_name[n] for n in d.marks),
                 frozenset(by_name[n] for n in d.against),
                 d.yields,
+                d.names,
             )
         )
     return tuple(rules)

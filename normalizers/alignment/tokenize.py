@@ -72,13 +72,16 @@ class Discriminator:
     outside the catalog (临时 filings): such a name is not given any item of ``against``.
     With ``yields`` the words mark their item only where the name holds no word that marks
     the item it matches: 长期 marks the long stay, but a retiree's long stay elsewhere
-    (退休人员长期异地) is the settled retirees' filing.
+    (退休人员长期异地) is the settled retirees' filing. With ``names`` the words name their one
+    marked item where nothing else of the name scores: 病故后医保卡里的钱 is the account paid out
+    to the heirs, proposed for review.
     """
 
     words: tuple[str, ...]
     marks: tuple[str, ...]
     against: tuple[str, ...]
     yields: bool = False
+    names: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,7 @@ def parse_rules(text: str) -> NameRules:
             marks=tuple(d.get("marks", [])),
             against=tuple(d.get("against", [])),
             yields=bool(d.get("yields", False)),
+            names=bool(d.get("names", False)),
         )
         for d in data.get("discriminating", [])
     )

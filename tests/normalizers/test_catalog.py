@@ -121,6 +121,18 @@ def test_umbrella_with_unknown_member_is_refused(tmp_path: Path) -> None:
         load_catalog(synonyms_path=synonyms)
 
 
+def test_words_naming_other_than_one_item_are_refused(tmp_path: Path) -> None:
+    # A word names its item where nothing else of a name scores: it must name exactly one.
+    synonyms = tmp_path / "synonyms.toml"
+    synonyms.write_text(
+        '[[discriminating]]\nwords = ["某词"]\nmarks = ["单位参保登记", "职工参保登记"]\n'
+        'against = ["城乡居民参保登记"]\nnames = true\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogError, match="one item marked"):
+        load_catalog(synonyms_path=synonyms)
+
+
 def test_cli_prints_catalog_as_csv_and_json() -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["catalog", "--format", "csv"])
