@@ -271,9 +271,17 @@ def keep_writing(simplified_name: str, original: str) -> str:
     return original[keep[at] : keep[at + len(simplified_name) - 1] + 1]
 
 
+# (医疗保险定点医疗机构申请书)医疗保险定点申请: a site's note or category in brackets before the
+# title's own words.
+_LEADING_NOTE = re.compile(r"^[（(][^()（）]{2,20}[)）]\s*")
+
+
 def name_from_title(text: str) -> str | None:
     """The item a title or heading names, in the text's own writing, or None."""
     text = first_wording(_without_inner_question(text.strip()))
+    note = _LEADING_NOTE.match(text)
+    if note is not None and is_name(clean_name(text[note.end() :])):
+        text = text[note.end() :]
     name = _without_orphan_note(clean_name(text))
     return keep_writing(name, text) if is_name(name) else None
 
@@ -307,6 +315,13 @@ def first_wording(text: str) -> str:
         # 天津新生儿能参加医保吗?天津新生儿医保卡办理流程: a yes-no question, then the wording naming
         # the act the page walks through.
         return asked[-1].strip()
+    if (
+        len(asked) >= 2 and all(p.rstrip().endswith(("?", "？")) and not _says_an_act(p) for p in asked[:-1])
+        and not asked[-1].rstrip().endswith(("?", "？")) and act_of(clean_name(asked[-1])) is not None
+    ):
+        # 职工医保个人账户的钱怎么使用?职工医保个人账户的钱提取办理流程: a question naming no act leads
+        # up to the wording that names one.
+        return asked[-1].strip()
     if len(parts) < 2:
         return text
     names = [clean_name(p) for p in parts]
@@ -320,6 +335,12 @@ def first_wording(text: str) -> str:
     if is_name(full) and full.endswith(acts) and all(n in full or n[1:] in full for n in names):
         return parts[fullest]
     return text
+
+
+def _says_an_act(text: str) -> bool:
+    """Whether a wording holds an act's word anywhere (如何办理…关系转出?, …补办要多久)."""
+    simple = to_simplified(text)
+    return any(a in simple for a in words("reader", "item_acts"))
 
 
 def _without_inner_question(text: str) -> str:

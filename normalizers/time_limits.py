@@ -580,7 +580,8 @@ def parse_legal_promised(legal_text: str | None, promised_text: str | None) -> T
 _COMPLETION = re.compile(
     rf"(?:(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)?|当场|即时|立即|当日|当天|现场)"
     # …30个工作日支付生育津贴费用: for a payment the money paid is the act completed.
-    r"(?:办结|办理完毕|办完|完成办理|生效|支付|拨付|发放|划拨)"
+    # …在15个工作日内即可办理成功: the act said done.
+    r"(?:即可|可)?(?:办结|办理完毕|办完|完成办理|办理成功|办理完成|办好|生效|支付|拨付|发放|划拨)"
     rf"|受理(?:申请|申报)?(?:后|之日起|起)(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)?(?:完成|办结|作出)"
 )
 

@@ -122,6 +122,10 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     names = [s for s in sections if s.field == "item_name"]
     if names:
         return _items_by_name_labels(sections, title)
+    if _regulation_text(sections, lines):
+        # 第二章 …登记、申报和费用筹集 / 第六条 用人单位均应…携带…资料…办理…手续: a regulation's
+        # articles say what units must bring; with no field labelled, the page is the rule, no guide.
+        return []
     if title is not None and is_notice_title(title.orig):
         # A notice mentions materials and days; only a named item is a guide's, or the service
         # a notice opens (关于开展…个人账户一次性支取业务的通知) when it lists that service's
@@ -157,6 +161,20 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
         # service's guide even where it names no paper and no limit (a guide of steps only).
         item = RawItem(name=name, name_refs=[title.line.ref], page=title.line.ref.page)
     return [item] if item is not None else []
+
+
+# 第六条 / 第二章: an article or a chapter of a regulation opening a paragraph.
+_ARTICLE_START = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,5}[条章](?:\s|　|$|[\u4e00-\u9fff])")
+_FIELDS_OF_A_GUIDE = ("materials", "time_limit", "legal_limit", "promised_limit", "process", "conditions")
+
+
+def _regulation_text(sections: list[Section], lines: list[PageLine]) -> bool:
+    """Whether the page is a regulation's articles (two paragraphs or more opening with 第…条 or a
+    chapter heading) with no field of a guide labelled outside its legal basis."""
+    if any(s.field in _FIELDS_OF_A_GUIDE for s in sections):
+        return False
+    basis = {id(x) for s in sections if s.field == "legal_basis" for x in (s.head, *s.lines)}
+    return sum(1 for ln in lines if id(ln) not in basis and _ARTICLE_START.match(ln.text.strip())) >= 2
 
 
 def _titled_guide(head: PageLine) -> bool:

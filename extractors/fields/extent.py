@@ -56,12 +56,24 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
         if current is not None and not _ends(current, ln, lab, prev, following):
             current.lines.append(ln)
             continue
+        if lab is not None and _lead_in_to_nothing(lab, ln, following):
+            lab = None  # …提交以下资料到…办理零星报销手续。 then 标签: — no list follows the lead-in
         if lab is None:
             current = None
             continue
         current = Section(field=lab.field, label=lab, head=ln)
         sections.append(current)
     return sections
+
+
+def _lead_in_to_nothing(lab: Label, ln: PageLine, following: PageLine | None) -> bool:
+    """A sentence leading in to papers (…凭以下资料向市医保局申请…。) with neither a numbered entry
+    nor a paper on the line after it: it leads in to nothing on the page."""
+    if lab.kind != "sentence" or lab.field != "materials" or lab.value or ln.style is not None:
+        return False
+    if ln.rest.rstrip().endswith(("：", ":")):
+        return False  # a colon promises the list; what follows is read as it comes
+    return following is None or (following.style is None and not names_a_document(following.rest))
 
 
 _INLINE_ENTRY = re.compile(r"(?:^|[；;。])\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）]|[①-⑳])")

@@ -37,6 +37,12 @@ _SENTENCE_MATERIALS = re.compile(
 # …用人单位参加基本医疗保险要办理的手续: the formalities of an act, listed below (the papers
 # to hand in, the forms to fill).
 _FORMALITIES = re.compile(r"(?:^|[，,。；;])([^，,。；;：:]{4,30}?)(?:要|需要|需|应|须)办理的手续[：:]\s*$")
+# …应在诊治终结后6个月内,凭以下资料向市医保局及时申请生育保险待遇。: a sentence leading in to the
+# list of papers under it, naming the act they are for in its last clause.
+_APPLIED_WITH_PAPERS = re.compile(
+    r"(?:凭|持|携带|提供|提交)(?:以下|下列|如下)(?:资料|材料|证件|证明材料)[^，,。；;：:]{0,20}?"
+    r"(?:申请|申领|申报|办理)([^，,。；;：:]{2,20})[。：:]\s*$"
+)
 # …材料有A、B、C / 补缴所需材料和流程为：请持A、B、C，到…: the list follows in the sentence.
 # …需要的材料主要有这几种：A；B；C: the kinds counted before the colon say nothing of the papers.
 _ENUMERATION = re.compile(
@@ -305,6 +311,10 @@ def read_label(ln: PageLine) -> Label | None:
     if formalities is not None:
         # 一般情况下,用人单位参加基本医疗保险要办理的手续: over what to hand in, naming the act.
         subject = clean_name(formalities.group(1))
+        return Label("materials", "sentence", subject=subject if is_name(subject) else None)
+    applied = _APPLIED_WITH_PAPERS.search(t)
+    if applied is not None and ln.style is None:
+        subject = clean_name(applied.group(1))
         return Label("materials", "sentence", subject=subject if is_name(subject) else None)
     if t.endswith(("：", ":")) and _SENTENCE_MATERIALS.search(t):
         # 申办长期异地就医时应提供如下资料：

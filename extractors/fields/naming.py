@@ -196,6 +196,11 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
         # No title: ①参保登记 用人单位到…填报…: the first step's run-in head names the act the
         # steps carry out.
         return run_in
+    eligible = _act_of_eligibility(sections)
+    if eligible is not None:
+        # No title: 1、办理条件 / 以下四类…人员,可以申请办理省内及跨省异地就医住院医疗费用直接结算。: the
+        # act the conditions say who may apply for.
+        return eligible
     for ln, text, orig in _first_sentences(lines, 3):
         name = _name_in_sentence(text)
         if name:
@@ -272,6 +277,8 @@ def _names_process_act(name: str) -> bool:
     """A process title's name ending with a particular act (…参保登记工作流程), not with 办理
     or 申请 alone (城市居民医疗保险办理流程 walks through several acts)."""
     simple = to_simplified(name)
+    if simple.endswith("办理") and _ends_with_act(simple[:-2]):
+        simple = simple[:-2]  # …个人账户的钱提取办理流程: the act is 提取, 办理 only does it
     return _ends_with_act(simple) and not simple.endswith(("办理", "申请"))
 
 
@@ -419,6 +426,25 @@ def _names_object(name: str) -> bool:
     for act in acts:
         rest = rest.replace(act, "")
     return len(rest) >= 2
+
+
+# …可以申请办理省内及跨省异地就医住院医疗费用直接结算。: who may apply for which act.
+_MAY_APPLY = re.compile(r"(?:可以|可|均可|方可)申请(?:办理|享受)?([^，,。；;：:“”\"]{4,30}?)[。；;]?$")
+
+
+def _act_of_eligibility(sections: list[Section]) -> tuple[str, PageLine] | None:
+    """The act the first sentence of a conditions section says who may apply for, where it
+    ends with an act and names its object."""
+    for sec in sections:
+        if sec.field != "conditions":
+            continue
+        first = _first_sentences(sec.lines, 1)  # the paragraph whole, as a PDF wrapped it
+        for ln, text, orig in first:
+            m = _MAY_APPLY.search(text.strip())
+            name = clean_name(m.group(1)) if m else ""
+            if m and is_name(name) and _ends_with_act(name) and _names_object(name):
+                return (keep_writing(name, orig) if name in text and len(orig) == len(text) else name), ln
+    return None
 
 
 # 《平顶山市重症慢性病鉴定申请表》: an application form, named after the act it applies for.

@@ -18,7 +18,7 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
 from govguide.core.vocabulary import words
-from normalizers.item_title import act_of, asked_act
+from normalizers.item_title import act_of, asked_act, names_service
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.material_sentence import (
     DOCUMENT_LIST_SHARE,
@@ -177,7 +177,12 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             return
     if mats:
         return
-    answer = [s for s in sections if s.label.kind == "question" and s.field is None]
+    # 城镇居民医保卡使用指南是什么?: a question asking what a thing is, naming no service, is answered
+    # by a report; the papers it mentions are no item's.
+    answer = [
+        s for s in sections if s.label.kind == "question" and s.field is None
+        and not (_WHAT_IS.search(s.head.rest) and not names_service(s.label.subject or ""))
+    ]
     for sec in answer:
         found = _materials_in_prose(sec)
         if found:
@@ -190,6 +195,12 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
             item.material_rows = cased
         else:
             item.materials = RawField(listed)
+        return
+    bare = _bare_papers(sections) if scoped else []
+    if bare:
+        # 门诊报销: / 本人社会保障卡(医保卡)和身份证。: under an item's own heading, lines that are
+        # nothing but papers are its materials.
+        item.materials = RawField(bare)
         return
     steps = _steps_naming_papers(sections)
     if steps:
@@ -207,8 +218,29 @@ _BRACKETED_PART = re.compile(r"[（(][^（()）]*[)）]")
 def _lists_papers(step: str) -> bool:
     """A step made mostly of papers (准备…出院小结、发票、用药明细表), not one that mentions
     one on the way (点击“领取电子凭证”)."""
-    parts = [p for p in re.split(r"[、，,；;。]", _BRACKETED_PART.sub("", step)) if p.strip()]
-    return bool(parts) and sum(names_a_document(p) for p in parts) * 2 >= len(parts)
+    parts = [p.strip() for p in re.split(r"[、，,；;。]", _BRACKETED_PART.sub("", step)) if p.strip()]
+    return bool(parts) and sum(_paper(p) for p in parts) * 2 >= len(parts)
+
+
+def _paper(part: str) -> bool:
+    """A part naming a paper by itself: ending with a paper's word or a quoted title, not a clause
+    quoting one on the way (根据《…登记表》及有关材料进行审核)."""
+    return names_a_document(part) and ("《" not in part or part.rstrip("等").endswith("》"))
+
+
+_WHAT_IS = re.compile(r"是什么[?？]?\s*$")
+_BARE_PAPERS_MAX = 6
+
+
+def _bare_papers(sections: list[Section]) -> list[Line]:
+    """The lines under an item's own heading (its first section, naming no field) when they are
+    a few unnumbered lines each naming a paper; [] otherwise."""
+    if not sections or sections[0].field is not None:
+        return []
+    under = sections[0].lines
+    if not (0 < len(under) <= _BARE_PAPERS_MAX) or any(x.style is not None for x in under):
+        return []
+    return [x.line for x in under] if all(_lists_papers(x.text) and names_a_document(x.text) for x in under) else []
 
 
 def _steps_naming_papers(sections: list[Section]) -> list[Line]:
