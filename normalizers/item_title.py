@@ -72,6 +72,7 @@ _SECOND_QUESTION = re.compile(
 
 # A note naming a case of the act (零星报销(住院报销), 参保登记(新生儿)) is part of the item's name;
 # one about the page (资料+流程, 2024年版, 图文) is not.
+_LONG_END_NOTE = re.compile(r"[（(]([^（()）]{4,30})[)）]\s*$")
 _CASE_NOTE = re.compile(r"(?:报销|支付|申领|备案|登记|认定|职工|居民|新生儿|学生|单位|门诊|住院)$")
 _PAGE_NOTE = re.compile(r"流程|材料|资料|指南|指引|图|版|年|最新|附|条件|入口|攻略|详解|须知|问答")
 
@@ -86,6 +87,10 @@ def _strip_once(text: str) -> str:
         case = act_of(before) is not None and _CASE_NOTE.search(inner) and not _PAGE_NOTE.search(inner)
         if not case:
             t = before
+    variant = _LONG_END_NOTE.search(t)
+    if variant is not None and t[:4] == variant.group(1)[:4]:
+        # 九江医保关系转移接续办理流程(九江医保关系转移接续办理流程图): the title worded again in brackets.
+        t = t[: variant.start()].strip(_TRAIL)
     t = _QUESTION_TAIL.sub("", t).strip(_TRAIL) or t
     t = _QUESTION_INSIDE.sub("", t, count=1)
     for s in _suffixes():

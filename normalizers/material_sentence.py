@@ -86,15 +86,30 @@ def documents_shown(text: str, *, given: bool = False) -> list[str]:
     start = 0
     verbs = _SHOWN_OR_GIVEN if given else _SHOWN
     depths = _depths(simple)
+    listing = False  # the clause before listed papers after a verb
     for end in [*_outside_positions(simple, _CLAUSE_END), len(simple)]:
         found = [m for m in verbs.finditer(simple, start, end) if depths[m.start()] == 0]
         if found and _is_sentence_subject(simple[start : found[0].start()]):
             # 填写个人信息并按要求上传…图片: each verb's object runs to the next verb.
+            before = len(out)
             for k, verb in enumerate(found):
                 until = found[k + 1].start() if k + 1 < len(found) else end
                 out.extend(_objects(text, simple, verb.end(), until))
+            listing = len(out) > before and simple[end : end + 1] in ",，"
+        elif listing and not found:
+            # 持《学生证》,《居民身份证》原件及复印件,一寸近期免冠彩色照片两张,到学校办理: the papers go
+            # on after a comma, each clause nothing but a paper, up to the clause naming the act.
+            lead = _JOINED_ON.match(simple, start)  # ,以及本人有效身份证: the joining word is no part of it
+            more = _objects(text, simple, lead.end() if lead else start, end)
+            out.extend(more)
+            listing = bool(more) and simple[end : end + 1] in ",，"
+        else:
+            listing = False
         start = end + 1
     return [d for d in out if not is_generic(d)]
+
+
+_JOINED_ON = re.compile(r"\s*(?:以及|及|和|与|并|还有)")
 
 
 # …提供有关证明材料: a kind of paper said of no paper in particular names none either.
@@ -223,7 +238,12 @@ def _is_reference(text: str) -> bool:
 def _ends_with_document(text: str) -> bool:
     """社会保障卡原件 / …复印件(加盖…) end with a document's word; 提供单位 does not."""
     simple = to_simplified(_outside_brackets(text)).rstrip().rstrip("”\"’'」』")
+    # 一寸近期免冠彩色照片两张 / 复印件一份: the count after the paper says how many, not what.
+    simple = _COUNT_TAIL.sub("", simple) or simple
     return bool(simple) and simple.endswith(tuple(words("reader", "material_nouns")))
+
+
+_COUNT_TAIL = re.compile(r"(?:各|共)?[一二两三四五六七八九十\d]{1,3}(?:张|份|本|页|套|册)$")
 
 
 def _is_document(text: str) -> bool:

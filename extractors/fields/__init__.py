@@ -156,7 +156,8 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if not name or name_line is None:
         return []
     item = raw_item(name, name_line, sections, lines)
-    if item is None and name_line is title and title is not None and _titled_as_guide(title) and names_service(name):
+    walked = title is not None and (_titled_as_guide(title) or _titled_as_process(title, sections))
+    if item is None and name_line is title and title is not None and walked and names_service(name):
         # 新乡市医保转移办事指南 新乡医保怎么转移?: a page titled as a guide to a service is that
         # service's guide even where it names no paper and no limit (a guide of steps only).
         item = RawItem(name=name, name_refs=[title.line.ref], page=title.line.ref.page)
@@ -186,6 +187,21 @@ def _without_subtitle(text: str) -> str:
     """A heading's words without the subtitle after a guide's title (慢病审批指南:卧病在床可代办 →
     慢病审批指南): the subtitle's words (代办) say nothing of what the heading is."""
     return guide_before_subtitle(text) or text
+
+
+def _titled_as_process(title: PageLine, sections: list[Section]) -> bool:
+    """A title naming an act's process (九江医保关系转移接续办理流程) over a page whose process is
+    given step by step, a paper handed over on the way: the page walks through that act even
+    where no list of papers is given."""
+    name = re.sub("办理$", "", to_simplified(name_from_title(title.orig) or ""))
+    titled = names_process_title(title) or ("流程" in to_simplified(title.orig) and act_of(name) is not None)
+    # The steps must hand over a paper (由申请人填写《…申请表》): claim windows alone (1.正常申报:…1年内
+    # …申领 / 2.延期申报:…) walk through no act one applies for at an office.
+    return titled and any(
+        s.field == "process" and sum(x.style is not None for x in s.lines) >= 2
+        and any("《" in x.text for x in s.lines)
+        for s in sections
+    )
 
 
 def _titled_as_guide(title: PageLine) -> bool:

@@ -107,6 +107,7 @@ _MATERIALS_TAIL = re.compile(
 )
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_ENTERING = re.compile(r"^.{2,24}?(?:进入|享受)")
 _MEETING = re.compile(r"(?:需要|需|要|应|须|应当)?(?:满足|具备|符合)(?:的|哪些|什么|以下|下列)?$")
 _JOINED_FIELDS = re.compile(r"(?:的)?(?:(?:时间|条件|流程|地点|方式|时限)(?:和|及|与|、))+$")
 _WHEN = re.compile(r"(?:申办|办理|申请|申领)(.{2,20}?)时")
@@ -131,6 +132,10 @@ def _subject(label: str, field: str | None) -> str | None:
         text = _JOINED_FIELDS.sub("", text[:cut])
     # …办理居民医保要满足什么条件: what asks for the conditions is no part of the act.
     name = _MEETING.sub("", clean_name(text))
+    entering = _ENTERING.search(name)
+    if entering is not None and is_name(rest := name[entering.end() :]) and names_service(rest):
+        # 各市县区职工、居民医保进入大病报销: who enters or enjoys the benefit is no part of it.
+        name = rest
     if not is_name(name):
         return None
     # 办理时间和地点: the words before the field word name other fields (time, place), no act.
