@@ -225,12 +225,14 @@ class _Aligner:
         ]
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
         self.doubtful = self.tokenizer.rules.doubtful
+        self.settled = self.tokenizer.rules.settled
         self.documents = self.tokenizer.rules.documents
         self.issuing = self.tokenizer.rules.issuing
         self.deciding_words = sorted(
             set(self.qualifiers)
             | {w for d in catalog.discriminators for w in d.words}
             | set(self.doubtful)
+            | {w for words in self.settled.values() for w in words}
         )
         self.deciding_pattern = (
             re.compile("|".join(map(re.escape, self.deciding_words)))
@@ -510,7 +512,11 @@ class _Aligner:
             return d  # most names hold no discriminating word: one search decides it
         if entry is None:
             return d
-        doubt = [w for w in self.doubtful if w in cleaned]
+        doubt = [
+            w
+            for w in self.doubtful
+            if w in cleaned and not any(s in cleaned for s in self.settled.get(w, ()))
+        ]
         if doubt and not d.needs_review:
             # The proposal stays; a person checks whether the insurance pays at all (an accident),
             # or which credential a page offers (电子).

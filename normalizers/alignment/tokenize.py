@@ -106,6 +106,9 @@ class NameRules:
     asking_acts: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
+    # Per doubtful word, words that settle the doubt when the name holds them too (流产 may be
+    # a childbirth cost or a family-planning operation; 流产术, 人工流产 is the operation).
+    settled: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # A document a service issues (参保凭证), and the words of issuing it or of the transfer
     # it is issued for (出具, 打印, 转): named without them, the document may be another one
     # of that name (a proof of insurance printed from one's record), so it is not accepted.
@@ -165,6 +168,10 @@ def parse_rules(text: str) -> NameRules:
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
+        settled={
+            clean_name(k): tuple(clean_name(w) for w in v)
+            for k, v in data.get("doubtful", {}).get("settled", {}).items()
+        },
         documents=tuple(clean_name(w) for w in data.get("doubtful", {}).get("documents", [])),
         issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
