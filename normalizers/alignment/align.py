@@ -304,6 +304,11 @@ class _Aligner:
             )
             for j, e in enumerate(catalog.entries)
         ]
+        # What a name asks for after "after" (see _asked_after).
+        self.after_pattern = (
+            re.compile("|".join(map(re.escape, rules.after))) if rules.after else None
+        )
+        self.minor = rules.minor
         former = sorted(rules.former, key=len, reverse=True)
         # A gap or an end said of a person: the word, then (within a few characters) 人员.
         self.former_person = (
@@ -497,7 +502,47 @@ class _Aligner:
         decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
         decision = self._marked_alone(scores.cleaned[i], decision, scores.score[i])
         decision = self._document_alone(scores.cleaned[i], decision)
+        decision = self._asked_after(scores.norms[i], decision)
         return self._spread_mark(scores.norms[i], decision)
+
+    def _asked_after(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless its item is named only before the name's last "after" (后, 之后) while
+        what follows names another item's words: the name asks about what follows, and what
+        comes before says when (社保转移后缴费基数 asks about the contribution base after a
+        transfer, 企业搬迁后社保登记变更 about the change). The match goes to review, with the
+        candidate holding those words as the proposal where there is one. Read on the
+        normalised name, so names decided alike read alike."""
+        pattern = self.after_pattern
+        if d.entry is None or pattern is None:
+            return d
+        parts = pattern.split(norm)
+        if len(parts) < 2 or not parts[-1] or not parts[0]:
+            return d
+        tail = self.tokenizer.tokens_of_normalized(parts[-1])
+        words = self.entry_words[d.entry]
+        if any(t in words and t not in self.minor for t in tail):
+            return d
+        asked = [t for t in tail if t not in self.minor and t in self.catalog_words]
+        if not asked:
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.needs_review, d.blocked = True, True
+        d.reason = f"name asks after {name}'s words about {'、'.join(asked)}"
+        chosen = next(
+            (
+                (j, sc)
+                for j, sc in d.candidates
+                if j != d.entry and any(t in self.entry_words[j] for t in asked)
+            ),
+            None,
+        )
+        if chosen is not None:
+            j, sc = chosen
+            d.runner_up, d.runner_score = d.entry, d.score
+            d.entry, d.score, d.umbrella_covers = j, sc, ()
+            d.candidates = [chosen, *(c for c in d.candidates if c[0] != j)]
+            d.reason += f": {self.catalog.entries[j].canonical_name} proposed instead"
+        return d
 
     def _discriminate(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
         """``d``, after the name's discriminating words: however well the name scores, a

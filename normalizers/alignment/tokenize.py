@@ -123,6 +123,9 @@ class NameRules:
     # Qualifiers that end what they are said of (取消): said of a person's insurance itself,
     # they stop it, which its registration records (see the aligner's qualifier check).
     ending: frozenset[str] = frozenset()
+    # Words of "after" (后, 之后): what a name says after the last of them is what it asks for,
+    # what comes before says when (社保转移后缴费基数 asks about the base).
+    after: tuple[str, ...] = ()
 
 
 def read_reference_text(name: str, path: str | Path | None = None) -> str:
@@ -177,6 +180,13 @@ def parse_rules(text: str) -> NameRules:
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
         former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
         ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),
+        after=tuple(
+            sorted(
+                (clean_name(w) for w in data.get("when", {}).get("after", [])),
+                key=len,
+                reverse=True,
+            )
+        ),
     )
 
 
