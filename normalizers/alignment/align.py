@@ -226,6 +226,7 @@ class _Aligner:
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
         self.doubtful = self.tokenizer.rules.doubtful
         self.settled = self.tokenizer.rules.settled
+        self.doubtful_normalised = self.tokenizer.rules.doubtful_normalised
         self.documents = self.tokenizer.rules.documents
         self.issuing = self.tokenizer.rules.issuing
         self.deciding_words = sorted(
@@ -503,7 +504,23 @@ class _Aligner:
         decision = self._marked_alone(scores.cleaned[i], decision, scores.score[i])
         decision = self._document_alone(scores.cleaned[i], decision)
         decision = self._asked_after(scores.norms[i], decision)
+        decision = self._doubted_normalised(scores.norms[i], decision)
         return self._spread_mark(scores.norms[i], decision)
+
+    def _doubted_normalised(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless it is accepted while the normalised name holds a doubtful wording
+        (单位转移接续: an employer's account moved to another district, or its staff's insurance
+        moved; 单位社保转出 and 企业医保关系转移 read alike): the match stays the proposal, for a
+        person to say. Read on the normalised name, so names decided alike read alike."""
+        if d.entry is None or d.needs_review:
+            return d
+        held = [w for w in self.doubtful_normalised if w in norm]
+        if not held:
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.needs_review = True
+        d.reason = f"name says {'、'.join(held)}: whether {name} applies is for a person to say"
+        return d
 
     def _asked_after(self, norm: str, d: _Decision) -> _Decision:
         """``d``, unless its item is named only before the name's last "after" (后, 之后) while

@@ -109,6 +109,9 @@ class NameRules:
     # Per doubtful word, words that settle the doubt when the name holds them too (流产 may be
     # a childbirth cost or a family-planning operation; 流产术, 人工流产 is the operation).
     settled: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Doubtful wordings read on the normalised name, where variants have become one wording
+    # (单位转移接续: an employer's account moved, 单位社保转出 and 企业医保关系转移 alike).
+    doubtful_normalised: tuple[str, ...] = ()
     # A document a service issues (参保凭证), and the words of issuing it or of the transfer
     # it is issued for (出具, 打印, 转): named without them, the document may be another one
     # of that name (a proof of insurance printed from one's record), so it is not accepted.
@@ -175,6 +178,9 @@ def parse_rules(text: str) -> NameRules:
             clean_name(k): tuple(clean_name(w) for w in v)
             for k, v in data.get("doubtful", {}).get("settled", {}).items()
         },
+        doubtful_normalised=tuple(
+            clean_name(w) for w in data.get("doubtful", {}).get("normalised", [])
+        ),
         documents=tuple(clean_name(w) for w in data.get("doubtful", {}).get("documents", [])),
         issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),

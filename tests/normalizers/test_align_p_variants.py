@@ -40,6 +40,13 @@ AFTER_THE_MOVE = {
 # A person's insurance moved is still the transfer, accepted.
 PERSON_MOVES = ["员工异地社保转移", "员工调动社保转移", "离职后医保转移"]
 
+# The employer before the transfer (单位社保转出, 企业医保关系转移): its own account moved as often
+# as its staff's insurance, so the transfer stays the proposal, in review.
+EMPLOYER_ACCOUNT_MOVED = ["单位社保转出", "企业医保关系转移"]
+
+# ... a person's insurance moved out stays accepted.
+PERSON_MOVED_OUT = ["员工社保转出"]
+
 # What a name asks after 后 is what it asks for: not the item named before it.
 ASKED_AFTER = {"社保转移后缴费基数": "基本医疗保险缴费工资申报"}
 
@@ -73,7 +80,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         set(PREGNANCY_ENDED) | set(OPERATION) | set(ALLOWANCE_AFTER) | set(EMPLOYER_MOVES)
         | set(AFTER_THE_MOVE) | set(PERSON_MOVES) | set(ASKED_AFTER) | set(PAID_LATE)
         | set(BUSINESS_REGISTRY) | set(WHEN) | set(BUYING) | set(ONLY_CHILD) | set(GAP_YEARS)
-        | set(YEARS_SHORT) | set(MIGRANT_WORK)
+        | set(YEARS_SHORT) | set(MIGRANT_WORK) | set(EMPLOYER_ACCOUNT_MOVED) | set(PERSON_MOVED_OUT)
     )
     assert_in_no_labelled_set(checked)
 
@@ -115,6 +122,20 @@ def test_what_follows_an_employers_move_is_the_service(name: str, item: str) -> 
 
 @pytest.mark.parametrize("name", PERSON_MOVES)
 def test_a_persons_insurance_moved_stays_the_transfer(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "基本医疗保险关系转移接续"
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", EMPLOYER_ACCOUNT_MOVED)
+def test_the_employer_before_the_transfer_keeps_it_in_review(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "基本医疗保险关系转移接续"
+    assert match.needs_review and not match.accepted
+
+
+@pytest.mark.parametrize("name", PERSON_MOVED_OUT)
+def test_a_persons_insurance_moved_out_stays_accepted(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name == "基本医疗保险关系转移接续"
     assert match.accepted, match.review_reason
