@@ -6,7 +6,8 @@ family-planning operation; an employer that moves moves no person's insurance; w
 after 后 is what it asks for; paying late and its late fee are the back payment; a firm
 registered at the business registry is an employer; buying the insurance is joining it; an only
 child's benefits are no service of this insurance; questions of when and how long; years short
-at retirement; migrant work is working elsewhere. Each is checked here on other wordings of its
+at retirement; migrant work is working elsewhere; the employer before the transfer may move its
+own account; a reimbursement named with a hospital is a person's. Each is checked here on other wordings of its
 class, none of them a wording of any labelled set."""
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ EMPLOYER_ACCOUNT_MOVED = ["单位社保转出", "企业医保关系转移"]
 # ... a person's insurance moved out stays accepted.
 PERSON_MOVED_OUT = ["员工社保转出"]
 
+# A reimbursement named with a hospital (医院报销发票, 定点医院报销): where the costs arose, not an
+# institution's settlement or designation; the manual reimbursement proposed, in review.
+REIMBURSED_AT_A_HOSPITAL = ["医院报销发票开具", "定点医院报销发票"]
+
+# ... a hospital applying for its designation stays the designation.
+DESIGNATION = ["医院申请医保定点"]
+
 # What a name asks after 后 is what it asks for: not the item named before it.
 ASKED_AFTER = {"社保转移后缴费基数": "基本医疗保险缴费工资申报"}
 
@@ -81,6 +89,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(AFTER_THE_MOVE) | set(PERSON_MOVES) | set(ASKED_AFTER) | set(PAID_LATE)
         | set(BUSINESS_REGISTRY) | set(WHEN) | set(BUYING) | set(ONLY_CHILD) | set(GAP_YEARS)
         | set(YEARS_SHORT) | set(MIGRANT_WORK) | set(EMPLOYER_ACCOUNT_MOVED) | set(PERSON_MOVED_OUT)
+        | set(REIMBURSED_AT_A_HOSPITAL) | set(DESIGNATION)
     )
     assert_in_no_labelled_set(checked)
 
@@ -138,6 +147,20 @@ def test_the_employer_before_the_transfer_keeps_it_in_review(name: str) -> None:
 def test_a_persons_insurance_moved_out_stays_accepted(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name == "基本医疗保险关系转移接续"
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", REIMBURSED_AT_A_HOSPITAL)
+def test_a_reimbursement_named_with_a_hospital_is_the_manual_reimbursement(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "住院费用报销", match.review_reason
+    assert match.needs_review
+
+
+@pytest.mark.parametrize("name", DESIGNATION)
+def test_a_hospital_applying_for_its_designation_stays_the_designation(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "医疗机构申请定点协议管理"
     assert match.accepted, match.review_reason
 
 
