@@ -1021,11 +1021,24 @@ class _Aligner:
         group wordings of main items (参保和变更登记) are read as groups before this."""
         asking = self.tokenizer.rules.asking_acts
         acts = [t for t in tokens if t in self.acts and t not in asking]
-        if len(set(acts)) < 2:
-            return None
         for a, b in zip(acts, acts[1:], strict=False):
             if a != b and any(f"{a}{c}{b}" in norm for c in _CONJUNCTIONS):
                 return a, b
+        return self._joined_services(norm)
+
+    def _joined_services(self, norm: str) -> tuple[str, str] | None:
+        """The words of two services (``[[joined]]``) on either side of a conjunction in the
+        normalised name (生育津贴或费支付: the allowance and the costs), or None."""
+        for one, other in self.tokenizer.rules.joined:
+            for at, char in enumerate(norm):
+                if char not in _CONJUNCTIONS:
+                    continue
+                before, after = norm[:at], norm[at + 1 :]
+                for first, second in ((one, other), (other, one)):
+                    a = next((w for w in first if w in before), None)
+                    b = next((w for w in second if w in after), None)
+                    if a is not None and b is not None:
+                        return a, b
         return None
 
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:

@@ -126,6 +126,9 @@ class NameRules:
     # Qualifiers that end what they are said of (取消): said of a person's insurance itself,
     # they stop it, which its registration records (see the aligner's qualifier check).
     ending: frozenset[str] = frozenset()
+    # Words of two services that a name joining them by a conjunction names both (生育津贴或报销:
+    # the allowance and the costs): pairs of word lists, read on the normalised name.
+    joined: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     # Words of "after" (后, 之后): what a name says after the last of them is what it asks for,
     # what comes before says when (社保转移后缴费基数 asks about the base).
     after: tuple[str, ...] = ()
@@ -186,6 +189,13 @@ def parse_rules(text: str) -> NameRules:
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
         former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
         ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),
+        joined=tuple(
+            (
+                tuple(clean_name(w) for w in j.get("one", [])),
+                tuple(clean_name(w) for w in j.get("other", [])),
+            )
+            for j in data.get("joined", [])
+        ),
         after=tuple(
             sorted(
                 (clean_name(w) for w in data.get("when", {}).get("after", [])),

@@ -7,7 +7,8 @@ after 后 is what it asks for; paying late and its late fee are the back payment
 registered at the business registry is an employer; buying the insurance is joining it; an only
 child's benefits are no service of this insurance; questions of when and how long; years short
 at retirement; migrant work is working elsewhere; the employer before the transfer may move its
-own account; a reimbursement named with a hospital is a person's. Each is checked here on other wordings of its
+own account; a reimbursement named with a hospital is a person's; the allowance and the costs
+asked together are two services. Each is checked here on other wordings of its
 class, none of them a wording of any labelled set."""
 
 from __future__ import annotations
@@ -55,6 +56,12 @@ REIMBURSED_AT_A_HOSPITAL = ["医院报销发票开具", "定点医院报销发�
 # ... a hospital applying for its designation stays the designation.
 DESIGNATION = ["医院申请医保定点"]
 
+# The allowance and the costs asked together (生育津贴或报销): two services, no proposal.
+TWO_SERVICES = ["生育津贴或医疗费报销", "生育医疗费和生育津贴"]
+
+# ... the allowance alone stays accepted.
+ALLOWANCE_ALONE = ["员工生育津贴申领流程"]
+
 # What a name asks after 后 is what it asks for: not the item named before it.
 ASKED_AFTER = {"社保转移后缴费基数": "基本医疗保险缴费工资申报"}
 
@@ -89,7 +96,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(AFTER_THE_MOVE) | set(PERSON_MOVES) | set(ASKED_AFTER) | set(PAID_LATE)
         | set(BUSINESS_REGISTRY) | set(WHEN) | set(BUYING) | set(ONLY_CHILD) | set(GAP_YEARS)
         | set(YEARS_SHORT) | set(MIGRANT_WORK) | set(EMPLOYER_ACCOUNT_MOVED) | set(PERSON_MOVED_OUT)
-        | set(REIMBURSED_AT_A_HOSPITAL) | set(DESIGNATION)
+        | set(REIMBURSED_AT_A_HOSPITAL) | set(DESIGNATION) | set(TWO_SERVICES) | set(ALLOWANCE_ALONE)
     )
     assert_in_no_labelled_set(checked)
 
@@ -161,6 +168,20 @@ def test_a_reimbursement_named_with_a_hospital_is_the_manual_reimbursement(name:
 def test_a_hospital_applying_for_its_designation_stays_the_designation(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name == "医疗机构申请定点协议管理"
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", TWO_SERVICES)
+def test_the_allowance_and_the_costs_asked_together_name_both(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name is None
+    assert match.names_several, match.review_reason
+
+
+@pytest.mark.parametrize("name", ALLOWANCE_ALONE)
+def test_the_allowance_alone_stays_accepted(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "生育津贴支付"
     assert match.accepted, match.review_reason
 
 
