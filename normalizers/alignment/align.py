@@ -225,12 +225,15 @@ class _Aligner:
         ]
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
         self.doubtful = self.tokenizer.rules.doubtful
+        self.settled = self.tokenizer.rules.settled
+        self.doubtful_normalised = self.tokenizer.rules.doubtful_normalised
         self.documents = self.tokenizer.rules.documents
         self.issuing = self.tokenizer.rules.issuing
         self.deciding_words = sorted(
             set(self.qualifiers)
             | {w for d in catalog.discriminators for w in d.words}
             | set(self.doubtful)
+            | {w for words in self.settled.values() for w in words}
         )
         self.deciding_pattern = (
             re.compile("|".join(map(re.escape, self.deciding_words)))
@@ -302,6 +305,11 @@ class _Aligner:
             )
             for j, e in enumerate(catalog.entries)
         ]
+        # What a name asks for after "after" (see _asked_after).
+        self.after_pattern = (
+            re.compile("|".join(map(re.escape, rules.after))) if rules.after else None
+        )
+        self.minor = rules.minor
         former = sorted(rules.former, key=len, reverse=True)
         # A gap or an end said of a person: the word, then (within a few characters) 人员.
         self.former_person = (
@@ -495,7 +503,63 @@ class _Aligner:
         decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
         decision = self._marked_alone(scores.cleaned[i], decision, scores.score[i])
         decision = self._document_alone(scores.cleaned[i], decision)
+        decision = self._asked_after(scores.norms[i], decision)
+        decision = self._doubted_normalised(scores.norms[i], decision)
         return self._spread_mark(scores.norms[i], decision)
+
+    def _doubted_normalised(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless it is accepted while the normalised name holds a doubtful wording
+        (单位转移接续: an employer's account moved to another district, or its staff's insurance
+        moved; 单位社保转出 and 企业医保关系转移 read alike): the match stays the proposal, for a
+        person to say. Read on the normalised name, so names decided alike read alike."""
+        if d.entry is None or d.needs_review:
+            return d
+        held = [w for w in self.doubtful_normalised if w in norm]
+        if not held:
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.needs_review = True
+        d.reason = f"name says {'、'.join(held)}: whether {name} applies is for a person to say"
+        return d
+
+    def _asked_after(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless its item is named only before the name's last "after" (后, 之后) while
+        what follows names another item's words: the name asks about what follows, and what
+        comes before says when (社保转移后缴费基数 asks about the contribution base after a
+        transfer, 企业搬迁后社保登记变更 about the change). The match goes to review, with the
+        candidate holding those words as the proposal where there is one. Read on the
+        normalised name, so names decided alike read alike."""
+        pattern = self.after_pattern
+        if d.entry is None or pattern is None:
+            return d
+        parts = pattern.split(norm)
+        if len(parts) < 2 or not parts[-1] or not parts[0]:
+            return d
+        tail = self.tokenizer.tokens_of_normalized(parts[-1])
+        words = self.entry_words[d.entry]
+        if any(t in words and t not in self.minor for t in tail):
+            return d
+        asked = [t for t in tail if t not in self.minor and t in self.catalog_words]
+        if not asked:
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.needs_review, d.blocked = True, True
+        d.reason = f"name asks after {name}'s words about {'、'.join(asked)}"
+        chosen = next(
+            (
+                (j, sc)
+                for j, sc in d.candidates
+                if j != d.entry and any(t in self.entry_words[j] for t in asked)
+            ),
+            None,
+        )
+        if chosen is not None:
+            j, sc = chosen
+            d.runner_up, d.runner_score = d.entry, d.score
+            d.entry, d.score, d.umbrella_covers = j, sc, ()
+            d.candidates = [chosen, *(c for c in d.candidates if c[0] != j)]
+            d.reason += f": {self.catalog.entries[j].canonical_name} proposed instead"
+        return d
 
     def _discriminate(self, cleaned: str, d: _Decision, row: np.ndarray) -> _Decision:
         """``d``, after the name's discriminating words: however well the name scores, a
@@ -510,7 +574,11 @@ class _Aligner:
             return d  # most names hold no discriminating word: one search decides it
         if entry is None:
             return d
-        doubt = [w for w in self.doubtful if w in cleaned]
+        doubt = [
+            w
+            for w in self.doubtful
+            if w in cleaned and not any(s in cleaned for s in self.settled.get(w, ()))
+        ]
         if doubt and not d.needs_review:
             # The proposal stays; a person checks whether the insurance pays at all (an accident),
             # or which credential a page offers (电子).
@@ -953,11 +1021,24 @@ class _Aligner:
         group wordings of main items (参保和变更登记) are read as groups before this."""
         asking = self.tokenizer.rules.asking_acts
         acts = [t for t in tokens if t in self.acts and t not in asking]
-        if len(set(acts)) < 2:
-            return None
         for a, b in zip(acts, acts[1:], strict=False):
             if a != b and any(f"{a}{c}{b}" in norm for c in _CONJUNCTIONS):
                 return a, b
+        return self._joined_services(norm)
+
+    def _joined_services(self, norm: str) -> tuple[str, str] | None:
+        """The words of two services (``[[joined]]``) on either side of a conjunction in the
+        normalised name (生育津贴或费支付: the allowance and the costs), or None."""
+        for one, other in self.tokenizer.rules.joined:
+            for at, char in enumerate(norm):
+                if char not in _CONJUNCTIONS:
+                    continue
+                before, after = norm[:at], norm[at + 1 :]
+                for first, second in ((one, other), (other, one)):
+                    a = next((w for w in first if w in before), None)
+                    b = next((w for w in second if w in after), None)
+                    if a is not None and b is not None:
+                        return a, b
         return None
 
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:

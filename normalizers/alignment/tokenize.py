@@ -106,6 +106,12 @@ class NameRules:
     asking_acts: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
+    # Per doubtful word, words that settle the doubt when the name holds them too (流产 may be
+    # a childbirth cost or a family-planning operation; 流产术, 人工流产 is the operation).
+    settled: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Doubtful wordings read on the normalised name, where variants have become one wording
+    # (单位转移接续: an employer's account moved, 单位社保转出 and 企业医保关系转移 alike).
+    doubtful_normalised: tuple[str, ...] = ()
     # A document a service issues (参保凭证), and the words of issuing it or of the transfer
     # it is issued for (出具, 打印, 转): named without them, the document may be another one
     # of that name (a proof of insurance printed from one's record), so it is not accepted.
@@ -120,6 +126,12 @@ class NameRules:
     # Qualifiers that end what they are said of (取消): said of a person's insurance itself,
     # they stop it, which its registration records (see the aligner's qualifier check).
     ending: frozenset[str] = frozenset()
+    # Words of two services that a name joining them by a conjunction names both (生育津贴或报销:
+    # the allowance and the costs): pairs of word lists, read on the normalised name.
+    joined: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # Words of "after" (后, 之后): what a name says after the last of them is what it asks for,
+    # what comes before says when (社保转移后缴费基数 asks about the base).
+    after: tuple[str, ...] = ()
 
 
 def read_reference_text(name: str, path: str | Path | None = None) -> str:
@@ -165,11 +177,32 @@ def parse_rules(text: str) -> NameRules:
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
+        settled={
+            clean_name(k): tuple(clean_name(w) for w in v)
+            for k, v in data.get("doubtful", {}).get("settled", {}).items()
+        },
+        doubtful_normalised=tuple(
+            clean_name(w) for w in data.get("doubtful", {}).get("normalised", [])
+        ),
         documents=tuple(clean_name(w) for w in data.get("doubtful", {}).get("documents", [])),
         issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
         former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
         ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),
+        joined=tuple(
+            (
+                tuple(clean_name(w) for w in j.get("one", [])),
+                tuple(clean_name(w) for w in j.get("other", [])),
+            )
+            for j in data.get("joined", [])
+        ),
+        after=tuple(
+            sorted(
+                (clean_name(w) for w in data.get("when", {}).get("after", [])),
+                key=len,
+                reverse=True,
+            )
+        ),
     )
 
 
