@@ -104,6 +104,8 @@ def _strip_once(text: str) -> str:
         for tail in (c + "办理", c + "申请", c + "申报", c):
             if t.endswith(tail) and len(t) > len(tail) + 2:
                 return t[: -len(tail)]
+    if t.endswith("办理") and act_of(t[:-2]) not in (None, "办理"):
+        return t[:-2]  # 医保关系转移接续办理(流程): 办理 only does the act named before it
     lead = _QUESTION_LEAD.match(t)
     if lead and len(t) > lead.end():
         return t[lead.end() :]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 
 from govguide.core.vocabulary import match_field, vocabulary
+from normalizers.item_title import act_of
 from normalizers.numerals import simple_cn_to_int
 from normalizers.script import to_simplified
 
@@ -31,9 +32,21 @@ def _label_pattern() -> re.Pattern[str]:
 
 
 def _headings(text: str) -> list[int]:
-    """Where the run of item headings numbered 1, 2, 3… starts each item, or []."""
+    """Where the run of item headings numbered 1, 2, 3… starts each item, or []. Two headings
+    make a compilation only where each names an act and opens groups of its own (一、参保登记
+    (一)… 二、参保变更 (一)…): a sentence's list of two names no act (一、携带身份证 二、填写申请表)."""
     starts = _runs_in_order(list(_HEADING.finditer(text)), simple_cn_to_int)
+    if len(starts) == 2 and all(_item_with_groups(text[a:]) for a in starts):
+        return starts
     return starts if len(starts) >= _MIN_ITEMS else []
+
+
+_ITEM_WITH_GROUPS = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*([\u4e00-\u9fff]{2,12})\s+[(（]一[)）]")
+
+
+def _item_with_groups(text: str) -> bool:
+    m = _ITEM_WITH_GROUPS.match(text)
+    return m is not None and act_of(m.group(1)) is not None
 
 
 def is_compilation(text: str) -> bool:
@@ -53,9 +66,23 @@ def split_compilation(text: str) -> list[tuple[str, bool]]:
         cuts = [m.start() for m in _label_pattern().finditer(item) if m.start() > 0]
         for c, d in zip([0, *cuts], [*cuts, len(item)], strict=True):
             part = item[c:d].strip()
+            if c == 0 and _item_with_groups(part):
+                # 一、参保登记 (一)单位参保须持… (二)…: the item's name, then each group on a line.
+                out.extend(_groups_cut(part))
+                continue
             # The colon after an item's name (一、…参保登记:) only leads to its fields.
             out.append((part.rstrip(":：") if c == 0 else part, c == 0))
     return [(s, h) for s, h in out if s]
+
+
+_GROUP_IN_RUN = re.compile(r"(?<=\s)[(（][一二三四五六七八九十]{1,2}[)）]")
+
+
+def _groups_cut(part: str) -> list[tuple[str, bool]]:
+    """An item's heading run together with its groups, cut before each group."""
+    cuts = [m.start() for m in _GROUP_IN_RUN.finditer(part)]
+    pieces = [part[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(part)], strict=True)]
+    return [(p, k == 0) for k, p in enumerate(pieces)]
 
 
 # One guide run together in one paragraph (a page copied without its line breaks):
