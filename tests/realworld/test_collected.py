@@ -55,7 +55,7 @@ FOLDERS = {
     "heldout8": (13, 7), "heldout9": (12, 5), "heldout10": (12, 5), "heldout11": (9, 5),
     "heldout12": (14, 5), "heldout13": (10, 3), "heldout14": (6, 2), "heldout15": (14, 4),
     "heldout16": (12, 3), "heldout17": (9, 3), "heldout18": (12, 4),
-    "heldout19": (6, 3), "heldout20": (11, 4), "heldout21": (13, 4), "heldout22": (10, 4),
+    "heldout19": (6, 3), "heldout20": (11, 4), "heldout21": (13, 4), "heldout22": (11, 4),
 }
 # Folders kept for measurement only, each checked against every folder before it.
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
