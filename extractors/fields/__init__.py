@@ -52,6 +52,7 @@ from govguide.core.vocabulary import words
 from normalizers.item_title import (
     GUIDE_ENDINGS,
     act_of,
+    asked_act,
     defined_name,
     is_notice_title,
     keep_writing,
@@ -108,8 +109,8 @@ def _guide_parts(lines: list[PageLine]) -> list[tuple[PageLine, list[PageLine]]]
         if ln.style is not None or not is_guide_title(ln.orig) or ln.text.rstrip().endswith(("。", "；", ";")):
             continue
         name = to_simplified(name_from_title(ln.orig) or "")
-        if names and name == names[-1]:
-            continue
+        if names and (name == names[-1] or names[-1].endswith(name)):
+            continue  # 转外就医医疗费报销指南 then 医疗费报销指南: the title again, shortened
         starts.append(i)
         names.append(name)
     if len(set(names)) < 2:
@@ -215,7 +216,13 @@ def _one_guide(title: PageLine | None) -> bool:
     二、…初审录入; 一.专科就诊 / 二.资料准备 / 三.医保办审核), not items of their own."""
     if title is None:
         return False
-    return is_guide_title(title.orig) or names_process_title(title)
+    return is_guide_title(title.orig) or names_process_title(title) or _asks_how_to(title)
+
+
+def _asks_how_to(title: PageLine) -> bool:
+    """A title asking how one act is done (济宁住院费用医保怎么报销?): the headings under it are the
+    ways and cases of that act."""
+    return asked_act(title.orig) is not None and names_service(name_from_title(title.orig) or "")
 
 
 def _one_list_per_act(groups: list[Section]) -> list[Section]:

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.fields.labels import COLON, Label, read_label
-from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
+from extractors.fields.lines import LETTERED, PageLine, is_numbered, make_line, wrapped
+from govguide.core.document import Line
 from govguide.core.vocabulary import words
 from normalizers.item_title import clean_name
 from normalizers.material_sentence import names_a_document
@@ -43,8 +44,17 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
     for i, ln in enumerate(lines):
         prev = lines[i - 1] if i else None
         lab = read_label(ln)
-        if current is not None and prev is not None and wrapped(prev, ln) and not _enumeration(lab):
+        if current is not None and prev is not None and wrapped(prev, ln) and not _enumeration(lab) and not _lead_in(lab, ln):
             current.lines.append(ln)  # the second half of a line the PDF wrapped
+            continue
+        if prev is not None and wrapped(prev, ln) and lab is not None and lab.kind == "sentence" and not lab.subject:
+            # …申请办理,申办时应填报《…》,并提供以下资料: on the wrapped paragraph's last visual line; the
+            # act it names may stand on the lines before (生育保险待遇由用人单位…).
+            lab = _whole_paragraph_label(lines, i) or lab
+        if prev is not None and wrapped(prev, ln) and lab is not None and lab.kind != "sentence":
+            # …的处理意见》第六条“关于生育津贴、 / 护理假津贴申报时间”规定,…凭相关证明材料: the second half
+            # of a paragraph the PDF wrapped ends like a label, but is prose (a lead-in sentence
+            # closing the paragraph, …凭以下资料向…申请…。, still leads in to the list under it).
             continue
         if current is not None and _caption(current, ln, lab):
             continue  # 报销材料 / 生育保险待遇报销 / 1.… : the act the list is for, over its entries
@@ -64,6 +74,26 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
         current = Section(field=lab.field, label=lab, head=ln)
         sections.append(current)
     return sections
+
+
+def _lead_in(lab: Label | None, ln: PageLine) -> bool:
+    """A sentence closing with a colon that leads in to the papers below (…并提供以下资料:): where a
+    PDF wrapped its paragraph, it still starts the materials on its last visual line."""
+    if lab is None or lab.kind != "sentence" or lab.field != "materials" or not ln.rest.rstrip().endswith(("：", ":")):
+        return False
+    # Its last sentence asks for the papers (…。 法律客观: closes no lead-in).
+    last = re.split(r"[。；;！!]", ln.rest.rstrip().rstrip("：:"))[-1]
+    return re.search(r"材料|资料|证件", last) is not None
+
+
+def _whole_paragraph_label(lines: list[PageLine], i: int) -> Label | None:
+    """The label the paragraph a PDF wrapped onto ``lines[..i]`` reads as, as one line."""
+    start = i
+    while start > 0 and wrapped(lines[start - 1], lines[start]):
+        start -= 1
+    whole = make_line(Line(text="".join(x.orig for x in lines[start : i + 1]), ref=lines[i].line.ref), False)
+    lab = read_label(whole) if whole is not None else None
+    return lab if lab is not None and lab.kind == "sentence" and lab.field == "materials" else None
 
 
 def _lead_in_to_nothing(lab: Label, ln: PageLine, following: PageLine | None) -> bool:

@@ -107,6 +107,7 @@ _MATERIALS_TAIL = re.compile(
 )
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_OBJECT_FIRST = re.compile(r"^([^，,。；;：:由]{4,20}?)由[^，,。；;]{2,30}?[，,]?[^，,。；;]{0,30}?(?:申请办理|申请|申领|申报)")
 _ENTERING = re.compile(r"^.{2,24}?(?:进入|享受)")
 _MEETING = re.compile(r"(?:需要|需|要|应|须|应当)?(?:满足|具备|符合)(?:的|哪些|什么|以下|下列)?$")
 _JOINED_FIELDS = re.compile(r"(?:的)?(?:(?:时间|条件|流程|地点|方式|时限)(?:和|及|与|、))+$")
@@ -326,7 +327,13 @@ def read_label(ln: PageLine) -> Label | None:
         # …由本人或其委托人向经办机构申领。申领生育保险待遇需提交下列材料：the lead-in is the
         # line's last sentence; the sentence before it says who applies.
         lead_in = re.split(r"[。；;！!]", t.rstrip("：:"))[-1].strip()
-        return Label("materials", "sentence", subject=_subject(lead_in, "materials"))
+        subject = _subject(lead_in, "materials")
+        applied = _OBJECT_FIRST.match(lead_in) if subject is None else None
+        if applied is not None and is_name(name := clean_name(applied.group(1))):
+            # 生育保险待遇由用人单位在…内,向…申请办理,申办时应填报《…》,并提供以下资料: the sentence
+            # opens with what is applied for.
+            subject = name
+        return Label("materials", "sentence", subject=subject)
     enum = _ENUMERATION.search(t)
     if enum and ln.style is None:
         return Label("materials", "sentence", enum.group(1))

@@ -414,6 +414,12 @@ def _act_in_prose(lines: list[PageLine]) -> tuple[str, PageLine] | None:
             where.setdefault(name, ln)
     if not seen:
         return None
+    for short in list(seen):
+        # 辦理津貼申領手續 twice, 辦理生育津貼申領手續 once: the shorter wording is the longer one's
+        # act said without its object's first words; they count as the fuller name.
+        longer = [n for n in seen if n != short and n.endswith(short)]
+        if len(longer) == 1:
+            seen[longer[0]] += seen.pop(short)
     best = max(seen, key=lambda n: seen[n])  # the first named of those named most often
     line = where[best]
     return (keep_writing(best, line.orig) if best in line.text and len(line.orig) == len(line.text) else best), line

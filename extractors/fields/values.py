@@ -486,13 +486,18 @@ def _listed_in_one_line(lines: list[Line]) -> list[str]:
         return []
     text = texts[0].rstrip("。；;.")
     parts = [p.strip() for p in _ENUM_SPLIT.split(text)]
+    others = len(parts) >= 2 and (rest := _AND_OTHERS.sub("", parts[-1])) != parts[-1] and names_a_document(rest)
+    if others:
+        # …、出院小结、医疗机构等级证明等其他审核所需的相关资料: "and the other papers" names none.
+        parts[-1] = rest
     # A note in brackets after a name (有效身份证件(①…;②…)) does not make it a sentence.
     short = [TRAILING_NOTE.sub("", p) for p in parts]
-    if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in short) or "等" in short[-1]:
+    if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in short) or ("等" in short[-1] and not others):
         return []
     return parts
 
 
+_AND_OTHERS = re.compile(r"等(?:其他|其它)?[^、，,；;]{0,12}?(?:材料|资料)$")
 _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
 
 
