@@ -1041,6 +1041,25 @@ class _Aligner:
                         return a, b
         return None
 
+    def _last_act(self, tokens: Sequence[str], entry: int) -> str | None:
+        """The last act a name's tokens say is done. An act of its own followed at once by an
+        act that only records it (`[acts] recording`: 变更登记) is what is done:
+        灵活就业人员参保信息变更登记 changes the registration, it does not register. Unless
+        what is changed is a word of ``entry``'s own wordings (缴费基数变更登记, 申报 read as
+        登记): changing the base is declaring it, the entry's own act."""
+        recording = self.tokenizer.rules.recording_acts
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k] in self.acts:
+                if (
+                    k > 0
+                    and tokens[k] in recording
+                    and tokens[k - 1] in self.own_acts
+                    and (k < 2 or tokens[k - 2] not in self.entry_words[entry])
+                ):
+                    return tokens[k - 1]
+                return tokens[k]
+        return None
+
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:
         """Why a name may not be accepted as ``entry`` for what it says is done, or None.
 
@@ -1069,7 +1088,7 @@ class _Aligner:
                 f"{SEVERAL_REASON}{joined[0]} and {joined[1]} joined, {name} is one of them",
                 several=True,
             )
-        last = next((t for t in reversed(tokens) if t in self.acts), None)
+        last = self._last_act(tokens, entry)
         if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
             return _ActDoubt(f"name asks for {last}, which no wording of {name} holds", last)
         # An act of its own written first, before what it is done to (查询生育医疗费用报销,

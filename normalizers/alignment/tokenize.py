@@ -104,6 +104,8 @@ class NameRules:
     act_scope: frozenset[str] = frozenset()
     # Acts that ask for the act they are joined to (申请与认定 is one service, not two).
     asking_acts: frozenset[str] = frozenset()
+    # Acts that only record the act of its own said before them (变更登记: the change recorded).
+    recording_acts: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
     # Per doubtful word, words that settle the doubt when the name holds them too (流产 may be
@@ -176,6 +178,9 @@ def parse_rules(text: str) -> NameRules:
         own_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("own", [])),
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
+        recording_acts=frozenset(
+            clean_name(w) for w in data.get("acts", {}).get("recording", [])
+        ),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
         settled={
             clean_name(k): tuple(clean_name(w) for w in v)
