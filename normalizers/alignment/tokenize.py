@@ -92,6 +92,8 @@ class NameRules:
     noise: tuple[str, ...] = ()
     # Whether the place names a name starts with are noise (see NameTokenizer.without_places).
     leading_places: bool = False
+    # Whether years (2021年, 2023年度) are dropped: when a service is asked about is not which.
+    years: bool = False
     minor: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     umbrellas: tuple[Umbrella, ...] = ()
@@ -170,6 +172,7 @@ def parse_rules(text: str) -> NameRules:
         rewrites=rewrites,
         noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
         leading_places=bool(data.get("noise", {}).get("leading_places", False)),
+        years=bool(data.get("noise", {}).get("years", False)),
         minor=frozenset(data.get("minor", {}).get("words", [])),
         qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
         umbrellas=umbrellas,
@@ -311,6 +314,10 @@ def _segmenter(user_dict: str, cache_dir: Path | None) -> _Segmenter:
     return _Segmenter(load_segment_dictionary(user_dict, cache_dir))
 
 
+# A year (2021年, 2023年医保; 2023年度 keeps 年度, a word of the yearly declaration).
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?!度)|(?=年度))")
+
+
 class NameTokenizer:
     """Normalises and segments service names. Thread-safe; results are cached per name."""
 
@@ -346,6 +353,8 @@ class NameTokenizer:
     def rewrite(self, cleaned: str) -> str:
         """Synonyms, noise words and leading place names of text already through
         :func:`clean_name`."""
+        if self.rules.years:
+            cleaned = _YEAR.sub("", cleaned) or cleaned
         text = self.without_places(cleaned)
         if self._pattern is None:
             return text
