@@ -207,6 +207,10 @@ class _Aligner:
             )
             for d in catalog.discriminators
         ]
+        # Per discriminator, the words that pick one of its several marked items.
+        self.picks = [
+            tuple((w, self.entry_pos[c]) for w, c in d.picks) for d in catalog.discriminators
+        ]
         # The words that name their one marked item where nothing else of a name scores
         # (see _marked_alone), with that item.
         self.naming_words = {
@@ -585,7 +589,7 @@ class _Aligner:
             d.needs_review, d.blocked = True, True
             name = self.catalog.entries[entry].canonical_name
             d.reason = f"name holds {'、'.join(doubt)}: whether {name} applies is for a person to say"
-        for words, marks, against, yields in self.discriminators:
+        for k, (words, marks, against, yields) in enumerate(self.discriminators):
             if entry not in against:
                 continue
             held = [w for w in words if w in cleaned]
@@ -620,6 +624,12 @@ class _Aligner:
                 named = sorted(marks & {self.entry_pos[c] for c in d.umbrella_covers})
                 if len(named) == 1:
                     chosen, whole = (named[0], d.score), False
+            elif chosen is None and len(marks) > 1:
+                # A word of the name says which of the marked items it is (新单位医保续交: the
+                # employer a person continues at makes the person an employee).
+                picked = [j for w, j in self.picks[k] if w in cleaned]
+                if len(set(picked)) == 1:
+                    chosen, whole = (picked[0], float(row[picked[0]])), False
             elif chosen is None and len(marks) == 1:
                 # A word that marks one item names it, however little else of its wording
                 # the name holds (低保住院二次报销: medical aid, whatever 住院 pulls to), unless

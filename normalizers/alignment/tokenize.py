@@ -74,7 +74,8 @@ class Discriminator:
     the item it matches: 长期 marks the long stay, but a retiree's long stay elsewhere
     (退休人员长期异地) is the settled retirees' filing. With ``names`` the words name their one
     marked item where nothing else of the name scores: 病故后医保卡里的钱 is the account paid out
-    to the heirs, proposed for review.
+    to the heirs, proposed for review. With ``picks`` a word of the name says which of several
+    marked items it is (新单位医保续交: a person continuing at an employer, the employees').
     """
 
     words: tuple[str, ...]
@@ -82,6 +83,9 @@ class Discriminator:
     against: tuple[str, ...]
     yields: bool = False
     names: bool = False
+    # Where the words mark several items, a word of the name that says which one (单位 with
+    # 续保: a person continuing at an employer is an employee): (word, marked item) pairs.
+    picks: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,7 @@ def parse_rules(text: str) -> NameRules:
             against=tuple(d.get("against", [])),
             yields=bool(d.get("yields", False)),
             names=bool(d.get("names", False)),
+            picks=tuple((clean_name(w), item) for w, item in d.get("picks", {}).items()),
         )
         for d in data.get("discriminating", [])
     )
