@@ -509,6 +509,7 @@ class _Aligner:
         decision = self._document_alone(scores.cleaned[i], decision)
         decision = self._asked_after(scores.norms[i], decision)
         decision = self._doubted_normalised(scores.norms[i], decision)
+        decision = self._whose_alone(scores.norms[i], decision)
         return self._spread_mark(scores.norms[i], decision)
 
     def _doubted_normalised(self, norm: str, d: _Decision) -> _Decision:
@@ -524,6 +525,18 @@ class _Aligner:
         name = self.catalog.entries[d.entry].canonical_name
         d.needs_review = True
         d.reason = f"name says {'、'.join(held)}: whether {name} applies is for a person to say"
+        return d
+
+    def _whose_alone(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless the normalised name is nothing but a party that does many services
+        (`[whose] many_services`: 单位医保办理, 单位医保网上办理: an employer registers, changes,
+        declares, pays back and asks): then no item is proposed, and a person says which."""
+        if d.entry is None or norm not in self.tokenizer.rules.many_services:
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.entry, d.method, d.blocked, d.umbrella_covers = None, "none", True, ()
+        d.needs_review = True
+        d.reason = f"name says only {norm}, who does many services: {name} is a guess"
         return d
 
     def _asked_after(self, norm: str, d: _Decision) -> _Decision:

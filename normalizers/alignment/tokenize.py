@@ -128,6 +128,8 @@ class NameRules:
     # Words that say whose insurance a name is about (职工, 学生, 单位): with nothing else the
     # catalog knows, they say which item (see the aligner's fallback for weak matches).
     whose: frozenset[str] = frozenset()
+    # Whose words that, named alone, name no one service (单位医保办理: an employer does many).
+    many_services: frozenset[str] = frozenset()
     # Words of a gap or an end (中断, 停保, 离职) that, said of a person (中断职工医保人员), name
     # the insurance the person had, not the one the name registers them with.
     former: frozenset[str] = frozenset()
@@ -201,6 +203,9 @@ def parse_rules(text: str) -> NameRules:
         issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
         former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
+        many_services=frozenset(
+            clean_name(w) for w in data.get("whose", {}).get("many_services", [])
+        ),
         ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),
         joined=tuple(
             (
