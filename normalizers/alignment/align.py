@@ -531,7 +531,9 @@ class _Aligner:
         """``d``, unless the normalised name is nothing but a party that does many services
         (`[whose] many_services`: 单位医保办理, 单位医保网上办理: an employer registers, changes,
         declares, pays back and asks): then no item is proposed, and a person says which."""
-        if d.entry is None or norm not in self.tokenizer.rules.many_services:
+        if d.entry is None or d.blocked or norm not in self.tokenizer.rules.many_services:
+            # A discriminating word has said which (公司跨省迁移: read as the employer alone, the
+            # move proposes its change).
             return d
         name = self.catalog.entries[d.entry].canonical_name
         d.entry, d.method, d.blocked, d.umbrella_covers = None, "none", True, ()
