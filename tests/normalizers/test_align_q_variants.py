@@ -9,7 +9,8 @@ insurance is the residents'; costs paid out of pocket first are the manual reimb
 self-employed named as workers are flexible workers; an employer named with a person's
 continuing makes the person its employee; an employer without the money to pay is in arrears;
 asking whether it was paid asks for the insured status; a tender is an employer's; the maternity
-insurance collected names its benefits; an employer named alone names no one service. Each is
+insurance collected names its benefits, a spouse's maternity benefits are the childbirth costs;
+an employer named alone names no one service. Each is
 checked here on other wordings of its class, none of them a wording of any labelled set."""
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ MATERNITY_COLLECTED = ["生育险如何领取", "生育保险申领"]
 # ... a reimbursement of it stays the costs.
 MATERNITY_REIMBURSED = ["生育保险如何报销"]
 
+# A spouse's maternity benefits (配偶生育待遇) are the childbirth costs: a spouse gets no allowance.
+SPOUSE = ["职工配偶生育待遇申领", "男职工配偶生育保险待遇怎么领"]
+
 # An employer named alone (企业医保办理) names no one service: review, no proposal.
 EMPLOYER_ALONE = ["企业医保办理", "单位医保网上办理指南"]
 
@@ -101,6 +105,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(PAID_FIRST) | set(SELF_EMPLOYED) | set(CONTINUING_AT_AN_EMPLOYER)
         | set(RESIDENT_CONTINUING) | set(CANNOT_PAY) | set(WHETHER_PAID) | set(TENDER)
         | set(MATERNITY_COLLECTED) | set(MATERNITY_REIMBURSED) | set(EMPLOYER_ALONE) | set(GROUP_ALONE)
+        | set(SPOUSE)
     )
     assert_in_no_labelled_set(checked)
 
@@ -224,6 +229,13 @@ def test_the_maternity_insurance_collected_names_its_benefits(name: str) -> None
 
 @pytest.mark.parametrize("name", MATERNITY_REIMBURSED)
 def test_the_maternity_insurance_reimbursed_stays_the_costs(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "生育医疗费支付"
+    assert match.accepted, match.review_reason
+
+
+@pytest.mark.parametrize("name", SPOUSE)
+def test_a_spouses_maternity_benefits_are_the_childbirth_costs(name: str) -> None:
     match = match_name(name)
     assert match.canonical_name == "生育医疗费支付"
     assert match.accepted, match.review_reason
