@@ -207,6 +207,10 @@ class _Aligner:
             )
             for d in catalog.discriminators
         ]
+        # Per discriminator, the words that pick one of its several marked items.
+        self.picks = [
+            tuple((w, self.entry_pos[c]) for w, c in d.picks) for d in catalog.discriminators
+        ]
         # The words that name their one marked item where nothing else of a name scores
         # (see _marked_alone), with that item.
         self.naming_words = {
@@ -505,6 +509,7 @@ class _Aligner:
         decision = self._document_alone(scores.cleaned[i], decision)
         decision = self._asked_after(scores.norms[i], decision)
         decision = self._doubted_normalised(scores.norms[i], decision)
+        decision = self._whose_alone(scores.norms[i], decision)
         return self._spread_mark(scores.norms[i], decision)
 
     def _doubted_normalised(self, norm: str, d: _Decision) -> _Decision:
@@ -520,6 +525,20 @@ class _Aligner:
         name = self.catalog.entries[d.entry].canonical_name
         d.needs_review = True
         d.reason = f"name says {'、'.join(held)}: whether {name} applies is for a person to say"
+        return d
+
+    def _whose_alone(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless the normalised name is nothing but a party that does many services
+        (`[whose] many_services`: 单位医保办理, 单位医保网上办理: an employer registers, changes,
+        declares, pays back and asks): then no item is proposed, and a person says which."""
+        if d.entry is None or d.blocked or norm not in self.tokenizer.rules.many_services:
+            # A discriminating word has said which (公司跨省迁移: read as the employer alone, the
+            # move proposes its change).
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.entry, d.method, d.blocked, d.umbrella_covers = None, "none", True, ()
+        d.needs_review = True
+        d.reason = f"name says only {norm}, who does many services: {name} is a guess"
         return d
 
     def _asked_after(self, norm: str, d: _Decision) -> _Decision:
@@ -585,7 +604,7 @@ class _Aligner:
             d.needs_review, d.blocked = True, True
             name = self.catalog.entries[entry].canonical_name
             d.reason = f"name holds {'、'.join(doubt)}: whether {name} applies is for a person to say"
-        for words, marks, against, yields in self.discriminators:
+        for k, (words, marks, against, yields) in enumerate(self.discriminators):
             if entry not in against:
                 continue
             held = [w for w in words if w in cleaned]
@@ -620,6 +639,12 @@ class _Aligner:
                 named = sorted(marks & {self.entry_pos[c] for c in d.umbrella_covers})
                 if len(named) == 1:
                     chosen, whole = (named[0], d.score), False
+            elif chosen is None and len(marks) > 1:
+                # A word of the name says which of the marked items it is (新单位医保续交: the
+                # employer a person continues at makes the person an employee).
+                picked = [j for w, j in self.picks[k] if w in cleaned]
+                if len(set(picked)) == 1:
+                    chosen, whole = (picked[0], float(row[picked[0]])), False
             elif chosen is None and len(marks) == 1:
                 # A word that marks one item names it, however little else of its wording
                 # the name holds (低保住院二次报销: medical aid, whatever 住院 pulls to), unless
@@ -1041,6 +1066,25 @@ class _Aligner:
                         return a, b
         return None
 
+    def _last_act(self, tokens: Sequence[str], entry: int) -> str | None:
+        """The last act a name's tokens say is done. An act of its own followed at once by an
+        act that only records it (`[acts] recording`: 变更登记) is what is done:
+        灵活就业人员参保信息变更登记 changes the registration, it does not register. Unless
+        what is changed is a word of ``entry``'s own wordings (缴费基数变更登记, 申报 read as
+        登记): changing the base is declaring it, the entry's own act."""
+        recording = self.tokenizer.rules.recording_acts
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k] in self.acts:
+                if (
+                    k > 0
+                    and tokens[k] in recording
+                    and tokens[k - 1] in self.own_acts
+                    and (k < 2 or tokens[k - 2] not in self.entry_words[entry])
+                ):
+                    return tokens[k - 1]
+                return tokens[k]
+        return None
+
     def _act_doubt(self, cleaned: str, norm: str, entry: int) -> _ActDoubt | None:
         """Why a name may not be accepted as ``entry`` for what it says is done, or None.
 
@@ -1069,7 +1113,7 @@ class _Aligner:
                 f"{SEVERAL_REASON}{joined[0]} and {joined[1]} joined, {name} is one of them",
                 several=True,
             )
-        last = next((t for t in reversed(tokens) if t in self.acts), None)
+        last = self._last_act(tokens, entry)
         if last is not None and last in self.own_acts and last not in self.entry_words[entry]:
             return _ActDoubt(f"name asks for {last}, which no wording of {name} holds", last)
         # An act of its own written first, before what it is done to (查询生育医疗费用报销,

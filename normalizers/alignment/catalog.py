@@ -76,6 +76,7 @@ class DiscriminatorRule:
     against: frozenset[str]
     yields: bool = False
     names: bool = False
+    picks: tuple[tuple[str, str], ...] = ()  # (word, marked id)
 
 
 @dataclass(frozen=True, eq=False)
@@ -235,6 +236,7 @@ def _resolve_discriminators(
     rules = []
     for d in tokenizer.rules.discriminators:
         unknown = [n for n in (*d.marks, *d.against) if n not in by_name]
+        unknown += [n for _, n in d.picks if n not in d.marks]
         if unknown:
             raise CatalogError(
                 f"discriminating words {'、'.join(d.words)} name unknown items: {', '.join(unknown)}"
@@ -256,6 +258,7 @@ def _resolve_discriminators(
                 frozenset(by_name[n] for n in d.against),
                 d.yields,
                 d.names,
+                tuple((w, by_name[n]) for w, n in d.picks),
             )
         )
     return tuple(rules)

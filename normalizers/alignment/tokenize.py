@@ -74,7 +74,8 @@ class Discriminator:
     the item it matches: 长期 marks the long stay, but a retiree's long stay elsewhere
     (退休人员长期异地) is the settled retirees' filing. With ``names`` the words name their one
     marked item where nothing else of the name scores: 病故后医保卡里的钱 is the account paid out
-    to the heirs, proposed for review.
+    to the heirs, proposed for review. With ``picks`` a word of the name says which of several
+    marked items it is (新单位医保续交: a person continuing at an employer, the employees').
     """
 
     words: tuple[str, ...]
@@ -82,6 +83,9 @@ class Discriminator:
     against: tuple[str, ...]
     yields: bool = False
     names: bool = False
+    # Where the words mark several items, a word of the name that says which one (单位 with
+    # 续保: a person continuing at an employer is an employee): (word, marked item) pairs.
+    picks: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class NameRules:
     noise: tuple[str, ...] = ()
     # Whether the place names a name starts with are noise (see NameTokenizer.without_places).
     leading_places: bool = False
+    # Whether years (2021年, 2023年度) are dropped: when a service is asked about is not which.
+    years: bool = False
     minor: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     umbrellas: tuple[Umbrella, ...] = ()
@@ -104,6 +110,8 @@ class NameRules:
     act_scope: frozenset[str] = frozenset()
     # Acts that ask for the act they are joined to (申请与认定 is one service, not two).
     asking_acts: frozenset[str] = frozenset()
+    # Acts that only record the act of its own said before them (变更登记: the change recorded).
+    recording_acts: frozenset[str] = frozenset()
     # Words that leave any match in doubt (an accident: another party may pay): never accepted.
     doubtful: tuple[str, ...] = ()
     # Per doubtful word, words that settle the doubt when the name holds them too (流产 may be
@@ -120,6 +128,8 @@ class NameRules:
     # Words that say whose insurance a name is about (职工, 学生, 单位): with nothing else the
     # catalog knows, they say which item (see the aligner's fallback for weak matches).
     whose: frozenset[str] = frozenset()
+    # Whose words that, named alone, name no one service (单位医保办理: an employer does many).
+    many_services: frozenset[str] = frozenset()
     # Words of a gap or an end (中断, 停保, 离职) that, said of a person (中断职工医保人员), name
     # the insurance the person had, not the one the name registers them with.
     former: frozenset[str] = frozenset()
@@ -161,6 +171,7 @@ def parse_rules(text: str) -> NameRules:
             against=tuple(d.get("against", [])),
             yields=bool(d.get("yields", False)),
             names=bool(d.get("names", False)),
+            picks=tuple((clean_name(w), item) for w, item in d.get("picks", {}).items()),
         )
         for d in data.get("discriminating", [])
     )
@@ -168,6 +179,7 @@ def parse_rules(text: str) -> NameRules:
         rewrites=rewrites,
         noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
         leading_places=bool(data.get("noise", {}).get("leading_places", False)),
+        years=bool(data.get("noise", {}).get("years", False)),
         minor=frozenset(data.get("minor", {}).get("words", [])),
         qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
         umbrellas=umbrellas,
@@ -176,6 +188,9 @@ def parse_rules(text: str) -> NameRules:
         own_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("own", [])),
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
+        recording_acts=frozenset(
+            clean_name(w) for w in data.get("acts", {}).get("recording", [])
+        ),
         doubtful=tuple(clean_name(w) for w in data.get("doubtful", {}).get("words", [])),
         settled={
             clean_name(k): tuple(clean_name(w) for w in v)
@@ -188,6 +203,9 @@ def parse_rules(text: str) -> NameRules:
         issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
         former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
+        many_services=frozenset(
+            clean_name(w) for w in data.get("whose", {}).get("many_services", [])
+        ),
         ending=frozenset(clean_name(w) for w in data.get("qualifiers", {}).get("ending", [])),
         joined=tuple(
             (
@@ -306,6 +324,10 @@ def _segmenter(user_dict: str, cache_dir: Path | None) -> _Segmenter:
     return _Segmenter(load_segment_dictionary(user_dict, cache_dir))
 
 
+# A year (2021年, 2023年医保; 2023年度 keeps 年度, a word of the yearly declaration).
+_YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?!度)|(?=年度))")
+
+
 class NameTokenizer:
     """Normalises and segments service names. Thread-safe; results are cached per name."""
 
@@ -341,6 +363,8 @@ class NameTokenizer:
     def rewrite(self, cleaned: str) -> str:
         """Synonyms, noise words and leading place names of text already through
         :func:`clean_name`."""
+        if self.rules.years:
+            cleaned = _YEAR.sub("", cleaned) or cleaned
         text = self.without_places(cleaned)
         if self._pattern is None:
             return text
