@@ -305,7 +305,7 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
             continue
         if any(names_a_channel(_without_subtitle(sections[i].head.text)) for i in level):
             continue  # 1.现场办理 / 2.线上办理: ways of doing one item
-        if own_fields and not _each_part_has_fields(sections, [i for i, _ in names]):
+        if own_fields and not _each_part_has_fields(sections, [i for i, _ in names]) and not _variants_of(title, names):
             # Under one guide's title (…办理指南) headings are its steps or parts, unless each
             # heads a guide of its own: (一)…核准支付 / (二)…手工(零星)报销, each with its
             # materials and its limit, are the guide's sub-items.
@@ -325,6 +325,9 @@ def _items_by_headings(sections: list[Section], title: PageLine | None, *, own_f
                 # titled as a guide (二、转外就医攻略:…) is one to what it names.
                 continue
             own_lines = [x for sec in own for x in (sec.head, *sec.lines)]
+            if not any(sec.field == "legal_basis" for sec in own):
+                # 政策依据: over (一)城市医疗救助 / (二)农村医疗救助: the page's basis holds for each.
+                own = [*own, *(sec for sec in sections[: names[0][0]] if sec.field == "legal_basis")]
             item = raw_item(name, heads[name], own, own_lines, scoped=True)
             if item is not None:
                 out.append(item)
@@ -381,6 +384,16 @@ def _bare_heading(sec: Section) -> bool:
 
 
 _OWN_FIELDS = ("materials", "time_limit", "legal_limit", "promised_limit", "legal_basis")
+
+
+def _variants_of(title: PageLine | None, names: list[tuple[int, str | None]]) -> bool:
+    """Whether every heading names a kind of the title's item (医疗救助办事指南 over (一)城市医疗救助 /
+    (二)农村医疗救助): each is an item of its own, not a step of one."""
+    item = to_simplified(name_from_title(title.orig) or "") if title is not None else ""
+    if len(item) < 2:
+        return False
+    kinds = [to_simplified(n or "") for _, n in names]
+    return len(set(kinds)) == len(kinds) and all(k.endswith(item) and len(k) > len(item) for k in kinds)
 
 
 def _each_part_has_fields(sections: list[Section], starts: list[int]) -> bool:

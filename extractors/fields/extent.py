@@ -160,7 +160,9 @@ def _ends(
         and (
             field_family(lab.field) != field_family(sec.field)
             # 法定办结时限 90 自然日 … then 承诺办结时限 90 自然日: the other kind of limit, given.
-            or (lab.field in ("legal_limit", "promised_limit") and lab.field != sec.field and bool(lab.value))
+            # 承诺办结时限 / 17个工作日 / 法定办结时限 / 17个工作日: so is a bare label of the other kind
+            # once this one has its value.
+            or (lab.field in ("legal_limit", "promised_limit") and lab.field != sec.field and (bool(lab.value) or bool(sec.lines)))
         )
     )
     if core_label:

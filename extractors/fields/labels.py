@@ -107,6 +107,9 @@ _MATERIALS_TAIL = re.compile(
 )
 _LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_ALSO_NEEDS = re.compile(
+    r"(?:还|另|另外|此外|同时)(?:需|须|需要|要|应|应当)(?:提供|提交|携带|准备|出具)?(?:以下|下列|如下)?[\u4e00-\u9fff]{0,4}?(?:材料|资料)\s*[：:]$"
+)
 _OBJECT_FIRST = re.compile(r"^([^，,。；;：:由]{4,20}?)由[^，,。；;]{2,30}?[，,]?[^，,。；;]{0,30}?(?:申请办理|申请|申领|申报)")
 _ENTERING = re.compile(r"^.{2,24}?(?:进入|享受)")
 _MEETING = re.compile(r"(?:需要|需|要|应|须|应当)?(?:满足|具备|符合)(?:的|哪些|什么|以下|下列)?$")
@@ -284,6 +287,10 @@ def read_label(ln: PageLine) -> Label | None:
     if guide_before_subtitle(t) is not None:
         # 二、转外就医攻略:备案流程、报销政策全解析: a guide's title with its subtitle after the colon.
         return Label(None, "heading")
+    if _ALSO_NEEDS.search(t):
+        # 住院费用还需提供以下资料: / 属于外伤住院的还需提供以下资料:: a case of the list above needing
+        # more papers, not an act of its own.
+        return Label("materials", "sentence")
     spaced = _SPACED_LABEL.match(t)
     if spaced is not None and (f := _exact_field(spaced.group(1))) is not None:
         # 法定办结时限 90 自然日: a portal grid that lost its cell borders keeps a space between

@@ -401,7 +401,11 @@ def _any_document(sec: Section) -> bool:
     value_parts = re.split(r"[；;、]", sec.label.value or "")
     # Lines as a PDF wrapped them are read whole: a visual line may end on a document's word.
     logical = [heading_numbering(joined_text(g).strip())[1] for g in join_wrapped([x.line for x in sec.lines])]
-    return any(names_a_document(t) for t in (*value_parts, *logical))
+    # …手工报销需提供以下资料。: a sentence pointing at the papers below names none of them.
+    return any(names_a_document(t) and not _POINTS_BELOW.search(t) for t in (*value_parts, *logical))
+
+
+_POINTS_BELOW = re.compile(r"(?:以下|下列|如下)[\u4e00-\u9fff]{0,4}?(?:材料|资料)[。.：:]?\s*$")
 
 
 def _names_no_documents(sec: Section) -> bool:
@@ -488,16 +492,19 @@ def _listed_in_one_line(lines: list[Line]) -> list[str]:
     parts = [p.strip() for p in _ENUM_SPLIT.split(text)]
     others = len(parts) >= 2 and (rest := _AND_OTHERS.sub("", parts[-1])) != parts[-1] and names_a_document(rest)
     if others:
-        # …、出院小结、医疗机构等级证明等其他审核所需的相关资料: "and the other papers" names none.
+        # …、出院小结、医疗机构等级证明等其他审核所需的相关资料 / …和药品发票单据等: "and the other
+        # papers" names none.
         parts[-1] = rest
     # A note in brackets after a name (有效身份证件(①…;②…)) does not make it a sentence.
     short = [TRAILING_NOTE.sub("", p) for p in parts]
-    if len(parts) < 2 or any(not p or len(p) > _ENUM_PART_MAX for p in short) or ("等" in short[-1] and not others):
+    # A quoted form's title (《六安市基本医疗保险慢特病门诊待遇申请表》) is one name however long.
+    long = [p for p in short if len(p) > _ENUM_PART_MAX and not (p.startswith("《") and p.endswith("》"))]
+    if len(parts) < 2 or any(not p for p in short) or long or ("等" in short[-1] and not others):
         return []
     return parts
 
 
-_AND_OTHERS = re.compile(r"等(?:其他|其它)?[^、，,；;]{0,12}?(?:材料|资料)$")
+_AND_OTHERS = re.compile(r"等(?:其他|其它)?[^、，,；;]{0,12}?(?:材料|资料)$|等$")
 _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
 
 
@@ -618,14 +625,19 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
             elif not _says_days(value):
                 continue
         if sec.field == "legal_limit":
-            item.legal_limit = RawField(value)
+            if not item.legal_limit:
+                item.legal_limit = RawField(value)
         elif sec.field == "promised_limit":
-            item.promised_limit = RawField(value)
+            if not item.promised_limit:
+                item.promised_limit = RawField(value)
         else:
             item.time_limit = RawField(value)
             _split_kinds(item, value)
-        if item.time_limit or item.promised_limit:
+        # 承诺办结时限 then 法定办结时限 as labels of their own: both kinds are read.
+        if item.time_limit or (item.promised_limit and (item.legal_limit or sec.field != "promised_limit")):
             return
+    if item.promised_limit:
+        return
     if not item.legal_limit:
         _set_time_from_process(item, sections)
 

@@ -104,7 +104,7 @@ def test_a_lead_in_inside_a_step_heads_the_list_on_its_line(fmt: str) -> None:
     # then 2、审核。…: the list is whole on the lead-in's line; the steps after it are no entries.
     # The title asks which office (申请救助找哪个部门): the act asked about names the item.
     [item] = _items("xx_yiliao_jiuzhu_shenqing_bumen", fmt)
-    assert item.item_name == "申请救助"
+    assert item.item_name == "申请医疗救助"  # 医疗救助 is a scheme one applies for
     names = [m.name for m in item.materials]
     assert len(names) == 5
     assert names[0] == "户口簿、身份证复印件、家庭收入证明"
