@@ -509,6 +509,7 @@ class _Aligner:
         decision = self._document_alone(scores.cleaned[i], decision)
         decision = self._asked_after(scores.norms[i], decision)
         decision = self._doubted_normalised(scores.norms[i], decision)
+        decision = self._doubted_together(scores.cleaned[i], decision)
         decision = self._whose_alone(scores.norms[i], decision)
         return self._spread_mark(scores.norms[i], decision)
 
@@ -525,6 +526,23 @@ class _Aligner:
         name = self.catalog.entries[d.entry].canonical_name
         d.needs_review = True
         d.reason = f"name says {'、'.join(held)}: whether {name} applies is for a person to say"
+        return d
+
+    def _doubted_together(self, cleaned: str, d: _Decision) -> _Decision:
+        """``d``, unless it is accepted while the name holds a word of every list of a doubtful
+        group (退休, 异地 and 转移: a retiree's insurance moved elsewhere is the transfer by one
+        item's words and the retirees' filing by another's): the match stays the proposal, for a
+        person to say. Read as written."""
+        if d.entry is None or d.needs_review:
+            return d
+        for group in self.tokenizer.rules.doubtful_together:
+            held = [next((w for w in words if w in cleaned), None) for words in group]
+            if group and all(held):
+                name = self.catalog.entries[d.entry].canonical_name
+                d.needs_review, d.blocked = True, True
+                said = "、".join(w for w in held if w)
+                d.reason = f"name holds {said}: whether {name} applies is for a person to say"
+                return d
         return d
 
     def _whose_alone(self, norm: str, d: _Decision) -> _Decision:

@@ -98,6 +98,9 @@ class NameRules:
     leading_places: bool = False
     # Whether years (2021年, 2023年度) are dropped: when a service is asked about is not which.
     years: bool = False
+    # Characters written for another by an older convention (帐户 for 账户), folded before any
+    # rule reads the name, so that every rule written with the standard one applies.
+    variants: dict[str, str] = field(default_factory=dict)
     minor: frozenset[str] = frozenset()
     qualifiers: frozenset[str] = frozenset()
     umbrellas: tuple[Umbrella, ...] = ()
@@ -120,6 +123,9 @@ class NameRules:
     # Doubtful wordings read on the normalised name, where variants have become one wording
     # (单位转移接续: an employer's account moved, 单位社保转出 and 企业医保关系转移 alike).
     doubtful_normalised: tuple[str, ...] = ()
+    # Groups of word lists: a name holding a word of every list of a group (退休, 异地, 转移: a
+    # retiree's insurance moved elsewhere) holds the words of two services, and is in doubt.
+    doubtful_together: tuple[tuple[tuple[str, ...], ...], ...] = ()
     # A document a service issues (参保凭证), and the words of issuing it or of the transfer
     # it is issued for (出具, 打印, 转): named without them, the document may be another one
     # of that name (a proof of insurance printed from one's record), so it is not accepted.
@@ -180,6 +186,9 @@ def parse_rules(text: str) -> NameRules:
         noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
         leading_places=bool(data.get("noise", {}).get("leading_places", False)),
         years=bool(data.get("noise", {}).get("years", False)),
+        variants={
+            clean_name(k): clean_name(v) for k, v in data.get("variants", {}).items()
+        },
         minor=frozenset(data.get("minor", {}).get("words", [])),
         qualifiers=frozenset(data.get("qualifiers", {}).get("words", [])),
         umbrellas=umbrellas,
@@ -198,6 +207,10 @@ def parse_rules(text: str) -> NameRules:
         },
         doubtful_normalised=tuple(
             clean_name(w) for w in data.get("doubtful", {}).get("normalised", [])
+        ),
+        doubtful_together=tuple(
+            tuple(tuple(clean_name(w) for w in words) for words in group.get("words", []))
+            for group in data.get("doubtful", {}).get("together", [])
         ),
         documents=tuple(clean_name(w) for w in data.get("doubtful", {}).get("documents", [])),
         issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
@@ -341,6 +354,7 @@ class NameTokenizer:
         for word in rules.noise:
             table.setdefault(word, "")
         self._table = table
+        self._variants = str.maketrans(rules.variants) if rules.variants else None
         # Words of the rules that a place name may begin (合作医疗: 合作 is also a city's name).
         self._rule_words = frozenset(table) | rules.qualifiers | {
             w for d in rules.discriminators for w in d.words
@@ -363,6 +377,8 @@ class NameTokenizer:
     def rewrite(self, cleaned: str) -> str:
         """Synonyms, noise words and leading place names of text already through
         :func:`clean_name`."""
+        if self._variants:
+            cleaned = cleaned.translate(self._variants)
         if self.rules.years:
             cleaned = _YEAR.sub("", cleaned) or cleaned
         text = self.without_places(cleaned)
