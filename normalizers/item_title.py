@@ -121,7 +121,7 @@ GUIDE_ENDINGS = ("指南", "指引", "须知", "攻略")
 
 
 # 个人医保怎么办理 / 如何申领…: the act a how-to question asks about.
-_ASKED = re.compile(r"(?:怎么|如何|怎样)(办理|申领|申请|申报|备案|参保|登记|报销)")
+_ASKED = re.compile(r"(?:怎么|如何|怎样)(办理|申领|申请|申报|备案|参保|登记|报销|领取|领)")
 
 
 def asked_act(text: str) -> str | None:
@@ -150,7 +150,8 @@ def clean_name(text: str) -> str:
     Guide words come off the end until none is left, then place names and issuers off the
     front: 丹东生育津贴支付办理指南2023-yb体育官方 → 生育津贴支付.
     """
-    t = without_readings(to_simplified(text)).strip()
+    # ◆ 办理流程: a bullet before a heading is no part of what it names.
+    t = without_readings(to_simplified(text)).strip().lstrip("◆◇■□●○▲△•·★☆ \u3000")
     t = _cut_after_guide_word(t)
     if "】" in t or "_" in t or "|" in t:
         t = _SPAM_CUT.sub("", t)
@@ -161,8 +162,13 @@ def clean_name(text: str) -> str:
         if stripped == t:
             break
         t = stripped
-    t = strip_leading_places(t)
+    t = _CHANNEL_CHOICE.sub("", strip_leading_places(t)) or t
     return t.strip(_TRAIL)
+
+
+# 线上or线下办理门诊慢特病病种待遇认定: a choice of ways of applying before the act says nothing of it
+# (one way named alone, 自助办理异地备案, stays: it may be the service itself).
+_CHANNEL_CHOICE = re.compile(r"^(?:线上|网上|线下|窗口|现场)(?:or|OR|或|或者|/|、|和|及)(?:线上|网上|线下|窗口|现场)(?:办理|申请|申报)?")
 
 
 def _cut_after_guide_word(text: str) -> str:

@@ -105,7 +105,7 @@ def _is_question(text: str) -> bool:
 _MATERIALS_TAIL = re.compile(
     r"(?:时)?(?:需要|所需要|所需|需|应|须|要)?(?:提供|提交|准备|携带)?的?(?:什么|哪些)?(?:材料|资料)(?:清单|目录)?.{0,6}$"
 )
-_LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•]+")  # not numbering: 2019年… is a year
+_LABEL_DECORATION = re.compile(r"[\s:：*＊【】\[\]“”\"'·•◆◇■□●○▲△]+")  # not numbering: 2019年… is a year
 _BRACKETED = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _ALSO_NEEDS = re.compile(
     r"(?:还|另|另外|此外|同时)(?:需|须|需要|要|应|应当)(?:提供|提交|携带|准备|出具)?(?:以下|下列|如下)?[\u4e00-\u9fff]{0,4}?(?:材料|资料)\s*[：:]$"

@@ -552,12 +552,30 @@ def _materials_in_prose(sec: Section) -> list[tuple[Material, list[SourceRef]]]:
         if phrase.startswith(("以下", "如下", "下列")) or is_generic(phrase):
             continue  # it introduces a list, or points at papers without naming one (申请材料)
         if phrase.startswith("《") or re.search("(材料|资料|证明|证件|表|书|证|卡)$", simple[start:end].strip()):
-            out.append((Material(name=phrase), refs))
+            out.extend((Material(name=p), refs) for p in _listed_papers(phrase))
     if not out:
         # 灵活就业人员凭本人身份证或户口簿原件到…办理: the answer says what to show to do it.
         # Each document once: the answer may name it again for another step.
         out = [(Material(name=d), refs) for d in dict.fromkeys(documents_shown(text))]
     return out
+
+
+# …等相关证件: "and such papers" closing a list of named ones; a list closed by the kind it makes up
+# (…检查检验报告等认定资料) is one material, the kind's name.
+_ETC_KIND = re.compile(r"等(?:相关|有关|其他|其它)(?:的)?(?:证件|材料|资料|证明材料)$")
+
+
+def _listed_papers(phrase: str) -> list[str]:
+    """就医登记表、出院小结(盖公章)、结婚证、户口簿、身份证等相关证件 → each paper; a phrase that is
+    no list of papers stays whole."""
+    parts = [p.strip() for p in re.split(r"、(?![^（(]*[)）])", phrase)]
+    if len(parts) < 2:
+        return [phrase]
+    last = _ETC_KIND.sub("", parts[-1])
+    if "等" in last:
+        return [phrase]
+    parts = [*parts[:-1], last] if last else parts[:-1]
+    return parts if len(parts) >= 2 and all(names_a_document(p) for p in parts) else [phrase]
 
 
 def _documents_list(lines: list[PageLine], sections: list[Section]) -> list[Line]:

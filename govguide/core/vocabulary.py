@@ -30,7 +30,7 @@ _NUMBERING = re.compile(
     rf"|(?:{CN_NUMBER}|{ARABIC_NUMBER})\s*[、.．,，:：)）](?!\d))\s*"
 )
 _TRAILING_NOTE = re.compile(r"(.+?)[（(][^（()）]*[）)]")
-_DECORATION = re.compile(r"[\s:：*＊【】\[\]<>〈〉“”\"'·•☆★]+")
+_DECORATION = re.compile(r"[\s:：*＊【】\[\]<>〈〉“”\"'·•☆★◆◇■□●○▲△]+")
 
 
 @cache

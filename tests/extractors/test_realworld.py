@@ -221,6 +221,11 @@ FLOORS: dict[str, Floors] = {
     # that round (commit 2103e16): recall 0.385, precision 0.556, days 0.80, materials F1
     # 0.60-0.71; the notices gave nothing. Then learnt from (test_heldout23_structures.py).
     "heldout23": Floors(recall=0.50, precision=0.85, materials_f1=0.93, days_exact=0.97),
+    # Gathered unmeasured while the heldout23 rules were written, measured once on the code of
+    # that round (commit 90314ef): recall 0.357, precision 0.56-0.63, days 0.80, materials F1 0.10;
+    # one notice gave an item in every format. Then learnt from (test_heldout24_structures.py):
+    # 0.50 / 0.78-0.88, materials F1 0.22 (most items found name papers inside sentences by case).
+    "heldout24": Floors(recall=0.48, precision=0.75, materials_f1=0.20, days_exact=0.70),
 }
 
 # Notice renderings of a blind set that give an item as measured (no rule is written from a blind
@@ -228,14 +233,16 @@ FLOORS: dict[str, Floors] = {
 # A learnt-from set's notice renderings that still give an item are held the same way, with why:
 # heldout21's 遵义 生育服务 page is the family-planning 生育登记 (所需资料, 立即 registered), read as a
 # 生育 service guide; telling the two services apart by name is not a rule of guides.
-BLIND_NOTICE_EXTRAS: dict[str, int] = {"heldout21": 3}
+# heldout24's 济南 医保局 answer on how 生育 benefits are paid (生育津贴 named with what the employer
+# hands in) reads as a guide to the allowance.
+BLIND_NOTICE_EXTRAS: dict[str, int] = {"heldout21": 3, "heldout24": 3}
 
 # Renderings (three per notice) of the notices in each set: none may give an item.
 NOTICE_RENDERINGS: dict[str, int] = {
     "heldout": 18, "heldout2": 18, "heldout3": 9, "heldout4": 21, "heldout5": 18, "heldout6": 18, "heldout7": 15,
     "heldout8": 21, "heldout9": 15, "heldout10": 15, "heldout11": 15, "heldout12": 15, "heldout13": 9, "heldout14": 6, "heldout15": 12,
     "heldout16": 9, "heldout17": 9, "heldout18": 12,
-    "heldout19": 9, "heldout20": 12, "heldout21": 12, "heldout22": 12, "heldout23": 9,
+    "heldout19": 9, "heldout20": 12, "heldout21": 12, "heldout22": 12, "heldout23": 9, "heldout24": 21,
 }
 
 
