@@ -514,6 +514,7 @@ class _Aligner:
         discriminating words, a document named with no act of issuing it, a neighbour's marking
         word spelled out."""
         decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        decision = self._marked_weak(scores.cleaned[i], scores.norms[i], decision)
         decision = self._marked_alone(scores.cleaned[i], decision, scores.score[i])
         decision = self._document_alone(scores.cleaned[i], decision)
         decision = self._asked_after(scores.norms[i], decision)
@@ -619,7 +620,7 @@ class _Aligner:
         if pattern is None or not pattern.search(cleaned):
             return d  # most names hold no discriminating word: one search decides it
         if entry is None:
-            return self._marked_weak(cleaned, d)
+            return d
         doubt = [
             w
             for w in self.doubtful
@@ -694,15 +695,23 @@ class _Aligner:
             return d
         return d
 
-    def _marked_weak(self, cleaned: str, d: _Decision) -> _Decision:
-        """A weak match (no wording holds enough of the name's words, nothing stopped it) whose
-        discriminating word tells its candidates apart: the first candidate the word marks,
-        scoring as a proposal would, when every candidate scored above it and another below
-        or above are ones the word is against, proposed for review.
-        A name of an act alone (社保登记: 社保 is dropped, 登记 is left) scores alike for the
-        registrations; the word as written (社保登记, the law's name of the employer's) is what
-        says which, as it does where the name scores enough to be assigned."""
+    def _marked_weak(self, cleaned: str, norm: str, d: _Decision) -> _Decision:
+        """A weak match (no wording holds enough of the name's words, nothing stopped it) of a
+        name that is an act alone once normalised, whose discriminating word tells its
+        candidates apart: the first candidate the word marks, scoring as a proposal would, when
+        every candidate scored above it and another below or above are ones the word is
+        against, proposed for review. A name of an act alone (社保登记: 社保 is dropped, 登记 is
+        left) scores alike for the registrations; the word as written (社保登记, the law's name
+        of the employer's) is what says which, as it does where the name scores enough to be
+        assigned. A word of the name besides the act (参保个人登记: 个人, a person) says more
+        than the law's name does, and a person reads it."""
         if d.method != "none" or d.blocked or not d.candidates:
+            return d
+        pattern = self.deciding_pattern
+        if pattern is None or not pattern.search(cleaned):
+            return d
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        if not tokens or not all(t in self.acts for t in tokens):
             return d
         for words, marks, against, _ in self.discriminators:
             held = [w for w in words if w in cleaned]

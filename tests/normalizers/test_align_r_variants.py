@@ -46,6 +46,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         set(AFTER_GRADUATING)
         | set(STILL_A_STUDENT)
         | set(LAWS_REGISTRATION_ALONE)
+        | set(PERSON_WITH_THE_REGISTRATION)
         | set(PAID_BACK_THROUGH_AN_APP)
     )
 
@@ -70,10 +71,13 @@ def test_the_laws_registration_alone_proposes_the_employers(name: str) -> None:
     assert not match.accepted
 
 
-def test_a_person_named_with_the_registration_is_not_the_employers() -> None:
-    # 个人 names a person (a word no rule reads as whose): the law's name no longer says alone
-    # which registration it is, and the weak match stays without a proposal.
-    match = match_name("个人社保登记")
+# ... a word besides the act (个人, a person) says more than the law's name: no proposal on it.
+PERSON_WITH_THE_REGISTRATION = ["个人社保登记", "个人参保办理社保登记"]
+
+
+@pytest.mark.parametrize("name", PERSON_WITH_THE_REGISTRATION)
+def test_a_person_named_with_the_registration_is_not_proposed_the_employers(name: str) -> None:
+    match = match_name(name)
     assert match.canonical_name is None
     assert not match.accepted
 
