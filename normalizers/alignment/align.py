@@ -314,6 +314,15 @@ class _Aligner:
             re.compile("|".join(map(re.escape, rules.after))) if rules.after else None
         )
         self.minor = rules.minor
+        # A status left, and the time after it asked about (毕业后): see _named_by_words.
+        self.left_pattern = (
+            re.compile(
+                f"(?:{'|'.join(map(re.escape, sorted(rules.left)))})"
+                f"(?:{'|'.join(map(re.escape, sorted(rules.after, key=len, reverse=True)))})"
+            )
+            if rules.left and rules.after
+            else None
+        )
         former = sorted(rules.former, key=len, reverse=True)
         # A gap or an end said of a person: the word, then (within a few characters) 人员.
         self.former_person = (
@@ -505,6 +514,7 @@ class _Aligner:
         discriminating words, a document named with no act of issuing it, a neighbour's marking
         word spelled out."""
         decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        decision = self._marked_weak(scores.cleaned[i], scores.norms[i], decision)
         decision = self._marked_alone(scores.cleaned[i], decision, scores.score[i])
         decision = self._document_alone(scores.cleaned[i], decision)
         decision = self._asked_after(scores.norms[i], decision)
@@ -682,6 +692,48 @@ class _Aligner:
                     f"name holds {'、'.join(held)}, which marks {marked}: "
                     f"proposed instead of {name}"
                 )
+            return d
+        return d
+
+    def _marked_weak(self, cleaned: str, norm: str, d: _Decision) -> _Decision:
+        """A weak match (no wording holds enough of the name's words, nothing stopped it) of a
+        name that is an act alone once normalised, whose discriminating word tells its
+        candidates apart: the first candidate the word marks, scoring as a proposal would, when
+        every candidate scored above it and another below or above are ones the word is
+        against, proposed for review. A name of an act alone (社保登记: 社保 is dropped, 登记 is
+        left) scores alike for the registrations; the word as written (社保登记, the law's name
+        of the employer's) is what says which, as it does where the name scores enough to be
+        assigned. A word of the name besides the act (参保个人登记: 个人, a person) says more
+        than the law's name does, and a person reads it."""
+        if d.method != "none" or d.blocked or not d.candidates:
+            return d
+        pattern = self.deciding_pattern
+        if pattern is None or not pattern.search(cleaned):
+            return d
+        tokens = self.tokenizer.tokens_of_normalized(norm)
+        if not tokens or not all(t in self.acts for t in tokens):
+            return d
+        for words, marks, against, _ in self.discriminators:
+            held = [w for w in words if w in cleaned]
+            if not held or not marks:
+                continue
+            at = next((k for k, (j, _) in enumerate(d.candidates) if j in marks), None)
+            if at is None or any(j not in against for j, _ in d.candidates[:at]):
+                continue
+            j, sc = d.candidates[at]
+            if sc < self.settings.suggest_score or not any(
+                k in against for k, _ in d.candidates if k != j
+            ):
+                # The word tells apart candidates that score as a proposal would, not a name
+                # far from every wording (申请生育金).
+                continue
+            d.entry, d.score, d.method, d.blocked = j, sc, "fuzzy", True
+            d.needs_review = True
+            d.candidates = [(j, sc), *(c for c in d.candidates if c[0] != j)]
+            d.reason = (
+                f"weak match: name holds {'、'.join(held)}, which marks "
+                f"{self.catalog.entries[j].canonical_name} among its candidates"
+            )
             return d
         return d
 
@@ -995,6 +1047,8 @@ class _Aligner:
                 known.append(head)
         if not self.tokenizer.rules.whose.intersection(known):
             return None
+        if self.left_pattern is not None and self.left_pattern.search(norm):
+            return None  # who the person was (学生毕业后: a graduate), not whose insurance
         holders = [j for j, words in enumerate(self.own_words) if words.issuperset(known)]
         return (known, holders[0]) if len(holders) == 1 else None
 

@@ -139,6 +139,9 @@ class NameRules:
     # Words of a gap or an end (中断, 停保, 离职) that, said of a person (中断职工医保人员), name
     # the insurance the person had, not the one the name registers them with.
     former: frozenset[str] = frozenset()
+    # Words that put a person's status in the past (毕业: a student no more): a whose word said
+    # with one names who the person was, not whose insurance the name is about.
+    left: frozenset[str] = frozenset()
     # Qualifiers that end what they are said of (取消): said of a person's insurance itself,
     # they stop it, which its registration records (see the aligner's qualifier check).
     ending: frozenset[str] = frozenset()
@@ -216,6 +219,7 @@ def parse_rules(text: str) -> NameRules:
         issuing=tuple(clean_name(w) for w in data.get("doubtful", {}).get("issuing", [])),
         whose=frozenset(clean_name(w) for w in data.get("whose", {}).get("words", [])),
         former=frozenset(clean_name(w) for w in data.get("whose", {}).get("former", [])),
+        left=frozenset(clean_name(w) for w in data.get("whose", {}).get("left", [])),
         many_services=frozenset(
             clean_name(w) for w in data.get("whose", {}).get("many_services", [])
         ),
