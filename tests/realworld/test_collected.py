@@ -58,7 +58,7 @@ FOLDERS = {
     "heldout12": (14, 5), "heldout13": (10, 3), "heldout14": (6, 2), "heldout15": (14, 4),
     "heldout16": (12, 3), "heldout17": (9, 3), "heldout18": (12, 4),
     "heldout19": (6, 3), "heldout20": (11, 4), "heldout21": (13, 4), "heldout22": (11, 4),
-    "heldout23": (10, 3), "heldout24": (13, 7), "heldout25": (6, 5), "heldout26": (5, 2),
+    "heldout23": (10, 3), "heldout24": (13, 7), "heldout25": (6, 5), "heldout26": (5, 3),
 }
 # Folders kept for measurement only, each checked against every folder before it.
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
