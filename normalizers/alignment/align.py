@@ -219,6 +219,10 @@ class _Aligner:
             if d.names
             for w in d.words
         }
+        # Of those, the words that say whose the service is: they name it only with its act.
+        self.naming_with_act = frozenset(
+            w for d in catalog.discriminators if d.names_with_act for w in d.words
+        )
         # Each discriminating word that marks an item, spelled out with one character between
         # two of its own (门急诊 for 门诊, 长时期 for 长期): see _spread_mark.
         self.spread_marks = [
@@ -795,16 +799,30 @@ class _Aligner:
         named = {j for w, j in self.naming_words.items() if w in cleaned}
         if len(named) != 1:
             return d
+        blocks = [
+            (found, marks, against)
+            for words, marks, against, _ in self.discriminators
+            if (found := [w for w in words if w in cleaned])
+        ]
+        # A word marking an item the naming word is against is overruled by it (低保医保报销:
+        # 报销 marks the insurance's reimbursement, 低保 says it is medical aid's).
+        overruled = set().union(
+            *(against for found, marks, against in blocks if any(w in self.naming_words for w in found))
+        )
         held: list[str] = []
         marked: set[int] = set()
-        for words, marks, _, _ in self.discriminators:
-            found = [w for w in words if w in cleaned]
-            if found:
-                held += found
-                marked |= marks if marks else {-1}
+        for found, marks, _ in blocks:
+            if marks and marks <= overruled:
+                continue
+            held += found
+            marked |= marks if marks else {-1}
         if marked != named:
             return d
         (j,) = marked
+        if any(w in cleaned for w in self.naming_with_act) and not any(
+            t in self.acts and t in self.entry_words[j] for t in self.tokenizer.tokens(cleaned)
+        ):
+            return d  # a person's group named, and not what is done for them
         d.entry, d.score, d.method, d.blocked = j, float(row[j]), "fuzzy", True
         d.needs_review = True
         d.candidates = [(j, d.score), *(c for c in d.candidates if c[0] != j)]
@@ -1119,9 +1137,17 @@ class _Aligner:
         asking = self.tokenizer.rules.asking_acts
         acts = [t for t in tokens if t in self.acts and t not in asking]
         for a, b in zip(acts, acts[1:], strict=False):
-            if a != b and any(f"{a}{c}{b}" in norm for c in _CONJUNCTIONS):
+            if a != b and any(self._act_then_act(norm, a, c, b) for c in _CONJUNCTIONS):
                 return a, b
         return self._joined_services(norm)
+
+    @staticmethod
+    def _act_then_act(norm: str, a: str, conjunction: str, b: str) -> bool:
+        """Whether act ``a`` closes what comes before ``conjunction`` and act ``b`` closes what
+        follows it: 转移接续及停保登记 (moved, and stopped) names two services as 备案及结算
+        does, though the second act's object stands between the conjunction and its act."""
+        at = norm.find(f"{a}{conjunction}")
+        return at >= 0 and b in norm[at + len(a) + len(conjunction) :]
 
     def _joined_services(self, norm: str) -> tuple[str, str] | None:
         """The words of two services (``[[joined]]``) on either side of a conjunction in the
