@@ -53,6 +53,9 @@ REVIEW_WARNING_PREFIX = "needs review: "
 SEVERAL_REASON = "names several catalog items: "
 # Words that join two acts into one name of two services (登记与变更, 备案及结算).
 _CONJUNCTIONS = ("与", "和", "及", "并", "或")
+# How far behind a proposal the candidate holding the name's act may score and still be
+# proposed instead (see _Aligner._act_decides).
+_ACT_TIE = 10.0
 
 
 @dataclass(frozen=True)
@@ -281,6 +284,12 @@ class _Aligner:
         for f in self.index.forms:
             if not f.review:
                 self.entry_words[f.entry].update(f.tokens)
+        # The acts only one item's wordings hold (补缴), with that item (see _act_decides).
+        owners: dict[str, set[int]] = {}
+        for j, words in enumerate(self.entry_words):
+            for w in words & self.acts:
+                owners.setdefault(w, set()).add(j)
+        self.act_owner = {w: next(iter(js)) for w, js in owners.items() if len(js) == 1}
         # The words of each entry's own wordings (no group wording): which entries a name's
         # catalog words all belong to, when no wording scores (see _named_by_words).
         self.own_words: list[frozenset[str]] = [frozenset() for _ in catalog.entries]
@@ -525,7 +534,36 @@ class _Aligner:
         decision = self._doubted_normalised(scores.norms[i], decision)
         decision = self._doubted_together(scores.cleaned[i], decision)
         decision = self._whose_alone(scores.norms[i], decision)
-        return self._spread_mark(scores.norms[i], decision)
+        decision = self._spread_mark(scores.norms[i], decision)
+        return self._act_decides(scores.norms[i], decision)
+
+    def _act_decides(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless it is a proposal for review whose candidate next to it, close behind,
+        is the one item whose wordings hold the name's act, while the proposal holds no act of
+        the name: the name's object words pull to one item, its act to the other, and what is
+        done says which service it is (社保基数差额补缴: the base is the declaration's word,
+        paying back the back payment's alone). An act many items share (支付: the claims, the
+        allowance, medical aid) says too little to overrule the words."""
+        if d.entry is None or not d.needs_review or d.blocked or len(d.candidates) < 2:
+            return d
+        (best, score), (other, other_score) = d.candidates[0], d.candidates[1]
+        if best != d.entry or score - other_score > _ACT_TIE:
+            return d
+        acts = [t for t in self.tokenizer.tokens_of_normalized(norm) if t in self.acts]
+        if (
+            not acts
+            or any(t in self.entry_words[best] for t in acts)
+            or not all(self.act_owner.get(t) == other for t in acts)
+        ):
+            return d
+        d.runner_up, d.runner_score = best, score
+        d.entry, d.score = other, other_score
+        d.candidates = [(other, other_score), *(c for c in d.candidates if c[0] != other)]
+        d.reason = (
+            f"{d.reason}; the name's act {'、'.join(acts)} is "
+            f"{self.catalog.entries[other].canonical_name}'s, not {self.catalog.entries[best].canonical_name}'s"
+        )
+        return d
 
     def _doubted_normalised(self, norm: str, d: _Decision) -> _Decision:
         """``d``, unless it is accepted while the normalised name holds a doubtful wording
