@@ -118,7 +118,8 @@ HALF_Q2 = NAMES / "heldout_q.json"
 # employers' and personnel pages (staff stopped, back payments, the base, a statement of payments,
 # the maternity allowance received), transfers, a county's answer, rate questions, cards, electronic
 # vouchers, policy titles and Taiwan insurance wordings from further pages, measured untouched
-# (summary figures only) and split by page: R1 may be learnt from, R2 never.
+# (summary figures only) and split by page: R1 may be learnt from, R2 was measured
+# blind and released for learning after R1 was learnt from.
 HALF_R1 = NAMES / "pages_heldout_r1.json"
 HALF_R2 = NAMES / "heldout_r.json"
 
