@@ -53,6 +53,9 @@ REVIEW_WARNING_PREFIX = "needs review: "
 SEVERAL_REASON = "names several catalog items: "
 # Words that join two acts into one name of two services (登记与变更, 备案及结算).
 _CONJUNCTIONS = ("与", "和", "及", "并", "或")
+# How far behind a proposal the candidate holding the name's act may score and still be
+# proposed instead (see _Aligner._act_decides).
+_ACT_TIE = 10.0
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,10 @@ class _Aligner:
             if d.names
             for w in d.words
         }
+        # Of those, the words that say whose the service is: they name it only with its act.
+        self.naming_with_act = frozenset(
+            w for d in catalog.discriminators if d.names_with_act for w in d.words
+        )
         # Each discriminating word that marks an item, spelled out with one character between
         # two of its own (门急诊 for 门诊, 长时期 for 长期): see _spread_mark.
         self.spread_marks = [
@@ -277,6 +284,12 @@ class _Aligner:
         for f in self.index.forms:
             if not f.review:
                 self.entry_words[f.entry].update(f.tokens)
+        # The acts only one item's wordings hold (补缴), with that item (see _act_decides).
+        owners: dict[str, set[int]] = {}
+        for j, words in enumerate(self.entry_words):
+            for w in words & self.acts:
+                owners.setdefault(w, set()).add(j)
+        self.act_owner = {w: next(iter(js)) for w, js in owners.items() if len(js) == 1}
         # The words of each entry's own wordings (no group wording): which entries a name's
         # catalog words all belong to, when no wording scores (see _named_by_words).
         self.own_words: list[frozenset[str]] = [frozenset() for _ in catalog.entries]
@@ -521,7 +534,36 @@ class _Aligner:
         decision = self._doubted_normalised(scores.norms[i], decision)
         decision = self._doubted_together(scores.cleaned[i], decision)
         decision = self._whose_alone(scores.norms[i], decision)
-        return self._spread_mark(scores.norms[i], decision)
+        decision = self._spread_mark(scores.norms[i], decision)
+        return self._act_decides(scores.norms[i], decision)
+
+    def _act_decides(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless it is a proposal for review whose candidate next to it, close behind,
+        is the one item whose wordings hold the name's act, while the proposal holds no act of
+        the name: the name's object words pull to one item, its act to the other, and what is
+        done says which service it is (社保基数差额补缴: the base is the declaration's word,
+        paying back the back payment's alone). An act many items share (支付: the claims, the
+        allowance, medical aid) says too little to overrule the words."""
+        if d.entry is None or not d.needs_review or d.blocked or len(d.candidates) < 2:
+            return d
+        (best, score), (other, other_score) = d.candidates[0], d.candidates[1]
+        if best != d.entry or score - other_score > _ACT_TIE:
+            return d
+        acts = [t for t in self.tokenizer.tokens_of_normalized(norm) if t in self.acts]
+        if (
+            not acts
+            or any(t in self.entry_words[best] for t in acts)
+            or not all(self.act_owner.get(t) == other for t in acts)
+        ):
+            return d
+        d.runner_up, d.runner_score = best, score
+        d.entry, d.score = other, other_score
+        d.candidates = [(other, other_score), *(c for c in d.candidates if c[0] != other)]
+        d.reason = (
+            f"{d.reason}; the name's act {'、'.join(acts)} is "
+            f"{self.catalog.entries[other].canonical_name}'s, not {self.catalog.entries[best].canonical_name}'s"
+        )
+        return d
 
     def _doubted_normalised(self, norm: str, d: _Decision) -> _Decision:
         """``d``, unless it is accepted while the normalised name holds a doubtful wording
@@ -795,16 +837,30 @@ class _Aligner:
         named = {j for w, j in self.naming_words.items() if w in cleaned}
         if len(named) != 1:
             return d
+        blocks = [
+            (found, marks, against)
+            for words, marks, against, _ in self.discriminators
+            if (found := [w for w in words if w in cleaned])
+        ]
+        # A word marking an item the naming word is against is overruled by it (低保医保报销:
+        # 报销 marks the insurance's reimbursement, 低保 says it is medical aid's).
+        overruled = set().union(
+            *(against for found, marks, against in blocks if any(w in self.naming_words for w in found))
+        )
         held: list[str] = []
         marked: set[int] = set()
-        for words, marks, _, _ in self.discriminators:
-            found = [w for w in words if w in cleaned]
-            if found:
-                held += found
-                marked |= marks if marks else {-1}
+        for found, marks, _ in blocks:
+            if marks and marks <= overruled:
+                continue
+            held += found
+            marked |= marks if marks else {-1}
         if marked != named:
             return d
         (j,) = marked
+        if any(w in cleaned for w in self.naming_with_act) and not any(
+            t in self.acts and t in self.entry_words[j] for t in self.tokenizer.tokens(cleaned)
+        ):
+            return d  # a person's group named, and not what is done for them
         d.entry, d.score, d.method, d.blocked = j, float(row[j]), "fuzzy", True
         d.needs_review = True
         d.candidates = [(j, d.score), *(c for c in d.candidates if c[0] != j)]
@@ -1119,9 +1175,17 @@ class _Aligner:
         asking = self.tokenizer.rules.asking_acts
         acts = [t for t in tokens if t in self.acts and t not in asking]
         for a, b in zip(acts, acts[1:], strict=False):
-            if a != b and any(f"{a}{c}{b}" in norm for c in _CONJUNCTIONS):
+            if a != b and any(self._act_then_act(norm, a, c, b) for c in _CONJUNCTIONS):
                 return a, b
         return self._joined_services(norm)
+
+    @staticmethod
+    def _act_then_act(norm: str, a: str, conjunction: str, b: str) -> bool:
+        """Whether act ``a`` closes what comes before ``conjunction`` and act ``b`` closes what
+        follows it: 转移接续及停保登记 (moved, and stopped) names two services as 备案及结算
+        does, though the second act's object stands between the conjunction and its act."""
+        at = norm.find(f"{a}{conjunction}")
+        return at >= 0 and b in norm[at + len(a) + len(conjunction) :]
 
     def _joined_services(self, norm: str) -> tuple[str, str] | None:
         """The words of two services (``[[joined]]``) on either side of a conjunction in the

@@ -77,6 +77,7 @@ class DiscriminatorRule:
     yields: bool = False
     names: bool = False
     picks: tuple[tuple[str, str], ...] = ()  # (word, marked id)
+    names_with_act: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -247,7 +248,7 @@ def _resolve_discriminators(
                 f"discriminating words {'、'.join(d.words) or '(none)'}: need words and items "
                 f"against, none of them marked too ({', '.join(sorted(overlap))})"
             )
-        if d.names and len(d.marks) != 1:
+        if (d.names or d.names_with_act) and len(d.marks) != 1:
             raise CatalogError(
                 f"discriminating words {'、'.join(d.words)}: naming an item needs one item marked"
             )
@@ -257,8 +258,9 @@ def _resolve_discriminators(
                 frozenset(by_name[n] for n in d.marks),
                 frozenset(by_name[n] for n in d.against),
                 d.yields,
-                d.names,
+                d.names or d.names_with_act,
                 tuple((w, by_name[n]) for w, n in d.picks),
+                d.names_with_act,
             )
         )
     return tuple(rules)

@@ -74,7 +74,10 @@ class Discriminator:
     the item it matches: 长期 marks the long stay, but a retiree's long stay elsewhere
     (退休人员长期异地) is the settled retirees' filing. With ``names`` the words name their one
     marked item where nothing else of the name scores: 病故后医保卡里的钱 is the account paid out
-    to the heirs, proposed for review. With ``picks`` a word of the name says which of several
+    to the heirs, proposed for review. With ``names_with_act`` as well the words say whose
+    the service is (低保: people on minimum living support) and name their item only where the
+    name says one of the item's acts too (低保的二次报销: paid, medical aid), as a person's
+    group alone names no service. With ``picks`` a word of the name says which of several
     marked items it is (新单位医保续交: a person continuing at an employer, the employees').
     """
 
@@ -83,6 +86,7 @@ class Discriminator:
     against: tuple[str, ...]
     yields: bool = False
     names: bool = False
+    names_with_act: bool = False
     # Where the words mark several items, a word of the name that says which one (单位 with
     # 续保: a person continuing at an employer is an employee): (word, marked item) pairs.
     picks: tuple[tuple[str, str], ...] = ()
@@ -180,6 +184,7 @@ def parse_rules(text: str) -> NameRules:
             against=tuple(d.get("against", [])),
             yields=bool(d.get("yields", False)),
             names=bool(d.get("names", False)),
+            names_with_act=bool(d.get("names_with_act", False)),
             picks=tuple((clean_name(w), item) for w, item in d.get("picks", {}).items()),
         )
         for d in data.get("discriminating", [])
