@@ -164,10 +164,34 @@ def read_reference_text(name: str, path: str | Path | None = None) -> str:
     return resources.files(REFERENCE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
+def _with_schemes_claimed(
+    rewrites: dict[str, str], schemes: frozenset[str], insurance: tuple[str, ...]
+) -> dict[str, str]:
+    """``rewrites`` plus, for every wording of a scheme that ends in an insurance word
+    (农村医保, 城乡医保, 职工基本医疗保险), that wording followed by 报销 read as the insurance
+    word's reimbursement (医保报销): at each position the longest key wins, so the scheme's
+    key swallows the insurance word and the reimbursement would lose whose costs it is."""
+    extra: dict[str, str] = {}
+    for key, value in rewrites.items():
+        if value not in schemes:
+            continue
+        for word in insurance:
+            claimed = rewrites.get(word + "报销")
+            if key.endswith(word) and claimed is not None and key + "报销" not in rewrites:
+                extra[key + "报销"] = claimed
+    return {**rewrites, **extra}
+
+
 def parse_rules(text: str) -> NameRules:
     """Parse a ``synonyms.toml`` document."""
     data = tomllib.loads(text)
     rewrites = {clean_name(k): clean_name(v) for k, v in data.get("rewrite", {}).items()}
+    claimed = data.get("claimed", {})
+    rewrites = _with_schemes_claimed(
+        rewrites,
+        frozenset(clean_name(w) for w in claimed.get("schemes", [])),
+        tuple(clean_name(w) for w in claimed.get("insurance", [])),
+    )
     umbrellas = tuple(
         Umbrella(
             wording=clean_name(u["wording"]),
