@@ -182,6 +182,21 @@ def _with_schemes_claimed(
     return {**rewrites, **extra}
 
 
+def _with_diseases_claimed(rewrites: dict[str, str], diseases: dict[str, str]) -> dict[str, str]:
+    """``rewrites`` plus, for every wording of the chronic and special diseases said without
+    门诊 (慢病, 特殊病种: keys rewritten to a key of ``diseases``), that wording followed by 报销
+    read as the outpatient scheme's claim (慢病报销 as 门诊慢特病报销): those diseases' costs are
+    claimed in the outpatient scheme. Only before 报销, where the act says it is a claim; a
+    disease's name alone keeps its reading (慢特病定点签约 is no outpatient service)."""
+    paid = rewrites.get("报销", "报销")
+    extra = {
+        key + "报销": diseases[value] + paid
+        for key, value in rewrites.items()
+        if value in diseases and key + "报销" not in rewrites
+    }
+    return {**rewrites, **extra}
+
+
 def parse_rules(text: str) -> NameRules:
     """Parse a ``synonyms.toml`` document."""
     data = tomllib.loads(text)
@@ -191,6 +206,9 @@ def parse_rules(text: str) -> NameRules:
         rewrites,
         frozenset(clean_name(w) for w in claimed.get("schemes", [])),
         tuple(clean_name(w) for w in claimed.get("insurance", [])),
+    )
+    rewrites = _with_diseases_claimed(
+        rewrites, {clean_name(k): clean_name(v) for k, v in claimed.get("diseases", {}).items()}
     )
     umbrellas = tuple(
         Umbrella(
