@@ -236,6 +236,10 @@ class _Aligner:
         ]
         # Qualifiers and discriminating words: a name's decision depends on which it holds.
         self.doubtful = self.tokenizer.rules.doubtful
+        alternatives = self.tokenizer.rules.alternatives
+        self.alternatives_pattern = (
+            re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        )
         self.settled = self.tokenizer.rules.settled
         self.doubtful_normalised = self.tokenizer.rules.doubtful_normalised
         self.documents = self.tokenizer.rules.documents
@@ -527,6 +531,7 @@ class _Aligner:
         discriminating words, a document named with no act of issuing it, a neighbour's marking
         word spelled out."""
         decision = self._discriminate(scores.cleaned[i], decision, scores.score[i])
+        decision = self._alternatives(scores.cleaned[i], decision)
         decision = self._marked_weak(scores.cleaned[i], scores.norms[i], decision)
         decision = self._marked_alone(scores.cleaned[i], decision, scores.score[i])
         decision = self._document_alone(scores.cleaned[i], decision)
@@ -536,6 +541,44 @@ class _Aligner:
         decision = self._whose_alone(scores.norms[i], decision)
         decision = self._spread_mark(scores.norms[i], decision)
         return self._act_decides(scores.norms[i], decision)
+
+    def _alternatives(self, cleaned: str, d: _Decision) -> _Decision:
+        """``d``, unless the name sets two alternatives against each other (住院报销还是门诊报销)
+        and the two sides hold discriminating words that rule each other out (one marks an item
+        the other's rule is against: 住院 and 门诊): the name asks which of two items applies,
+        and names neither; no item is proposed. Alternatives that no rule sets apart
+        (用药额还是报出额: two sums of one claim; 给单位还是个人) leave the decision as it is.
+        Read as written."""
+        if d.entry is None or self.alternatives_pattern is None:
+            return d
+        parts = self.alternatives_pattern.split(cleaned, maxsplit=1)
+        if len(parts) < 2:
+            return d
+
+        def held(text: str) -> list[tuple[set[int], set[int]]]:
+            return [
+                (marks, against)
+                for words, marks, against, _ in self.discriminators
+                if marks and any(w in text for w in words)
+            ]
+
+        before, after = held(parts[0]), held(parts[1])
+        ruled_out = sorted(
+            {
+                j
+                for m1, a1 in before
+                for m2, a2 in after
+                for j in (m1 & a2) | (m2 & a1)
+            }
+        )
+        if not ruled_out:
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        asked = "、".join(self.catalog.entries[j].canonical_name for j in ruled_out)
+        d.entry, d.method, d.umbrella_covers, d.blocked = None, "none", (), True
+        d.needs_review = d.score >= self.settings.review_floor
+        d.reason = f"name asks which of {asked} applies: {name} is a guess"
+        return d
 
     def _act_decides(self, norm: str, d: _Decision) -> _Decision:
         """``d``, unless it is a proposal for review whose candidate next to it, close behind,

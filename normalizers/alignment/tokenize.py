@@ -138,6 +138,9 @@ class NameRules:
     # Words that say whose insurance a name is about (职工, 学生, 单位): with nothing else the
     # catalog knows, they say which item (see the aligner's fallback for weak matches).
     whose: frozenset[str] = frozenset()
+    # Words that set two alternatives against each other in a question (住院报销还是门诊报销):
+    # where each side marks an item the other does not, the name asks which of two items.
+    alternatives: tuple[str, ...] = ()
     # Whose words that, named alone, name no one service (单位医保办理: an employer does many).
     many_services: frozenset[str] = frozenset()
     # Words of a gap or an end (中断, 停保, 离职) that, said of a person (中断职工医保人员), name
@@ -233,6 +236,7 @@ def parse_rules(text: str) -> NameRules:
     )
     return NameRules(
         rewrites=rewrites,
+        alternatives=tuple(clean_name(w) for w in data.get("alternatives", {}).get("words", [])),
         noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
         leading_places=bool(data.get("noise", {}).get("leading_places", False)),
         years=bool(data.get("noise", {}).get("years", False)),
