@@ -238,8 +238,9 @@ HALF_I1_ACCEPTED_RIGHT_FLOOR = 1.00
 # insurance, see docs/heldout_names.md); 0.816 and 1.000 (19 of 19) after the rules learnt from M2
 # (the certificate named without an act of issuing it goes to review); 0.837 and 1.000 (19 of 19)
 # after the rules learnt from O (the social-insurance registration is the employer's); 0.857 and
-# 1.000 (19 of 19) after those learnt from P1 (years short at retirement).
-HALF_J2_TOP1_FLOOR = 0.85
+# 1.000 (19 of 19) after those learnt from P1 (years short at retirement); 0.878 and 1.000 (19 of
+# 19) after those learnt from S1 (the social-insurance registration's address is the employer's).
+HALF_J2_TOP1_FLOOR = 0.87
 HALF_J2_ACCEPTED_RIGHT_FLOOR = 1.00
 # J1: 0.723 and 0.923 (12 of 13) untouched; 0.723 and 0.929 (13 of 14) with the rules learnt from
 # H2 and I2. Then released and learnt from (no longer unseen): 0.808 and 1.000 (14 of 14); 0.851
@@ -340,7 +341,7 @@ HALF_S2_TOP1_FLOOR = 0.58
 HALF_S2_ACCEPTED_RIGHT_FLOOR = 0.00
 # S1: 0.650 and 1.000 (3 of 3) untouched, with the same rules, and on the rules learnt from R2
 # (2020.1+2980ef97). Then released and learnt from (no longer unseen): 0.850 and 1.000 (3 of 3) on
-# catalog 2020.1+6d9a30ff.
+# catalog 2020.1+454725d6.
 HALF_S1_TOP1_FLOOR = 0.84
 HALF_S1_ACCEPTED_RIGHT_FLOOR = 1.00
 

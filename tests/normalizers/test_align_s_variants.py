@@ -6,7 +6,7 @@ of a chronic or special disease that lets one claim; a scheme's wording that end
 word keeps the reimbursement after it (农村医保报销 as 医保报销); a chronic disease said without 门诊
 before a claim is the outpatient scheme's; a question setting two alternatives against each other
 (住院报销还是门诊报销) names neither; a question after the materials a service needs is about that
-service. Each is checked here on other wordings of its class, none of them a wording of any
+service; the address of the social-insurance registration is the employer's. Each is checked here on other wordings of its class, none of them a wording of any
 labelled set."""
 
 from __future__ import annotations
@@ -54,6 +54,18 @@ MATERIALS_ASKED = {
     "异地长期居住备案所需材料": "异地长期居住人员备案",
 }
 
+EMPLOYER_CHANGE = "单位参保信息变更登记"
+
+# The address of the social-insurance registration changed: the employer's change, for review.
+REGISTRATION_ADDRESS = ["社会保险地址变更怎么办理", "社保地址变更流程"]
+
+# ... a person's address, or an institution's, is not the employer's.
+OTHER_ADDRESSES = {
+    "职工联系地址变更": "职工参保信息变更登记",
+    "居民医保地址变更": "城乡居民参保信息变更登记",
+    "定点药店注册地址变更": None,
+}
+
 
 def test_the_checked_wordings_are_in_no_labelled_set() -> None:
     assert_in_no_labelled_set(
@@ -64,6 +76,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(ASKED_WHICH)
         | set(ALTERNATIVES_OF_ONE)
         | set(MATERIALS_ASKED)
+        | set(REGISTRATION_ADDRESS)
+        | set(OTHER_ADDRESSES)
     )
 
 
@@ -100,4 +114,18 @@ def test_alternatives_no_rule_sets_apart_keep_the_item(name: str, item: str) -> 
 
 @pytest.mark.parametrize(("name", "item"), sorted(MATERIALS_ASKED.items()))
 def test_a_question_after_the_materials_is_about_the_service(name: str, item: str) -> None:
+    assert match_name(name).canonical_name == item
+
+
+@pytest.mark.parametrize("name", REGISTRATION_ADDRESS)
+def test_the_registrations_address_changed_is_the_employers_change(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == EMPLOYER_CHANGE
+    assert match.needs_review
+
+
+@pytest.mark.parametrize(("name", "item"), sorted(OTHER_ADDRESSES.items()))
+def test_a_persons_or_an_institutions_address_is_not_the_employers(
+    name: str, item: str | None
+) -> None:
     assert match_name(name).canonical_name == item
