@@ -283,6 +283,9 @@ class _Aligner:
         # 登记 holds 变更, its first member 单位参保登记 does not).
         rules = self.tokenizer.rules
         self.acts = rules.acts | rules.own_acts
+        self.act_needed = frozenset(
+            self.entry_pos[catalog.entry(name).id] for name in rules.act_needed
+        )
         self.own_acts = rules.own_acts
         self.entry_words: list[set[str]] = [set() for _ in catalog.entries]
         for f in self.index.forms:
@@ -540,7 +543,22 @@ class _Aligner:
         decision = self._doubted_together(scores.cleaned[i], decision)
         decision = self._whose_alone(scores.norms[i], decision)
         decision = self._spread_mark(scores.norms[i], decision)
-        return self._act_decides(scores.norms[i], decision)
+        decision = self._act_decides(scores.norms[i], decision)
+        return self._act_missing(scores.norms[i], decision)
+
+    def _act_missing(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless it is accepted as an item named by its act (`[acts] needed`: the
+        account's balance paid out) while the normalised name says no act at all (医保卡余额,
+        个人账户余额有效期): the object alone is asked about, moved or given to family as often as
+        it is paid out, so the match stays the proposal, for a person to say."""
+        if d.entry is None or d.needs_review or d.entry not in self.act_needed:
+            return d
+        if any(t in self.acts for t in self.tokenizer.tokens_of_normalized(norm)):
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.needs_review = True
+        d.reason = f"name says no act of {name}: its object alone names more than one service"
+        return d
 
     def _alternatives(self, cleaned: str, d: _Decision) -> _Decision:
         """``d``, unless the name sets two alternatives against each other (住院报销还是门诊报销)

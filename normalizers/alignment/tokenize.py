@@ -115,6 +115,9 @@ class NameRules:
     own_acts: frozenset[str] = frozenset()
     # Where an act goes (跨省, 省内): said of an act, no object it is done to.
     act_scope: frozenset[str] = frozenset()
+    # Catalog items named by their act: their object is other services' too (the account's
+    # balance is asked about, moved, given to family), so a name without an act is not accepted.
+    act_needed: tuple[str, ...] = ()
     # Acts that ask for the act they are joined to (申请与认定 is one service, not two).
     asking_acts: frozenset[str] = frozenset()
     # Acts that only record the act of its own said before them (变更登记: the change recorded).
@@ -251,6 +254,7 @@ def parse_rules(text: str) -> NameRules:
         own_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("own", [])),
         act_scope=frozenset(clean_name(w) for w in data.get("acts", {}).get("scope", [])),
         asking_acts=frozenset(clean_name(w) for w in data.get("acts", {}).get("asking", [])),
+        act_needed=tuple(data.get("acts", {}).get("needed", [])),
         recording_acts=frozenset(
             clean_name(w) for w in data.get("acts", {}).get("recording", [])
         ),

@@ -6,7 +6,8 @@ of a chronic or special disease that lets one claim; a scheme's wording that end
 word keeps the reimbursement after it (农村医保报销 as 医保报销); a chronic disease said without 门诊
 before a claim is the outpatient scheme's; a question setting two alternatives against each other
 (住院报销还是门诊报销) names neither; a question after the materials a service needs is about that
-service; the address of the social-insurance registration is the employer's. Each is checked here on other wordings of its class, none of them a wording of any
+service; the address of the social-insurance registration is the employer's; the account's
+balance said with no act is not accepted as paid out. Each is checked here on other wordings of its class, none of them a wording of any
 labelled set."""
 
 from __future__ import annotations
@@ -66,6 +67,15 @@ OTHER_ADDRESSES = {
     "定点药店注册地址变更": None,
 }
 
+ACCOUNT_PAID = "参保人员个人账户一次性支取"
+
+# The account's balance said with no act (its expiry, its reset, the balance itself): asked about,
+# moved or paid out alike, so never accepted as the payment; the payment stays the proposal.
+BALANCE_WITHOUT_ACT = ["医保卡余额清零吗", "个人账户余额有效期", "医保卡余额作废"]
+
+# ... with the payment's act (提取, 取出), it is the payment, accepted.
+BALANCE_TAKEN_OUT = ["医保卡余额怎么提取出来", "职工个人账户余额一次性提取", "医保账户余额取出"]
+
 
 def test_the_checked_wordings_are_in_no_labelled_set() -> None:
     assert_in_no_labelled_set(
@@ -78,6 +88,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(MATERIALS_ASKED)
         | set(REGISTRATION_ADDRESS)
         | set(OTHER_ADDRESSES)
+        | set(BALANCE_WITHOUT_ACT)
+        | set(BALANCE_TAKEN_OUT)
     )
 
 
@@ -129,3 +141,17 @@ def test_a_persons_or_an_institutions_address_is_not_the_employers(
     name: str, item: str | None
 ) -> None:
     assert match_name(name).canonical_name == item
+
+
+@pytest.mark.parametrize("name", BALANCE_WITHOUT_ACT)
+def test_the_balance_said_with_no_act_is_not_accepted_as_paid_out(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == ACCOUNT_PAID
+    assert match.needs_review
+
+
+@pytest.mark.parametrize("name", BALANCE_TAKEN_OUT)
+def test_the_balance_taken_out_is_accepted_as_paid_out(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == ACCOUNT_PAID
+    assert match.accepted
