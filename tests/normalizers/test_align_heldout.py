@@ -341,7 +341,7 @@ HALF_S2_TOP1_FLOOR = 0.58
 HALF_S2_ACCEPTED_RIGHT_FLOOR = 0.00
 # S1: 0.650 and 1.000 (3 of 3) untouched, with the same rules, and on the rules learnt from R2
 # (2020.1+2980ef97). Then released and learnt from (no longer unseen): 0.850 and 1.000 (3 of 3) on
-# catalog 2020.1+454725d6.
+# catalog 2020.1+48a2f047.
 HALF_S1_TOP1_FLOOR = 0.84
 HALF_S1_ACCEPTED_RIGHT_FLOOR = 1.00
 
