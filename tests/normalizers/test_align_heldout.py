@@ -335,10 +335,12 @@ HALF_R2_ACCEPTED_RIGHT_FLOOR = 1.00
 HALF_R1_TOP1_FLOOR = 0.88
 HALF_R1_ACCEPTED_RIGHT_FLOOR = 1.00
 # S2, measured as a whole only: 0.588 top-1 and 0.000 accepted right (0 of 2) untouched, with the
-# rules of catalog 2020.1+0b1971c2 (the whole of S: 0.622 and 0.600, 3 of 5). Both accepted matches
-# are wrong, so its accepted floor is zero; the test still needs an accepted match and the top-1 floor.
-HALF_S2_TOP1_FLOOR = 0.58
-HALF_S2_ACCEPTED_RIGHT_FLOOR = 0.00
+# rules of catalog 2020.1+0b1971c2 (the whole of S: 0.622 and 0.600, 3 of 5), and the same on the
+# rules learnt from R2 (2020.1+2980ef97). Measured once, blind, on the rules learnt from S1
+# (2020.1+48a2f047): 0.706 top-1, nothing accepted without review (both wrong matches now in review).
+# With no accepted match its guard is the number accepted wrongly: none (None below).
+HALF_S2_TOP1_FLOOR = 0.70
+HALF_S2_ACCEPTED_RIGHT_FLOOR: float | None = None
 # S1: 0.650 and 1.000 (3 of 3) untouched, with the same rules, and on the rules learnt from R2
 # (2020.1+2980ef97). Then released and learnt from (no longer unseen): 0.850 and 1.000 (3 of 3) on
 # catalog 2020.1+48a2f047.
@@ -410,11 +412,17 @@ def test_heldout_wordings_are_distinct_real_and_labelled_with_catalog_items() ->
     ],
 )
 def test_heldout_figures_do_not_fall_below_the_measured_floors(
-    path: Path, top1_floor: float, accepted_right_floor: float
+    path: Path, top1_floor: float, accepted_right_floor: float | None
 ) -> None:
     figures = evaluate_names(read_names(path))
     errors = [(e["item_name"], e["gold"], e["predicted"]) for e in figures["errors"]]
     assert figures["top1_agreement"] >= top1_floor, errors
+    if accepted_right_floor is None:
+        # A half with nothing accepted as measured: no match may be accepted wrongly.
+        accepted = figures["accepted"]
+        wrong = accepted - round((figures["accepted_precision"] or 0.0) * accepted) if accepted else 0
+        assert wrong == 0, errors
+        return
     assert figures["accepted_precision"] >= accepted_right_floor, errors
     assert figures["accepted"] > 0
 
