@@ -606,7 +606,38 @@ def process_limit_clause(text: str) -> str | None:
         limit = parse_time_limit(clause)
         if limit.promised_days is not None:
             found.setdefault((limit.legal_days, limit.promised_days), clause)
-    return next(iter(found.values())) if len(found) == 1 else None
+    if len(found) == 2:
+        # 窗口办理即时办结,网上办理5个工作日内办结: two limits, one per way of applying, side by side.
+        first = next(iter(found.values()))
+        joined = _with_other_channel(text, first)
+        return joined if joined is not None and all(c in joined for c in found.values()) else None
+    if len(found) != 1:
+        return None
+    clause = next(iter(found.values()))
+    return _with_other_channel(text, clause) or clause
+
+
+# …线下办理即时可办结,线上办理将在2个工作日内完成审核: a limit per way of applying, the second
+# clause opening with the other way.
+_CHANNEL_LEAD = re.compile(r"^(?:线上|线下|网上|网厅|窗口|现场|柜台|自助)")
+
+
+def _with_other_channel(text: str, clause: str) -> str | None:
+    """The clause joined to the next one where both state a limit for a way of applying (线下 …,
+    线上 …): the limit is conditional on the way; None where the next clause is no such limit."""
+    clauses = [c.strip() for c in _split_depth0(text, ",，;；。\n")]
+    tail = [c for c in clauses if c]
+    where = next((k for k, c in enumerate(tail) if clause in c), None)
+    if where is None or where + 1 >= len(tail):
+        return None
+    nxt = tail[where + 1].rstrip("。. ")
+    own = _CHANNEL_LEAD.search(re.sub(r"^.*?(?=线上|线下|网上|网厅|窗口|现场|柜台|自助)", "", clause))
+    if own is None or not _CHANNEL_LEAD.match(nxt):
+        return None
+    limit = parse_time_limit(nxt)
+    if limit.promised_days is None and limit.legal_days is None:
+        return None
+    return f"{clause},{nxt}"
 
 
 # 经办机构应于受理申请之日起20个工作日内，对符合规定的…予以一次性计发: days counted from

@@ -9,6 +9,7 @@ import pytest
 
 from extractors.extract import extract_file
 from normalizers.item_title import asked_act, clean_name, name_from_title
+from normalizers.time_limits import process_limit_clause
 
 HELDOUT24 = Path(__file__).resolve().parents[1] / "fixtures" / "realworld" / "heldout24"
 FORMATS = ["pdf", "docx", "html"]
@@ -40,3 +41,19 @@ def test_a_bullet_before_a_heading_names_nothing(fmt: str) -> None:
     # ◆ 办理流程 / (一)窗口申办 …: the bullet and 办理 name no item (the page names its item nowhere).
     assert not any("◆" in i.item_name or i.item_name == "办理" for i in _items("js_changzhou_yiliao_feiyong_baoxiao", fmt))
     assert clean_name("◆ 异地就医备案") == "异地就医备案"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_limit_per_way_of_applying(fmt: str) -> None:
+    # 如材料齐全且符合条件,门诊慢特病病种待遇认定线下办理即时可办结,线上办理将在2个工作日内完成审核。: the
+    # limit depends on the way of applying; the clause after the first is the other way's.
+    [item] = _items("fj_ningde_menzhen_mantebing_rending", fmt)
+    assert item.promised_days == 2
+    assert [c.days for c in item.time_limit_conditions] == [0, 2]
+
+
+def test_the_other_ways_clause_joins_only_a_limit_of_its_own() -> None:
+    text = "材料齐全的,窗口办理即时办结,网上办理5个工作日内办结。"
+    assert process_limit_clause(text) == "窗口办理即时办结,网上办理5个工作日内办结"
+    # A clause after the limit that states none stays out.
+    assert process_limit_clause("窗口办理即时办结,网上办理请登录平台。") == "窗口办理即时办结"
