@@ -830,13 +830,12 @@ class _Aligner:
                 # The word tells apart candidates that score as a proposal would, not a name
                 # far from every wording (申请生育金).
                 continue
-            d.entry, d.score, d.method, d.blocked = j, sc, "fuzzy", True
-            d.needs_review = True
-            d.candidates = [(j, sc), *(c for c in d.candidates if c[0] != j)]
-            d.reason = (
+            d = self._for_review(
+                d, j, sc, d.candidates,
                 f"weak match: name holds {'、'.join(held)}, which marks "
-                f"{self.catalog.entries[j].canonical_name} among its candidates"
+                f"{self.catalog.entries[j].canonical_name} among its candidates",
             )
+            d.blocked = True
             return d
         return d
 
@@ -922,13 +921,11 @@ class _Aligner:
             t in self.acts and t in self.entry_words[j] for t in self.tokenizer.tokens(cleaned)
         ):
             return d  # a person's group named, and not what is done for them
-        d.entry, d.score, d.method, d.blocked = j, float(row[j]), "fuzzy", True
-        d.needs_review = True
-        d.candidates = [(j, d.score), *(c for c in d.candidates if c[0] != j)]
-        d.reason = (
-            f"name holds {'、'.join(held)}, which marks "
-            f"{self.catalog.entries[j].canonical_name}: proposed on that word"
+        d = self._for_review(
+            d, j, float(row[j]), d.candidates,
+            f"name holds {'、'.join(held)}, which marks {self.catalog.entries[j].canonical_name}: proposed on that word",
         )
+        d.blocked = True
         return d
 
     def _judge(
