@@ -40,6 +40,7 @@ from extractors.fields.naming import (
     heading_name,
     is_guide_title,
     name_value,
+    names_process_act,
     names_process_title,
     orig_value,
     page_name,
@@ -194,8 +195,11 @@ def _titled_as_process(title: PageLine, sections: list[Section]) -> bool:
     """A title naming an act's process (九江医保关系转移接续办理流程) over a page whose process is
     given step by step, a paper handed over on the way: the page walks through that act even
     where no list of papers is given."""
-    name = re.sub("办理$", "", to_simplified(name_from_title(title.orig) or ""))
-    titled = names_process_title(title) or ("流程" in to_simplified(title.orig) and act_of(name) is not None)
+    # A title the label reader does not take as a process label (…办理流程(…流程图)) still names one
+    # when its words say 流程 and its name ends with a particular act.
+    titled = names_process_title(title) or (
+        "流程" in to_simplified(title.orig) and names_process_act(name_from_title(title.orig) or "")
+    )
     # The steps must hand over a paper (由申请人填写《…申请表》): claim windows alone (1.正常申报:…1年内
     # …申领 / 2.延期申报:…) walk through no act one applies for at an office.
     return titled and any(

@@ -44,14 +44,15 @@ def read_sections(lines: list[PageLine]) -> list[Section]:
     for i, ln in enumerate(lines):
         prev = lines[i - 1] if i else None
         lab = read_label(ln)
-        if current is not None and prev is not None and wrapped(prev, ln) and not _enumeration(lab) and not _lead_in(lab, ln):
-            current.lines.append(ln)  # the second half of a line the PDF wrapped
+        continued = prev is not None and wrapped(prev, ln)  # the second half of a line the PDF wrapped
+        if current is not None and continued and not _enumeration(lab) and not _lead_in(lab, ln):
+            current.lines.append(ln)
             continue
-        if prev is not None and wrapped(prev, ln) and lab is not None and lab.kind == "sentence" and not lab.subject:
+        if continued and lab is not None and lab.kind == "sentence" and not lab.subject:
             # …申请办理,申办时应填报《…》,并提供以下资料: on the wrapped paragraph's last visual line; the
             # act it names may stand on the lines before (生育保险待遇由用人单位…).
             lab = _whole_paragraph_label(lines, i) or lab
-        if prev is not None and wrapped(prev, ln) and lab is not None and lab.kind != "sentence":
+        if continued and lab is not None and lab.kind != "sentence":
             # …的处理意见》第六条“关于生育津贴、 / 护理假津贴申报时间”规定,…凭相关证明材料: the second half
             # of a paragraph the PDF wrapped ends like a label, but is prose (a lead-in sentence
             # closing the paragraph, …凭以下资料向…申请…。, still leads in to the list under it).

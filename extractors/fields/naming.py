@@ -62,7 +62,7 @@ def page_title(doc: Document, lines: list[PageLine]) -> PageLine | None:
         if (
             label.field != "process"
             or first.text.rstrip().endswith(("：", ":"))
-            or not _names_process_act(name_from_title(first.orig) or "")
+            or not names_process_act(name_from_title(first.orig) or "")
         ):
             return None
     # A numbered first line (一、参保时间地点), however large, is the first section's heading; a
@@ -133,7 +133,7 @@ def page_name(sections: list[Section], lines: list[PageLine], title: PageLine | 
     # 武汉医保参保条件 names the conditions of a topic, like 办理条件 does.
     titled = _ASKING_TAIL.sub("", titled)  # 享受长护险待遇的条件是什么 asks for the conditions
     titled_field = (field_of(titled)[0] or ("conditions" if titled.endswith("条件") else None)) if title is not None else None
-    if from_title and titled_field not in (None, "materials") and not (titled_field == "process" and _names_process_act(from_title)):
+    if from_title and titled_field not in (None, "materials") and not (titled_field == "process" and names_process_act(from_title)):
         # A title that names a field is a heading, not the item (江苏省生育津贴领取条件); one that
         # names the materials of an act (东莞异地就医报销材料) names the act.
         from_title = None
@@ -270,10 +270,10 @@ def _run_in_act(lines: list[PageLine]) -> tuple[str, PageLine] | None:
 def names_process_title(title: PageLine) -> bool:
     """Whether a title is one act's process (市外转诊手续办理流程, …参保登记工作流程)."""
     label = read_label(title)
-    return label is not None and label.field == "process" and _names_process_act(name_from_title(title.orig) or "")
+    return label is not None and label.field == "process" and names_process_act(name_from_title(title.orig) or "")
 
 
-def _names_process_act(name: str) -> bool:
+def names_process_act(name: str) -> bool:
     """A process title's name ending with a particular act (…参保登记工作流程), not with 办理
     or 申请 alone (城市居民医疗保险办理流程 walks through several acts)."""
     simple = to_simplified(name)

@@ -652,7 +652,7 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
             item.time_limit = RawField(value)
             _split_kinds(item, value)
         # 承诺办结时限 then 法定办结时限 as labels of their own: both kinds are read.
-        if item.time_limit or (item.promised_limit and (item.legal_limit or sec.field != "promised_limit")):
+        if item.time_limit or (item.promised_limit and item.legal_limit):
             return
     if item.promised_limit:
         return
