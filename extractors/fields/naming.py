@@ -277,8 +277,6 @@ def names_process_act(name: str) -> bool:
     """A process title's name ending with a particular act (…参保登记工作流程), not with 办理
     or 申请 alone (城市居民医疗保险办理流程 walks through several acts)."""
     simple = to_simplified(name)
-    if simple.endswith("办理") and _ends_with_act(simple[:-2]):
-        simple = simple[:-2]  # …个人账户的钱提取办理流程: the act is 提取, 办理 only does it
     return _ends_with_act(simple) and not simple.endswith(("办理", "申请"))
 
 
@@ -422,7 +420,13 @@ def _act_in_prose(lines: list[PageLine]) -> tuple[str, PageLine] | None:
             seen[longer[0]] += seen.pop(short)
     best = max(seen, key=lambda n: seen[n])  # the first named of those named most often
     line = where[best]
-    return (keep_writing(best, line.orig) if best in line.text and len(line.orig) == len(line.text) else best), line
+    return _in_writing(best, line.text, line.orig), line
+
+
+def _in_writing(name: str, text: str, orig: str) -> str:
+    """``name``, found in a line's simplified ``text``, in the line's own writing where the two
+    align character for character (a line with pinyin readings written in does not)."""
+    return keep_writing(name, orig) if name in text and len(orig) == len(text) else name
 
 
 def _names_object(name: str) -> bool:
@@ -449,7 +453,7 @@ def _act_of_eligibility(sections: list[Section]) -> tuple[str, PageLine] | None:
             m = _MAY_APPLY.search(text.strip())
             name = clean_name(m.group(1)) if m else ""
             if m and is_name(name) and _ends_with_act(name) and _names_object(name):
-                return (keep_writing(name, orig) if name in text and len(orig) == len(text) else name), ln
+                return _in_writing(name, text, orig), ln
     return None
 
 
@@ -463,7 +467,7 @@ def _form_name(lines: list[PageLine]) -> tuple[str, PageLine] | None:
         for m in _FORM.finditer(ln.text):
             name = clean_name(m.group(1))
             if is_name(name) and _ends_with_act(name) and _names_object(name):
-                return keep_writing(name, ln.orig) if name in ln.text and len(ln.orig) == len(ln.text) else name, ln
+                return _in_writing(name, ln.text, ln.orig), ln
     return None
 
 
