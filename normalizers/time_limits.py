@@ -619,20 +619,18 @@ def process_limit_clause(text: str) -> str | None:
 
 # …线下办理即时可办结,线上办理将在2个工作日内完成审核: a limit per way of applying, the second
 # clause opening with the other way.
-_CHANNEL_LEAD = re.compile(r"^(?:线上|线下|网上|网厅|窗口|现场|柜台|自助)")
+_CHANNEL = re.compile(r"线上|线下|网上|网厅|窗口|现场|柜台|自助")
 
 
 def _with_other_channel(text: str, clause: str) -> str | None:
     """The clause joined to the next one where both state a limit for a way of applying (线下 …,
     线上 …): the limit is conditional on the way; None where the next clause is no such limit."""
-    clauses = [c.strip() for c in _split_depth0(text, ",，;；。\n")]
-    tail = [c for c in clauses if c]
-    where = next((k for k, c in enumerate(tail) if clause in c), None)
-    if where is None or where + 1 >= len(tail):
+    clauses = [c for c in (c.strip() for c in _split_depth0(text, ",，;；。\n")) if c]
+    where = next((k for k, c in enumerate(clauses) if clause in c), None)
+    if where is None or where + 1 >= len(clauses):
         return None
-    nxt = tail[where + 1].rstrip("。. ")
-    own = _CHANNEL_LEAD.search(re.sub(r"^.*?(?=线上|线下|网上|网厅|窗口|现场|柜台|自助)", "", clause))
-    if own is None or not _CHANNEL_LEAD.match(nxt):
+    nxt = clauses[where + 1].rstrip("。. ")
+    if not _CHANNEL.search(clause) or not _CHANNEL.match(nxt):
         return None
     limit = parse_time_limit(nxt)
     if limit.promised_days is None and limit.legal_days is None:
