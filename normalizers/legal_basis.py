@@ -48,6 +48,10 @@ _DOC_KIND = re.compile(
     r"(?:法|条例|办法|规定|细则|决定|通知|意见|规程|方案|规则|纲要|解释|批复|函|标准|目录|规范"
     r"|指南|公告|通告|决议|章程|制度|措施|守则|准则|要点|程序|说明)$"
 )
+# A series numbered without a year bracket: 曲靖市人民政府公告第53号, …通告2020年第1号.
+_NUMBERED_SERIES = re.compile(
+    rf"(?P<series>[{_CJK}]{{2,40}}?(?:公告|通告))(?P<number>(?:{_YEAR}年)?第(?:{NUMBER})号)"
+)
 # Lines that point at no particular document.
 _GENERIC = re.compile(
     r"(?:相关|有关|其他|其它|现行)的?(?:法律|法规|规章|规定|规范性文件|政策|文件)"
@@ -111,6 +115,11 @@ def _union(first: list[int], *more: list[int]) -> list[int]:
 # --------------------------------------------------------------------------- splitting
 
 
+# …(劳社部发〔1999〕14号) 2、上海市…办法: a web page's cell runs the numbered lines together; the
+# next entry's number follows a document number just closed.
+_NEXT_ENTRY_INLINE = re.compile(r"(?<=号[)）〕\]］】])\s*(?=[0-9０-９]{1,2}[、.．](?![0-9０-９]))")
+
+
 def split_citations(text: str) -> list[str]:
     """One string per cited document, numbering removed and PDF spaces squeezed.
 
@@ -120,7 +129,7 @@ def split_citations(text: str) -> list[str]:
     if not isinstance(text, str):
         return []
     entries: list[list[str]] = []
-    for line in strip_html(text).splitlines():
+    for line in _NEXT_ENTRY_INLINE.sub("\n", strip_html(text)).splitlines():
         if not line.strip():
             continue
         if entries and not LIST_MARKER.match(line):
@@ -330,6 +339,10 @@ def parse_citation(text: str) -> LegalBasis | None:
             # A bare document number (武人社规【2009】1号文): the document is known only by it.
             # A stray title bracket after it (…1号》) is no part of its name.
             title = (raw[raw.index(doc) :] if doc in raw else doc).strip("《》〈〉 ")
+            # …公告第53号: an issuer's numbered series of one kind of document; the
+            # document is the series (曲靖市人民政府公告) and its number 第53号.
+            if m := _NUMBERED_SERIES.fullmatch(title):
+                title, doc = m.group("series"), m.group("number")
         if _GENERIC.search(title) or (doc is None and not _DOC_KIND.search(title)):
             return None
     if len(_WORD_CHAR.findall(title)) < 2:  # brackets or stray symbols, not a name
