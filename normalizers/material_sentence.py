@@ -33,7 +33,11 @@ _FILLED_FORM = re.compile(r"填写(《[^》]{2,60}》(?:[（(][^（()）]{1,20}[
 _BRING = r"(?<=[可需须要请应])带(?![来领动头薪])"
 _SHOWN = re.compile(rf"(?:凭借|凭(?!证)|携带|{_BRING}|(?<![支坚保维扶主把])持(?![有续]))")
 # In prose with no materials list, what one hands in or signs counts too (签署…“承诺书”).
-_SHOWN_OR_GIVEN = re.compile(rf"(?:凭借|凭(?!证)|携带|{_BRING}|提供|提交|上传|签署|填写|(?<![支坚保维扶主把])持(?![有续]))")
+# 参保人交…联系函: 交 alone hands a paper over (not 交费, 交通, 交纳, 交易, 移交 between offices).
+_HANDED = r"(?<=[人者位])交(?![费通纳易流换接办给])"
+_SHOWN_OR_GIVEN = re.compile(
+    rf"(?:凭借|凭(?!证)|携带|{_BRING}|提供|提交|上传|签署|填写|{_HANDED}|(?<![支坚保维扶主把])持(?![有续]))"
+)
 # 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
 _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")
 # Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
@@ -113,7 +117,10 @@ _JOINED_ON = re.compile(r"\s*(?:以及|及|和|与|并|还有)")
 
 
 # …提供有关证明材料: a kind of paper said of no paper in particular names none either.
-_GENERIC = re.compile(r"(?:申请|相关|有关|所需|全部|上述|以上|其他)?(?:的)?(?:证明|证件|书面)?(?:材料|资料)")
+# 携带参保材料 / 备案资料: the papers of an act, named by the act, are a list given elsewhere.
+_GENERIC = re.compile(
+    r"(?:申请|相关|有关|所需|全部|上述|以上|其他|参保|登记|备案|申报|申领|报销|办理)?(?:的)?(?:证明|证件|书面)?(?:材料|资料)"
+)
 
 
 def is_generic(name: str) -> bool:
@@ -210,8 +217,15 @@ def _split_and(part: str) -> list[str]:
 _ETC_PAPERS = re.compile(r"(?<=[^等])等(?:相关)?(?:资料|材料|证件)$")
 
 
+_ISSUED_BY_IT = re.compile(r"其(?:出具|开具|发放|制发)的")
+
+
 def _clean_part(part: str) -> str:
     p = _ENTRY_NUMBER.sub("", part.strip())
+    if _ISSUED_BY_IT.match(p):
+        # 办理参保登记后,持其出具的《…扣款凭单》到银行…: the paper the office of the step before
+        # hands out is that step's result, not one the applicant brings.
+        return ""
     if p.startswith("其") and len(p) > 3:
         p = p[1:]  # 提供其学籍证明: "its", not part of the document's name
     p = p.rstrip("。.；;，,、 ")
