@@ -582,7 +582,9 @@ _COMPLETION = re.compile(
     # …30个工作日支付生育津贴费用: for a payment the money paid is the act completed.
     # …在15个工作日内即可办理成功: the act said done.
     # …20个工作日内完成认定: for a 认定 or 鉴定 the finding made is the act completed.
-    r"(?:即可|可)?(?:办结|办理完毕|办完|完成办理|办理成功|办理完成|办好|生效|支付|拨付|发放|划拨|完成认定|完成鉴定)"
+    # …预计两个工作日内可完成审核 / 30个工作日内完成审核,结算,支付: the review that decides the
+    # case, whatever follows it at once.
+    r"(?:即可|可)?(?:办结|办理完毕|办完|完成办理|办理成功|办理完成|办好|生效|支付|拨付|发放|划拨|完成认定|完成鉴定|完成审核)"
     rf"|受理(?:申请|申报)?(?:后|之日起|起)(?:{NUMBER})个?(?:工作日|自然日|日|天)(?:内|以内|之内)?(?:完成|办结|作出)"
     # …12个工作日内将报销资金打入参保人员社保卡的金融账户: the money paid into the account.
     rf"|(?:{NUMBER})个?工作日(?:内|以内|之内)将[^，,。；;]{{0,8}}?(?:资金|款项|款|费用)(?:打入|拨付|支付|划入|发放|转入)"
