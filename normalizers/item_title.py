@@ -16,7 +16,7 @@ import re
 from functools import cache
 
 from govguide.core.vocabulary import words
-from normalizers.place import strip_leading_places
+from normalizers.place import strip_leading_places, trailing_place
 from normalizers.script import to_simplified, without_readings, without_readings_at
 
 _NAME_MIN, _NAME_MAX = 3, 32
@@ -30,6 +30,11 @@ _SPAM_CUT = re.compile(r"^.*[】_|]")  # 澳门…_欧洲杯…-【投注官网�
 @cache
 def _suffixes() -> tuple[str, ...]:
     return tuple(sorted(words("reader", "title_suffix"), key=len, reverse=True))
+
+
+@cache
+def _parties() -> tuple[str, ...]:
+    return tuple(words("reader", "parties"))
 
 
 @cache
@@ -163,7 +168,19 @@ def clean_name(text: str) -> str:
             break
         t = stripped
     t = _CHANNEL_CHOICE.sub("", strip_leading_places(t)) or t
-    return t.strip(_TRAIL)
+    return _without_destination(t.strip(_TRAIL))
+
+
+def _without_destination(name: str) -> str:
+    """A name ending with the place an act goes to or from (职工医保转出长沙 → 职工医保转出):
+    the place is the page's, the act is the item."""
+    place = trailing_place(name)
+    rest = name[: len(name) - len(place)]
+    moved = _MOVED.search(rest) is not None  # 转出 and 转入 are no item of their own, yet moves
+    return rest if place and len(rest) >= _NAME_MIN and (moved or act_of(rest) is not None) else name
+
+
+_MOVED = re.compile(r"(?:转出|转入|迁出|迁入|转往|转到|转至)$")
 
 
 # 线上or线下办理门诊慢特病病种待遇认定: a choice of ways of applying before the act says nothing of it
@@ -373,9 +390,11 @@ def _without_inner_question(text: str) -> str:
         # act; not a topic followed by its question (异地就医,怎么用医保报销).
         return text
     done = _DONE_TO.match(plain, m.end())
-    if done is not None and len(plain) - done.end() >= _OBJECT_MIN:
+    asker = clean_name(plain[: m.start()])
+    if done is not None and len(plain) - done.end() >= _OBJECT_MIN and asker.endswith(_parties()):
         # 参保单位如何办理在职职工增加人员业务: who asks, then the service they do; the service is
-        # the item (办理 says nothing of it).
+        # the item (办理 says nothing of it). Words naming the case instead (长期居住异地怎么办理
+        # 异地就医) stay: without them the name loses which service it is.
         return text[at[done.end()] :]
     return text[: at[m.start()]] + text[at[m.end()] :]
 

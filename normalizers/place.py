@@ -110,6 +110,15 @@ def leading_place(text: str) -> str:
     return ""
 
 
+def trailing_place(text: str) -> str:
+    """The longest place name ``text`` ends with (职工医保转出长沙 → 长沙), or ""."""
+    names = _place_names()
+    for n in range(min(len(text) - 1, 12), 1, -1):
+        if text[-n:] in names:
+            return text[-n:]
+    return ""
+
+
 def strip_leading_places(text: str) -> str:
     """``text`` without the place names it starts with (江苏省苏州市医保零星报销 → 医保零星报销;
     呼和浩特生育保险报销 → 生育保险报销), longest name first. Text that is nothing but a

@@ -34,7 +34,7 @@ import re
 
 from extractors.base import RawItem
 from extractors.fields.extent import Section, field_family, read_sections
-from extractors.fields.labels import guide_before_subtitle
+from extractors.fields.labels import guide_before_subtitle, read_label
 from extractors.fields.lines import PageLine, make_line, page_lines
 from extractors.fields.naming import (
     heading_name,
@@ -86,6 +86,8 @@ class FieldsExtractor:
         if title is not None and title in lines:
             # Navigation before the title (政务服务 / 办事指南 / 联系我们) is page furniture.
             lines = lines[lines.index(title) :]
+        if title is not None:
+            lines = _without_title_repeats(title, lines)
         if title is not None and title_unrelated(title, lines):
             # A repost under another page's title (新疆…挂号流程 over a 长沙 医疗救助 guide): the
             # title names nothing the text speaks of, so it names no item.
@@ -98,6 +100,24 @@ class FieldsExtractor:
             return [it for head, part in parts for it in _items(read_sections(part), part, head)]
         sections = read_sections(lines)
         return _items(sections, lines, title)
+
+
+def _without_title_repeats(title: PageLine, lines: list[PageLine]) -> list[PageLine]:
+    """The lines without the title given again once the page's fields have begun: reposts put
+    it over every screenshot (2、备案材料… / …怎么办理异地就医 / 文章插图 / ③提交备案…), where it
+    would cut a list or a process in two. Repeats before the first field (the title over the
+    text it names) stay."""
+    out: list[PageLine] = []
+    begun = False
+    for ln in lines:
+        label = read_label(out[-1]) if out else None
+        under_heading = label is not None and label.kind == "heading" and label.field is not None
+        if begun and ln is not title and ln.text == title.text and not under_heading:
+            continue  # (under 一、事项名称 the title's words are the field's value)
+        if not begun and ln.text != title.text and (label := read_label(ln)) is not None:
+            begun = label.field is not None and label.kind != "question"
+        out.append(ln)
+    return out
 
 
 def _guide_parts(lines: list[PageLine]) -> list[tuple[PageLine, list[PageLine]]]:
@@ -158,8 +178,9 @@ def _items(sections: list[Section], lines: list[PageLine], title: PageLine | Non
     if not name or name_line is None:
         return []
     item = raw_item(name, name_line, sections, lines)
+    answered = title is not None and _answered_with_process(title, sections)
     walked = title is not None and (_titled_as_guide(title) or _titled_as_process(title, sections))
-    if item is None and name_line is title and title is not None and walked and names_service(name):
+    if item is None and name_line is title and title is not None and (answered or (walked and names_service(name))):
         # 新乡市医保转移办事指南 新乡医保怎么转移?: a page titled as a guide to a service is that
         # service's guide even where it names no paper and no limit (a guide of steps only).
         item = RawItem(name=name, name_refs=[title.line.ref], page=title.line.ref.page)
@@ -207,6 +228,13 @@ def _titled_as_process(title: PageLine, sections: list[Section]) -> bool:
         and any("《" in x.text for x in s.lines)
         for s in sections
     )
+
+
+def _answered_with_process(title: PageLine, sections: list[Section]) -> bool:
+    """A title asking how an act is done (哈尔滨居民医保怎么办理: joining the scheme it names)
+    answered by a process of several paragraphs: the page walks through that act, papers named
+    or not."""
+    return asked_act(title.orig) is not None and any(s.field == "process" and len(s.lines) >= 2 for s in sections)
 
 
 def _titled_as_guide(title: PageLine) -> bool:
