@@ -1,0 +1,59 @@
+"""Rules learnt from S2, released for learning after it was measured untouched on the rules learnt
+from R1 and once on those learnt from S1 (docs/heldout_names.md, "S2, read after its release").
+They read classes of wordings, not single names: a question's clause after a comma or a question
+mark that says nothing the catalog or the rules know (where to go, how long it takes) asks about
+the service named before it, and is not scored. Each is checked here on other wordings of its
+class, none of them a wording of any labelled set."""
+
+from __future__ import annotations
+
+import pytest
+
+from normalizers.alignment.align import match_name
+from normalizers.alignment.catalog import default_catalog
+from tests.normalizers.alignment_helpers import assert_in_no_labelled_set
+
+# A question's clause after the service (where to go, how long, when): the service named before
+# it, read as if the clause were not there.
+ASIDE_ASKED = {
+    "社保登记变更,要去哪个部门办理?": "单位参保信息变更登记",
+    "生育津贴,一般要等多久才能到账?": "生育津贴支付",
+    "门诊慢特病认定,每年都要重新做吗?": "门诊慢特病病种待遇认定",
+    "缴费基数申报,每年几月份开始?": "基本医疗保险缴费工资申报",
+    "新生儿参保,出生多久内要去办?": "城乡居民参保登记",
+}
+
+# A clause holding a word of the catalog or of a rule is read with the name: the progress asked
+# after a transfer (进度: an act of its own) keeps the transfer from being proposed as done.
+CLAUSE_THAT_SAYS_SOMETHING = {
+    "医保关系转移,转出后怎么查进度?": "医保关系转移转出后怎么查进度",
+    "生育津贴申领,住院的可以吗?": "生育津贴申领住院的可以吗",
+    "医保转移,低保户可以吗?": "医保转移低保户可以吗",
+}
+
+
+def test_the_checked_wordings_are_in_no_labelled_set() -> None:
+    assert_in_no_labelled_set(set(ASIDE_ASKED) | set(CLAUSE_THAT_SAYS_SOMETHING))
+
+
+@pytest.mark.parametrize(("name", "item"), sorted(ASIDE_ASKED.items()))
+def test_a_questions_clause_after_the_service_is_about_that_service(name: str, item: str) -> None:
+    assert match_name(name).canonical_name == item
+
+
+@pytest.mark.parametrize("name", sorted(ASIDE_ASKED))
+def test_the_aside_is_not_scored(name: str) -> None:
+    """The name scores as the service alone does: the clause's words lower nothing."""
+    service = name.split(",")[0]
+    assert match_name(name).match_score == pytest.approx(match_name(service).match_score)
+
+
+@pytest.mark.parametrize(("name", "read"), sorted(CLAUSE_THAT_SAYS_SOMETHING.items()))
+def test_a_clause_holding_a_known_word_is_read_with_the_name(name: str, read: str) -> None:
+    index = default_catalog().index
+    assert index.without_asides(name).replace("，", "").replace(",", "").rstrip("?") == read
+
+
+def test_a_clause_holding_an_act_of_its_own_keeps_the_name_from_being_accepted() -> None:
+    match = match_name("医保关系转移,转出后怎么查进度?")
+    assert not match.accepted
