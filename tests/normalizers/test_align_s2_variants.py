@@ -2,7 +2,9 @@
 from R1 and once on those learnt from S1 (docs/heldout_names.md, "S2, read after its release").
 They read classes of wordings, not single names: a question's clause after a comma or a question
 mark that says nothing the catalog or the rules know (where to go, how long it takes) asks about
-the service named before it, and is not scored. Each is checked here on other wordings of its
+the service named before it, and is not scored; a patient's care or spending settled (就医, 消费,
+患者 with 结算) is what the insurance pays of a person's bill, never accepted as an institution's
+settlement with the fund. Each is checked here on other wordings of its
 class, none of them a wording of any labelled set."""
 
 from __future__ import annotations
@@ -31,9 +33,35 @@ CLAUSE_THAT_SAYS_SOMETHING = {
     "医保转移,低保户可以吗?": "医保转移低保户可以吗",
 }
 
+SETTLEMENTS = {"定点医疗机构费用结算", "定点零售药店费用结算"}
+
+# A patient's care or spending settled: never accepted as an institution's settlement.
+PERSON_SETTLED = [
+    "医院消费医保结算",
+    "患者医院费用结算",
+    "病人定点医院费用结算",
+    "就医医疗机构费用结算",
+    "医院看病费用结算",
+    "药店消费医保结算",
+    "定点药店花费结算",
+]
+
+# ... an institution settling with the fund stays accepted.
+INSTITUTION_SETTLED = {
+    "定点医院医保费用结算": "定点医疗机构费用结算",
+    "医保中心与定点药店费用结算": "定点零售药店费用结算",
+    "医保经办机构与医院结算": "定点医疗机构费用结算",
+    "定点医疗机构医保费用月结算": "定点医疗机构费用结算",
+}
+
 
 def test_the_checked_wordings_are_in_no_labelled_set() -> None:
-    assert_in_no_labelled_set(set(ASIDE_ASKED) | set(CLAUSE_THAT_SAYS_SOMETHING))
+    assert_in_no_labelled_set(
+        set(ASIDE_ASKED)
+        | set(CLAUSE_THAT_SAYS_SOMETHING)
+        | set(PERSON_SETTLED)
+        | set(INSTITUTION_SETTLED)
+    )
 
 
 @pytest.mark.parametrize(("name", "item"), sorted(ASIDE_ASKED.items()))
@@ -57,3 +85,17 @@ def test_a_clause_holding_a_known_word_is_read_with_the_name(name: str, read: st
 def test_a_clause_holding_an_act_of_its_own_keeps_the_name_from_being_accepted() -> None:
     match = match_name("医保关系转移,转出后怎么查进度?")
     assert not match.accepted
+
+
+@pytest.mark.parametrize("name", PERSON_SETTLED)
+def test_a_patients_bill_settled_is_not_accepted_as_an_institutions_settlement(name: str) -> None:
+    match = match_name(name)
+    assert not (match.accepted and match.canonical_name in SETTLEMENTS)
+    assert match.needs_review
+
+
+@pytest.mark.parametrize(("name", "item"), sorted(INSTITUTION_SETTLED.items()))
+def test_an_institution_settling_with_the_fund_stays_accepted(name: str, item: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == item
+    assert match.accepted
