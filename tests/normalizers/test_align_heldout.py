@@ -126,7 +126,8 @@ HALF_R2 = NAMES / "heldout_r.json"
 # special diseases, care elsewhere, hospitals' tiers), the account's balance taken out, a transfer
 # menu, an employer's registration address changed, a newborn's enrolment in traditional characters
 # and policy and contribution wordings from further pages, measured untouched (summary figures only)
-# and split by page: S1 may be learnt from, S2 never.
+# and split by page: S1 may be learnt from, S2 was measured blind and released for learning after
+# S1 was learnt from.
 HALF_S1 = NAMES / "pages_heldout_s1.json"
 HALF_S2 = NAMES / "heldout_s.json"
 
@@ -338,8 +339,9 @@ HALF_R1_ACCEPTED_RIGHT_FLOOR = 1.00
 # rules of catalog 2020.1+0b1971c2 (the whole of S: 0.622 and 0.600, 3 of 5), and the same on the
 # rules learnt from R2 (2020.1+2980ef97). Measured once, blind, on the rules learnt from S1
 # (2020.1+48a2f047): 0.706 top-1, nothing accepted without review (both wrong matches now in review).
-# With no accepted match its guard is the number accepted wrongly: none (None below).
-HALF_S2_TOP1_FLOOR = 0.70
+# Then released and learnt from (no longer unseen): 0.824 top-1, still nothing accepted, on catalog
+# 2020.1+8f6b2d3a. With no accepted match its guard is the number accepted wrongly: none (None below).
+HALF_S2_TOP1_FLOOR = 0.82
 HALF_S2_ACCEPTED_RIGHT_FLOOR: float | None = None
 # S1: 0.650 and 1.000 (3 of 3) untouched, with the same rules, and on the rules learnt from R2
 # (2020.1+2980ef97). Then released and learnt from (no longer unseen): 0.850 and 1.000 (3 of 3) on
