@@ -4,7 +4,8 @@ They read classes of wordings, not single names: a question's clause after a com
 mark that says nothing the catalog or the rules know (where to go, how long it takes) asks about
 the service named before it, and is not scored; a patient's care or spending settled (就医, 消费,
 患者 with 结算) is what the insurance pays of a person's bill, never accepted as an institution's
-settlement with the fund. Each is checked here on other wordings of its
+settlement with the fund; the words of how a question asks (能否, 多久, 能不能) said inside a
+wording (就医能否报销) leave it the wording it is. Each is checked here on other wordings of its
 class, none of them a wording of any labelled set."""
 
 from __future__ import annotations
@@ -54,6 +55,20 @@ INSTITUTION_SETTLED = {
     "定点医疗机构医保费用月结算": "定点医疗机构费用结算",
 }
 
+# A question's words inside a wording: the name reads as the wording said plainly.
+ASKED_INSIDE = {
+    "看病能否报销": "看病报销",
+    "外地就医能否报销": "外地就医报销",
+    "就医多久报销": "就医报销",
+    "异地看病能不能报销": "异地看病报销",
+    "回老家能否报销": "回老家报销",
+    "新农合能否报销": "新农合报销",
+    "居民医保能不能报销": "居民医保报销",
+}
+
+# ... a channel's word is no question's: the online service opened is no insurance opened.
+CHANNEL_INSIDE = "开通线上医保服务"
+
 
 def test_the_checked_wordings_are_in_no_labelled_set() -> None:
     assert_in_no_labelled_set(
@@ -61,6 +76,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(CLAUSE_THAT_SAYS_SOMETHING)
         | set(PERSON_SETTLED)
         | set(INSTITUTION_SETTLED)
+        | set(ASKED_INSIDE)
+        | {CHANNEL_INSIDE}
     )
 
 
@@ -99,3 +116,14 @@ def test_an_institution_settling_with_the_fund_stays_accepted(name: str, item: s
     match = match_name(name)
     assert match.canonical_name == item
     assert match.accepted
+
+
+@pytest.mark.parametrize(("name", "plain"), sorted(ASKED_INSIDE.items()))
+def test_a_questions_words_inside_a_wording_leave_it_that_wording(name: str, plain: str) -> None:
+    asked, said = match_name(name), match_name(plain)
+    assert said.canonical_name is not None
+    assert (asked.canonical_name, asked.accepted) == (said.canonical_name, said.accepted)
+
+
+def test_a_channels_word_inside_a_wording_is_not_dropped_first() -> None:
+    assert match_name(CHANNEL_INSIDE).canonical_name is None
