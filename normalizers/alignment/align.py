@@ -173,6 +173,8 @@ class _Aligner:
         self.tokenizer = catalog.tokenizer
         self.entry_pos = {e.id: i for i, e in enumerate(catalog.entries)}
         self.exact = {clean_name(e.canonical_name): i for i, e in enumerate(catalog.entries)}
+        # The words of how a question asks (能否, 多久): noise that names nothing.
+        self.asking_words = frozenset(self.tokenizer.rules.asking)
         self.exact_cleaned = [clean_name(e.canonical_name) for e in catalog.entries]
         self.umbrella_norms = [self.index.forms[u].norm for u in self.index.umbrella_forms]
         # A group of different services is chosen whenever the name contains its wording
@@ -1207,7 +1209,8 @@ class _Aligner:
         """Whether a name (cleaned, and its normalised tokens) says what is done but not to
         anything the catalog knows: an act word, and besides acts only words no catalog
         wording holds (档案转移, 户口迁移: another thing moved) or where the act goes (省内转入),
-        and no word dropped in normalising it (医保转出 names the insurance)."""
+        and no word dropped in normalising it (医保转出 names the insurance) but the words of how
+        a question asks, which name nothing (外地就医能否报销 is 外地就医报销)."""
         rules, acts, known = self.tokenizer.rules, self.acts, self.catalog_words
         # Most names hold a word the catalog knows: the first such word decides, cheaply. A
         # word of form (费, 人员) right after a word the catalog does not know is part of it
@@ -1222,7 +1225,7 @@ class _Aligner:
                 for k, t in enumerate(tokens)
             )
             and any(t in acts for t in tokens)
-            and not any(w in cleaned for w in rules.noise)
+            and not any(w in cleaned for w in rules.noise if w not in self.asking_words)
         )
 
     def _joined_acts(self, norm: str, tokens: Sequence[str]) -> tuple[str, str] | None:

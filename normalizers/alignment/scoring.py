@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
@@ -55,6 +56,11 @@ UMBRELLA_BETA = 1.0  # group wordings: see NameIndex.score
 SHORTLIST = 12  # forms per name that the costly rapidfuzz scorers see (see _shortlisted)
 HEAD_BONUS = 8.0  # points for sharing the final word, scaled by that word's weight
 FEATURE_CACHE_LIMIT = 200_000  # names whose features an index keeps (input is unbounded)
+
+
+# Where a name's clauses break: a comma, a semicolon or a question's or exclamation's mark (not
+# 、, which lists the parts of one clause).
+_CLAUSE_BREAK = re.compile(r"[,，;；?？!！]")
 
 
 def _all_pairs(queries: list[str], choices: list[str], scorer: Any) -> np.ndarray:
@@ -225,6 +231,19 @@ class NameIndex:
         ]
         self._feature_cache: dict[str, _NameFeatures] = {}  # by name as written
         self._wording_cache: dict[str, _Wording] = {}  # by normalised name
+        # Words a clause may hold that the rules read though no catalog wording holds them
+        # (低保, 辅助生殖, 工伤, 进度, 毕业: they mark, block or doubt an item, say what is done
+        # or whose insurance it is): such a clause is no aside.
+        rules = self.tokenizer.rules
+        self._rule_marks = tuple(
+            {w for d in rules.discriminators for w in d.words}
+            | set(rules.qualifiers)
+            | set(rules.doubtful)
+            | set(rules.documents)
+            | set(rules.acts | rules.own_acts | rules.act_scope)
+            | set(rules.whose | rules.former | rules.left)
+            | set(rules.alternatives)
+        )
 
     def __getstate__(self) -> dict[str, object]:
         # The caches need not travel to worker processes.
@@ -277,7 +296,7 @@ class NameIndex:
         found = self._feature_cache.get(name)
         if found is not None:
             return found
-        cleaned = clean_name(name)
+        cleaned = clean_name(self.without_asides(name))
         norm = self.tokenizer.rewrite(cleaned)  # what tokenizer.normalize(name) returns
         wording = self._wording_cache.get(norm)
         if wording is None:
@@ -288,6 +307,25 @@ class NameIndex:
         if len(self._feature_cache) < FEATURE_CACHE_LIMIT:
             self._feature_cache[name] = features
         return features
+
+    def without_asides(self, name: str) -> str:
+        """``name`` without the clauses after its first that say nothing the catalog or the
+        rules know (社保登记地址变更,需要到哪些部门办理?: where to go, asked after the service):
+        a question's clause after a comma or a question mark asks about the service named
+        before it, and its words, unknown to every wording, only lower every score alike.
+        A clause holding a word of any catalog wording or of a rule stays (报销,住院还是门诊)."""
+        clauses = _CLAUSE_BREAK.split(name)
+        if len(clauses) < 2:
+            return name
+        kept = [clauses[0]] + [c for c in clauses[1:] if c.strip() and self._says_something(c)]
+        return "，".join(kept)
+
+    def _says_something(self, clause: str) -> bool:
+        cleaned = clean_name(clause)
+        if any(w in cleaned for w in self._rule_marks):
+            return True
+        tokens = self.tokenizer.tokens_of_normalized(self.tokenizer.rewrite(cleaned))
+        return any(t in self.vocab for t in tokens)
 
     def _wording(self, norm: str) -> _Wording:
         tokens = self.tokenizer.tokens_of_normalized(norm)

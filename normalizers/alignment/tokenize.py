@@ -98,6 +98,9 @@ class NameRules:
 
     rewrites: dict[str, str] = field(default_factory=dict)
     noise: tuple[str, ...] = ()
+    # The noise words of how a question asks (能否, 多久, 吗): dropped before any rewrite, so that
+    # a wording they stand inside comes together (就医能否报销 is 就医报销).
+    asking: tuple[str, ...] = ()
     # Whether the place names a name starts with are noise (see NameTokenizer.without_places).
     leading_places: bool = False
     # Whether years (2021年, 2023年度) are dropped: when a service is asked about is not which.
@@ -240,7 +243,12 @@ def parse_rules(text: str) -> NameRules:
     return NameRules(
         rewrites=rewrites,
         alternatives=tuple(clean_name(w) for w in data.get("alternatives", {}).get("words", [])),
-        noise=tuple(clean_name(w) for w in data.get("noise", {}).get("words", [])),
+        # The words of how a question asks are noise words too.
+        noise=tuple(
+            clean_name(w)
+            for w in [*data.get("noise", {}).get("words", []), *data.get("noise", {}).get("asking", [])]
+        ),
+        asking=tuple(clean_name(w) for w in data.get("noise", {}).get("asking", [])),
         leading_places=bool(data.get("noise", {}).get("leading_places", False)),
         years=bool(data.get("noise", {}).get("years", False)),
         variants={
@@ -421,6 +429,15 @@ class NameTokenizer:
         self._longest_rule_word = max(map(len, self._rule_words), default=0)
         keys = sorted(table, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # The words of how a question asks that no other key holds are dropped before any
+        # rewrite: said between the parts of a wording (就医能否报销), they would keep it apart
+        # while the parts are rewritten alone in the same pass (报销 → 支付).
+        asking = sorted(
+            (w for w in rules.asking if w and not any(w in k for k in table if k != w)),
+            key=len,
+            reverse=True,
+        )
+        self._asking = re.compile("|".join(map(re.escape, asking))) if asking else None
         self._cache: dict[str, tuple[str, ...]] = {}  # by name as written
         self._segmented: dict[str, tuple[str, ...]] = {}  # by normalised name
 
@@ -446,6 +463,8 @@ class NameTokenizer:
         # Until nothing changes (at most a few passes): removing a noise word or rewriting
         # a wording can bring together a wording of its own (联网结算的登记备案: without 的 and
         # with 登记备案 → 备案, 联网结算备案 is the filing).
+        if self._asking is not None:
+            text = self._asking.sub("", text) or text
         for _ in range(_REWRITE_PASSES):
             done = self._pattern.sub(self._replace, text)
             if done == text:
