@@ -38,6 +38,11 @@ def _parties() -> tuple[str, ...]:
 
 
 @cache
+def _notice_words() -> tuple[str, ...]:
+    return tuple(words("reader", "notice_title"))
+
+
+@cache
 def _issuer_re() -> re.Pattern[str]:
     issuers = "|".join(map(re.escape, words("reader", "issuer_words")))
     return re.compile(rf"^.*?(?:{issuers})(?:关于|对|的)?")
@@ -89,7 +94,9 @@ def _strip_once(text: str) -> str:
     if note is not None:
         before = t[: note.start()].strip(_TRAIL)
         inner = to_simplified(note.group(0)[1:-1].strip())
-        case = act_of(before) is not None and _CASE_NOTE.search(inner) and not _PAGE_NOTE.search(inner)
+        # 医疗保险费用结算(两定机构月度结算): a note ending with an act names a case of it too.
+        case_note = _CASE_NOTE.search(inner) is not None or act_of(inner) is not None
+        case = act_of(before) is not None and case_note and not _PAGE_NOTE.search(inner)
         if not case:
             t = before
     variant = _LONG_END_NOTE.search(t)
@@ -352,6 +359,17 @@ def first_wording(text: str) -> str:
         # 职工医保个人账户的钱怎么使用?职工医保个人账户的钱提取办理流程: a question naming no act leads
         # up to the wording that names one.
         return asked[-1].strip()
+    questions = [p for p in re.split(r"(?<=[?？])|[，,]", text.strip()) if p.strip()]
+    if (
+        len(questions) >= 2
+        and re.search("怎么|如何|怎样", questions[0]) is not None
+        and (asked_act(questions[0]) is not None or act_of(clean_name(questions[0])) is not None)
+        and all(_asks_terms_only(p) for p in questions[1:])
+    ):
+        # 娄底医保卡丢了怎么补办?要多久可以拿到? / 衢州市生育津贴怎么领,…生育津贴怎么算的多少钱: how to
+        # do an act, then questions about its terms (how long, how much) naming no act: the first
+        # names the item.
+        return questions[0].strip()
     if len(parts) < 2:
         return text
     names = [clean_name(p) for p in parts]
@@ -365,6 +383,12 @@ def first_wording(text: str) -> str:
     if is_name(full) and full.endswith(acts) and all(n in full or n[1:] in full for n in names):
         return parts[fullest]
     return text
+
+
+def _asks_terms_only(text: str) -> bool:
+    """A question about an act's terms (要多久可以拿到?, …怎么算的多少钱) that names no act."""
+    asks = text.rstrip().endswith(("?", "？")) or any(q in text for q in words("reader", "question_words"))
+    return asks and asked_act(text) is None and act_of(clean_name(text)) is None
 
 
 def _says_an_act(text: str) -> bool:
@@ -418,9 +442,13 @@ def is_notice_title(text: str) -> bool:
     words itself as a guide (九江生育保险待遇申报指南 九江市职工生育保险实施细则: the guide to the rule)."""
     t = without_readings(to_simplified(text)).strip().rstrip(_TRAIL)  # 政務(wù)公開
     t = _END_NOTE.sub("", t).strip(_TRAIL)
-    if not any(t.endswith(w) for w in words("reader", "notice_title")):
+    parts = [p for p in re.split(r"[，,\s\u3000]+", t) if p]
+    # 2024大庆居民医保缴费截止时间 大庆市城乡居民医保缴费: any wording of a title worded twice (apart
+    # by a space) may say what the page is.
+    wordings = [p for p in re.split(r"[\s\u3000]+", t) if p]
+    if not t.endswith(_notice_words()) and not (len(wordings) >= 2 and any(p.endswith(_notice_words()) for p in wordings)):
         return False
-    return not any(_is_guide_wording(p) for p in re.split(r"[，,\s\u3000]+", t)[:-1])
+    return not any(_is_guide_wording(p) for p in parts if not p.endswith(_notice_words()))
 
 
 def _is_guide_wording(text: str) -> bool:

@@ -35,13 +35,17 @@ _SHOWN = re.compile(rf"(?:凭借|凭(?!证)|携带|{_BRING}|(?<![支坚保维扶
 # In prose with no materials list, what one hands in or signs counts too (签署…“承诺书”).
 # 参保人交…联系函: 交 alone hands a paper over (not 交费, 交通, 交纳, 交易, 移交 between offices).
 _HANDED = r"(?<=[人者位])交(?![费通纳易流换接办给])"
+# 将《申请表》、…居住证明等有效证件资料于每年11月30日前交人力资源处: what 将 takes is handed in by
+# the verb after it.
+_PUT_IN = r"将(?=[^，,。；;]{2,80}?(?:交|提交|送交|递交|上交))"
 _SHOWN_OR_GIVEN = re.compile(
-    rf"(?:凭借|凭(?!证)|携带|{_BRING}|提供|提交|上传|签署|填写|{_HANDED}|(?<![支坚保维扶主把])持(?![有续]))"
+    rf"(?:凭借|凭(?!证)|携带|{_BRING}|提供|提交|上传|签署|填写|{_HANDED}|{_PUT_IN}|(?<![支坚保维扶主把])持(?![有续]))"
 )
 # 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
 _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")
 # Where the document shown ends: the act follows (…到窗口办理, …可以办理, …前往…).
-_SHOWN_END = re.compile(r"(?:可以|可|统一|并|到|至|前往|去|在|向|通过|办理|申请|申领|进行)")
+# …于每年11月30日前交…: a date the papers are handed in by ends them too (not 关于, 属于, 对于).
+_SHOWN_END = re.compile(r"(?:可以|可|统一|并|到|至|前往|去|在|向|通过|办理|申请|申领|进行|(?<![关属对由等])于)")
 # Words of a clause that says something about the list rather than naming a document.
 _REMARK = re.compile(r"可|请|应|须|需|确认|办理|到|如|若|此|该|上述|以上")
 _ENTRY_NUMBER = re.compile(rf"^\s*(?:{LIST_LEVEL})\s*")
@@ -138,7 +142,13 @@ def _objects(text: str, simple: str, start: int, end: int) -> list[str]:
     stop = _first_outside(simple[start:end], _SHOWN_END)
     span = text[start : start + stop if stop is not None else end]
     listed = _split_outside(span, "、")
-    if 2 <= len(listed) <= _CHOICE_MAX and "或" in listed[-1] and not any("或" in x for x in listed[:-1]):
+    if (
+        2 <= len(listed) <= _CHOICE_MAX
+        and "或" in listed[-1]
+        and not any("或" in x for x in listed[:-1])
+        # …派出所或村委会出具的居住证明: a choice of issuers, not of papers.
+        and names_a_document(listed[-1].split("或")[0])
+    ):
         listed = ["、".join(listed)]
     parts = [q for raw in listed for p in _split_and(raw) if (q := _clean_part(p))]
     # 持本市暂住证或具有本省城镇户籍的居民 names who may join, not what to show.
@@ -214,7 +224,7 @@ def _split_and(part: str) -> list[str]:
     return pieces
 
 
-_ETC_PAPERS = re.compile(r"(?<=[^等])等(?:相关)?(?:资料|材料|证件)$")
+_ETC_PAPERS = re.compile(r"(?<=[^等])等(?:(?:相关|其他|其它)?(?:资料|材料|证件)|有效证件(?:资料|材料)?)$")
 
 
 _ISSUED_BY_IT = re.compile(r"其(?:出具|开具|发放|制发)的")

@@ -160,7 +160,8 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
         # A question inside the list (需要带什么材料?) asks for the materials; it names none.
         # A note (备注：因死亡支取的，须提供…) goes with the lines a PDF wrapped it onto.
         kept = [
-            ln for group in join_wrapped(_value_lines(sec)) if not NOTE_LABEL.match(group[0].text) for ln in group
+            ln for group in join_wrapped(_value_lines(sec))
+            if not NOTE_LABEL.match(group[0].text) and not _remark_after_list(joined_text(group)) for ln in group
             if not _is_attribute(ln.text, attrs) and not _is_question(ln.text)
         ]
         cased = _case_lists(kept)
@@ -473,12 +474,22 @@ def _inline_list(text: str) -> list[str] | None:
 _NOTE_ONLY = re.compile(r"[（(][^（()）]{1,30}[)）]")
 
 
+def _remark_after_list(text: str) -> bool:
+    """An unnumbered paragraph of several sentences naming no paper (医保卡在申请补办了之后,大概需要
+    半个月左右…。不过各地…): a remark on the service under its list, not an entry of it."""
+    t = clean_text(text).rstrip("。.")
+    return (
+        "。" in t and heading_numbering(t)[0] is None
+        and not any(names_a_document(part) or documents_shown(part, given=True) for part in re.split("[。；;]", t) if part)
+    )
+
+
 def _is_attribute(text: str, attrs: tuple[str, ...]) -> bool:
     label = re.split("[：:]", text.strip(), maxsplit=1)
     return len(label) == 2 and to_simplified(label[0]).strip() in attrs
 
 
-_ENUM_SPLIT = re.compile(r"、(?![^《]*》)(?![^（(]*[)）])")
+_ENUM_SPLIT = re.compile(r"、(?![^《]*》)(?![^（(]*[)）])(?!复印件|原件|影印件)")  # 原件、复印件: two forms of one paper
 
 
 def _listed_in_one_line(lines: list[Line]) -> list[str]:

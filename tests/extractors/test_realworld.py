@@ -249,7 +249,7 @@ FLOORS: dict[str, Floors] = {
 # 生育 service guide; telling the two services apart by name is not a rule of guides.
 # heldout24's 济南 医保局 answer on how 生育 benefits are paid (生育津贴 named with what the employer
 # hands in) reads as a guide to the allowance.
-BLIND_NOTICE_EXTRAS: dict[str, int] = {"heldout21": 3, "heldout24": 3, "heldout27": 3}
+BLIND_NOTICE_EXTRAS: dict[str, int] = {"heldout21": 3, "heldout24": 3}
 
 # Renderings (three per notice) of the notices in each set: none may give an item.
 NOTICE_RENDERINGS: dict[str, int] = {
