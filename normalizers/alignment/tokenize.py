@@ -181,11 +181,13 @@ def _with_schemes_claimed(
     word's reimbursement (医保报销): at each position the longest key wins, so the scheme's
     key swallows the insurance word and the reimbursement would lose whose costs it is."""
     extra: dict[str, str] = {}
+    # An insurance word said short (保 of 居保, 城保) is claimed as the first one is.
+    first = rewrites.get(insurance[0] + "报销") if insurance else None
     for key, value in rewrites.items():
         if value not in schemes:
             continue
         for word in insurance:
-            claimed = rewrites.get(word + "报销")
+            claimed = rewrites.get(word + "报销", first if len(word) == 1 else None)
             if key.endswith(word) and claimed is not None and key + "报销" not in rewrites:
                 extra[key + "报销"] = claimed
     return {**rewrites, **extra}

@@ -2,7 +2,10 @@
 from S1 and S2 (docs/heldout_names.md, "T1, read after its release"). They read classes of
 wordings, not single names: what is asked of a service (how it is operated, 操作, as its steps,
 流程, already were) is that service; the standard of contributions or its table (缴费标准,
-交费标准, 缴费标准表) is how much is paid, asked about paying as 缴费多少钱 is. Each is checked here
+交费标准, 缴费标准表) is how much is paid, asked about paying as 缴费多少钱 is, and never the
+contributions looked up; a scheme said short (居保, 城保) is claimed as the scheme said in full
+(the S1 rule derived for every scheme key ending in an insurance word reaches 保 said alone
+too). Each is checked here
 on other wordings of its class, none of them a wording of any labelled set; a word no catalog
 wording holds still keeps a name from being accepted where the rule does not read it."""
 
@@ -32,12 +35,30 @@ STANDARD = {
     "城乡居民医疗保险缴费标准表": ("城乡居民医疗保险缴费", "城乡居民参保登记"),
 }
 
+# ... never accepted as the contributions looked up (个人缴费 alone reads as the person's query).
+STANDARD_NOT_LOOKED_UP = ["个人医保缴费标准", "个人社保缴费标准表", "单位医保缴费标准", "个人缴费档次"]
+
+# A scheme said short (居保, 城保: the insurance word said as 保) before a claim: the claim, as the
+# scheme said in full (居民医保报销, 职工医保报销) reads.
+SHORT_SCHEME = {
+    "居保报销": "居民医保报销",
+    "城保报销": "职工医保报销",
+    "城保报销比例是多少": "职工医保报销比例是多少",
+    "城保缴费": "职工医保缴费",
+}
+
 # ... an operation of something the catalog does not hold stays without an item.
 OPERATED_OUTSIDE = ["个人账户共济操作", "医保电子凭证绑定操作", "家庭共济绑定操作"]
 
 
 def test_the_checked_wordings_are_in_no_labelled_set() -> None:
-    assert_in_no_labelled_set(set(OPERATED) | set(STANDARD) | set(OPERATED_OUTSIDE))
+    assert_in_no_labelled_set(
+        set(OPERATED)
+        | set(STANDARD)
+        | set(OPERATED_OUTSIDE)
+        | set(STANDARD_NOT_LOOKED_UP)
+        | set(SHORT_SCHEME)
+    )
 
 
 @pytest.mark.parametrize(("name", "plain"), sorted(OPERATED.items()))
@@ -59,3 +80,17 @@ def test_a_contributions_standard_is_what_is_paid(name: str, expected: tuple[str
 @pytest.mark.parametrize("name", OPERATED_OUTSIDE)
 def test_an_operation_of_what_the_catalog_does_not_hold_names_no_item(name: str) -> None:
     assert match_name(name).canonical_name is None
+
+
+@pytest.mark.parametrize("name", STANDARD_NOT_LOOKED_UP)
+def test_a_contributions_standard_is_not_accepted_as_contributions_looked_up(name: str) -> None:
+    match = match_name(name)
+    assert match.needs_review
+    assert "缴费" in (match.review_reason or "")
+
+
+@pytest.mark.parametrize(("name", "full"), sorted(SHORT_SCHEME.items()))
+def test_a_scheme_said_short_reads_as_the_scheme_said_in_full(name: str, full: str) -> None:
+    short, said = match_name(name), match_name(full)
+    assert said.canonical_name is not None
+    assert (short.canonical_name, short.accepted) == (said.canonical_name, said.accepted)
