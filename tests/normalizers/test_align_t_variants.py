@@ -5,7 +5,8 @@ wordings, not single names: what is asked of a service (how it is operated, 操�
 交费标准, 缴费标准表) is how much is paid, asked about paying as 缴费多少钱 is, and never the
 contributions looked up; a scheme said short (居保, 城保) is claimed as the scheme said in full
 (the S1 rule derived for every scheme key ending in an insurance word reaches 保 said alone
-too). Each is checked here
+too); the market registry's office (市场监管局, 工商局) named with a service says it is the
+employer's. Each is checked here
 on other wordings of its class, none of them a wording of any labelled set; a word no catalog
 wording holds still keeps a name from being accepted where the rule does not read it."""
 
@@ -47,6 +48,17 @@ SHORT_SCHEME = {
     "城保缴费": "职工医保缴费",
 }
 
+# The market registry's office named with a service (only firms register there): the employer's.
+REGISTRY_OFFICE = {
+    "社保信息变更,市场监督管理局怎么办?": "单位参保信息变更登记",
+    "工商部门变更后医保登记变更": "单位参保信息变更登记",
+    "市场监管部门变更地址后社保变更": "单位参保信息变更登记",
+    "工商局注销后社保注销": "单位参保登记",
+}
+
+# ... a self-employed business (个体工商户) is still a person insured as a flexible worker.
+SELF_EMPLOYED = {"个体工商户医保参保": "职工参保登记", "个体工商户社保缴费": "职工参保登记"}
+
 # ... an operation of something the catalog does not hold stays without an item.
 OPERATED_OUTSIDE = ["个人账户共济操作", "医保电子凭证绑定操作", "家庭共济绑定操作"]
 
@@ -58,6 +70,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(OPERATED_OUTSIDE)
         | set(STANDARD_NOT_LOOKED_UP)
         | set(SHORT_SCHEME)
+        | set(REGISTRY_OFFICE)
+        | set(SELF_EMPLOYED)
     )
 
 
@@ -94,3 +108,8 @@ def test_a_scheme_said_short_reads_as_the_scheme_said_in_full(name: str, full: s
     short, said = match_name(name), match_name(full)
     assert said.canonical_name is not None
     assert (short.canonical_name, short.accepted) == (said.canonical_name, said.accepted)
+
+
+@pytest.mark.parametrize(("name", "item"), sorted({**REGISTRY_OFFICE, **SELF_EMPLOYED}.items()))
+def test_the_market_registrys_office_says_the_employers(name: str, item: str) -> None:
+    assert match_name(name).canonical_name == item
