@@ -6,7 +6,8 @@ wordings, not single names: what is asked of a service (how it is operated, 操�
 contributions looked up; a scheme said short (居保, 城保) is claimed as the scheme said in full
 (the S1 rule derived for every scheme key ending in an insurance word reaches 保 said alone
 too); the market registry's office (市场监管局, 工商局) named with a service says it is the
-employer's. Each is checked here
+employer's; outpatient pooling (门诊统筹) names the outpatient claim where nothing else of the
+name scores. Each is checked here
 on other wordings of its class, none of them a wording of any labelled set; a word no catalog
 wording holds still keeps a name from being accepted where the rule does not read it."""
 
@@ -59,6 +60,13 @@ REGISTRY_OFFICE = {
 # ... a self-employed business (个体工商户) is still a person insured as a flexible worker.
 SELF_EMPLOYED = {"个体工商户医保参保": "职工参保登记", "个体工商户社保缴费": "职工参保登记"}
 
+# Outpatient pooling (门诊统筹) of a scheme, its rules or what it pays: the outpatient claim, for
+# review, never a registration by whose insurance it is.
+POOLING = ["门诊统筹", "居民门诊统筹", "职工门诊统筹待遇", "职工门诊统筹政策规定", "居民门诊统筹报销限额"]
+
+# ... a designated institution taken into it stays outside the catalog.
+POOLING_OUTSIDE = ["定点诊所纳入门诊统筹", "诊所门诊统筹定点"]
+
 # ... an operation of something the catalog does not hold stays without an item.
 OPERATED_OUTSIDE = ["个人账户共济操作", "医保电子凭证绑定操作", "家庭共济绑定操作"]
 
@@ -72,6 +80,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(SHORT_SCHEME)
         | set(REGISTRY_OFFICE)
         | set(SELF_EMPLOYED)
+        | set(POOLING)
+        | set(POOLING_OUTSIDE)
     )
 
 
@@ -113,3 +123,15 @@ def test_a_scheme_said_short_reads_as_the_scheme_said_in_full(name: str, full: s
 @pytest.mark.parametrize(("name", "item"), sorted({**REGISTRY_OFFICE, **SELF_EMPLOYED}.items()))
 def test_the_market_registrys_office_says_the_employers(name: str, item: str) -> None:
     assert match_name(name).canonical_name == item
+
+
+@pytest.mark.parametrize("name", POOLING)
+def test_outpatient_pooling_is_the_outpatient_claim(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "门诊费用报销"
+    assert match.needs_review
+
+
+@pytest.mark.parametrize("name", POOLING_OUTSIDE)
+def test_an_institution_taken_into_outpatient_pooling_names_no_item(name: str) -> None:
+    assert match_name(name).canonical_name is None
