@@ -7,7 +7,8 @@ contributions looked up; a scheme said short (居保, 城保) is claimed as the 
 (the S1 rule derived for every scheme key ending in an insurance word reaches 保 said alone
 too); the market registry's office (市场监管局, 工商局) named with a service says it is the
 employer's; outpatient pooling (门诊统筹) names the outpatient claim where nothing else of the
-name scores. Each is checked here
+name scores, and so does the threshold a scheme pays from (起点, 门槛费), the inpatient claim
+where the name says no kind of care. Each is checked here
 on other wordings of its class, none of them a wording of any labelled set; a word no catalog
 wording holds still keeps a name from being accepted where the rule does not read it."""
 
@@ -67,6 +68,13 @@ POOLING = ["门诊统筹", "居民门诊统筹", "职工门诊统筹待遇", "�
 # ... a designated institution taken into it stays outside the catalog.
 POOLING_OUTSIDE = ["定点诊所纳入门诊统筹", "诊所门诊统筹定点"]
 
+# The threshold a scheme pays from (起点, 门槛费) said of a scheme with no kind of care: the
+# inpatient claim, for review, never the scheme's registration.
+THRESHOLD = ["城乡居民医保起点是多少", "职工医保起点多少", "居民医保门槛费多少", "职工医保门槛费", "居民医保起点"]
+
+# ... said with the outpatient care it is of, it stays that claim.
+THRESHOLD_OUTPATIENT = "门诊报销起点"
+
 # ... an operation of something the catalog does not hold stays without an item.
 OPERATED_OUTSIDE = ["个人账户共济操作", "医保电子凭证绑定操作", "家庭共济绑定操作"]
 
@@ -82,6 +90,8 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(SELF_EMPLOYED)
         | set(POOLING)
         | set(POOLING_OUTSIDE)
+        | set(THRESHOLD)
+        | {THRESHOLD_OUTPATIENT}
     )
 
 
@@ -135,3 +145,14 @@ def test_outpatient_pooling_is_the_outpatient_claim(name: str) -> None:
 @pytest.mark.parametrize("name", POOLING_OUTSIDE)
 def test_an_institution_taken_into_outpatient_pooling_names_no_item(name: str) -> None:
     assert match_name(name).canonical_name is None
+
+
+@pytest.mark.parametrize("name", THRESHOLD)
+def test_a_schemes_threshold_is_the_claim_not_the_registration(name: str) -> None:
+    match = match_name(name)
+    assert match.canonical_name == "住院费用报销"
+    assert match.needs_review
+
+
+def test_a_threshold_of_outpatient_care_is_the_outpatient_claim() -> None:
+    assert match_name(THRESHOLD_OUTPATIENT).canonical_name == "门诊费用报销"
