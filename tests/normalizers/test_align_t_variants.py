@@ -8,7 +8,8 @@ contributions looked up; a scheme said short (居保, 城保) is claimed as the 
 too); the market registry's office (市场监管局, 工商局) named with a service says it is the
 employer's; outpatient pooling (门诊统筹) names the outpatient claim where nothing else of the
 name scores, and so does the threshold a scheme pays from (起点, 门槛费), the inpatient claim
-where the name says no kind of care. Each is checked here
+where the name says no kind of care; whose costs are claimed said with 的 (居民医保的报销) reads as
+said without it. Each is checked here
 on other wordings of its class, none of them a wording of any labelled set; a word no catalog
 wording holds still keeps a name from being accepted where the rule does not read it."""
 
@@ -75,6 +76,16 @@ THRESHOLD = ["城乡居民医保起点是多少", "职工医保起点多少", "�
 # ... said with the outpatient care it is of, it stays that claim.
 THRESHOLD_OUTPATIENT = "门诊报销起点"
 
+# Whose costs are claimed, said with 的 before the claim: as said without it.
+CLAIM_WITH_DE = {
+    "居民医保的报销": "居民医保报销",
+    "新农合的报销": "新农合报销",
+    "职工医保的报销比例是多少": "职工医保报销比例是多少",
+    "城保的报销": "城保报销",
+    "农村医保的报销比例": "农村医保报销比例",
+    "慢病的报销": "慢病报销",
+}
+
 # ... an operation of something the catalog does not hold stays without an item.
 OPERATED_OUTSIDE = ["个人账户共济操作", "医保电子凭证绑定操作", "家庭共济绑定操作"]
 
@@ -92,6 +103,7 @@ def test_the_checked_wordings_are_in_no_labelled_set() -> None:
         | set(POOLING_OUTSIDE)
         | set(THRESHOLD)
         | {THRESHOLD_OUTPATIENT}
+        | set(CLAIM_WITH_DE)
     )
 
 
@@ -156,3 +168,10 @@ def test_a_schemes_threshold_is_the_claim_not_the_registration(name: str) -> Non
 
 def test_a_threshold_of_outpatient_care_is_the_outpatient_claim() -> None:
     assert match_name(THRESHOLD_OUTPATIENT).canonical_name == "门诊费用报销"
+
+
+@pytest.mark.parametrize(("name", "plain"), sorted(CLAIM_WITH_DE.items()))
+def test_a_claim_said_with_de_reads_as_said_without(name: str, plain: str) -> None:
+    said, without = match_name(name), match_name(plain)
+    assert without.canonical_name in {"住院费用报销", "门诊费用报销"}
+    assert (said.canonical_name, said.accepted) == (without.canonical_name, without.accepted)
