@@ -914,8 +914,15 @@ class _Aligner:
         for found, marks, _ in blocks:
             if marks and marks <= overruled:
                 continue
+            if not marks and all(w in self.naming_words for w in found):
+                # Outside the catalog only against some items (门诊统筹 is no designation),
+                # the word names its own item elsewhere.
+                continue
             held += found
-            marked |= marks if marks else {-1}
+            # Of the items a word marks, those the naming word is against are overruled too
+            # (门诊 marks the outpatient claim and the chronic diseases' recognition; 门诊统筹
+            # is no recognition).
+            marked |= (marks - overruled) if marks else {-1}
         if marked != named:
             return d
         (j,) = marked

@@ -181,11 +181,13 @@ def _with_schemes_claimed(
     word's reimbursement (医保报销): at each position the longest key wins, so the scheme's
     key swallows the insurance word and the reimbursement would lose whose costs it is."""
     extra: dict[str, str] = {}
+    # An insurance word said short (保 of 居保, 城保) is claimed as the first one is.
+    first = rewrites.get(insurance[0] + "报销") if insurance else None
     for key, value in rewrites.items():
         if value not in schemes:
             continue
         for word in insurance:
-            claimed = rewrites.get(word + "报销")
+            claimed = rewrites.get(word + "报销", first if len(word) == 1 else None)
             if key.endswith(word) and claimed is not None and key + "报销" not in rewrites:
                 extra[key + "报销"] = claimed
     return {**rewrites, **extra}
@@ -206,6 +208,22 @@ def _with_diseases_claimed(rewrites: dict[str, str], diseases: dict[str, str]) -
     return {**rewrites, **extra}
 
 
+def _with_claims_said_with_de(rewrites: dict[str, str]) -> dict[str, str]:
+    """``rewrites`` plus, for every wording of whose costs are claimed (居民医保报销, 新农合报销,
+    城保报销: keys ending in 报销 read as a claim), the same wording with 的 before 报销
+    (居民医保的报销): 的 is dropped as noise only once the pass that reads 报销 alone has run,
+    so said with 的 the scheme and its claim were read apart (the scheme's registration)."""
+    act = "报销"
+    extra = {
+        key[: -len(act)] + "的" + act: value
+        for key, value in rewrites.items()
+        if key.endswith(act)
+        and len(key) > len(act)
+        and key[: -len(act)] + "的" + act not in rewrites
+    }
+    return {**rewrites, **extra}
+
+
 def parse_rules(text: str) -> NameRules:
     """Parse a ``synonyms.toml`` document."""
     data = tomllib.loads(text)
@@ -219,6 +237,7 @@ def parse_rules(text: str) -> NameRules:
     rewrites = _with_diseases_claimed(
         rewrites, {clean_name(k): clean_name(v) for k, v in claimed.get("diseases", {}).items()}
     )
+    rewrites = _with_claims_said_with_de(rewrites)
     umbrellas = tuple(
         Umbrella(
             wording=clean_name(u["wording"]),
