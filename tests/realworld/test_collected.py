@@ -61,7 +61,7 @@ FOLDERS = {
     "heldout16": (12, 3), "heldout17": (9, 3), "heldout18": (12, 4),
     "heldout19": (6, 3), "heldout20": (11, 4), "heldout21": (13, 4), "heldout22": (11, 4),
     "heldout23": (10, 3), "heldout24": (13, 7), "heldout25": (6, 5), "heldout26": (5, 3),
-    "heldout27": (9, 3), "heldout28": (9, 3), "heldout29": (8, 2),
+    "heldout27": (9, 3), "heldout28": (9, 3), "heldout29": (10, 2),
 }
 # Folders kept for measurement only, each checked against every folder before it.
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
