@@ -38,8 +38,11 @@ _HANDED = r"(?<=[人者位])交(?![费通纳易流换接办给])"
 # 将《申请表》、…居住证明等有效证件资料于每年11月30日前交人力资源处: what 将 takes is handed in by
 # the verb after it.
 _PUT_IN = r"将(?=[^，,。；;]{2,80}?(?:交|提交|送交|递交|上交))"
+# 还需要准备外埠住院费用汇总清单、…: papers to get ready; 包括本人社保卡、…: a clause opening with
+# 包括 lists what the papers include (only where every entry names a paper, see _objects).
+_READIED = r"(?<![\u4e00-\u9fff])包括|(?<=[需要须应请先])准备好?(?!了|工作)"
 _SHOWN_OR_GIVEN = re.compile(
-    rf"(?:凭借|凭(?!证)|携带|{_BRING}|提供|提交|上传|签署|填写|{_HANDED}|{_PUT_IN}|(?<![支坚保维扶主把])持(?![有续]))"
+    rf"(?:凭借|凭(?!证)|携带|{_BRING}|提供|提交|上传|签署|填写|{_HANDED}|{_PUT_IN}|{_READIED}|(?<![支坚保维扶主把])持(?![有续]))"
 )
 # 持相关材料 / 提交申请材料 refer to a list given elsewhere; they name no document.
 _REFERENCE = re.compile(r"(?:相关|有关|上述|所需|全部|申请|申报|报销)(?:材料|资料|证件)$")

@@ -28,6 +28,8 @@ _LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报�
 _TERMINAL = ("。", "；", ";", "！", "!")
 _ANSWER = re.compile(r"^(?:答|回答|解答)\s*[：:]")
 COLON = re.compile(r"^([^：:]{1,30}?)\s*[：:]\s*(.*)$")
+# The first entry of a numbered list (1、 / (1) / ①).
+_LIST_START = re.compile(r"^(?:1[.、．]|[(（]1[)）]|①)")
 # 以下材料 / 以下证明材料 / 下列相关资料: a short qualifier may stand between 以下 and 材料.
 # …不参加…的，须提供有关证明材料: a sentence asking for papers before a list.
 _SENTENCE_MATERIALS = re.compile(
@@ -305,6 +307,11 @@ def read_label(ln: PageLine) -> Label | None:
         # 规定时限 is no time-limit field); it asks for papers when it ends with bringing them.
         if not m.group(2).strip() and _BRING.search(bare):
             return Label("materials", "sentence")
+        value = m.group(2).strip()
+        if _LIST_START.match(value) and _SENTENCE_MATERIALS.search(bare):
+            # 申请长期护理保险待遇时,用户需要携带并提交以下材料:1、身份证;…2、社保卡…: the numbered
+            # list runs on after the lead-in's colon; it is the value.
+            return Label("materials", "sentence", value)
         m = None
     if m and bare and len(clean_heading(bare)) <= LABEL_MAX:
         label, value = bare, m.group(2).strip()

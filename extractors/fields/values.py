@@ -154,6 +154,10 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
     mats.sort(key=lambda sec: (_names_no_documents(sec), not _any_document(sec)))
     attrs = tuple(words("reader", "material_attributes"))
     for sec in mats:
+        if sec.label.kind == "sentence" and sec.label.value and heading_numbering(sec.label.value)[0] is not None:
+            # …以下材料:1、身份证;…2、社保卡…: numbered entries on the lead-in's line, read as a list.
+            item.materials = RawField(_sentence_value_lines(sec))
+            return
         if sec.label.kind == "sentence" and sec.label.value:
             _set_enumeration(item, sec)
             return
@@ -522,6 +526,26 @@ _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
 _ENUM_VERB = re.compile(r"^(?:请|须|需|需要|应)?(?:持|携带|带上|凭(?!证)|提供|提交|准备)(?=\S)")
 
 
+def _sentence_value_lines(sec: Section) -> list[Line]:
+    """A sentence label's value with the lines a PDF wrapped it onto (not the lines after it)."""
+    out = [Line(text=orig_value(sec.head, sec.label.value or ""), ref=sec.head.line.ref, fill=sec.head.line.fill)]
+    prev = sec.head
+    for ln in sec.lines:
+        if not wrapped(prev, ln):
+            break
+        out.append(ln.line)
+        prev = ln
+    return out
+
+
+def _by_comma_if_papers(part: str) -> list[str]:
+    """A part of a list split at its commas where every piece names a paper, else the part whole."""
+    pieces = [q.strip() for q in re.split(r"[，,](?![^《]*》)(?![^（(]*[)）])", part) if q.strip()]
+    # (医保卡、本: a list inside a piece, its first entry naming the paper, names it too.)
+    named = all(names_a_document(q) or names_a_document(q.split("、")[0]) for q in pieces)
+    return pieces if len(pieces) >= 2 and named else [part]
+
+
 def _set_enumeration(item: RawItem, sec: Section) -> None:
     """需要上传的材料有医疗资料、《申领表》、《出生医学证明》，因… → one material per element."""
     value = orig_value(sec.head, sec.label.value or "")
@@ -536,6 +560,8 @@ def _set_enumeration(item: RawItem, sec: Section) -> None:
     by_semicolon = [p.strip() for p in re.split(r"[；;](?![^《]*》)", value.split("。")[0])]
     if len(by_semicolon) >= 2 and all(names_a_document(p) for p in by_semicolon[:2]):
         papers = list(takewhile(lambda p: any(names_a_document(q) for q in (p, *p.split("、"))), by_semicolon))
+        # …医保卡、本,…银行卡或存折复印件,…身份证原件及复印件: papers a comma separates, each named whole.
+        papers = [q for p in papers for q in _by_comma_if_papers(p)]
         item.material_rows = [(Material(name=_ENUM_VERB.sub("", p, count=1)), [sec.head.line.ref]) for p in papers]
         return
     value = _ENUM_END.split(value, maxsplit=1)[0]
