@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govguide.core.settings import get_settings
 from normalizers.alignment.segment_dictionary import SegmentDictionary, load_segment_dictionary
@@ -224,6 +224,33 @@ def _with_claims_said_with_de(rewrites: dict[str, str]) -> dict[str, str]:
     return {**rewrites, **extra}
 
 
+def _with_records_looked_up(
+    rewrites: dict[str, str], groups: list[dict[str, Any]]
+) -> dict[str, str]:
+    """``rewrites`` plus, for each group of ``[[looked_up]]``, every wording of one of its acts'
+    records asked about (减员查询, 减员登记查询, 查询减员信息, 单位减员结果查询, 查询单位减员) read as
+    the group's ``read_as``: the act alone is the party's service (减员, the employees' registration), the
+    record looked up is the party's query, in whatever order and with whatever record word the
+    name says it. A key the rules already hold keeps its reading."""
+    asked = "查询"
+    extra: dict[str, str] = {}
+    for group in groups:
+        read_as = clean_name(group["read_as"])
+        between = ["", *(clean_name(w) for w in group.get("between", []))]
+        whose = ["", *(clean_name(w) for w in group.get("whose", []))]
+        for act in (clean_name(w) for w in group.get("acts", [])):
+            for word in between:
+                for party in whose:
+                    for key in (
+                        party + act + word + asked,
+                        party + asked + act + word,
+                        asked + party + act + word,
+                    ):
+                        if key not in rewrites:
+                            extra.setdefault(key, read_as)
+    return {**rewrites, **extra}
+
+
 def parse_rules(text: str) -> NameRules:
     """Parse a ``synonyms.toml`` document."""
     data = tomllib.loads(text)
@@ -238,6 +265,7 @@ def parse_rules(text: str) -> NameRules:
         rewrites, {clean_name(k): clean_name(v) for k, v in claimed.get("diseases", {}).items()}
     )
     rewrites = _with_claims_said_with_de(rewrites)
+    rewrites = _with_records_looked_up(rewrites, data.get("looked_up", []))
     umbrellas = tuple(
         Umbrella(
             wording=clean_name(u["wording"]),
