@@ -105,6 +105,9 @@ class NameRules:
     leading_places: bool = False
     # Whether years (2021年, 2023年度) are dropped: when a service is asked about is not which.
     years: bool = False
+    # Whether spans of months (四个月, 12个月, 半个月) are dropped: how long a gap was or a cost
+    # runs says how much, not which service.
+    months: bool = False
     # Characters written for another by an older convention (帐户 for 账户), folded before any
     # rule reads the name, so that every rule written with the standard one applies.
     variants: dict[str, str] = field(default_factory=dict)
@@ -298,6 +301,7 @@ def parse_rules(text: str) -> NameRules:
         asking=tuple(clean_name(w) for w in data.get("noise", {}).get("asking", [])),
         leading_places=bool(data.get("noise", {}).get("leading_places", False)),
         years=bool(data.get("noise", {}).get("years", False)),
+        months=bool(data.get("noise", {}).get("months", False)),
         variants={
             clean_name(k): clean_name(v) for k, v in data.get("variants", {}).items()
         },
@@ -453,6 +457,7 @@ def _segmenter(user_dict: str, cache_dir: Path | None) -> _Segmenter:
 
 # A year (2021年, 2023年医保; 2023年度 keeps 年度, a word of the yearly declaration).
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?!度)|(?=年度))")
+_MONTHS = re.compile(r"(?:[一二两三四五六七八九十几数半]+|\d{1,2})个多?月")
 
 
 class NameTokenizer:
@@ -504,6 +509,8 @@ class NameTokenizer:
             cleaned = cleaned.translate(self._variants)
         if self.rules.years:
             cleaned = _YEAR.sub("", cleaned) or cleaned
+        if self.rules.months:
+            cleaned = _MONTHS.sub("", cleaned) or cleaned
         text = self.without_places(cleaned)
         if self._pattern is None:
             return text
