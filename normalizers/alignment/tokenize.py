@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govguide.core.settings import get_settings
 from normalizers.alignment.segment_dictionary import SegmentDictionary, load_segment_dictionary
@@ -105,6 +105,9 @@ class NameRules:
     leading_places: bool = False
     # Whether years (2021年, 2023年度) are dropped: when a service is asked about is not which.
     years: bool = False
+    # Whether spans of months (四个月, 12个月, 半个月) are dropped: how long a gap was or a cost
+    # runs says how much, not which service.
+    months: bool = False
     # Characters written for another by an older convention (帐户 for 账户), folded before any
     # rule reads the name, so that every rule written with the standard one applies.
     variants: dict[str, str] = field(default_factory=dict)
@@ -224,6 +227,33 @@ def _with_claims_said_with_de(rewrites: dict[str, str]) -> dict[str, str]:
     return {**rewrites, **extra}
 
 
+def _with_records_looked_up(
+    rewrites: dict[str, str], groups: list[dict[str, Any]]
+) -> dict[str, str]:
+    """``rewrites`` plus, for each group of ``[[looked_up]]``, every wording of one of its acts'
+    records asked about (减员查询, 减员登记查询, 查询减员信息, 单位减员结果查询, 查询单位减员) read as
+    the group's ``read_as``: the act alone is the party's service (减员, the employees' registration), the
+    record looked up is the party's query, in whatever order and with whatever record word the
+    name says it. A key the rules already hold keeps its reading."""
+    asked = "查询"
+    extra: dict[str, str] = {}
+    for group in groups:
+        read_as = clean_name(group["read_as"])
+        between = ["", *(clean_name(w) for w in group.get("between", []))]
+        whose = ["", *(clean_name(w) for w in group.get("whose", []))]
+        for act in (clean_name(w) for w in group.get("acts", [])):
+            for word in between:
+                for party in whose:
+                    for key in (
+                        party + act + word + asked,
+                        party + asked + act + word,
+                        asked + party + act + word,
+                    ):
+                        if key not in rewrites:
+                            extra.setdefault(key, read_as)
+    return {**rewrites, **extra}
+
+
 def parse_rules(text: str) -> NameRules:
     """Parse a ``synonyms.toml`` document."""
     data = tomllib.loads(text)
@@ -238,6 +268,7 @@ def parse_rules(text: str) -> NameRules:
         rewrites, {clean_name(k): clean_name(v) for k, v in claimed.get("diseases", {}).items()}
     )
     rewrites = _with_claims_said_with_de(rewrites)
+    rewrites = _with_records_looked_up(rewrites, data.get("looked_up", []))
     umbrellas = tuple(
         Umbrella(
             wording=clean_name(u["wording"]),
@@ -270,6 +301,7 @@ def parse_rules(text: str) -> NameRules:
         asking=tuple(clean_name(w) for w in data.get("noise", {}).get("asking", [])),
         leading_places=bool(data.get("noise", {}).get("leading_places", False)),
         years=bool(data.get("noise", {}).get("years", False)),
+        months=bool(data.get("noise", {}).get("months", False)),
         variants={
             clean_name(k): clean_name(v) for k, v in data.get("variants", {}).items()
         },
@@ -425,6 +457,7 @@ def _segmenter(user_dict: str, cache_dir: Path | None) -> _Segmenter:
 
 # A year (2021年, 2023年医保; 2023年度 keeps 年度, a word of the yearly declaration).
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:年(?!度)|(?=年度))")
+_MONTHS = re.compile(r"(?:[一二两三四五六七八九十几数半]+|\d{1,2})个多?月")
 
 
 class NameTokenizer:
@@ -476,6 +509,8 @@ class NameTokenizer:
             cleaned = cleaned.translate(self._variants)
         if self.rules.years:
             cleaned = _YEAR.sub("", cleaned) or cleaned
+        if self.rules.months:
+            cleaned = _MONTHS.sub("", cleaned) or cleaned
         text = self.without_places(cleaned)
         if self._pattern is None:
             return text
