@@ -30,10 +30,12 @@ from extractors.form_tables import (
     running_texts,
 )
 from extractors.form_text import TextField, guide_name_lines, item_names, single_value, text_fields
-from govguide.core.document import Block, Cell, Document, Paragraph, Table
+from govguide.core.document import Block, Cell, Document, Line, Paragraph, Table
 from govguide.core.models import LegalBasis, SourceRef
 from govguide.core.vocabulary import is_empty_value, match_field, vocabulary, words
 from normalizers.item_title import defined_name, names_no_item, titled_definition
+from normalizers.text import clean_text
+from normalizers.time_limits import process_limit_clause
 
 _KV_MAX_KEY = 10
 _VERSION = re.compile(r"事项版本\s*[:：]\s*(\S+)")
@@ -244,9 +246,18 @@ def _set_time_limit(item: RawItem, by_field: dict[str, tuple[str, Cell]], text: 
             if f in by_field:
                 item.set_text(f, list(by_field[f][1].lines))
         return
-    for f in _TIME_FIELDS:
-        if f in text:
-            item.set_text(f, list(text[f].lines))
+    found = [f for f in _TIME_FIELDS if f in text]
+    for f in found:
+        item.set_text(f, list(text[f].lines))
+    if not found and "process" in text:
+        # No limit labelled: the process may state the whole item's (…医保中心受理当日完成审核,结算,
+        # 支付工作), as the general reader takes it; one such clause, else none is the item's.
+        lines = text["process"].lines
+        clauses = [Line(text=c, ref=ln.ref) for ln in lines if (c := process_limit_clause(clean_text(ln.text)))]
+        if not clauses and lines and (c := process_limit_clause(clean_text("".join(ln.text for ln in lines)))):
+            clauses = [Line(text=c, ref=lines[0].ref)]  # a PDF wrapped the clause across its lines
+        if len(clauses) == 1:
+            item.set_text("time_limit", clauses)
 
 
 def _set_materials(

@@ -26,7 +26,7 @@ from normalizers.text import is_page_footer
 _COLON = re.compile(r"[：:]")
 _LABEL_MAX = 14  # a label before a colon is short; a colon further on is inside a sentence
 _GAP = re.compile(r"[ \t\u3000]+")
-_BRACKET_LABEL = re.compile(r"^\s*[【\[［]([^】\]］]{1,12})[】\]］]\s*(.*)$")
+_BRACKET_LABEL = re.compile(r"^\s*[【\[［]([^】\]］]{1,12})[】\]］]\s*[：:]?\s*(.*)$")  # 【办理事项】:… — a colon may follow
 _SECTION_NUMBER = re.compile(rf"^\s*(?:{SECTION_LEVEL})")
 _ENTRY_NUMBER = re.compile(rf"^\s*(?:{LIST_LEVEL})")
 _HEADING_SIZE = 1.15  # a line this much larger than body text is a heading

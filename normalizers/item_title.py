@@ -133,7 +133,7 @@ GUIDE_ENDINGS = ("指南", "指引", "须知", "攻略")
 
 
 # 个人医保怎么办理 / 如何申领…: the act a how-to question asks about.
-_ASKED = re.compile(r"(?:怎么|如何|怎样)(办理|申领|申请|申报|备案|参保|登记|报销|领取|领)")
+_ASKED = re.compile(r"(?:怎么|如何|怎样)(办理|申领|申请|申报|备案|参保|登记|报销|领取|补办|补换|补领|换领|挂失|转移|变更|缴纳|缴费|领)")
 
 
 def asked_act(text: str) -> str | None:
@@ -359,6 +359,11 @@ def first_wording(text: str) -> str:
         # 职工医保个人账户的钱怎么使用?职工医保个人账户的钱提取办理流程: a question naming no act leads
         # up to the wording that names one.
         return asked[-1].strip()
+    dashed = [p for p in re.split(r"-{2,}|—{1,2}|－{2,}", text.strip()) if p.strip()]
+    asking = [p for p in dashed if re.search("怎么|如何|怎样", p) and is_name(clean_name(p))]
+    if len(dashed) == 2 and len(asking) == 1:
+        # 医保就诊小知识--如何补换社保卡?: a column's name, then the question naming the act.
+        return asking[0].strip()
     questions = [p for p in re.split(r"(?<=[?？])|[，,]", text.strip()) if p.strip()]
     if (
         len(questions) >= 2

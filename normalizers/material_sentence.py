@@ -234,7 +234,7 @@ _ISSUED_BY_IT = re.compile(r"其(?:出具|开具|发放|制发)的")
 
 
 def _clean_part(part: str) -> str:
-    p = _ENTRY_NUMBER.sub("", part.strip())
+    p = _ENTRY_NUMBER.sub("", part.strip().lstrip(":："))  # 请携带:A、B: the colon after the verb
     if _ISSUED_BY_IT.match(p):
         # 办理参保登记后,持其出具的《…扣款凭单》到银行…: the paper the office of the step before
         # hands out is that step's result, not one the applicant brings.

@@ -73,7 +73,7 @@ def _fold(text: str) -> str:
 # review (提交后自动审核，立即生效), which is a limit of 0 (tests/fixtures/realworld NOTES).
 _IMMEDIATE = (
     "即时办结|即时办理|即时办|即时生效|即时|即办件|即办|当场办结|当场办理|当场办|立即办结|立即办理|"
-    "立即生效|立等可取|当日办结|当天办结|当日办理|当天办理|现场办结|随到随办|即受即结"
+    "立即生效|立等可取|当日办结|当天办结|当日办理|当天办理|当日完成|当天完成|当场完成|现场办结|随到随办|即受即结"
 )
 _NUM_CHARS = "0-9零〇一二两三四五六七八九十百千"
 # One duration. The look-behind keeps dates (10月28日, 十月二十八日) and ordinals
@@ -120,9 +120,10 @@ _APPLICANT_START = re.compile(
     r"(?:出生|用工|生育|分娩|出院|治疗结束|死亡|成立|取得|落户|离职|入职|参保条件)"
     r"(?:[^,;:。\n]{0,4}?(?:之日起|之日|起|后|以后|需在|应在|须在|应当在))?$"
 )
-# A bound without its unit, as a flattened table cuts a cell (不超过 1): the number is kept,
-# read in working days, with a warning that the unit is missing.
-_CUT_BOUND = re.compile(rf"^(?:不超过|不多于|最长|最多|至多)\s*(?P<n>{NUMBER})$")
+# A bound without its unit, as a flattened table cuts a cell (不超过 1), or a grid's bare number
+# under its limit label (办理期限(承诺): | 21 |): the number is kept, read in working days, with a
+# warning that the unit is missing.
+_CUT_BOUND = re.compile(rf"^(?:(?:不超过|不多于|最长|最多|至多)\s*)?(?P<n>{NUMBER})$")
 _NULL = re.compile(
     r"未作?出?(明确)?规定|无(明确)?规定|没有(明确)?规定|不作规定|不适用|不涉及"
     r"|^无(法定|承诺)?(办理|办结)?(时限|期限)?$"

@@ -27,7 +27,7 @@ _MENU_MAX = 6  # a navigation entry
 LABEL_MAX = 20  # a label before its colon is short
 _CLOSED = ("。", "；", ";", "：", ":", "！", "!", "？", "?")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-BRACKET = re.compile(r"^[【\[]([^【】\[\]]{1,20})[】\]]\s*(.*)$")
+BRACKET = re.compile(r"^[【\[]([^【】\[\]]{1,20})[】\]]\s*[：:]?\s*(.*)$")  # 【办理事项】:…: a colon may follow
 LETTERED = re.compile(r"^\s*[A-H][.．、]")  # a lettered case (A.首次…需携带:) inside a list
 
 

@@ -18,7 +18,7 @@ from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
 from govguide.core.vocabulary import words
-from normalizers.item_title import act_of, asked_act, names_service
+from normalizers.item_title import act_of, asked_act, clean_name, names_service
 from normalizers.legal_basis import parse_legal_basis
 from normalizers.material_sentence import (
     DOCUMENT_LIST_SHARE,
@@ -153,6 +153,7 @@ def _set_materials(item: RawItem, sections: list[Section], lines: list[PageLine]
     # one over documents (报销申请材料 / ①《…申请表》…).
     mats.sort(key=lambda sec: (_names_no_documents(sec), not _any_document(sec)))
     attrs = tuple(words("reader", "material_attributes"))
+    mats = [sec for sec in mats if not _fields_of_a_profile(sec)]
     for sec in mats:
         if sec.label.kind == "sentence" and sec.label.value and heading_numbering(sec.label.value)[0] is not None:
             # …以下材料:1、身份证;…2、社保卡…: numbered entries on the lead-in's line, read as a list.
@@ -347,7 +348,8 @@ def _documents_in_prose(
     (办理条件) and the legal text are not read for them. ``item_name`` None: the lines are the
     item's own (under its heading), every sentence speaks of it; so do the lines under the
     label that named the item (``named_by``: 一、…新生儿医疗保险办理流程)."""
-    act = act_of(item_name) if item_name is not None else ""
+    # A name given with a guide word (…患者报销流程, as a 权力清单 writes it) names its act before it.
+    act = (act_of(item_name) or act_of(clean_name(item_name))) if item_name is not None else ""
     if act is None and item_name is not None and _JOINS.search(to_simplified(item_name)):
         # 新生儿参加城乡居民医保: joining a scheme is enrolling; sentences about 参保 speak of it.
         act = "参保"
@@ -411,6 +413,21 @@ def _any_document(sec: Section) -> bool:
 
 
 _POINTS_BELOW = re.compile(r"(?:以下|下列|如下)[\u4e00-\u9fff]{0,4}?(?:材料|资料)[。.：:]?\s*$")
+
+
+_SHORT_LABEL = re.compile(r"^[^：:，,。]{1,8}[：:]")
+
+
+def _fields_of_a_profile(sec: Section) -> bool:
+    """A heading over short label lines naming no paper (个人资料 / 博客等级: / 关注人气: on a blog's
+    side bar): a profile's fields, not a list of papers."""
+    texts = [x.text.strip().lstrip("•·● ") for x in sec.lines if x.text.strip()]
+    labelled = [t for t in texts if _SHORT_LABEL.match(t)]
+    return (
+        len(texts) >= 3
+        and len(labelled) * 2 > len(texts)
+        and not any(names_a_document(_SHORT_LABEL.sub("", t)) for t in labelled)
+    )
 
 
 def _names_no_documents(sec: Section) -> bool:

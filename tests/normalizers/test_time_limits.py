@@ -493,8 +493,11 @@ def test_a_bound_cut_before_its_unit_keeps_its_number_loudly() -> None:
     tl = parse_time_limit("不超过 1")
     assert (tl.promised_days, tl.days_unit) == (1, "working")
     assert any("unit cut off" in w for w in tl.warnings)
-    # Without a bound word a bare number says nothing.
-    assert parse_time_limit("1").promised_days is None
+    # A bare number under a limit's label (a 权力清单 grid's 办理期限(承诺): | 21 |) is read the same
+    # way: working days, the missing unit flagged.
+    bare = parse_time_limit("21")
+    assert (bare.promised_days, bare.days_unit) == (21, "working")
+    assert any("unit cut off" in w for w in bare.warnings)
 
 
 def test_regulated_limit_is_the_legal_one() -> None:
