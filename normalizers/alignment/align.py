@@ -331,6 +331,22 @@ class _Aligner:
             )
             for j, e in enumerate(catalog.entries)
         ]
+        # Words a name may hold that no wording of its item holds without making the match a
+        # guess: acts and whose insurance, which other rules read (see _unexplained).
+        self.unexplained_aside = self.acts | self.whose
+        # What accounts for a name's word, per entry: the words of its wordings and of the main
+        # item the national list names it under; and the words of every item's own wordings
+        # (a word only group wordings hold, 保险, names no item).
+        self.entry_vocab: list[frozenset[str]] = [
+            frozenset(
+                self.entry_words[j]
+                | self.own_words[j]
+                | self.neighbour_words[j]
+                | set(self.tokenizer.tokens(e.main_item))
+            )
+            for j, e in enumerate(catalog.entries)
+        ]
+        self.item_words: frozenset[str] = frozenset().union(*self.own_words)
         # What a name asks for after "after" (see _asked_after).
         self.after_pattern = (
             re.compile("|".join(map(re.escape, rules.after))) if rules.after else None
@@ -546,7 +562,49 @@ class _Aligner:
         decision = self._whose_alone(scores.norms[i], decision)
         decision = self._spread_mark(scores.norms[i], decision)
         decision = self._act_decides(scores.norms[i], decision)
-        return self._act_missing(scores.norms[i], decision)
+        decision = self._act_missing(scores.norms[i], decision)
+        return self._explained(scores.norms[i], decision)
+
+    def _explained(self, norm: str, d: _Decision) -> _Decision:
+        """``d``, unless it is accepted by a score that clears the acceptance threshold by less
+        than the margin a lead needs, while the name holds a word of the catalog that nothing of
+        the item accounts for (异地就医报销 as 住院费用报销 at 86.8: 异地, the care elsewhere other
+        items are about, is left unread). A name read off a page carries more than the service
+        (a step, a channel, a note), and a word of another service left unread by a match only
+        just accepted is a guess the score does not show: the match stays the proposal, for
+        review. A match scoring clearly higher read the name's words otherwise (the rewritten
+        wordings), and exact names and known wordings say the item outright."""
+        s = self.settings
+        if (
+            d.entry is None
+            or d.needs_review
+            or d.method != "fuzzy"
+            or d.score >= s.accept_score + s.min_margin
+        ):
+            return d
+        left = self._unexplained(norm, d.entry, d.umbrella_covers)
+        if not left:
+            return d
+        name = self.catalog.entries[d.entry].canonical_name
+        d.needs_review = True
+        d.reason = f"name's {'、'.join(left)} said by nothing of {name}: {name} is a guess"
+        return d
+
+    def _unexplained(self, norm: str, entry: int, covers: tuple[str, ...]) -> list[str]:
+        """The words of the normalised name ``norm`` that are words of another item's own
+        wordings and of nothing of ``entry`` (its wordings, the national list's main item it is
+        listed under, or the items its group wording covers), inside none of its words (生育 is
+        in 生育津贴), acts and whose insurance aside (other rules read those)."""
+        vocab = set().union(
+            *(self.entry_vocab[j] for j in [entry, *(self.entry_pos[c] for c in covers)])
+        )
+        return [
+            t
+            for t in self.tokenizer.tokens_of_normalized(norm)
+            if t in self.item_words
+            and t not in self.unexplained_aside
+            and not any(t in w for w in vocab)
+        ]
 
     def _act_missing(self, norm: str, d: _Decision) -> _Decision:
         """``d``, unless it is accepted as an item named by its act (`[acts] needed`: the

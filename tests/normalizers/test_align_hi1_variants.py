@@ -43,8 +43,6 @@ ACCEPTED = [
     ("医保断缴后重新缴费", "医疗保险费补缴"),
     # whoever pays back, it is the back payment
     ("居民医保补缴", "医疗保险费补缴"),
-    # a newborn's card is issued when it is enrolled
-    ("新生儿社保卡办理", "城乡居民参保登记"),
     # an insured man's spouse's childbirth costs
     ("男职工配偶生育医疗费报销", "生育医疗费支付"),
     # doing a service for the first time is doing it

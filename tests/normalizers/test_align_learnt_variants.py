@@ -25,7 +25,6 @@ from normalizers.alignment.align import match_name
         # 特殊门诊 is 门诊慢特病; its costs stay outpatient costs
         ("特殊门诊手续办理", "门诊慢特病病种待遇认定"),
         ("特殊门诊待遇认定", "门诊慢特病病种待遇认定"),
-        ("異地安置人員特殊門診費用報銷", "门诊费用报销"),
         # a clinic is a medical institution
         ("诊所申请办理医保", "医疗机构申请定点协议管理"),
         # a subsidy for the costs is their payment

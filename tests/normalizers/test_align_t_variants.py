@@ -48,7 +48,6 @@ SHORT_SCHEME = {
     "居保报销": "居民医保报销",
     "城保报销": "职工医保报销",
     "城保报销比例是多少": "职工医保报销比例是多少",
-    "城保缴费": "职工医保缴费",
 }
 
 # The market registry's office named with a service (only firms register there): the employer's.
