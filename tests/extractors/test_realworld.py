@@ -234,16 +234,19 @@ FLOORS: dict[str, Floors] = {
     "heldout25": Floors(recall=0.31, precision=0.64, materials_f1=0.74, days_exact=0.97),
     # Gathered unmeasured while the heldout24-25 rules were written, measured once on the final
     # code of that round (commit 38277d6): recall 0.60, precision 0.75, days 1.000, materials F1
-    # 0.27-0.33; the notices give nothing. The blind set: no rule is written from it.
-    "heldout26": Floors(recall=0.58, precision=0.72, materials_f1=0.25, days_exact=0.97),
+    # 0.27-0.33; the notices give nothing. Then learnt from (test_heldout26_structures.py): 0.80 / 1.00,
+    # materials F1 0.95-1.00.
+    "heldout26": Floors(recall=0.78, precision=0.97, materials_f1=0.92, days_exact=0.97),
     # Gathered unmeasured while the heldout26 rules were written, measured once on the code of that
     # round (commit 7969e23): recall 0.333, precision 0.500, days 0.667, materials F1 0.333; one notice
-    # gave an item in every format.
-    "heldout27": Floors(recall=0.31, precision=0.48, materials_f1=0.31, days_exact=0.64),
+    # gave an item in every format. Then learnt from (test_heldout27_structures.py): 0.556 / 0.714,
+    # days 0.80, materials F1 0.60; the notice gives nothing.
+    "heldout27": Floors(recall=0.54, precision=0.69, materials_f1=0.57, days_exact=0.78),
     # Gathered unmeasured while the heldout26-27 rules were written, measured once on the code of
     # that round (commit 8fe88ec): recall 0.700, precision 1.000, days 0.857, materials F1 0.449;
-    # the notices give nothing.
-    "heldout28": Floors(recall=0.68, precision=0.97, materials_f1=0.42, days_exact=0.83),
+    # the notices give nothing. Then learnt from (test_heldout28_structures.py): 0.80 / 1.00, days
+    # 0.875, materials F1 0.69.
+    "heldout28": Floors(recall=0.78, precision=0.97, materials_f1=0.66, days_exact=0.85),
     # Gathered unmeasured while the heldout26-28 rules were written, measured once on the code of
     # that round (commit 257e260): recall 0.700, precision 0.778, days 0.571, materials F1 0.60;
     # the notices give nothing. Then learnt from (test_heldout29_structures.py): 0.90 / 0.90, days
