@@ -233,6 +233,22 @@ def _exact_field(label: str) -> str | None:
     return _field_word_index().get(label)
 
 
+# What may open a value glued to its label: a list's first number, a quoted title, a document
+# number (咸政办发〔2011〕94号), a day count or the word for done at once.
+_GLUED_VALUE = re.compile(r"1[.、．]|[(（]1[)）]|①|《|[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]|\d{1,3}个?工作日|即办|即时办结")
+
+
+def _glued_label(text: str) -> tuple[str, str] | None:
+    """(field, value) of a line whose label runs into its value with nothing between (所需材料1.…,
+    政策依据咸政办发〔2011〕94号…): a portal grid copied without its cell borders. Only a word of the
+    vocabulary, whole, followed by what opens such a value."""
+    for n in range(min(len(text) - 1, 8), 3, -1):
+        f = _exact_field(text[:n])
+        if f is not None and _GLUED_VALUE.match(text, n):
+            return f, text[n:].strip()
+    return None
+
+
 _SITUATION = re.compile(r"时(?:应|需|要|须|应当|需要)?(?:提供|提交|携带|准备|出示)")
 
 
@@ -298,6 +314,9 @@ def read_label(ln: PageLine) -> Label | None:
         # 法定办结时限 90 自然日: a portal grid that lost its cell borders keeps a space between
         # a field's label and its value.
         return Label(f, "inline", spaced.group(2).strip())
+    glued = _glued_label(t) if ln.style is None else None
+    if glued is not None:
+        return Label(glued[0], "inline", glued[1])
     m = COLON.match(t)
     # A note in brackets after a label (提供资料 (以下资料需附原件及其A4纸复印件)：) says how the
     # papers are given: the label is read, and measured, without it.

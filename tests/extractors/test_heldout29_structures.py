@@ -52,3 +52,26 @@ def test_a_column_name_before_the_question_and_a_blog_profile(fmt: str) -> None:
     assert item.item_name == "补换社保卡"
     assert [m.name for m in item.materials] == ["本人的居民身份证或户口薄原件及复印件"]
     assert name_from_title("社保--生育津贴") == "社保--生育津贴"  # no question: the title as it is
+
+
+def test_labels_run_into_their_values() -> None:
+    # 咸宁 service card copied without its cell borders: 所需材料1.职工… / 政策依据咸政办发〔2011〕94号….
+    from extractors.fields.labels import read_label
+    from extractors.fields.lines import make_line
+    from govguide.core.document import Line, SourceRef
+
+    text = (HELDOUT29 / "text" / "hb_xianning_jiaofei_nianxian_rending.txt").read_text(encoding="utf-8")
+    lines = {ln[:4]: ln for ln in text.splitlines()}
+
+    def label(t: str):  # noqa: ANN202 - a Label or None
+        return read_label(make_line(Line(text=t, ref=SourceRef(para=0)), False))
+
+    materials = label(lines["所需材料"])
+    assert materials is not None and (materials.field, materials.value) == ("materials", "1.职工基本医疗保险个人缴费明细")
+    basis = label(lines["政策依据"])
+    assert basis is not None and basis.field == "legal_basis" and basis.value.startswith("咸政办发〔2011〕94号")
+    # A field word that merely starts a sentence glues no value to itself.
+    sentence = label("申请材料齐全的当场办结")
+    assert sentence is None or sentence.value is None
+    [item] = [i for i in _items("hb_xianning_jiaofei_nianxian_rending", "html") if "缴费年限认定" in i.item_name]
+    assert [m.name for m in item.materials] == ["职工基本医疗保险个人缴费明细", "职工基本医疗保险缴费年限认定审批表"]
