@@ -1389,6 +1389,21 @@ class _Aligner:
             and first not in self.entry_words[entry]
         ):
             return _ActDoubt(f"name asks for {first}, which no wording of {name} holds", first)
+        # An act of its own said of an object before the act that scores (公司地址变更社保迁移:
+        # the employer's address changed, the move following it) names a service of its own as
+        # much as one said last: the entry's act is what follows from it, not what is asked.
+        # Unless what is changed is a word of the entry's own wordings (缴费基数变更, read as
+        # the declaration): then the act is the entry's, as in _last_act.
+        for k in range(1, len(tokens) - 1):
+            act = tokens[k]
+            if (
+                act in self.own_acts
+                and act not in self.entry_words[entry]
+                and tokens[k - 1] not in self.entry_words[entry]
+                and tokens[k - 1] not in self.acts
+                and any(t in self.acts and t in self.entry_words[entry] for t in tokens[k + 1 :])
+            ):
+                return _ActDoubt(f"name says {act} of {tokens[k - 1]} as well, which no wording of {name} holds", act)
         return None
 
     # -- content ------------------------------------------------------------------------
