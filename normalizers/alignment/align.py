@@ -165,6 +165,13 @@ class _Decision:
     blocked: bool = False  # a qualifier forbids matching: content may not overturn it
 
 
+def _to_review(d: _Decision, reason: str) -> _Decision:
+    """``d`` kept as the proposal, for a person to decide, saying why."""
+    d.needs_review = True
+    d.reason = reason
+    return d
+
+
 class _Aligner:
     def __init__(self, catalog: Catalog, settings: AlignSettings) -> None:
         self.catalog = catalog
@@ -586,9 +593,7 @@ class _Aligner:
         if not left:
             return d
         name = self.catalog.entries[d.entry].canonical_name
-        d.needs_review = True
-        d.reason = f"name's {'、'.join(left)} said by nothing of {name}: {name} is a guess"
-        return d
+        return _to_review(d, f"name's {'、'.join(left)} said by nothing of {name}: {name} is a guess")
 
     def _unexplained(self, norm: str, entry: int, covers: tuple[str, ...]) -> list[str]:
         """The words of the normalised name ``norm`` that are words of another item's own
@@ -616,9 +621,7 @@ class _Aligner:
         if any(t in self.acts for t in self.tokenizer.tokens_of_normalized(norm)):
             return d
         name = self.catalog.entries[d.entry].canonical_name
-        d.needs_review = True
-        d.reason = f"name says no act of {name}: its object alone names more than one service"
-        return d
+        return _to_review(d, f"name says no act of {name}: its object alone names more than one service")
 
     def _alternatives(self, cleaned: str, d: _Decision) -> _Decision:
         """``d``, unless the name sets two alternatives against each other (住院报销还是门诊报销)
@@ -697,9 +700,7 @@ class _Aligner:
         if not held:
             return d
         name = self.catalog.entries[d.entry].canonical_name
-        d.needs_review = True
-        d.reason = f"name says {'、'.join(held)}: whether {name} applies is for a person to say"
-        return d
+        return _to_review(d, f"name says {'、'.join(held)}: whether {name} applies is for a person to say")
 
     def _doubted_together(self, cleaned: str, d: _Decision) -> _Decision:
         """``d``, unless it is accepted while the name holds a word of every list of a doubtful
@@ -912,12 +913,11 @@ class _Aligner:
         if not held or any(w in cleaned for w in self.issuing):
             return d
         name = self.catalog.entries[d.entry].canonical_name
-        d.needs_review = True
-        d.reason = (
+        return _to_review(
+            d,
             f"name holds {'、'.join(held)} but no act of issuing it: "
-            f"whether {name} or a proof from one's record is for a person to say"
+            f"whether {name} or a proof from one's record is for a person to say",
         )
-        return d
 
     def _spread_mark(self, norm: str, d: _Decision) -> _Decision:
         """``d``, unless it is accepted while the name spells out, with one character
