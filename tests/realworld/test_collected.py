@@ -62,7 +62,7 @@ FOLDERS = {
     "heldout19": (6, 3), "heldout20": (11, 4), "heldout21": (13, 4), "heldout22": (11, 4),
     "heldout23": (10, 3), "heldout24": (13, 7), "heldout25": (6, 5), "heldout26": (5, 3),
     "heldout27": (9, 3), "heldout28": (9, 3), "heldout29": (10, 2), "heldout30": (7, 3),
-    "heldout31": (3, 3),
+    "heldout31": (4, 3),
 }
 # Folders kept for measurement only, each checked against every folder before it.
 HELD_OUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
