@@ -30,12 +30,11 @@ from extractors.form_tables import (
     running_texts,
 )
 from extractors.form_text import TextField, guide_name_lines, item_names, single_value, text_fields
+from extractors.process_limit import process_limit_lines
 from govguide.core.document import Block, Cell, Document, Line, Paragraph, Table
 from govguide.core.models import LegalBasis, SourceRef
 from govguide.core.vocabulary import is_empty_value, match_field, vocabulary, words
 from normalizers.item_title import defined_name, names_no_item, titled_definition
-from normalizers.text import clean_text
-from normalizers.time_limits import process_limit_clause
 
 _KV_MAX_KEY = 10
 _VERSION = re.compile(r"事项版本\s*[:：]\s*(\S+)")
@@ -253,9 +252,10 @@ def _set_time_limit(item: RawItem, by_field: dict[str, tuple[str, Cell]], text: 
         # No limit labelled: the process may state the whole item's (…医保中心受理当日完成审核,结算,
         # 支付工作), as the general reader takes it; one such clause, else none is the item's.
         lines = text["process"].lines
-        clauses = [Line(text=c, ref=ln.ref) for ln in lines if (c := process_limit_clause(clean_text(ln.text)))]
-        if not clauses and lines and (c := process_limit_clause(clean_text("".join(ln.text for ln in lines)))):
-            clauses = [Line(text=c, ref=lines[0].ref)]  # a PDF wrapped the clause across its lines
+        clauses = process_limit_lines(lines)
+        if not clauses and lines:
+            # A PDF wrapped the clause across its lines: read them as one.
+            clauses = process_limit_lines([Line(text="".join(ln.text for ln in lines), ref=lines[0].ref)])
         if len(clauses) == 1:
             item.set_text("time_limit", clauses)
 

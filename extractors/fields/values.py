@@ -14,6 +14,7 @@ from extractors.fields.extent import Section, field_family
 from extractors.fields.labels import COLON, guide_before_subtitle
 from extractors.fields.lines import LETTERED, PageLine, is_numbered, wrapped
 from extractors.fields.naming import orig_value
+from extractors.process_limit import process_limit_lines
 from govguide.core.document import Line
 from govguide.core.models import LegalBasis, Material, SourceRef
 from govguide.core.numbering import CIRCLED, NUM_DOT, NUM_DUN, PAREN_NUM, entry_marker
@@ -716,14 +717,7 @@ def _set_time(item: RawItem, sections: list[Section]) -> None:
 
 def _set_time_from_process(item: RawItem, sections: list[Section]) -> None:
     """No limit field: the process may state the whole item's (…材料齐全的当场办结)."""
-    found: list[Line] = []
-    for sec in sections:
-        if sec.field != "process":
-            continue
-        for line in _value_lines(sec):
-            clause = process_limit_clause(clean_text(line.text))
-            if clause is not None:
-                found.append(Line(text=clause, ref=line.ref, fill=line.fill))
+    found = [c for sec in sections if sec.field == "process" for c in process_limit_lines(_value_lines(sec))]
     if len(found) == 1:  # several: which one is the item's is not said
         item.time_limit = RawField(found)
 
