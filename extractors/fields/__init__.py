@@ -254,14 +254,12 @@ def _one_guide(title: PageLine | None) -> bool:
 def _asks_how_to(title: PageLine) -> bool:
     """A title asking how one act is done (济宁住院费用医保怎么报销?): the headings under it are the
     ways and cases of that act."""
+    act = asked_act(title.orig)
+    if act is None:
+        return False
     name = name_from_title(title.orig) or ""
     # 如何补换社保卡?: the act asked about may stand before its object (补换 + 社保卡).
-    return asked_act(title.orig) is not None and (names_service(name) or _starts_with_asked_act(title.orig, name))
-
-
-def _starts_with_asked_act(title: str, name: str) -> bool:
-    act = asked_act(title)
-    return act is not None and to_simplified(name).startswith(act) and len(name) > len(act) + 1
+    return names_service(name) or (to_simplified(name).startswith(act) and len(name) > len(act) + 1)
 
 
 def _one_list_per_act(groups: list[Section]) -> list[Section]:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extractors.fields.lines import BRACKET, CJK, LABEL_MAX, PageLine
+from extractors.fields.lines import BRACKET, CJK, FIRST_ENTRY, LABEL_MAX, PageLine
 from govguide.core.vocabulary import clean_heading, match_field, vocabulary, words
 from normalizers.item_title import (
     GUIDE_ENDINGS,
@@ -28,8 +28,7 @@ _LONG_HEADING_MAX = 40  # …unless it names the act its materials are for (报�
 _TERMINAL = ("。", "；", ";", "！", "!")
 _ANSWER = re.compile(r"^(?:答|回答|解答)\s*[：:]")
 COLON = re.compile(r"^([^：:]{1,30}?)\s*[：:]\s*(.*)$")
-# The first entry of a numbered list (1、 / (1) / ①).
-_LIST_START = re.compile(r"^(?:1[.、．]|[(（]1[)）]|①)")
+_LIST_START = re.compile(rf"^(?:{FIRST_ENTRY})")
 # 以下材料 / 以下证明材料 / 下列相关资料: a short qualifier may stand between 以下 and 材料.
 # …不参加…的，须提供有关证明材料: a sentence asking for papers before a list.
 _SENTENCE_MATERIALS = re.compile(
@@ -235,7 +234,7 @@ def _exact_field(label: str) -> str | None:
 
 # What may open a value glued to its label: a list's first number, a quoted title, a document
 # number (咸政办发〔2011〕94号), a day count or the word for done at once.
-_GLUED_VALUE = re.compile(r"1[.、．]|[(（]1[)）]|①|《|[\u4e00-\u9fff]{1,8}[〔\[［(（]\d{4}[〕\]］)）]|\d{1,3}个?工作日|即办|即时办结")
+_GLUED_VALUE = re.compile(rf"{FIRST_ENTRY}|《|[\u4e00-\u9fff]{{1,8}}[〔\[［(（]\d{{4}}[〕\]］)）]|\d{{1,3}}个?工作日|即办|即时办结")
 
 
 def _glued_label(text: str) -> tuple[str, str] | None:

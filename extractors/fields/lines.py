@@ -133,8 +133,10 @@ def _wrapped_run(blocks: list[Paragraph | Table], start: int) -> list[Paragraph]
 
 # …张榜公布5日，期满无异议，报街道办事处。申请者需提供的相关材料：1.户口簿…；2.…: a list's lead-in
 # after the sentences of a step, its first entry on the same line.
+# The first entry of a numbered list (1、 / (1) / ①), where a list starts inside a line.
+FIRST_ENTRY = r"1[.、．]|[(（]1[)）]|①"
 _LEAD_IN_INSIDE = re.compile(
-    r"(?<=[。；;])\s*(?=[^。；;：:]{2,30}(?:材料|资料)[^。；;：:，,]{0,6}[：:]\s*(?:1[.、．]|[(（]1[)）]|①))"
+    rf"(?<=[。；;])\s*(?=[^。；;：:]{{2,30}}(?:材料|资料)[^。；;：:，,]{{0,6}}[：:]\s*(?:{FIRST_ENTRY}))"
 )
 
 

@@ -544,16 +544,22 @@ _ENUM_END = re.compile(r"[，,。；;](?![^《]*》)(?![^（(]*[)）])")
 _ENUM_VERB = re.compile(r"^(?:请|须|需|需要|应)?(?:持|携带|带上|凭(?!证)|提供|提交|准备)(?=\S)")
 
 
-def _sentence_value_lines(sec: Section) -> list[Line]:
-    """A sentence label's value with the lines a PDF wrapped it onto (not the lines after it)."""
-    out = [Line(text=orig_value(sec.head, sec.label.value or ""), ref=sec.head.line.ref, fill=sec.head.line.fill)]
+def _wrapped_on(sec: Section) -> list[PageLine]:
+    """The lines a PDF wrapped a sentence label's line onto (not the lines after the sentence)."""
+    out: list[PageLine] = []
     prev = sec.head
     for ln in sec.lines:
         if not wrapped(prev, ln):
             break
-        out.append(ln.line)
+        out.append(ln)
         prev = ln
     return out
+
+
+def _sentence_value_lines(sec: Section) -> list[Line]:
+    """A sentence label's value with the lines a PDF wrapped it onto (not the lines after it)."""
+    head = Line(text=orig_value(sec.head, sec.label.value or ""), ref=sec.head.line.ref, fill=sec.head.line.fill)
+    return [head, *(ln.line for ln in _wrapped_on(sec))]
 
 
 def _by_comma_if_papers(part: str) -> list[str]:
@@ -566,13 +572,7 @@ def _by_comma_if_papers(part: str) -> list[str]:
 
 def _set_enumeration(item: RawItem, sec: Section) -> None:
     """需要上传的材料有医疗资料、《申领表》、《出生医学证明》，因… → one material per element."""
-    value = orig_value(sec.head, sec.label.value or "")
-    prev = sec.head
-    for ln in sec.lines:  # the sentence goes on where a PDF wrapped it
-        if not wrapped(prev, ln):
-            break
-        value += ln.orig
-        prev = ln
+    value = orig_value(sec.head, sec.label.value or "") + "".join(ln.orig for ln in _wrapped_on(sec))
     # A；B、C；D: papers separated by semicolons, each of them one entry (准生证、出生证和独子证复印件),
     # up to the first part that names none (…报销资料涉及复印件的部分，需提供原件审核).
     by_semicolon = [p.strip() for p in re.split(r"[；;](?![^《]*》)", value.split("。")[0])]
